@@ -1,0 +1,126 @@
+"""Engine, sessions and migrations-on-open.
+
+Opening a database brings its schema to the newest migration (`upgrade head`):
+a database made by an older version is upgraded in place, never recreated.
+SQLite connections get foreign keys, WAL and a busy timeout so several
+processes can ingest into one file.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import event, inspect, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlmodel import Session, create_engine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+# The newest migration; test_db_migrations checks it matches Alembic's head.
+# Kept here so opening an up-to-date database does not have to load Alembic.
+HEAD_REVISION = "0002_ingest_error"
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+
+
+class DatabaseError(RuntimeError):
+    """The database cannot be opened or migrated; the message says why."""
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`; SQLite files get WAL, foreign keys and a busy timeout."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        if not url.endswith(":memory:") and url not in ("sqlite://", "sqlite:///"):
+            with engine.connect() as conn:
+                # WAL lets readers go on while one writer commits; it is persistent.
+                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    return engine
+
+
+def alembic_config(engine: Engine | None = None, url: str | None = None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if url:
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except (OperationalError, ProgrammingError):
+        return None
+
+
+def _run_alembic(engine: Engine, command_name: str, revision: str) -> None:
+    from alembic import command
+
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        getattr(command, command_name)(cfg, revision)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    _run_alembic(engine, "upgrade", revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    _run_alembic(engine, "downgrade", revision)
+
+
+def _check_foreign_schema(engine: Engine) -> None:
+    """Refuse to migrate a database that holds tables but no Alembic history:
+    it was not made by timeline, and creating tables in it could clobber data."""
+    names = set(inspect(engine).get_table_names())
+    if names and "alembic_version" not in names and "article" in names:
+        raise DatabaseError("database has timeline-like tables but no migration history")
+
+
+@lru_cache(maxsize=8)
+def open_engine(url: str) -> Engine:
+    """The engine for `url`, with its schema at the newest migration."""
+    try:
+        engine = make_engine(url)
+        if current_revision(engine) != HEAD_REVISION:
+            _check_foreign_schema(engine)
+            upgrade(engine)
+    except DatabaseError:
+        raise
+    except Exception as exc:  # a bad URL, an unreachable server, a file that is not SQLite
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise DatabaseError(f"cannot open database {_safe(url)}: {reason}") from exc
+    return engine
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url
+
+
+@contextmanager
+def session_scope(url: str) -> Iterator[Session]:
+    """A session on the database at `url` (migrated on first open)."""
+    with Session(open_engine(url)) as session:
+        yield session

@@ -1,0 +1,83 @@
+"""Objects migrations create by hand: the `timeline` view for SQLite browsers and
+the full-text index over mention sentences (FTS5 on SQLite, tsvector + GIN on
+PostgreSQL). Migrations that touch tables the view reads drop and recreate it.
+"""
+from __future__ import annotations
+
+FTS_TABLE = "mention_fts"
+
+
+def is_derived_object(name: str) -> bool:
+    return name == "timeline" or name == FTS_TABLE or name.startswith(FTS_TABLE + "_")
+
+
+def _timeline_view_sql(dialect: str) -> str:
+    if dialect == "postgresql":
+        actors = "string_agg(a.name, '; ' ORDER BY ea.id)"
+    else:
+        actors = "group_concat(a.name, '; ')"
+    return f"""
+CREATE VIEW timeline AS
+SELECT
+    e.id AS event_id,
+    e.date AS date,
+    e.granularity AS granularity,
+    e.type AS type,
+    e.mode AS mode,
+    (SELECT {actors} FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
+      WHERE ea.event_id = e.id) AS actors,
+    e.place AS place,
+    e.summary AS summary,
+    e.n_sources AS sources,
+    (SELECT ar.url FROM mention m JOIN article ar ON ar.id = m.article_id
+      WHERE m.event_id = e.id ORDER BY m.id LIMIT 1) AS first_url,
+    e.modality AS modality
+FROM event e
+"""
+
+
+def create_timeline_view(op) -> None:
+    op.execute(_timeline_view_sql(op.get_bind().dialect.name))
+
+
+def drop_timeline_view(op) -> None:
+    op.execute("DROP VIEW IF EXISTS timeline")
+
+
+def create_fulltext(op) -> None:
+    """Full-text search over mention sentences, kept in sync by triggers."""
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        op.execute(
+            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
+            "sentence, content='mention', content_rowid='id', tokenize='porter unicode61')"
+        )
+        op.execute(
+            f"CREATE TRIGGER mention_fts_ai AFTER INSERT ON mention BEGIN "
+            f"INSERT INTO {FTS_TABLE}(rowid, sentence) VALUES (new.id, new.sentence); END"
+        )
+        op.execute(
+            f"CREATE TRIGGER mention_fts_ad AFTER DELETE ON mention BEGIN "
+            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, sentence) VALUES('delete', old.id, old.sentence); END"
+        )
+        op.execute(
+            f"CREATE TRIGGER mention_fts_au AFTER UPDATE OF sentence ON mention BEGIN "
+            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, sentence) VALUES('delete', old.id, old.sentence); "
+            f"INSERT INTO {FTS_TABLE}(rowid, sentence) VALUES (new.id, new.sentence); END"
+        )
+        op.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('rebuild')")
+    elif dialect == "postgresql":
+        op.execute(
+            "CREATE INDEX ix_mention_sentence_fts ON mention "
+            "USING GIN (to_tsvector('english', sentence))"
+        )
+
+
+def drop_fulltext(op) -> None:
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        for trigger in ("mention_fts_ai", "mention_fts_ad", "mention_fts_au"):
+            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        op.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+    elif dialect == "postgresql":
+        op.execute("DROP INDEX IF EXISTS ix_mention_sentence_fts")

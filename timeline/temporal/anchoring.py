@@ -1,0 +1,117 @@
+"""Calendar arithmetic for anchoring: weekdays by tense, ISO weeks, shifting values.
+
+Pure functions on `datetime.date` and TIMEX3 value strings; every function returns
+None rather than raising when a result falls outside years 1-9999.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MIN_YEAR, _MAX_YEAR = 1, 9999
+
+
+def day_value(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def week_value(d: dt.date) -> str:
+    """ISO-8601 week of a day ("2023-W37"); the ISO year may differ from d.year."""
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def add_days(d: dt.date, days: int) -> dt.date | None:
+    try:
+        return d + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def add_months(year: int, month: int, months: int) -> tuple[int, int] | None:
+    n = year * 12 + (month - 1) + months
+    y, m = divmod(n, 12)
+    return (y, m + 1) if _MIN_YEAR <= y <= _MAX_YEAR else None
+
+
+def resolve_weekday(published: dt.date, weekday: int, tense: str | None) -> dt.date | None:
+    """The day a bare weekday name refers to, seen from the publication day.
+
+    Past (and unknown) tense: the most recent such weekday on or before the
+    publication day, the day itself included ("met on Friday" in a Friday paper is
+    that Friday). Future: the next one strictly after the publication day ("will
+    meet on Friday" in a Friday paper is the Friday after), as HeidelTime does.
+    """
+    delta = (published.weekday() - weekday) % 7
+    if tense == "future":
+        return add_days(published, (weekday - published.weekday()) % 7 or 7)
+    return add_days(published, -delta)
+
+
+def shift_value(value: str, amount: int, unit: str) -> str | None:
+    """Move a TIMEX3 value by `amount` units, keeping the value's own granularity
+    (`2023-Q3` - 1 year = `2022-Q3`; `2023-09-15` + 1 week = `2023-09-22`)."""
+    try:
+        return _shift(value, amount, unit)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _shift(value: str, amount: int, unit: str) -> str | None:
+    days = {"day": 1, "week": 7}.get(unit)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
+        d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if days:
+            r = add_days(d, days * amount)
+            return day_value(r) if r else None
+        ym = add_months(d.year, d.month, months * amount) if months else None
+        if not ym:
+            return None
+        last = (dt.date(ym[0] + ym[1] // 12, ym[1] % 12 + 1, 1) - dt.timedelta(days=1)).day if ym[0] < _MAX_YEAR or ym[1] < 12 else 31
+        return f"{ym[0]:04d}-{ym[1]:02d}-{min(d.day, last):02d}"
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+        d = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        if days:
+            r = add_days(d, days * amount)
+        else:
+            ym = add_months(d.year, d.month, months * amount) if months else None
+            r = dt.date(ym[0], ym[1], min(d.day, 28)) if ym else None
+        return week_value(r) if r and _MIN_YEAR <= r.isocalendar()[0] <= _MAX_YEAR else None
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+        if not months:
+            return None
+        ym = add_months(int(m[1]), int(m[2]), months * amount)
+        return f"{ym[0]:04d}-{ym[1]:02d}" if ym else None
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+        if not months or months % 3:
+            return None
+        ym = add_months(int(m[1]), 3 * int(m[2]) - 2, months * amount)
+        return f"{ym[0]:04d}-Q{(ym[1] - 1) // 3 + 1}" if ym else None
+    if m := re.fullmatch(r"(\d{4})(-(?:H[12]|SP|SU|FA|WI))?", value):
+        if not months or months % 12:
+            return None
+        y = int(m[1]) + months // 12 * amount
+        return f"{y:04d}{m[2] or ''}" if _MIN_YEAR <= y <= _MAX_YEAR else None
+    if m := re.fullmatch(r"(\d{3})", value):
+        if unit not in ("decade", "century"):
+            return None
+        n = int(m[1]) + (10 if unit == "century" else 1) * amount
+        return f"{n:03d}" if 0 <= n <= 999 else None
+    return None
+
+
+def year_for_month_day(published: dt.date, month: int, day: int | None, tense: str | None) -> int:
+    """The year of a month(-day) written without one.
+
+    The publication year, unless the tense says otherwise: a past-tense date after
+    the publication day belongs to the previous year, a future-tense date before it
+    to the next year (HeidelTime's news rule does the same with tense).
+    """
+    y = published.year
+    key, pub = (month, day or 0), (published.month, published.day if day else 0)
+    if tense == "past" and key > pub and y > _MIN_YEAR:
+        return y - 1
+    if tense == "future" and key < pub and y < _MAX_YEAR:
+        return y + 1
+    return y

@@ -1,0 +1,94 @@
+"""Lexical tense of the clause around a span, for anchoring relative dates.
+
+Used when the pipeline gives no parse-based `tense_of`: the verb cue nearest to the
+span inside its sentence decides ("will meet on Friday" -> future, "met on Friday"
+-> past). Cheap on purpose: a window of words, no tagger.
+"""
+from __future__ import annotations
+
+import re
+
+_FUTURE_SINGLE = {
+    "will", "shall", "'ll", "\u2019ll", "wo", "scheduled", "expected", "plans", "plan",
+    "planned", "planning", "intends", "upcoming", "would", "due", "set", "going",
+    "slated", "tomorrow", "next", "coming", "later", "hopes", "aims", "until", "should",
+    "could", "may", "might", "must", "to",
+}
+# "to" alone is too weak, and "would"/"could" report futures in the past; these
+# cues count only in the combinations below.
+_WEAK = {"to", "set", "due", "going", "may", "might", "could", "should", "must", "would"}
+_FUTURE_PAIRS = {("is", "to"), ("are", "to"), ("was", "to"), ("were", "to"), ("due", "to"),
+                 ("set", "to"), ("going", "to"), ("is", "expected"), ("are", "expected"),
+                 ("would", "be"), ("would", "meet"), ("could", "be"), ("may", "be"),
+                 ("might", "be"), ("must", "be"), ("should", "be")}
+
+_IRREGULAR_PAST = set("""
+was were had did said met told went came took made gave held saw knew thought got
+found left began began brought bought built fell felt kept led lost meant paid put
+ran sent set sold spoke stood won wrote agreed announced signed visited rose ended
+became broke chose drew flew grew hit hung laid lay quit read rode rang shot shut
+sat slept spent spread struck swore taught threw understood woke wore withdrew
+overtook undertook forgot forbade fought sought caught heard
+""".split())
+_PRESENT = {"is", "are", "am", "says", "say", "has", "have", "does", "do"}
+_NOT_PAST_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "bred", "hundred",
+                "indeed", "proceed", "exceed", "succeed", "united", "limited", "based",
+                "related", "red", "wed", "fed", "led", "used", "interested", "concerned",
+                "expected", "scheduled", "planned", "proposed", "alleged", "so-called", "unprecedented"}
+
+_WORD = re.compile(r"[A-Za-z'\u2019]+")
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 300)
+    left = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        left = m.end()
+    m = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+    right = m.start() + 1 if m else min(len(text), end + 300)
+    return left, right
+
+
+def _cue(words: list[str], i: int) -> str | None:
+    w = words[i].lower()
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    if (w, nxt) in _FUTURE_PAIRS:
+        return "future"
+    if w in _FUTURE_SINGLE and w not in _WEAK:
+        return "future"
+    if w.endswith(("'ll", "\u2019ll")):
+        return "future"
+    if w in _IRREGULAR_PAST:
+        return "past"
+    if w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED:
+        prev = words[i - 1].lower() if i else ""
+        if prev in ("be", "been", "being", "is", "are", "will", "to"):
+            return None  # passive or infinitive: the auxiliary decides
+        return "past"
+    if w in _PRESENT:
+        return "present"
+    return None
+
+
+def lexical_tense(text: str, start: int, end: int) -> str | None:
+    """"past" | "present" | "future" for the clause around text[start:end], or None."""
+    left, right = _sentence_bounds(text, start, end)
+    best: tuple[int, str] | None = None
+    spans = [(m.start(), m.group()) for m in _WORD.finditer(text, left, right)]
+    words = [w for _, w in spans]
+    for i, (pos, _w) in enumerate(spans):
+        if start <= pos < end:
+            continue
+        cue = _cue(words, i)
+        if cue is None:
+            continue
+        dist = start - pos if pos < start else pos - end
+        # A verb before the date usually governs it ("met on Friday"); a cue after
+        # it counts a little less ("On Friday, Putin met ...").
+        dist = dist if pos < start else dist + 15
+        if cue == "future":
+            dist -= 10  # future markers are rarer and decisive ("said he will ...")
+        if best is None or dist < best[0]:
+            best = (dist, cue)
+    return best[1] if best else None
