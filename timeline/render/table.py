@@ -12,6 +12,7 @@ from timeline.render.event_dates import date_label
 
 def render_table(events: list[dict], *, width: int | None = None, color: bool = False) -> str:
     """Rich table of `events` as text, `width` columns wide (rich's default if None)."""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
@@ -30,24 +31,44 @@ def render_table(events: list[dict], *, width: int | None = None, color: bool = 
     if not events:
         console.print("No events.")
         return console.file.getvalue()
-    table = Table(show_lines=False, expand=False, pad_edge=False, header_style="bold" if color else "")
-    table.add_column("date", no_wrap=True, style="cyan" if color else "")
-    table.add_column("type", overflow="fold", style="magenta" if color else "")
-    table.add_column("actors", overflow="fold", ratio=2)
-    table.add_column("place", overflow="fold", ratio=1)
-    table.add_column("summary", overflow="fold", ratio=4)
-    table.add_column("src", justify="right", no_wrap=True)
+    # Narrow terminals drop the least needed columns rather than fold every
+    # word into a one-letter-wide stack: place first, then type.
+    columns = ["date", "type", "actors", "place", "summary", "src"]
+    if console.width < 100:
+        columns.remove("place")
+    if console.width < 64:
+        columns.remove("type")
+    # expand + ratios: the summary gets the spare width; date, type and count never wrap.
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False, header_style="bold" if color else "")
+    for name in columns:
+        table.add_column(name, **_COLUMN_STYLE[name], **({"style": _COLUMN_COLOR[name]} if color and name in _COLUMN_COLOR else {}))
     for event in events:
-        table.add_row(
-            date_label(event),
-            type_label(event),
-            ", ".join(actor["name"] for actor in event.get("actors") or []),
-            place_label(event.get("location")),
-            event.get("summary") or "",
-            str(source_count(event)),
-        )
+        cells = {
+            "date": date_label(event),
+            "type": type_label(event),
+            "actors": ", ".join(actor["name"] for actor in event.get("actors") or []),
+            "place": place_label(event.get("location")),
+            "summary": event.get("summary") or "",
+            "src": str(source_count(event)),
+        }
+        table.add_row(*(cells[name] for name in columns))
     console.print(table)
-    return console.file.getvalue()
+    text = console.file.getvalue()
+    if color:
+        return text
+    # rich pads every cell to the column width; trailing blanks only get in the way of diffs.
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())
+
+
+_COLUMN_STYLE = {
+    "date": {"no_wrap": True},
+    "type": {"no_wrap": True},
+    "actors": {"ratio": 2, "overflow": "fold"},
+    "place": {"ratio": 1, "overflow": "fold"},
+    "summary": {"ratio": 3, "overflow": "fold"},
+    "src": {"no_wrap": True, "justify": "right"},
+}
+_COLUMN_COLOR = {"date": "cyan", "type": "magenta"}
 
 
 def type_label(event: dict) -> str:
