@@ -1,0 +1,85 @@
+"""Mask website furniture (straplines, login/cookie/subscription prompts, share
+bars, "Read more" lines, photo credits) in a text without moving any character,
+so offsets computed on the masked text are valid in the original."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class BoilerplatePattern:
+    kind: str
+    regex: re.Pattern[str]
+    max_length: int
+
+
+@dataclass(frozen=True)
+class BoilerplateRules:
+    patterns: tuple[BoilerplatePattern, ...]
+    share_words: frozenset[str]
+
+    @property
+    def longest(self) -> int:
+        return max(p.max_length for p in self.patterns)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> BoilerplateRules:
+    """The patterns of timeline/data/boilerplate.yaml, compiled once per process."""
+    import yaml
+
+    raw = yaml.safe_load(resources.files("timeline").joinpath("data/boilerplate.yaml").read_text("utf-8"))
+    patterns = tuple(
+        BoilerplatePattern(
+            kind=entry["kind"],
+            regex=re.compile(entry["regex"], 0 if entry.get("case_sensitive") else re.IGNORECASE),
+            max_length=int(entry.get("max_length", 300)),
+        )
+        for entry in raw["patterns"]
+    )
+    return BoilerplateRules(patterns, frozenset(raw.get("share_words", "").lower().split()))
+
+
+def boilerplate_kind(line: str) -> str | None:
+    """The kind of furniture `line` is ("login", "share", ...), or None for text."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    first_letter = next((ch for ch in stripped if ch.isalpha()), "")
+    # Furniture starts a line; a lower-case start is the middle of a wrapped sentence.
+    if first_letter.islower() and not stripped.startswith(("reCAPTCHA", "e-mail", "email")):
+        return None
+    rules = load_rules()
+    if len(stripped) > rules.longest:
+        return None
+    if _is_share_bar(stripped, rules.share_words):
+        return "share"
+    for pattern in rules.patterns:
+        if len(stripped) <= pattern.max_length and pattern.regex.search(stripped):
+            return pattern.kind
+    return None
+
+
+def mask_boilerplate(text: str) -> str:
+    """`text` with every boilerplate line blanked to spaces (same length, newlines kept)."""
+    if not isinstance(text, str):
+        raise TypeError("mask_boilerplate expects str")
+    out = []
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if boilerplate_kind(body):
+            # Keep every character position: replace by spaces, keep the line ending.
+            out.append(" " * len(body) + line[len(body):])
+        else:
+            out.append(line)
+    return "".join(out)
+
+
+def _is_share_bar(line: str, share_words: frozenset[str]) -> bool:
+    words = [w for w in re.split(r"[\s|·•/,]+", line.lower()) if w]
+    return 2 <= len(words) <= 12 and all(w in share_words for w in words) and any(
+        w not in {"on", "this", "article", "story", "via", "the", "copy", "link", "save"} for w in words
+    )

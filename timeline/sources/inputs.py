@@ -1,0 +1,360 @@
+"""`read_sources`: turn what the user typed (files, folders, globs, "-", URLs, a
+URL list) into a stream of Documents and SourceFailures, in input order, lazily,
+so memory does not depend on the size of the corpus."""
+from __future__ import annotations
+
+import dataclasses
+import glob
+import gzip
+import json
+import os
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from itertools import chain
+
+from .decoding import decode_bytes, looks_binary
+from .document import Document, SourceFailure, normalise_text
+from .feeds import Feed, looks_like_feed, parse_feed
+from .fetch import Fetcher
+from .options import SourceOptions, UsageError, over_limit_reason, format_size
+from .plaintext import read_text
+from .records import iter_json_document, iter_json_text_lines
+from .webpage import html_to_text, read_html
+
+Result = Document | SourceFailure
+
+# Suffix → reader, for files named directly and for those found in folders.
+_SUFFIXES = {
+    ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".jsonl.gz": "jsonl.gz", ".ndjson.gz": "jsonl.gz", ".json.gz": "jsonl.gz",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+}
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/rdf+xml")
+_JSON_TYPES = ("application/json", "application/x-ndjson", "application/jsonl", "application/jsonlines")
+
+
+def read_sources(inputs: Sequence[str], options: SourceOptions | None = None) -> Iterator[Result]:
+    """Documents and failures from `inputs`, in order.
+
+    Raises UsageError at once (before anything is read) when an input is neither
+    an existing path, a glob, "-", nor an http(s) URL, or the --urls file is missing;
+    every other problem is a SourceFailure in the stream."""
+    options = options or SourceOptions()
+    plan = [_classify(item) for item in inputs]
+    if options.urls_file is not None and not os.path.isfile(options.urls_file):
+        raise UsageError(f"{options.urls_file}: URL list file does not exist")
+    return _read_all(plan, options)
+
+
+def _classify(item: str) -> tuple[str, str]:
+    if item == "-":
+        return "stdin", item
+    if item.lower().startswith(("http://", "https://")):
+        return "url", item
+    if os.path.lexists(item):
+        return "path", item
+    if glob.has_magic(item):
+        return "glob", item
+    raise UsageError(f"{item}: no such file or directory")
+
+
+def _read_all(plan: list[tuple[str, str]], options: SourceOptions) -> Iterator[Result]:
+    fetcher = Fetcher(options)
+    for kind, item in plan:
+        if kind == "url":
+            fetcher.allow(item)
+    try:
+        for kind, item in plan:
+            if kind == "stdin":
+                yield from _read_stdin(options)
+            elif kind == "url":
+                yield from _read_url(item, options, fetcher)
+            elif kind == "glob":
+                matches = sorted(glob.glob(item, recursive=True))
+                if not matches:
+                    yield SourceFailure(item, "no files match")
+                for match in matches:
+                    yield from _read_path(match, options, fetcher)
+            else:
+                yield from _read_path(item, options, fetcher)
+        if options.urls_file is not None:
+            yield from _read_url_list(options.urls_file, options, fetcher)
+    finally:
+        fetcher.close()
+
+
+# --- local files and folders -------------------------------------------------
+
+
+def reader_for(path: str) -> str | None:
+    """The reader a file name calls for ("text", "html", "json", "jsonl", "jsonl.gz", "feed")."""
+    name = os.path.basename(path).lower()
+    for suffix in sorted(_SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix):
+            return _SUFFIXES[suffix]
+    return None
+
+
+def _read_path(path: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
+    if os.path.isdir(path):
+        yield from _walk(path, options, fetcher, set())
+    else:
+        yield from _read_file(path, reader_for(path) or "text", options, fetcher)
+
+
+def _walk(folder: str, options: SourceOptions, fetcher: Fetcher, seen: set[str]) -> Iterator[Result]:
+    real = os.path.realpath(folder)
+    if real in seen:  # a symlink loop
+        return
+    seen.add(real)
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except PermissionError:
+        yield SourceFailure(folder, "permission denied")
+        return
+    except OSError as exc:
+        yield SourceFailure(folder, _os_reason(exc))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue  # .git, .DS_Store and editors' swap files are not articles
+        if entry.is_dir():  # follows symlinks; `seen` stops loops
+            yield from _walk(entry.path, options, fetcher, seen)
+            continue
+        kind = reader_for(entry.name)
+        if kind is not None:
+            yield from _read_file(entry.path, kind, options, fetcher)
+
+
+def _read_file(path: str, kind: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
+    if os.path.islink(path) and not os.path.exists(path):
+        yield SourceFailure(path, "broken symlink")
+        return
+    if kind in ("jsonl", "jsonl.gz", "json"):
+        yield from _read_json_file(path, kind, options)
+        return
+    data = _read_capped(path, options.max_bytes)
+    if isinstance(data, SourceFailure):
+        yield data
+        return
+    yield from _read_bytes(data, path, kind, options, fetcher)
+
+
+def _read_bytes(
+    data: bytes, origin: str, kind: str, options: SourceOptions, fetcher: Fetcher,
+    declared: str | None = None, url: str | None = None,
+) -> Iterator[Result]:
+    """Decode and hand to the right reader; `kind` is a hint that content can overrule
+    (an .txt file holding a web page is read as one)."""
+    if not data.strip():
+        yield SourceFailure(origin, "empty file")
+        return
+    if kind in ("feed", "text", "html") and looks_like_feed(data):
+        feed = parse_feed(data)
+        if feed is not None:
+            yield from _read_feed(feed, origin, options, fetcher)
+            return
+    if kind == "feed":
+        yield SourceFailure(origin, "not an RSS or Atom feed")
+        return
+    decoded = decode_bytes(data, declared=declared, markup=kind in ("html", "feed") or _looks_like_html(data))
+    if decoded.text is None:
+        yield SourceFailure(origin, decoded.reason or "unreadable")
+        return
+    if kind == "json":
+        yield from iter_json_document(decoded.text, origin, options)
+    elif kind == "jsonl":
+        lines = enumerate(decoded.text.splitlines(), 1)
+        yield from iter_json_text_lines(lines, origin, options)
+    elif kind == "html" or _looks_like_html(data):
+        yield read_html(decoded.text, origin, options, url=url)
+    else:
+        yield read_text(decoded.text, origin, dataclasses.replace(options, url=options.url or url))
+
+
+def _read_json_file(path: str, kind: str, options: SourceOptions) -> Iterator[Result]:
+    stream = _open(path, kind == "jsonl.gz")
+    if isinstance(stream, SourceFailure):
+        yield stream
+        return
+    with stream:
+        try:
+            head = stream.peek(8192)[:8192]
+        except (OSError, EOFError) as exc:
+            yield SourceFailure(path, f"corrupt compressed data: {exc}")
+            return
+        if not head.strip():
+            yield SourceFailure(path, "empty file")
+            return
+        if looks_binary(head):
+            yield SourceFailure(path, "binary file")
+            return
+        if kind == "json" and not _first_line_is_object(stream, options.max_bytes):
+            # A JSON document (array or pretty-printed object), not JSON Lines.
+            stream.seek(0)
+            data = _read_capped_stream(stream, path, options.max_bytes)
+            if isinstance(data, SourceFailure):
+                yield data
+                return
+            yield from _read_bytes(data, path, "json", options, None)  # type: ignore[arg-type]
+            return
+        stream.seek(0)
+        from .records import iter_json_lines
+
+        count = 0
+        for result in iter_json_lines(stream, path, options):
+            count += 1
+            yield result
+        if count == 0:
+            yield SourceFailure(path, "empty file")
+
+
+def _first_line_is_object(stream, max_bytes: int) -> bool:
+    line = stream.readline(max_bytes + 1)
+    while line and not line.strip():
+        line = stream.readline(max_bytes + 1)
+    try:
+        return isinstance(json.loads(line.decode("utf-8-sig")), dict)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
+
+
+def _open(path: str, compressed: bool):
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return SourceFailure(path, "not a regular file")
+        raw = open(path, "rb")
+    except OSError as exc:
+        return SourceFailure(path, _os_reason(exc))
+    return gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw
+
+
+def _read_capped(path: str, max_bytes: int) -> bytes | SourceFailure:
+    """The file's bytes, refused by its size before reading when over the limit."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return SourceFailure(path, "not a regular file")
+        if info.st_size > max_bytes:
+            return SourceFailure(path, over_limit_reason("file", info.st_size, max_bytes))
+        with open(path, "rb") as handle:
+            return _read_capped_stream(handle, path, max_bytes)
+    except OSError as exc:
+        return SourceFailure(path, _os_reason(exc))
+
+
+def _read_capped_stream(handle, origin: str, max_bytes: int) -> bytes | SourceFailure:
+    data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:  # grew since stat, or a compressed stream
+        return SourceFailure(origin, f"file is over the {format_size(max_bytes)} limit")
+    return data
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    return (exc.strerror or type(exc).__name__).lower()
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or b"<html" in head[:512]
+
+
+# --- standard input ------------------------------------------------------------
+
+
+def _read_stdin(options: SourceOptions) -> Iterator[Result]:
+    stream = options.stdin if options.stdin is not None else sys.stdin
+    stream = getattr(stream, "buffer", stream)  # bytes when we can, so we decode ourselves
+    first = stream.readline(options.max_bytes + 1)
+    rest_first = first if isinstance(first, bytes) else first.encode("utf-8")
+    try:
+        is_record = isinstance(json.loads(first), dict)
+    except (ValueError, UnicodeDecodeError):
+        is_record = False
+    if is_record:
+        numbered = enumerate(chain([first], iter(lambda: stream.readline(options.max_bytes + 1), first[:0])), 1)
+        yield from iter_json_text_lines(numbered, "-", options)
+        return
+    rest = stream.read(options.max_bytes + 1 - len(first))
+    data = rest_first + (rest if isinstance(rest, bytes) else rest.encode("utf-8"))
+    if len(data) > options.max_bytes:
+        yield SourceFailure("-", f"standard input is over the {format_size(options.max_bytes)} limit")
+        return
+    yield from _read_bytes(data, "-", "text", options, Fetcher(options))
+
+
+# --- URLs and feeds -------------------------------------------------------------
+
+
+def _read_url(url: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
+    fetched = fetcher.fetch(url)
+    if fetched.data is None:
+        yield SourceFailure(url, fetched.reason or "download failed")
+        return
+    kind = "html"
+    if fetched.content_type in _FEED_TYPES or looks_like_feed(fetched.data):
+        kind = "feed" if looks_like_feed(fetched.data) else "html"
+    elif fetched.content_type == "text/plain":
+        kind = "text"
+    elif fetched.content_type in _JSON_TYPES:
+        kind = "jsonl" if b"\n{" in fetched.data.strip() else "json"
+    yield from _read_bytes(fetched.data, url, kind, options, fetcher, declared=fetched.charset, url=url)
+
+
+def _read_url_list(path: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
+    data = _read_capped(path, options.max_bytes)
+    if isinstance(data, SourceFailure):
+        yield data
+        return
+    decoded = decode_bytes(data)
+    if decoded.text is None:
+        yield SourceFailure(path, decoded.reason or "unreadable")
+        return
+    for number, line in enumerate(decoded.text.splitlines(), 1):
+        url = line.strip()
+        if not url or url.startswith("#"):
+            continue
+        if not url.lower().startswith(("http://", "https://")):
+            yield SourceFailure(f"{path}:{number}", "not an http(s) URL")
+            continue
+        fetcher.allow(url)
+        yield from _read_url(url, options, fetcher)
+
+
+def _read_feed(feed: Feed, origin: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
+    """Each entry's linked page, dated by the entry (record metadata outranks HTML)."""
+    if not feed.entries:
+        yield SourceFailure(origin, "feed has no entries")
+        return
+    for number, entry in enumerate(feed.entries, 1):
+        where = f"{origin}#{number}"
+        if entry.link and entry.link.lower().startswith(("http://", "https://")):
+            fetcher.allow(entry.link)  # the feed's links are what the user asked for
+            results = list(_read_url(entry.link, options, fetcher))
+        elif entry.content and html_to_text(entry.content):
+            results = [Document(text=html_to_text(entry.content), origin=where)]
+        else:
+            yield SourceFailure(where, f"entry {number} has no link and no text")
+            continue
+        for result in results:
+            if isinstance(result, Document):
+                _apply_entry(result, entry, feed, options)
+            yield result
+
+
+def _apply_entry(document: Document, entry, feed: Feed, options: SourceOptions) -> None:
+    if options.published is None and entry.published is not None:
+        document.published, document.published_source = entry.published, "metadata"
+    document.title = options.title or (normalise_text(entry.title) if entry.title else None) or document.title
+    document.url = options.url or entry.link or document.url
+    document.publisher = options.publisher or document.publisher or feed.title

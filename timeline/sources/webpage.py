@@ -1,0 +1,72 @@
+"""Saved or fetched HTML news pages: main text and title by trafilatura (favouring
+precision), original publication date by htmldate, publisher from og:site_name."""
+from __future__ import annotations
+
+from .document import Document, SourceFailure, normalise_text
+from .options import SourceOptions
+from .pubdate import resolve_publication_date
+
+# htmldate settings: the original publication date, not the last-modified one, and
+# no "extensive" search of the body text, where dates of the events themselves live.
+_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+
+
+def read_html(html: str, origin: str, options: SourceOptions, url: str | None = None) -> Document | SourceFailure:
+    """One article from an HTML page (complete or truncated)."""
+    if not html.strip():
+        return SourceFailure(origin, "empty file")
+    import trafilatura  # lazy: lxml and friends cost ~0.5 s to import
+
+    try:
+        result = trafilatura.bare_extraction(
+            html,
+            url=url,
+            favor_precision=True,
+            include_comments=False,
+            with_metadata=True,
+            date_extraction_params=dict(_DATE_PARAMS),
+        )
+    except Exception as exc:  # trafilatura/lxml raise many types on hostile markup
+        return SourceFailure(origin, f"unreadable HTML: {type(exc).__name__}")
+    text = normalise_text(getattr(result, "text", None) or "") if result is not None else ""
+    if not text:
+        return SourceFailure(origin, "no article text found in the HTML")
+    page_url = options.url or url or _clean(getattr(result, "url", None))
+    html_date = _html_date(getattr(result, "date", None))
+    when = resolve_publication_date(options.published, None, html_date, text, url=page_url)
+    return Document(
+        text=text,
+        title=options.title or _clean(getattr(result, "title", None)),
+        url=page_url,
+        published=when.published,
+        publisher=options.publisher or _clean(getattr(result, "sitename", None)),
+        language=_clean(getattr(result, "language", None)) or "en",
+        origin=origin,
+        published_source=when.source,
+    )
+
+
+def html_to_text(fragment: str) -> str:
+    """Visible text of an HTML fragment (a feed entry's content), paragraphs kept."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(fragment)
+    except Exception:  # an empty or non-HTML fragment
+        return normalise_text(fragment)
+    for block in root.iter("p", "br", "div", "li", "h1", "h2", "h3", "h4"):
+        block.tail = "\n" + (block.tail or "")
+    return normalise_text(root.text_content())
+
+
+def _html_date(value: str | None):
+    from .pubdate import parse_date_value
+
+    return parse_date_value(value).full if value else None
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
