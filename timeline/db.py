@@ -20,7 +20,7 @@ from sqlmodel import Session, create_engine
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration; test_db_migrations checks it matches Alembic's head.
 # Kept here so opening an up-to-date database does not have to load Alembic.
-HEAD_REVISION = "0002_ingest_error"
+HEAD_REVISION = "0003_event_report"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 
 

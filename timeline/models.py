@@ -148,3 +148,48 @@ class IngestError(SQLModel, table=True):
     reason: str = Field(sa_column=Column(Text, nullable=False))
     occurred_at: str = Field(sa_column=Column(Text, nullable=False))
 
+
+
+class EventReport(SQLModel, table=True):
+    """What one article said about one event: the unit cross-article merging
+    compares, so an event can be re-derived (or split) from its reports."""
+
+    __tablename__ = "event_report"
+    __table_args__ = (Index("ix_event_report_family_dates", "family", "date_start", "date_end"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    event_id: int = Field(sa_column=_fk("event.id"))
+    article_id: int = Field(sa_column=_fk("article.id"))
+    # Stable across re-ingest (article hash + first trigger offset + type), so
+    # manual merge corrections still apply after `ingest --force`.
+    report_key: str = Field(sa_column=Column(Text, nullable=False, index=True))
+    type: str = Field(sa_column=Column(Text, nullable=False))
+    family: str = Field(sa_column=Column(Text, nullable=False))
+    mode: Optional[str] = Field(default=None, sa_column=Column(Text))
+    cameo: Optional[str] = Field(default=None, sa_column=Column(Text))
+    date: Optional[str] = Field(default=None, sa_column=Column(Text))
+    date_start: Optional[str] = Field(default=None, sa_column=Column(Text))
+    date_end: Optional[str] = Field(default=None, sa_column=Column(Text))
+    granularity: str = Field(default="none", sa_column=Column(Text, nullable=False))
+    place: Optional[str] = Field(default=None, sa_column=Column(Text))
+    place_country: Optional[str] = Field(default=None, sa_column=Column(Text))
+    summary: str = Field(default="", sa_column=Column(Text, nullable=False))
+    modality: str = Field(default="asserted", sa_column=Column(Text, nullable=False))
+    confidence: float = Field(default=0.5)
+    # The participants as JSON: [[name, role, kind], ...].
+    actors: str = Field(default="[]", sa_column=Column(Text, nullable=False))
+
+
+class MergeCorrection(SQLModel, table=True):
+    """A user's correction of merging (`timeline merge` / `timeline split`),
+    kept by report key so it survives re-ingest: `merge` joins two reports,
+    `split` keeps them apart."""
+
+    __tablename__ = "merge_correction"
+    __table_args__ = (UniqueConstraint("kind", "key_a", "key_b", name="uq_merge_correction"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    kind: str = Field(sa_column=Column(Text, nullable=False))  # merge | split
+    key_a: str = Field(sa_column=Column(Text, nullable=False, index=True))
+    key_b: str = Field(sa_column=Column(Text, nullable=False, index=True))
+    created_at: str = Field(sa_column=Column(Text, nullable=False))
