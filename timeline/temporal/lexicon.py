@@ -57,7 +57,7 @@ VAGUE_NUMBERS = ("several", "a few", "few", "a couple of", "couple of", "a coupl
 
 ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-    "fourth": 4, "4th": 4, "last": 4, "final": 4,
+    "fourth": 4, "4th": 4,
 }
 
 # Holidays with a fixed calendar day (month, day).

@@ -1,0 +1,137 @@
+"""Find the time expressions of a text: run the grammar, keep the longest
+non-overlapping matches, add TIMEX3 modifiers, then normalise in reading order.
+
+Reading order matters because financial and narrative prose refers back: "the
+quarter" is the quarter last named in the document.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import Callable
+
+from timeline.temporal.expression import TimeExpression
+from timeline.temporal.patterns import PATTERNS
+from timeline.temporal.relative import resolve_relative
+from timeline.temporal.rules import RULES, Context, Reading
+from timeline.temporal.tense import lexical_tense
+
+_PRIORITY = {name: i for i, name in enumerate(PATTERNS)}
+
+# TIMEX3 `mod` values for words placed before a time expression (TimeML 1.2.1 §2.2.3).
+_POINT_MODS = [
+    (r"(?:the\s+)?(?:very\s+)?early(?:\s+in)?|the\s+(?:beginning|start)\s+of", "START"),
+    (r"(?:the\s+)?(?:very\s+)?late(?:\s+in)?|the\s+end\s+of|the\s+close\s+of", "END"),
+    (r"mid-?|the\s+middle\s+of|the\s+(?:mid|middle)-?", "MID"),
+    (r"around|about|approximately|roughly", "APPROX"),
+    (r"no\s+later\s+than|by", None),
+]
+_DURATION_MODS = [
+    (r"about|around|approximately|roughly|some", "APPROX"),
+    (r"nearly|almost", "LESS_THAN"),
+    (r"more\s+than|over", "MORE_THAN"),
+    (r"less\s+than|under", "LESS_THAN"),
+    (r"at\s+least", "EQUAL_OR_MORE"),
+    (r"up\s+to|at\s+most", "EQUAL_OR_LESS"),
+]
+_POINT_MOD_RE = re.compile(r"(?<![\w-])(?P<mod>" + "|".join(f"(?:{p})" for p, m in _POINT_MODS if m) + r")\s*$", re.I)
+_DURATION_MOD_RE = re.compile(r"(?<![\w-])(?P<mod>" + "|".join(f"(?:{p})" for p, _ in _DURATION_MODS) + r")\s+$", re.I)
+_EXTENDABLE = ("day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century", "time")
+
+
+def find_time_expressions(
+    text: str,
+    published: dt.date | None,
+    *,
+    tense_of: Callable[[int, int], str | None] | None = None,
+) -> list[TimeExpression]:
+    """All time expressions of `text`, sorted by start and non-overlapping.
+
+    Relative expressions are resolved against `published` (None leaves them
+    unresolved); `tense_of(start, end)` gives the tense of the clause holding a
+    span ("past" | "present" | "future"), else a lexical guess is used.
+    Event-relative phrases come back with anchor="event" and value None; see
+    `resolve_relative`.
+    """
+    tense = tense_of or (lambda s, e: lexical_tense(text, s, e))
+    ctx = Context(text, published, tense)
+    candidates = []
+    for name, pattern in PATTERNS.items():
+        for m in pattern.finditer(text):
+            if m.end() > m.start() and RULES[name](m, ctx) is not None:
+                candidates.append((m.start(), m.end(), name, m))
+    chosen = _longest_non_overlapping(candidates)
+    out: list[TimeExpression] = []
+    prev_end = 0
+    for start, end, name, m in chosen:
+        reading = RULES[name](m, ctx)  # again, now with the discourse state of reading order
+        if reading is None:
+            continue
+        start, reading = _with_modifier(text, start, end, reading, prev_end)
+        if reading.granularity == "quarter" and reading.value and reading.anchor != "event":
+            ctx.last_quarter = reading.value
+        expr = TimeExpression(
+            text=text[start:end], start=start, end=end, type=reading.type, value=reading.value,
+            granularity=reading.granularity, rule=reading.rule, anchor=reading.anchor,
+            tense=reading.tense, mod=reading.mod, relation=reading.relation,
+            offset=reading.offset, end_value=reading.end_value)
+        out.append(expr)
+        prev_end = end
+    return _compose_offsets(text, out)
+
+
+def _longest_non_overlapping(candidates):
+    """Greedy: longest span first, then pattern order; then back in text order."""
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for c in sorted(candidates, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0])):
+        if all(c[1] <= s or c[0] >= e for s, e in taken):
+            taken.append((c[0], c[1]))
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c[0])
+
+
+def _with_modifier(text: str, start: int, end: int, reading: Reading, prev_end: int) -> tuple[int, Reading]:
+    """Take "early", "mid-", "the end of", "nearly", "more than"... into the extent and `mod`."""
+    if reading.mod or reading.anchor == "event":
+        return start, reading
+    window = text[max(prev_end, start - 20):start]
+    if reading.type == "DURATION":
+        if m := _DURATION_MOD_RE.search(window):
+            word = " ".join(m["mod"].lower().split())
+            mod = next(md for p, md in _DURATION_MODS if re.fullmatch(p, word))
+            return start - len(window) + m.start(), dataclasses.replace(reading, mod=mod)
+        return start, reading
+    if reading.granularity not in _EXTENDABLE:
+        return start, reading
+    if m := _POINT_MOD_RE.search(window):
+        word = " ".join(m["mod"].lower().split())
+        mod = next(md for p, md in _POINT_MODS if md and re.fullmatch(p, word))
+        return start - len(window) + m.start(), dataclasses.replace(reading, mod=mod)
+    return start, reading
+
+
+_JOINER = re.compile(r"\s*(?:the\s+)?$", re.I)
+
+
+def _compose_offsets(text: str, exprs: list[TimeExpression]) -> list[TimeExpression]:
+    """"two days after Christmas": an offset followed by a resolved date is one expression."""
+    out: list[TimeExpression] = []
+    i = 0
+    while i < len(exprs):
+        e = exprs[i]
+        nxt = exprs[i + 1] if i + 1 < len(exprs) else None
+        if (e.anchor == "event" and e.offset and e.rule.startswith("offset-") and nxt and nxt.value
+                and nxt.type == "DATE" and _JOINER.fullmatch(text[e.end:nxt.start])
+                and not nxt.value.endswith("_REF")):
+            r = resolve_relative(e, nxt.value)
+            if r.value:
+                out.append(dataclasses.replace(
+                    r, text=text[e.start:nxt.end], end=nxt.end, anchor=nxt.anchor,
+                    rule=e.rule + "/explicit-anchor", tense=nxt.tense))
+                i += 2
+                continue
+        out.append(e)
+        i += 1
+    return out

@@ -1,0 +1,132 @@
+"""Event-relative expressions: apply "two days after", "the following week" to an
+anchor event's date value, keeping an honest granularity.
+
+Rules (TimeML: the offset is an ISO-8601 duration applied to the anchor's value):
+- "N units after/before/later/earlier" shift the anchor by the offset and keep the
+  anchor's granularity ("two days after" 2023-09-15 -> 2023-09-13 when "before");
+  an offset that is not a whole number of the anchor's units ("two days after" a
+  week) gives None: we will not invent a day inside a week.
+- "the following/next/previous <unit>" move one unit and answer at that unit's
+  granularity ("the following week" of 2023-09-15 -> 2023-W38), if the anchor is at
+  least that fine.
+- "the same day", and offsets without a size ("hours after"), return the anchor.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from timeline.temporal import anchoring as an
+from timeline.temporal.expression import TimeExpression, value_range
+
+_ORDER = ["time", "day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century"]
+_OFFSET = re.compile(r"^P(?:T?)(\d+)(D|W|M|Y|H|S)$")
+
+
+def granularity_of(value: str) -> str:
+    """The granularity of a TIMEX3 DATE/TIME value ("2023-W37" -> "week")."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T.*", value):
+        return "time"
+    for pattern, gran in ((r"\d{4}-\d{2}-\d{2}", "day"), (r"\d{4}-W\d{2}-WE", "weekend"),
+                          (r"\d{4}-W\d{2}", "week"), (r"\d{4}-\d{2}", "month"),
+                          (r"\d{4}-Q[1-4]", "quarter"), (r"\d{4}-H[12]", "half"),
+                          (r"\d{4}-(?:SP|SU|FA|WI)", "season"), (r"\d{4}", "year"),
+                          (r"\d{3}", "decade"), (r"\d{2}", "century")):
+        if re.fullmatch(pattern, value):
+            return gran
+    return "none"
+
+
+def _to_granularity(value: str, gran: str) -> str | None:
+    """Coarsen a value to `gran` (a day to its ISO week, month, quarter or year)."""
+    rng = value_range(value)
+    if rng is None:
+        return None
+    d = rng[0]
+    if gran == "day":
+        return an.day_value(d) if rng[0] == rng[1] else None
+    if gran == "week":
+        return an.week_value(d) if an.week_value(rng[1]) == an.week_value(d) else None
+    if gran == "weekend":
+        return None
+    if gran == "month":
+        return f"{d.year:04d}-{d.month:02d}" if (rng[1].year, rng[1].month) == (d.year, d.month) else None
+    if gran == "quarter":
+        q = (d.month - 1) // 3 + 1
+        return f"{d.year:04d}-Q{q}" if rng[1].year == d.year and (rng[1].month - 1) // 3 + 1 == q else None
+    if gran == "year":
+        return f"{d.year:04d}" if rng[1].year == d.year else None
+    return None
+
+
+_UNIT_OF_CODE = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+_DAYS_IN = {"day": 1, "week": 7}
+_MONTHS_IN = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}
+
+
+def _shift_keeping(anchor_value: str, n: int, unit: str) -> str | None:
+    """Shift by n units at the anchor's own granularity, or None if that is not exact."""
+    gran = granularity_of(anchor_value)
+    if gran == "time":
+        anchor_value, gran = anchor_value[:10], "day"
+    if gran == "day":
+        return an.shift_value(anchor_value, n, unit)
+    if gran == "week" and unit in ("day", "week"):
+        days = n * _DAYS_IN[unit]
+        return an.shift_value(anchor_value, days // 7, "week") if days % 7 == 0 else None
+    if gran in _MONTHS_IN and unit in ("month", "year"):
+        months = n * _MONTHS_IN[unit]
+        size = _MONTHS_IN[gran]
+        if months % size:
+            return None
+        if gran == "half":
+            return an.shift_value(anchor_value, months // 12, "year") if months % 12 == 0 else None
+        return an.shift_value(anchor_value, months // size, gran)
+    if gran == "season" and unit == "year":
+        return an.shift_value(anchor_value, n, "year")
+    return None
+
+
+def resolve_relative(expr: TimeExpression, anchor_value: str) -> TimeExpression:
+    """Apply an event-relative expression (relation + offset) to the anchor's value.
+
+    Returns a copy with `value`, `granularity` and `rule` filled in (value None when
+    no honest answer exists); non-event expressions are returned unchanged.
+    """
+    if expr.anchor != "event" or not anchor_value:
+        return expr
+    value = _resolve(expr, anchor_value)
+    gran = granularity_of(value) if value else expr.granularity
+    return dataclasses.replace(expr, value=value, granularity=gran,
+                               type="DATE" if expr.type not in ("DATE", "TIME") else expr.type,
+                               rule=expr.rule + ("/anchored" if value else "/unresolved"))
+
+
+def _resolve(expr: TimeExpression, anchor_value: str) -> str | None:
+    anchor_gran = granularity_of(anchor_value)
+    if anchor_gran == "none":
+        return None
+    if expr.type == "TIME" and anchor_gran != "time":
+        anchor_day = _to_granularity(anchor_value, "day")
+        if anchor_day is None:
+            return None
+        anchor_value, anchor_gran = anchor_day, "day"
+    if expr.relation == "same" or not expr.offset:
+        return anchor_value if expr.relation else None
+    m = _OFFSET.match(expr.offset)
+    if not m or expr.offset.startswith("PT"):
+        return anchor_value if expr.offset.startswith("PT") else None  # "hours after": same day
+    n, unit = int(m[1]), _UNIT_OF_CODE[m[2]]
+    if expr.relation == "before":
+        n = -n
+    if not expr.rule.startswith(("offset-", "the-")):
+        # "the following week", "the next day": one unit on, at that unit's granularity.
+        target = expr.granularity if expr.granularity in _ORDER else unit
+        if target == "weekend":
+            return None
+        if _ORDER.index(anchor_gran) > _ORDER.index(target):
+            return None
+        start = _to_granularity(anchor_value, "day") if anchor_gran == "time" else anchor_value
+        shifted = _shift_keeping(start, n, unit)
+        return _to_granularity(shifted, target) if shifted else None
+    return _shift_keeping(anchor_value, n, unit)

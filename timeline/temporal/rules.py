@@ -1,0 +1,827 @@
+"""Normalisation rules: turn one pattern match into a TIMEX3 type, value and anchor.
+
+One function per pattern of `patterns.py`. Each reads the match groups, the
+publication date and the clause tense from a `Context` and returns a `Reading`,
+or None when the match is not a time expression after all ("may" the verb).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
+
+from timeline.temporal import anchoring as an
+from timeline.temporal.expression import value_range
+from timeline.temporal.lexicon import (
+    DAY_PARTS, HOLIDAYS, MONTHS, ORDINALS, SEASONS, UNITS, WEEKDAYS, number_value, unit_of,
+)
+
+
+@dataclass
+class Reading:
+    """What a match means; the finder adds the span and builds a TimeExpression."""
+
+    type: str
+    value: str | None
+    granularity: str
+    rule: str
+    anchor: str | None = None
+    tense: str | None = None
+    mod: str | None = None
+    relation: str | None = None
+    offset: str | None = None
+    end_value: str | None = None
+
+
+@dataclass
+class Context:
+    """What rules may look at besides the match: the text, the publication day,
+    the tense of a span, and the quarter the document last talked about."""
+
+    text: str
+    published: dt.date | None
+    tense_of: Callable[[int, int], str | None]
+    last_quarter: str | None = None
+    _tenses: dict = field(default_factory=dict)
+
+    def tense(self, m: re.Match) -> str | None:
+        key = m.span()
+        if key not in self._tenses:
+            self._tenses[key] = self.tense_of(*key)
+        return self._tenses[key]
+
+
+Rule = Callable[[re.Match, Context], Reading | None]
+RULES: dict[str, Rule] = {}
+
+
+def rule(name: str):
+    def register(fn: Rule) -> Rule:
+        RULES[name] = fn
+        return fn
+    return register
+
+
+def _g(m: re.Match, name: str) -> str | None:
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _wd(word: str) -> int:
+    return WEEKDAYS[word.lower()]
+
+
+def _day(year: int, month: int, day: int) -> str | None:
+    try:
+        return an.day_value(dt.date(year, month, day))
+    except ValueError:
+        return None
+
+
+def _two_digit_year(yy: str, published: dt.date | None) -> int:
+    """A year written with two digits: the century that puts it nearest the publication year."""
+    y = int(yy)
+    if len(yy) == 4:
+        return y
+    base = published.year if published else 1950
+    cands = [c * 100 + y for c in (base // 100 - 1, base // 100, base // 100 + 1)]
+    return min(cands, key=lambda c: (abs(c - base), c))
+
+
+# --- explicit calendar dates -------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _parse_validated(phrase: str) -> dt.date | None:
+    """Turn a phrase our grammar has already validated as a full date into a date.
+
+    dateparser is the well-kept parser for this; it is only ever given a short
+    phrase that matched a date pattern (never raw text: `search_dates` reads "we" as
+    Wednesday), with languages=['en'] and strict parsing, and answers are cached.
+    """
+    import dateparser  # lazy: importing it costs ~0.3 s
+
+    try:
+        d = dateparser.parse(phrase, languages=["en"], settings={
+            "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+            "PREFER_DATES_FROM": "past", "DATE_ORDER": "MDY"})
+    except Exception:  # dateparser raises assorted errors on odd input; we fall back
+        return None
+    return d.date() if d else None
+
+
+@rule("iso-date")
+def _iso(m: re.Match, ctx: Context) -> Reading | None:
+    v = _day(int(m["y"]), int(m["m"]), int(m["d"]))
+    if v is None:
+        return None
+    if m["hh"] and int(m["hh"]) < 24:
+        return Reading("TIME", f"{v}T{m['hh']}:{m['mm']}", "time", "explicit-datetime")
+    return Reading("DATE", v, "day", "explicit-date")
+
+
+@rule("numeric-date")
+def _numeric(m: re.Match, ctx: Context) -> Reading | None:
+    y = _two_digit_year(m["y"], ctx.published)
+    v = _day(y, int(m["m"]), int(m["d"]))
+    if v is None:
+        return None
+    if m["hh"] and int(m["hh"]) < 24:
+        return Reading("TIME", f"{v}T{int(m['hh']):02d}:{m['mm']}", "time", "numeric-datetime")
+    return Reading("DATE", v, "day", "numeric-date")
+
+
+def _month_day(m: re.Match, ctx: Context, rule_name: str) -> Reading | None:
+    if not _capitalised(m["mon"]) and not m["mon"].isupper():
+        return None
+    month, day = _month(m["mon"]), int(m["day"])
+    if not 1 <= day <= 31:
+        return None
+    day2 = int(m["day2"]) if m["day2"] else None
+    if day2 is not None and not day < day2 <= 31:
+        return None
+    if m["year"]:
+        year, anchor, tense, rn = int(m["year"]), None, None, rule_name
+        if m["year"] and m["day"] and day2 is None:
+            parsed = _parse_validated(f"{m['mon'].rstrip('.')} {day} {m['year']}")
+            if parsed and (parsed.month, parsed.day) != (month, day):
+                return None
+    else:
+        if ctx.published is None:
+            return Reading("DATE", None, "day", rule_name + "/no-year", "publication")
+        tense = ctx.tense(m)
+        year, anchor = an.year_for_month_day(ctx.published, month, day, tense), "publication"
+        rn = f"{rule_name}/year-from-{tense or 'publication'}"
+    v = _day(year, month, day)
+    if v is None:
+        return None
+    end = _day(year, month, day2) if day2 else None
+    if day2 and end is None:
+        return None
+    return Reading("DATE", v, "day", rn + ("/range" if end else ""), anchor, tense, end_value=end)
+
+
+@rule("month-day")
+def _md(m, ctx):
+    return _month_day(m, ctx, "explicit-date")
+
+
+@rule("day-month")
+def _dm(m, ctx):
+    return _month_day(m, ctx, "explicit-date")
+
+
+@rule("month-year")
+def _month_year(m: re.Match, ctx: Context) -> Reading | None:
+    if not _capitalised(m["mon"]):
+        return None
+    return Reading("DATE", f"{int(m['year']):04d}-{_month(m['mon']):02d}", "month", "explicit-month")
+
+
+# Words after which a capitalised "May"/"March" is the month, not the verb/noun.
+_MONTH_CUES = re.compile(r"(?:\b(?:in|since|by|until|till|from|through|during|early|late|mid|of|last|next|this|before|after|between|and|to|or|end|beginning|start|middle)\s*-?|-)$", re.I)
+
+
+@rule("month")
+def _month_alone(m: re.Match, ctx: Context) -> Reading | None:
+    word = m["mon"]
+    if not _capitalised(word) or (len(word.rstrip(".")) <= 3 and not word.endswith(".") and word.lower() not in ("may",)):
+        return None  # "Mar", "Dec" bare abbreviations are too often names
+    if word.lower() in ("may", "march") and not m["rel"]:
+        before = ctx.text[max(0, m.start() - 12):m.start()]
+        if not _MONTH_CUES.search(before.rstrip(" ")) :
+            return None
+    month = _month(word)
+    if ctx.published is None:
+        return Reading("DATE", None, "month", "month/no-year", "publication")
+    rel = (m["rel"] or "").lower().split()[-1:] or [""]
+    rel = rel[0]
+    pub = ctx.published
+    if rel in ("last", "past"):
+        ym = (pub.year if month < pub.month else pub.year - 1, month)
+        rn, tense = "month/last", None
+    elif rel in ("next", "coming"):
+        ym = (pub.year if month > pub.month else pub.year + 1, month)
+        rn, tense = "month/next", None
+    elif rel == "this":
+        ym, rn, tense = (pub.year, month), "month/this", None
+    else:
+        tense = ctx.tense(m)
+        ym = (an.year_for_month_day(pub, month, None, tense), month)
+        rn = f"month/year-from-{tense or 'publication'}"
+    if not 1 <= ym[0] <= 9999:
+        return None
+    return Reading("DATE", f"{ym[0]:04d}-{ym[1]:02d}", "month", rn, "publication", tense)
+
+
+# --- publication-relative words ---------------------------------------------
+
+
+def _part_code(part: str | None) -> str | None:
+    return DAY_PARTS.get(part.lower().rstrip("s")) if part else None
+
+
+@rule("relative-day")
+def _relative_day(m: re.Match, ctx: Context) -> Reading | None:
+    word = (m["word"] or m["beyond"]).lower()
+    shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}.get(word)
+    if shift is None:
+        shift = -2 if word.startswith("before") else 2
+        word = "day-" + word.split()[0]
+    if ctx.published is None:
+        return Reading("DATE", None, "day", word, "publication")
+    d = an.add_days(ctx.published, shift)
+    if d is None:
+        return None
+    part = "NI" if word == "tonight" else _part_code(m["part"])
+    if part:
+        return Reading("TIME", f"{an.day_value(d)}T{part}", "time", word, "publication")
+    return Reading("DATE", an.day_value(d), "day", word, "publication")
+
+
+@rule("this-part")
+def _this_part(m: re.Match, ctx: Context) -> Reading | None:
+    if ctx.published is None:
+        return Reading("TIME", None, "time", "part-of-day", "publication")
+    rel = (m["rel"] or "").lower()
+    shift = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
+    part = "NI" if m["over"] else ("MO" if m["the"] else _part_code(m["part"]))
+    d = an.add_days(ctx.published, shift)
+    if d is None:
+        return None
+    return Reading("TIME", f"{an.day_value(d)}T{part}", "time", f"{rel or 'this'}-part-of-day", "publication")
+
+
+@rule("weekday")
+def _weekday(m: re.Match, ctx: Context) -> Reading | None:
+    wd = _wd(m["wd"])
+    rel = " ".join((m["rel"] or "").lower().split())
+    part = _part_code(m["part"])
+    if m["part"] and m["part"].lower().endswith("s"):
+        return None  # "Tuesday nights" is a set; left to the set rule
+    pub = ctx.published
+    if pub is None:
+        return Reading("DATE", None, "day", "weekday/no-publication-date", "publication")
+    tense = None
+    if rel in ("last", "this past", "the previous"):
+        d, rn = an.add_days(pub, -((pub.weekday() - wd) % 7 or 7)), "weekday/last"
+    elif rel in ("next", "coming", "this coming", "the following"):
+        d, rn = an.add_days(pub, (wd - pub.weekday()) % 7 or 7), "weekday/next"
+    elif rel == "this":
+        # "this Friday": the Friday of the publication's week (ISO weeks start Monday).
+        d, rn = an.add_days(pub, wd - pub.weekday()), "weekday/this-week"
+    else:
+        tense = ctx.tense(m)
+        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+        if tense == "future" and re.search(r"\blater\s+(?:on\s+)?$", before) and wd == pub.weekday():
+            d, rn = pub, "weekday/later-same-day"  # "later on Friday" in a Friday paper
+        else:
+            d = an.resolve_weekday(pub, wd, tense)
+            rn = "weekday/future" if tense == "future" else "weekday/past-inclusive"
+    if d is None:
+        return None
+    if part:
+        return Reading("TIME", f"{an.day_value(d)}T{part}", "time", rn, "publication", tense)
+    return Reading("DATE", an.day_value(d), "day", rn, "publication", tense)
+
+
+def _week_of(d: dt.date | None) -> str | None:
+    return an.week_value(d) if d else None
+
+
+def _relative_period(pub: dt.date, rel: str, unit: str) -> tuple[str | None, str]:
+    """this/last/next + calendar unit, relative to the publication day."""
+    step = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1,
+            "next": 1, "coming": 1, "following": 1}[rel]
+    if unit == "week":
+        return _week_of(an.add_days(pub, 7 * step)), "week"
+    if unit == "weekend":
+        w = _week_of(an.add_days(pub, 7 * step))
+        return (w + "-WE" if w else None), "weekend"
+    if unit == "month":
+        ym = an.add_months(pub.year, pub.month, step)
+        return (f"{ym[0]:04d}-{ym[1]:02d}" if ym else None), "month"
+    if unit == "quarter":
+        ym = an.add_months(pub.year, pub.month, 3 * step)
+        return (f"{ym[0]:04d}-Q{(ym[1] - 1) // 3 + 1}" if ym else None), "quarter"
+    if unit in ("year", "fiscal year"):
+        y = pub.year + step
+        return (f"{y:04d}" if 1 <= y <= 9999 else None), "year"
+    if unit == "decade":
+        n = pub.year // 10 + step
+        return (f"{n:03d}" if 0 <= n <= 999 else None), "decade"
+    n = pub.year // 100 + step
+    return (f"{n:02d}" if 0 <= n <= 99 else None), "century"
+
+
+@rule("relative-unit")
+def _relative_unit(m: re.Match, ctx: Context) -> Reading | None:
+    words = m["rel"].lower().split()
+    rel, unit = words[-1], " ".join(m["unit"].lower().split())
+    if words[0] == "the" and rel in ("past", "last", "next", "coming", "following", "previous"):
+        # "the past week", "the next year": a stretch of time, not a calendar unit
+        # (TimeBank annotates these as DURATION).
+        code = UNITS["year" if unit == "fiscal year" else unit][0]
+        if rel == "following" or rel == "previous":
+            return Reading("DATE", None, unit, f"{rel}-{unit}", "event",
+                           relation="after" if rel == "following" else "before", offset=f"P1{code}")
+        return Reading("DURATION", f"P1{code}" if code not in ("WE",) else "P2D", "duration",
+                       f"the-{rel}-{unit}")
+    if ctx.published is None:
+        return Reading("DATE", None, unit, f"{rel}-{unit}", "publication")
+    if rel == "following" or rel == "previous":
+        return Reading("DATE", None, unit, f"{rel}-{unit}", "event",
+                       relation="after" if rel == "following" else "before", offset=f"P1{UNITS[unit][0]}")
+    value, gran = _relative_period(ctx.published, rel, unit)
+    if value is None:
+        return None
+    return Reading("DATE", value, gran, f"{rel}-{unit.replace(' ', '-')}", "publication")
+
+
+@rule("weekend")
+def _weekend(m: re.Match, ctx: Context) -> Reading | None:
+    rel = m.group().split()[0].lower()
+    pub = ctx.published
+    if pub is None:
+        return Reading("DATE", None, "weekend", f"{rel}-weekend", "publication")
+    if rel in ("this", "last", "next"):
+        v, _ = _relative_period(pub, rel, "weekend")
+        if rel == "last" and pub.weekday() >= 5:
+            v = _week_of(an.add_days(pub, -7))
+            v = v + "-WE" if v else None
+        return Reading("DATE", v, "weekend", f"{rel}-weekend", "publication") if v else None
+    tense = ctx.tense(m)
+    if tense == "future":
+        d = an.add_days(pub, (5 - pub.weekday()) % 7) if pub.weekday() < 5 else pub
+    else:
+        d = pub if pub.weekday() >= 5 else an.add_days(pub, -(pub.weekday() + 2))
+    w = _week_of(d)
+    return Reading("DATE", w + "-WE", "weekend", f"the-weekend/{tense or 'past'}", "publication", tense) if w else None
+
+
+@rule("earlier-later-this")
+def _earlier_later_this(m: re.Match, ctx: Context) -> Reading | None:
+    unit = m["unit"].lower()
+    which = m["which"].lower()
+    if ctx.published is None:
+        return Reading("DATE", None, unit, f"{which}-this-{unit}", "publication")
+    if unit in ("morning", "afternoon", "evening"):
+        return Reading("TIME", f"{an.day_value(ctx.published)}T{DAY_PARTS[unit]}", "time",
+                       f"{which}-this-{unit}", "publication")
+    value, gran = _relative_period(ctx.published, "this", unit)
+    return Reading("DATE", value, gran, f"{which}-this-{unit}", "publication")
+
+
+@rule("relative-season")
+def _season(m: re.Match, ctx: Context) -> Reading | None:
+    code = SEASONS[m["season"].lower()]
+    rel = " ".join((m["rel"] or "").lower().split())
+    if m["season"].lower() == "fall" and not rel and not m["year"]:
+        return None  # "fall" alone is mostly the verb
+    if m["year"]:
+        mod = {"early": "START", "late": "END"}.get(rel)
+        return Reading("DATE", f"{int(m['year']):04d}-{code}", "season", "explicit-season", mod=mod)
+    if not rel:
+        return None  # a bare season word ("spring rains") is rarely a date
+    pub = ctx.published
+    if pub is None:
+        return Reading("DATE", None, "season", f"{rel}-season", "publication")
+
+    def rng(y):
+        return value_range(f"{y:04d}-{code}")
+
+    years = [y for y in (pub.year - 2, pub.year - 1, pub.year, pub.year + 1) if 1 <= y <= 9999 and rng(y)]
+    current = next((y for y in years if rng(y)[0] <= pub <= rng(y)[1]), None)
+    last = max((y for y in years if rng(y)[1] < pub), default=None)
+    nxt = min((y for y in years if rng(y)[0] > pub), default=None)
+    tense = None
+    if rel in ("last", "the past", "this past"):
+        y = last
+    elif rel in ("next", "coming", "the coming"):
+        y = nxt
+    elif rel == "this":
+        y = current if current is not None else pub.year
+    else:  # "the spring", "early summer": tense decides
+        tense = ctx.tense(m)
+        y = current if current is not None else (nxt if tense == "future" else last)
+    if y is None:
+        return None
+    mod = {"early": "START", "late": "END"}.get(rel)
+    return Reading("DATE", f"{y:04d}-{code}", "season", f"season/{rel or tense}", "publication", tense, mod=mod)
+
+
+# --- years, decades, quarters ----------------------------------------------
+
+
+@rule("year")
+def _year(m: re.Match, ctx: Context) -> Reading | None:
+    y = int(m["year"])
+    if not m["fiscal"] and not 1000 <= y <= 2099:
+        return None
+    after = ctx.text[m.end():m.end() + 12]
+    if not m["fiscal"] and re.match(r"\s*(?:percent|per\s+cent|pct|million|billion|shares|people|troops|tons|feet|meters|miles|dollars|yen|marks|francs|units|votes|points)\b", after, re.I):
+        return None
+    before = ctx.text[max(0, m.start() - 3):m.start()]
+    if re.search(r"(?:No\.|#)\s*$", before) or re.search(r"[\d.,]$", before.rstrip()) and not before.endswith(" "):
+        return None
+    rule_name = "fiscal-year" if m["fiscal"] else "year"
+    return Reading("DATE", f"{y:04d}", "year", rule_name)
+
+
+@rule("year-range")
+def _year_range(m: re.Match, ctx: Context) -> Reading | None:
+    y1 = int(m["year"])
+    y2s = m["year2"]
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if not (1000 <= y1 < y2 <= 2099) or y2 - y1 > 200:
+        return None
+    return Reading("DATE", f"{y1:04d}", "year", "year-range", end_value=f"{y2:04d}")
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+@rule("decade")
+def _decade(m: re.Match, ctx: Context) -> Reading | None:
+    if m["dec"]:
+        y = int(m["dec"])
+        if y % 100 == 0 and m.group().lower().startswith("the"):
+            return Reading("DATE", f"{y // 100:02d}", "century", "century-plural")
+        return Reading("DATE", f"{y // 10:03d}", "decade", "decade")
+    if not m.group().lower().startswith("the") and m["word"]:
+        return None  # "in his sixties" is an age
+    digit = int(m["short"][0]) if m["short"] else _DECADE_WORDS[m["word"].lower()]
+    base = ctx.published.year if ctx.published else 1950
+    century = base // 100 if digit * 10 <= base % 100 else base // 100 - 1
+    return Reading("DATE", f"{century:02d}{digit}", "decade", "decade-short", "publication" if ctx.published else None)
+
+
+@rule("century")
+def _century(m: re.Match, ctx: Context) -> Reading | None:
+    o = m["ord"].lower()
+    words = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
+    n = words.get(" ".join(o.split()))
+    if n is None:
+        n = int(re.match(r"\d+", o).group())
+    if not 1 <= n <= 99:
+        return None
+    return Reading("DATE", f"{n - 1:02d}", "century", "century")
+
+
+def _quarter_year(ctx: Context, m: re.Match, first_month: int) -> tuple[int | None, str | None, str | None]:
+    if _g(m, "year"):
+        return int(m["year"]), None, None
+    if _g(m, "yy"):
+        return _two_digit_year(m["yy"], ctx.published), None, None
+    if ctx.published is None:
+        return None, "publication", None
+    the = (_g(m, "the") or "").lower()
+    if the.startswith("last year"):
+        return ctx.published.year - 1, "publication", None
+    if the.startswith("this year"):
+        return ctx.published.year, "publication", None
+    tense = ctx.tense(m)
+    return an.year_for_month_day(ctx.published, first_month, None, tense), "publication", tense
+
+
+@rule("quarter")
+def _quarter(m: re.Match, ctx: Context) -> Reading | None:
+    n = ORDINALS[m["ord"].lower()]
+    half = m["unit"].lower() == "half"
+    if half and n > 2:
+        return None
+    first_month = 6 * n - 5 if half else 3 * n - 2
+    year, anchor, tense = _quarter_year(ctx, m, first_month)
+    code = f"H{n}" if half else f"Q{n}"
+    gran = "half" if half else "quarter"
+    if year is None:
+        return Reading("DATE", None, gran, f"{gran}/no-year", anchor)
+    if not 1 <= year <= 9999:
+        return None
+    return Reading("DATE", f"{year:04d}-{code}", gran, f"{gran}/{'explicit' if anchor is None else 'year-from-' + (tense or 'publication')}", anchor, tense)
+
+
+@rule("quarter-code")
+def _quarter_code(m: re.Match, ctx: Context) -> Reading | None:
+    code = m["ord"].upper()
+    n = int(code[1])
+    first_month = 3 * n - 2 if code[0] == "Q" else 6 * n - 5
+    year, anchor, tense = _quarter_year(ctx, m, first_month)
+    gran = "quarter" if code[0] == "Q" else "half"
+    if year is None or not 1 <= year <= 9999:
+        return Reading("DATE", None, gran, f"{gran}/no-year", anchor)
+    return Reading("DATE", f"{year:04d}-{code}", gran, f"{gran}-code", anchor, tense)
+
+
+def _latest_complete_quarter(pub: dt.date) -> str | None:
+    ym = an.add_months(pub.year, pub.month, -3)
+    return f"{ym[0]:04d}-Q{(ym[1] - 1) // 3 + 1}" if ym else None
+
+
+@rule("reference-quarter")
+def _reference_quarter(m: re.Match, ctx: Context) -> Reading | None:
+    which = " ".join((m["which"] or "").lower().split())
+    unit = m["unit"].lower()
+    if unit in ("year-earlier", "year-ago"):
+        which, unit = unit, "quarter"
+    if unit == "period" and which not in ("year-earlier", "year-ago", "comparable", "prior-year", "year-before", "same", "latest"):
+        return None
+    if not m.group().lower().startswith("the") and not which:
+        return None  # a bare "quarter" ("a quarter of the vote") is no date
+    if ctx.published is None and not ctx.last_quarter:
+        return Reading("DATE", None, "quarter", f"{which or 'the'}-quarter", "publication")
+    # Financial reports talk about one quarter at a time: "the quarter" is the one
+    # last named, else the latest complete one (TimeBank annotates them so).
+    current = ctx.last_quarter or (_latest_complete_quarter(ctx.published) if ctx.published else None)
+    if which in ("year-earlier", "year-ago", "comparable", "prior-year", "year-before"):
+        v = an.shift_value(current, -1, "year") if current else None
+        return Reading("DATE", v, "quarter", "year-earlier-quarter", "publication")
+    if which == "current":
+        pub = ctx.published
+        v = f"{pub.year:04d}-Q{(pub.month - 1) // 3 + 1}" if pub else current
+        return Reading("DATE", v, "quarter", "current-quarter", "publication")
+    if which in ("latest", "most recent", "recent", "last", "previous") and ctx.published:
+        return Reading("DATE", _latest_complete_quarter(ctx.published), "quarter", "latest-quarter", "publication")
+    return Reading("DATE", current, "quarter", "the-quarter/discourse", "publication")
+
+
+# --- offsets from now, durations, sets, generics ----------------------------
+
+
+def _duration(n: float | None, unit: str) -> str:
+    code, is_time, _ = UNITS[unit]
+    if unit == "weekend":
+        return "P2D" if n == 1 else f"P{'X' if n is None else int(2 * n)}D"
+    if unit == "decade":
+        return f"P{'X' if n is None else _num(n * 10)}Y" if n != None else "PXDE"
+    if unit == "century":
+        return f"P{_num(n * 100)}Y" if n is not None else "PXCE"
+    if unit == "quarter":
+        return f"P{'X' if n is None else _num(n * 3)}M" if n is not None else "PXQ"
+    count = "X" if n is None else _num(n)
+    return f"PT{count}{code}" if is_time else f"P{count}{code}"
+
+
+def _num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+@rule("ago")
+def _ago(m: re.Match, ctx: Context) -> Reading | None:
+    unit = unit_of(m["unit"])
+    n = None if m["vague"] else number_value(m["n"])
+    direction = -1 if m["dir"].lower() in ("ago", "back") else 1
+    if UNITS[unit][1]:  # "two hours ago": a time of the publication day, not resolvable
+        return Reading("TIME", None if ctx.published is None else "PAST_REF" if direction < 0 else "FUTURE_REF", "ref", "ago/time", "publication")
+    pub = ctx.published
+    if pub is None:
+        return Reading("DATE", None, UNITS[unit][2], "ago", "publication")
+    if n is None or not float(n).is_integer():
+        return Reading("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", "ref", "ago/vague", "publication")
+    n = int(n) * direction
+    gran = UNITS[unit][2]
+    if unit == "weekend":
+        return None
+    if unit in ("day", "week"):
+        d = an.add_days(pub, n * (7 if unit == "week" else 1))
+        v = (an.day_value(d) if unit == "day" else an.week_value(d)) if d else None
+    elif unit == "month":
+        ym = an.add_months(pub.year, pub.month, n)
+        v = f"{ym[0]:04d}-{ym[1]:02d}" if ym else None
+    elif unit == "quarter":
+        ym = an.add_months(pub.year, pub.month, 3 * n)
+        v = f"{ym[0]:04d}-Q{(ym[1] - 1) // 3 + 1}" if ym else None
+    elif unit == "year":
+        y = pub.year + n
+        v = f"{y:04d}" if 1 <= y <= 9999 else None
+        # "sales rose from $X a year ago" in a sentence about a quarter: that quarter's
+        # year-earlier twin (TimeBank annotates so).
+        sent_start = max(ctx.text.rfind(". ", 0, m.start()), ctx.text.rfind("\n", 0, m.start()))
+        if abs(n) == 1 and ctx.last_quarter and re.search(r"quarter", ctx.text[sent_start:m.start()], re.I):
+            v = an.shift_value(ctx.last_quarter, n, "year")
+            gran = "quarter"
+    else:
+        v = an.shift_value(f"{pub.year:04d}" if unit == "century" else f"{pub.year // 10:03d}", n, unit) if unit == "decade" else None
+        if unit == "century":
+            c = pub.year // 100 + n
+            v = f"{c:02d}" if 0 <= c <= 99 else None
+    if v is None:
+        return None
+    return Reading("DATE", v, gran, "ago" if direction < 0 else "from-now", "publication")
+
+
+_DIRECTION = {"after": "after", "later": "after", "afterward": "after", "afterwards": "after",
+              "before": "before", "earlier": "before", "prior to": "before"}
+
+
+@rule("event-offset")
+def _event_offset(m: re.Match, ctx: Context) -> Reading | None:
+    unit = unit_of(m["unit"])
+    if unit == "weekend":
+        return None
+    direction = _DIRECTION[" ".join(m["dir"].lower().split())]
+    if m["n"] is None and m["vague"] is None:
+        if m["unit"].lower() != unit:
+            # "hours after": a relation without a measurable offset
+            return Reading("DATE", None, UNITS[unit][2], f"{m['unit'].lower()}-{direction}", "event", relation=direction)
+        return None  # "day after" without article is not a phrase we trust
+    n = None if m["vague"] else number_value(m["n"])
+    offset = _duration(n, unit)
+    return Reading("DATE", None, UNITS[unit][2], f"offset-{direction}", "event", relation=direction, offset=offset)
+
+
+@rule("event-next")
+def _event_next(m: re.Match, ctx: Context) -> Reading | None:
+    which = m["which"].lower()
+    unit = m["unit"].lower()
+    if unit in ("morning", "evening", "night"):
+        relation = {"following": "after", "next": "after", "subsequent": "after", "same": "same"}.get(which, "before")
+        return Reading("TIME", None, "time", f"{which}-{unit}", "event", relation=relation,
+                       offset="P0D" if relation == "same" else "P1D")
+    relation = {"following": "after", "next": "after", "subsequent": "after", "same": "same"}.get(which, "before")
+    code = UNITS[unit][0]
+    offset = "P0D" if relation == "same" else ("P1W" if unit == "weekend" else f"P1{code}")
+    gran = UNITS[unit][2]
+    if which == "next" and unit != "day" and not m.group().lower().startswith("the"):
+        return None  # "next week" is publication-relative: handled by relative-unit
+    return Reading("DATE", None, gran, f"{which}-{unit}", "event", relation=relation, offset=offset)
+
+
+@rule("event-unit-before")
+def _event_unit_before(m: re.Match, ctx: Context) -> Reading | None:
+    unit = m["unit"].lower()
+    relation = _DIRECTION[m["dir"].lower()]
+    code = UNITS.get(unit, ("D",))[0] if unit in UNITS else "D"
+    return Reading("DATE" if unit in UNITS else "TIME", None, UNITS[unit][2] if unit in UNITS else "time",
+                   f"the-{unit}-{relation}", "event", relation=relation, offset=f"P1{code}")
+
+
+@rule("duration-adjective")
+@rule("within-duration")
+def _within_duration(m: re.Match, ctx: Context) -> Reading | None:
+    unit = unit_of(m["unit"])
+    raw = m.group()
+    if m["n"] is not None:
+        n = number_value(m["n"])
+        if n is None:
+            return None
+        word = m["n"].lower()
+        if word in ("a", "an") and not m["rel"] and not m["the"]:
+            # "a year" alone: a duration ("for a year"), but "$5 a year" is a rate
+            before = ctx.text[max(0, m.start() - 12):m.start()]
+            if re.search(r"(?:\d|cents?|dollars?|times|once|twice|percent|%)\s*$", before, re.I):
+                return None
+        if re.fullmatch(r"\d+", word) and int(word) > 10000:
+            return None
+    else:
+        n = None
+    rel = (m["rel"] or "").lower()
+    if unit == "weekend":
+        return None
+    if rel in ("first", "latest", "final", "remaining", "year-earlier") and not m["the"]:
+        return None
+    if "-old" in raw.lower():
+        return None  # ages are not time expressions
+    if rel == "year-earlier" and ctx.last_quarter:
+        pass
+    return Reading("DURATION", _duration(n, unit), "duration", f"duration/{rel or 'count'}")
+
+
+@rule("plural-duration")
+def _plural_duration(m: re.Match, ctx: Context) -> Reading | None:
+    unit = unit_of(m["unit"])
+    adj = (m["adj"] or "").lower()
+    if adj == "recent":
+        return Reading("DATE", "PAST_REF", "ref", "recent-units")
+    if adj in ("coming",):
+        return Reading("DATE", "FUTURE_REF", "ref", "coming-units")
+    return Reading("DURATION", _duration(None, unit), "duration", "duration/vague")
+
+
+_SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+                "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D"}
+
+
+@rule("set")
+def _set(m: re.Match, ctx: Context) -> Reading | None:
+    if m["adv"]:
+        return Reading("SET", _SET_ADVERBS[m["adv"].lower()], "set", "set/adverb")
+    if m["wds"]:
+        return Reading("SET", f"XXXX-WXX-{_wd(m['wds'][:-1]) + 1}", "set", "set/weekdays")
+    if m["wd"]:
+        return Reading("SET", f"XXXX-WXX-{_wd(m['wd']) + 1}", "set", "set/every-weekday")
+    if m["mon"]:
+        if not _capitalised(m["mon"]):
+            return None
+        return Reading("SET", f"XXXX-{_month(m['mon']):02d}", "set", "set/every-month-name")
+    unit = (m["unit"] or m["unit2"]).lower()
+    if unit in ("morning", "night", "evening", "afternoon"):
+        return Reading("SET", f"XXXX-XX-XXT{DAY_PARTS[unit]}", "set", "set/every-part-of-day")
+    n = number_value(m["n"]) if m["n"] else 1
+    if unit == "weekend":
+        return Reading("SET", "XXXX-WXX-WE", "set", "set/every-weekend")
+    return Reading("SET", _duration(n or 1, unit), "set", "set/every")
+
+
+_GENERIC = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+            "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
+            "the present": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
+            "lately": "PAST_REF", "formerly": "PAST_REF", "previously": "PAST_REF",
+            "the past": "PAST_REF", "in the past": "PAST_REF", "the future": "FUTURE_REF",
+            "future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
+            "once": "PAST_REF"}
+
+
+@rule("generic")
+def _generic(m: re.Match, ctx: Context) -> Reading | None:
+    g = " ".join(m["g"].lower().split())
+    after = ctx.text[m.end():m.end() + 20]
+    if g in ("near-term", "long-term", "short-term"):
+        return None
+    if g == "once":
+        return None  # "once" is more often "one time" than "formerly"
+    if g == "current" and re.match(r"\s*(?:account|affairs|events|status|form|law|rules|system|crisis|policy|policies)\b", after, re.I):
+        return None
+    if g in ("future",) and re.match(r"\s*(?:contracts?|prices?|markets?|trading|exchange)\b", after, re.I):
+        return None  # "futures markets" belong to finance, not time
+    if g == "now" and re.match(r"\s+that\b", after):
+        pass
+    return Reading("DATE", _GENERIC[g], "ref", f"generic/{g.replace(' ', '-')}")
+
+
+@rule("clock")
+def _clock(m: re.Match, ctx: Context) -> Reading | None:
+    if m["word"]:
+        hm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["word"].lower()]
+    elif m["h24"] is not None:
+        hm = f"{int(m['h24']):02d}:{m['mi24']}"
+    else:
+        h = int(m["h"])
+        if not 1 <= h <= 12:
+            return None
+        pm = m["ap"].lower().startswith("p")
+        h = (h % 12) + (12 if pm else 0)
+        hm = f"{h:02d}:{m['mi'] or '00'}"
+    pub = ctx.published
+    if pub is None:
+        return Reading("TIME", None, "time", "clock", "publication")
+    day, rn = pub, "clock/publication-day"
+    if m["wd"]:
+        tense = ctx.tense(m)
+        day, rn = an.resolve_weekday(pub, _wd(m["wd"]), tense), "clock/weekday"
+    elif m["rday"]:
+        day = an.add_days(pub, {"today": 0, "yesterday": -1, "tomorrow": 1}[m["rday"].lower()])
+        rn = "clock/" + m["rday"].lower()
+    if day is None:
+        return None
+    return Reading("TIME", f"{an.day_value(day)}T{hm}", "time", rn, "publication")
+
+
+@rule("holiday")
+def _holiday(m: re.Match, ctx: Context) -> Reading | None:
+    name = " ".join(m["hol"].lower().replace("\u2019", "'").split())
+    if not _capitalised(m["hol"]):
+        return None
+    if m["year"]:
+        year, anchor, tense = int(m["year"]), None, None
+    elif ctx.published is None:
+        return Reading("DATE", None, "day", "holiday", "publication")
+    else:
+        tense, anchor = ctx.tense(m), "publication"
+        year = None
+    if name.startswith("thanksgiving"):
+        def day_of(y):  # fourth Thursday of November (US)
+            first = dt.date(y, 11, 1)
+            return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    elif name.startswith("easter"):
+        return Reading("DATE", None, "day", "holiday/movable", anchor) if year is None else _easter(year)
+    else:
+        mo, d = HOLIDAYS[name]
+
+        def day_of(y):
+            return dt.date(y, mo, d)
+    if year is None:
+        probe = day_of(ctx.published.year)
+        year = an.year_for_month_day(ctx.published, probe.month, probe.day, tense)
+    if not 1 <= year <= 9999:
+        return None
+    return Reading("DATE", an.day_value(day_of(year)), "day", "holiday", anchor, tense)
+
+
+def _easter(year: int) -> Reading | None:
+    from dateutil.easter import easter  # dateutil comes with dateparser
+
+    return Reading("DATE", an.day_value(easter(year)), "day", "holiday/easter")

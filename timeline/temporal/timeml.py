@@ -1,0 +1,118 @@
+"""Read and write TimeML documents (TempEval-3 `.tml` / `.TE3input`).
+
+Reading gives the plain text of <TEXT> and the <DCT> date; writing puts our
+expressions back into <TEXT> as inline TIMEX3 tags (tid, type, value[, mod]), the
+form TempEval-3 scorers read. Everything outside <TEXT> is kept byte for byte.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+
+from timeline.temporal.expression import TimeExpression
+from timeline.temporal.relative import resolve_relative
+
+_TEXT = re.compile(r"(<TEXT\b[^>]*>)(.*?)(</TEXT>)", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+_DCT = re.compile(r"<DCT\b[^>]*>.*?value=\"(\d{4}-\d{2}-\d{2})", re.S | re.I)
+
+
+class TimeMLError(ValueError):
+    """The input is not a TimeML document we can read."""
+
+
+@dataclass(frozen=True)
+class TimeMLDocument:
+    """A TimeML file: its raw source, the plain text of <TEXT>, and the DCT."""
+
+    source: str
+    text: str
+    dct: dt.date | None
+    text_start: int  # where <TEXT>'s content begins in `source`
+    text_end: int
+
+
+def looks_like_timeml(source: str) -> bool:
+    return bool(re.search(r"<TimeML\b", source[:2000])) and bool(_TEXT.search(source))
+
+
+def read_timeml(source: str) -> TimeMLDocument:
+    """Parse a TimeML document; raises TimeMLError without a <TEXT> element."""
+    m = _TEXT.search(source)
+    if not m:
+        raise TimeMLError("no <TEXT> element")
+    text = html.unescape(_TAG.sub("", m.group(2)))
+    d = _DCT.search(source)
+    dct = None
+    if d:
+        try:
+            dct = dt.date.fromisoformat(d.group(1))
+        except ValueError:
+            dct = None
+    return TimeMLDocument(source, text, dct, m.start(2), m.end(2))
+
+
+def timeml_expressions(exprs: list[TimeExpression], dct: dt.date | None) -> list[TimeExpression]:
+    """Our expressions as TimeML annotates them.
+
+    TimeML has no unresolved event anchor: an event-relative phrase gets the value
+    of the nearest preceding date in the document (the narrative reference time,
+    as TimeML annotators do), or of the DCT; "two days after" is tagged as the
+    duration "two days", the preposition being a TimeML SIGNAL.
+    """
+    out: list[TimeExpression] = []
+    reference = dct.isoformat() if dct else None
+    for e in exprs:
+        if e.anchor == "event":
+            if e.relation in ("after", "before") and re.search(r"\s+(?:after|before|prior\s+to)$", e.text, re.I):
+                core = re.sub(r"^(?:(?:only|just|barely|exactly)\s+)?", "", e.text, flags=re.I)
+                core = re.sub(r"\s+(?:after|before|prior\s+to)$", "", core, flags=re.I)
+                start = e.start + e.text.find(core)
+                value = e.offset or "PXD"
+                if re.match(r"^(?:hours|days|weeks|months|years|minutes)$", core, re.I):
+                    value = "PX" + ("T" if core.lower() in ("hours", "minutes") else "") + core[0].upper()
+                out.append(dataclasses.replace(e, text=core, start=start, end=start + len(core),
+                                               type="DURATION", value=value))
+                continue
+            if reference:
+                e = resolve_relative(e, reference)
+        out.append(e)
+        if e.value and e.type in ("DATE", "TIME") and re.match(r"\d{4}-\d{2}-\d{2}", e.value):
+            reference = e.value[:10]
+    return out
+
+
+def write_timeml(doc: TimeMLDocument, exprs: list[TimeExpression]) -> str:
+    """The document with <TEXT> replaced by its plain text carrying our TIMEX3 tags.
+
+    Other inline tags inside <TEXT> (gold EVENT/TIMEX3/SIGNAL) are dropped so that
+    our tags never interleave with them; the text itself is unchanged.
+    """
+    return doc.source[:doc.text_start] + inline_timex3(doc.text, exprs) + doc.source[doc.text_end:]
+
+
+def inline_timex3(text: str, exprs: list[TimeExpression]) -> str:
+    """XML-escaped `text` with a TIMEX3 element around each expression."""
+    parts, pos = [], 0
+    for i, e in enumerate(sorted(exprs, key=lambda e: e.start), 1):
+        if e.start < pos:
+            continue
+        attrs = f'tid="t{i}" type="{e.type}" value="{html.escape(e.value or "")}"'
+        if e.mod:
+            attrs += f' mod="{e.mod}"'
+        parts.append(html.escape(text[pos:e.start], quote=False))
+        parts.append(f"<TIMEX3 {attrs}>{html.escape(e.text, quote=False)}</TIMEX3>")
+        pos = e.end
+    parts.append(html.escape(text[pos:], quote=False))
+    return "".join(parts)
+
+
+def wrap_plain_text(text: str, published: dt.date | None, exprs: list[TimeExpression]) -> str:
+    """A minimal TimeML document for plain text, with the publication date as DCT."""
+    dct = published.isoformat() if published else ""
+    return ('<?xml version="1.0" ?>\n<TimeML>\n'
+            f'<DCT><TIMEX3 tid="t0" type="DATE" value="{dct}" functionInDocument="CREATION_TIME">'
+            f"{dct}</TIMEX3></DCT>\n<TEXT>{inline_timex3(text, exprs)}</TEXT>\n</TimeML>\n")
