@@ -52,9 +52,9 @@ def render_html(events: list[dict], *, title: str = "timeline") -> str:
     dated = sum(1 for item in payload["events"] if item["s"] is not None)
     css = resources.files(__package__).joinpath("assets/timeline.css").read_text(encoding="utf-8")
     script = resources.files(__package__).joinpath("assets/timeline.js").read_text(encoding="utf-8")
-    meta = f"{len(events)} events, {dated} dated; lanes: the {len(payload['lanes'])} lanes are the most frequent actors"
+    meta = f"{len(events)} events ({dated} dated), one lane per actor"
     if payload["lanes"] and payload["lanes"][-1] == "others":
-        meta += " and others"
+        meta += f": the {len(payload['lanes']) - 1} most frequent, then others"
     return _PAGE.format(
         title=html.escape(title),
         meta=html.escape(meta),
@@ -83,7 +83,7 @@ def timeline_payload(events: list[dict], *, title: str = "timeline") -> dict:
         span = day_span(event)
         names = [actor["name"] for actor in event.get("actors") or []]
         event_lanes = sorted({lane_index[name] for name in names if name in lane_index})
-        if not event_lanes:
+        if span and not event_lanes:
             event_lanes = [lane_index["others"]]
         sources = []
         for mention in (event.get("mentions") or [])[:MAX_SOURCES]:
@@ -108,8 +108,10 @@ def timeline_payload(events: list[dict], *, title: str = "timeline") -> dict:
 
 
 def actor_lanes(events: list[dict], top: int = TOP_ACTORS) -> list[str]:
-    """Lane names: the `top` actors taking part in most events (ties by name),
-    plus "others" when some event has none of them."""
+    """Lane names: the `top` actors taking part in most dated events (ties by
+    name), plus "others" when some dated event has none of them. Undated
+    events have no place on the axis, so they do not claim lanes."""
+    events = [event for event in events if day_span(event)]
     counts = collections.Counter(
         name for event in events for name in {actor["name"] for actor in event.get("actors") or []}
     )

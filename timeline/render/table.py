@@ -19,8 +19,11 @@ def render_table(events: list[dict], *, width: int | None = None, color: bool = 
     console = Console(
         file=io.StringIO(),
         width=width,
-        color_system="auto" if color else None,
+        # The caller decides about colour (terminal? NO_COLOR?); "standard" (16
+        # colours) is enough for a few styles and needs no terminal detection.
+        color_system="standard" if color else None,
         force_terminal=color,
+        no_color=not color,
         # Never let the environment (NO_COLOR, TERM, Jupyter) change the text.
         force_jupyter=False,
         highlight=False,

@@ -3,8 +3,8 @@
 Format: TimelineJS3's documented JSON (title slide, events with start_date/
 end_date objects, text, group). Dates only say what is known: month and day
 are left out when the event's granularity is coarser (TimelineJS then shows
-just the year or month). Headline and text are HTML to TimelineJS, so every
-piece of event text is escaped.
+just the year or month). TimelineJS puts headline, text, group and
+display_date into the page as HTML, so every piece of event text is escaped.
 """
 from __future__ import annotations
 
@@ -53,17 +53,18 @@ def event_slide(event: dict) -> dict | None:
     parts = _PARTS.get(granularity, ("year", "month", "day"))
     first, last = span
     start, end = _date(first, parts), _date(last, parts)
-    slide = {
-        "start_date": start,
-        "text": {"headline": html.escape(_headline(event)), "text": _text(event)},
-        "display_date": date_label(event),
-        "unique_id": f"event-{event['id']}",
-    }
+    actors = event.get("actors") or []
+    slide = {"start_date": start}
     if end != start:
         slide["end_date"] = end
-    actors = event.get("actors") or []
-    # TimelineJS draws one row per group: the lead (first) actor, like the HTML lanes.
-    slide["group"] = actors[0]["name"] if actors else "others"
+    slide |= {
+        "display_date": html.escape(date_label(event)),
+        "text": {"headline": html.escape(_headline(event)), "text": _text(event)},
+        # TimelineJS draws one row per group, the lead (first) actor, and
+        # sets the group label with innerHTML: escape it like the text.
+        "group": html.escape(actors[0]["name"]) if actors else "others",
+        "unique_id": f"event-{event['id']}",
+    }
     return slide
 
 

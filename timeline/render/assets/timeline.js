@@ -7,7 +7,7 @@
 (function () {
   "use strict";
   var DAY_MS = 86400000;
-  var LANE_H = 30, AXIS_H = 36, LABEL_W = 170, POINT_R = 5, BAR_H = 12;
+  var LANE_H = 30, AXIS_H = 36, LABEL_W = 200, POINT_R = 5, BAR_H = 12;
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
   var root = document.getElementById("timeline");
@@ -125,7 +125,7 @@
     ctx.textAlign = "left";
     ticks().forEach(function (tick) {
       var x = Math.round(xOf(tick[0])) + 0.5;
-      if (x < LABEL_W || x > width) { return; }
+      if (x < LABEL_W || x + ctx.measureText(tick[1]).width + 4 > width) { return; }
       ctx.beginPath();
       ctx.moveTo(x, AXIS_H - 8);
       ctx.lineTo(x, height);
@@ -193,7 +193,8 @@
     ctx.textAlign = "left";
     lanes.forEach(function (name, lane) {
       ctx.fillStyle = "#1d2430";
-      ctx.fillText(clip(name + " (" + laneMarkers[lane].length + ")", LABEL_W - 14), 8, laneTop(lane) + LANE_H / 2);
+      var count = " (" + laneMarkers[lane].length + ")";
+      ctx.fillText(clip(name, LABEL_W - 16 - ctx.measureText(count).width) + count, 8, laneTop(lane) + LANE_H / 2);
     });
     root.setAttribute("data-drawn-count", String(drawn));
     if (focus && tip.hidden === false) { placeTip(); }

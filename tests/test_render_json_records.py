@@ -1,0 +1,71 @@
+"""JSON and JSON Lines exports: the stable event record, unchanged."""
+import json
+import sys
+from pathlib import Path
+
+from hypothesis import given, strategies as st
+
+sys.path.insert(0, str(Path(__file__).parent))
+from render_samples import SEED_EVENTS  # noqa: E402
+
+from timeline.render.json_records import render_json, render_jsonl  # noqa: E402
+
+RECORD = {
+    "id": 7, "type": "CONSULT", "mode": "meet", "cameo": "040", "date": "2023-09-13",
+    "date_start": "2023-09-13", "date_end": "2023-09-13", "granularity": "day",
+    "actors": [{"name": "Владимир Путин", "role": "source", "kind": "person", "country": "RUS"}],
+    "location": None, "summary": "line one\nline two", "confidence": 0.9, "modality": "asserted",
+    "n_sources": 1, "date_conflict": False, "mentions": [],
+}
+
+
+def test_json_is_an_indented_list_with_unicode_kept():
+    assert render_json([RECORD]) == """\
+[
+  {
+    "id": 7,
+    "type": "CONSULT",
+    "mode": "meet",
+    "cameo": "040",
+    "date": "2023-09-13",
+    "date_start": "2023-09-13",
+    "date_end": "2023-09-13",
+    "granularity": "day",
+    "actors": [
+      {
+        "name": "Владимир Путин",
+        "role": "source",
+        "kind": "person",
+        "country": "RUS"
+      }
+    ],
+    "location": null,
+    "summary": "line one\\nline two",
+    "confidence": 0.9,
+    "modality": "asserted",
+    "n_sources": 1,
+    "date_conflict": false,
+    "mentions": []
+  }
+]
+"""
+
+
+def test_jsonl_is_one_record_per_line():
+    text = render_jsonl(SEED_EVENTS)
+    lines = text.splitlines()
+    assert len(lines) == len(SEED_EVENTS) and text.endswith("\n")
+    assert [json.loads(line) for line in lines] == SEED_EVENTS
+
+
+def test_both_round_trip_the_seed_events():
+    assert json.loads(render_json(SEED_EVENTS)) == SEED_EVENTS
+    assert render_json([]) == "[]\n"
+    assert render_jsonl([]) == ""
+
+
+@given(st.text())
+def test_any_summary_stays_on_one_jsonl_line(summary):
+    text = render_jsonl([dict(RECORD, summary=summary)])
+    assert text.count("\n") == 1
+    assert json.loads(text)["summary"] == summary
