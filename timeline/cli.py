@@ -38,6 +38,572 @@ def cli(ctx: click.Context, db: str | None) -> None:
     ctx.obj = {"db_url": config.db_url(db)}
 
 
+# --- storage, querying and database commands ------------------------------------
+
+
+def _fail(message: str, code: int = 1) -> None:
+    """One line on stderr, no traceback, and the documented exit code."""
+    click.echo(f"timeline: {message}", err=True)
+    sys.exit(code)
+
+
+def _session(ctx: click.Context):
+    from sqlmodel import Session
+
+    from timeline.db import DatabaseError, open_engine
+
+    try:
+        return Session(open_engine(ctx.obj["db_url"]))
+    except DatabaseError as exc:
+        _fail(str(exc))
+
+
+def _iso_day(value: str | None, option: str):
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{option} {value!r} is not an ISO date (YYYY-MM-DD)", 2)
+
+
+OUTPUT_FORMATS = ("table", "json", "jsonl", "csv", "ics", "timelinejs", "html")
+
+
+def output_options(fn):
+    """The output options `query`, `export` and `actors` share (sqlite-utils style)."""
+    fn = click.option("--bom", is_flag=True, help="Start CSV output with a UTF-8 BOM (for spreadsheet programs).")(fn)
+    fn = click.option(
+        "--output", "-o", "output", type=click.Path(dir_okay=False, writable=True), default=None,
+        help="Write to FILE instead of standard output.",
+    )(fn)
+    fn = click.option(
+        "--format", "-f", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True,
+        help="Output format.",
+    )(fn)
+    return fn
+
+
+def _write_output(text: str, output: str | None) -> None:
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as exc:
+            _fail(f"{output}: {exc.strerror or exc}")
+    else:
+        click.echo(text, nl=False)
+
+
+def _emit_events(events: list[dict], fmt: str, output: str | None, bom: bool, title: str) -> None:
+    import shutil
+
+    from timeline.render import render
+
+    terminal = output is None and sys.stdout.isatty()
+    width = shutil.get_terminal_size((120, 24)).columns if terminal else None
+    _write_output(render(fmt, events, title=title, bom=bom, width=width, color=terminal), output)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--published", metavar="DATE", help="Publication date for every input (YYYY-MM-DD); wins over metadata.")
+@click.option("--url", help="URL of the article (single input).")
+@click.option("--title", help="Title of the article (single input).")
+@click.option("--publisher", help="Publisher of the articles.")
+@click.option("--text-field", metavar="NAME", help="JSON field holding the text.")
+@click.option("--date-field", metavar="NAME", help="JSON field holding the publication date.")
+@click.option("--title-field", metavar="NAME", help="JSON field holding the title.")
+@click.option("--url-field", metavar="NAME", help="JSON field holding the URL.")
+@click.option("--id-field", metavar="NAME", help="JSON field holding the record id.")
+@click.option("--urls", "urls_file", type=click.Path(dir_okay=False), help="File with one URL per line to fetch.")
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=None, help="Extraction processes (default: all cores).")
+@click.option("--force", is_flag=True, help="Re-extract articles already stored.")
+@click.pass_context
+def ingest(ctx, paths, published, url, title, publisher, text_field, date_field, title_field, url_field,
+           id_field, urls_file, workers, force):
+    """Read articles and store the diplomatic events they report.
+
+    PATH may be a file (.txt, .md, .html, .jsonl, .json), a folder (read
+    recursively), a glob, a URL, an RSS/Atom feed, or - for standard input.
+    Articles already stored (same text) are skipped. Exit code 0 when all
+    inputs were read, 1 when some failed (the rest is stored), 2 on a usage error.
+
+    \b
+    Examples:
+        timeline ingest seeds/
+        timeline ingest news.jsonl --text-field body --date-field date
+        timeline ingest --urls links.txt --workers 2
+        cat article.txt | timeline ingest - --published 2023-09-15
+    """
+    from timeline.db import DatabaseError
+    from timeline.ingest import run_ingest
+    from timeline.sources import SourceOptions, UsageError
+
+    if not paths and not urls_file:
+        _fail("nothing to ingest: give a PATH, a URL, - or --urls FILE", 2)
+    options = SourceOptions(
+        published=_iso_day(published, "--published"), url=url, title=title, publisher=publisher,
+        text_field=text_field, date_field=date_field, title_field=title_field, url_field=url_field,
+        id_field=id_field, urls_file=urls_file,
+    )
+
+    def report(origin: str, reason: str) -> None:
+        click.echo(f"timeline: {origin}: {reason}", err=True)
+
+    try:
+        summary = run_ingest(
+            list(paths), options, ctx.obj["db_url"], workers=workers, force=force,
+            progress=sys.stderr.isatty(), on_failure=report,
+        )
+    except UsageError as exc:
+        _fail(exc.message, 2)
+    except DatabaseError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted; stored articles are kept, run again to continue", 130)
+    click.echo(summary.line(), err=True)
+    sys.exit(summary.exit_code)
+
+
+def _query_options(fn):
+    options = [
+        click.option("--actor", "-a", "actors", multiple=True, help="An actor that took part (any alias); repeat: all must."),
+        click.option("--with", "with_", multiple=True, help="A co-actor that also took part."),
+        click.option("--type", "-t", "types", multiple=True, help="PLOVER event type (CONSULT, AGREE, ACCUSE...)."),
+        click.option("--mode", "modes", multiple=True, help="Event mode (meet, visit, phone, sign...)."),
+        click.option("--cameo", multiple=True, help="CAMEO code or prefix (04 = consult)."),
+        click.option("--since", metavar="DATE", help="From DATE: 2023-09-15, 2023-W37, 2023-09, 2023, 'last month'."),
+        click.option("--until", metavar="DATE", help="Up to the end of DATE (same forms as --since)."),
+        click.option("--place", help="Place name (substring)."),
+        click.option("--country", help="Country of the place or of an actor."),
+        click.option("--text", "text_", metavar="WORDS", help="Full-text search in the mention sentences."),
+        click.option("--source", metavar="TEXT", help="Publisher or URL containing TEXT."),
+        click.option("--planned/--no-planned", default=None, help="Only planned (or only not planned) events."),
+        click.option("--limit", "-n", type=click.IntRange(min=0), default=None, help="At most N events."),
+        click.option("--order", type=click.Choice(["date", "-date", "sources"]), default="date", show_default=True,
+                     help="date (oldest first), -date (newest first) or sources (most reported first); undated last."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+@cli.command()
+@_query_options
+@output_options
+@click.pass_context
+def query(ctx, actors, with_, types, modes, cameo, since, until, place, country, text_, source, planned,
+          limit, order, fmt, output, bom):
+    """List the events matching the filters, oldest first (undated last).
+
+    \b
+    Examples:
+        timeline query --actor Putin
+        timeline query --actor "the Russian president" --with Kim --since 2023-09
+        timeline query --type CONSULT --since "last month" --format csv -o events.csv
+        timeline query --text "arms deal" --format json
+    """
+    from timeline.query import EventQuery, QueryError, find_events
+
+    q = EventQuery(
+        actors=list(actors), with_=list(with_), types=list(types), modes=list(modes), cameo=list(cameo),
+        since=since, until=until, place=place, country=country, text=text_, source=source,
+        planned=planned, limit=limit, order=order,
+    )
+    with _session(ctx) as session:
+        try:
+            events = find_events(session, q)
+        except QueryError as exc:
+            _fail(str(exc), 2)
+    _emit_events(events, fmt, output, bom, "timeline")
+
+
+@cli.command()
+@output_options
+@click.pass_context
+def export(ctx, fmt, output, bom):
+    """Export every event (same records as `query`).
+
+    \b
+    Examples:
+        timeline export --format json -o events.json
+        timeline export --format ics -o events.ics
+        timeline export --format html -o timeline.html
+    """
+    from timeline.query import find_events
+
+    with _session(ctx) as session:
+        events = find_events(session)
+    _emit_events(events, fmt, output, bom, "timeline")
+
+
+@cli.command()
+@click.argument("event_id", type=int)
+@click.pass_context
+def show(ctx, event_id):
+    """Show one event and every mention of it, with how its date was found.
+
+    \b
+    Examples:
+        timeline show 1
+        timeline --db sqlite:///news.db show 42
+    """
+    from timeline.query import get_event
+
+    with _session(ctx) as session:
+        event = get_event(session, event_id)
+    if event is None:
+        _fail(f"no event with id {event_id}")
+    import shutil
+
+    from rich.console import Console
+
+    terminal = sys.stdout.isatty()
+    console = Console(
+        file=sys.stdout, no_color=not terminal, highlight=False,
+        width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
+    )
+    for line in _event_lines(event, terminal):
+        console.print(line)
+
+
+def _event_lines(event: dict, color: bool):
+    from rich.text import Text
+
+    date = event["date"] or "undated"
+    head = Text(f"Event {event['id']}: {event['type']}" + (f"/{event['mode']}" if event["mode"] else ""))
+    head.stylize("bold")
+    yield head
+    yield Text(f"  date:       {date} ({event['granularity']})"
+               + (f", {event['date_start']}..{event['date_end']}" if event["date_start"] and event["date_end"] != event["date_start"] else ""))
+    if event["date_conflict"]:
+        yield Text(f"  conflict:   sources also say {event['date_conflict']}")
+    if event["cameo"]:
+        yield Text(f"  CAMEO:      {event['cameo']}")
+    for role in ("source", "host", "target", "participant"):
+        names = [a["name"] for a in event["actors"] if a["role"] == role]
+        if names:
+            yield Text(f"  {role + ':':<11} {', '.join(names)}")
+    if event["location"]:
+        loc = event["location"]
+        yield Text(f"  place:      {loc['name']}" + (f" ({loc['country']})" if loc["country"] else ""))
+    yield Text(f"  summary:    {event['summary']}")
+    yield Text(f"  modality:   {event['modality']}, confidence {event['confidence']:.2f}, "
+               f"{event['n_sources']} source{'s' if event['n_sources'] != 1 else ''}")
+    for m in event["mentions"]:
+        yield Text("")
+        label = f"  Mention {m['id']} — article {m['article_id']}"
+        yield Text(label, style="bold")
+        for key in ("publisher", "title", "url", "published"):
+            if m[key]:
+                yield Text(f"    {key + ':':<11} {m[key]}")
+        yield Text("    sentence:  ").append(_highlighted(m, color))
+        yield Text(f"    date:      {m['date'] or 'none'} from {m['date_expression']!r}"
+                   f" (rule {m['date_rule']}, anchor {m['date_anchor']})" if m["date_expression"]
+                   else f"    date:      {m['date'] or 'none'} (no date expression)")
+        yield Text(f"    modality:  {m['modality']}, confidence {m['confidence']:.2f}")
+        for role, surface in (m.get("arguments") or {}).items():
+            yield Text(f"    {role + ':':<11} {surface if isinstance(surface, str) else ', '.join(map(str, surface))}")
+
+
+def _highlighted(m: dict, color: bool):
+    """The sentence with the trigger and the date phrase marked: styles on a
+    terminal, [trigger] and {date phrase} in plain text."""
+    from rich.text import Text
+
+    sentence = m["sentence"]
+    spans = []
+    start = m.get("trigger_offset", -1)
+    if 0 <= start and sentence[start : start + len(m["trigger"])] == m["trigger"]:
+        spans.append((start, start + len(m["trigger"]), "bold magenta", "[", "]"))
+    expr = m.get("date_expression")
+    if expr:
+        at = sentence.find(expr)
+        if at >= 0 and not any(s < at + len(expr) and at < e for s, e, *_ in spans):
+            spans.append((at, at + len(expr), "bold cyan", "{", "}"))
+    text, pos = Text(), 0
+    for s, e, style, left, right in sorted(spans):
+        text.append(sentence[pos:s])
+        text.append(sentence[s:e], style=style) if color else text.append(f"{left}{sentence[s:e]}{right}")
+        pos = e
+    text.append(sentence[pos:])
+    return text
+
+
+@cli.command()
+@click.argument("name", required=False)
+@output_options
+@click.pass_context
+def actors(ctx, name, fmt, output, bom):
+    """List actors: kind, country, number of events, aliases and roles.
+
+    \b
+    Examples:
+        timeline actors
+        timeline actors Putin --format json
+        timeline actors --format csv -o actors.csv
+    """
+    from timeline.query import list_actors
+
+    with _session(ctx) as session:
+        rows = list_actors(session, name)
+    roles = _gazetteer_roles({r["name"] for r in rows})
+    for r in rows:
+        r["roles"] = roles.get(r["name"], [])
+    _write_output(_render_rows(rows, fmt, bom, ["name", "kind", "country", "events", "aliases", "roles"]), output)
+
+
+def _gazetteer_roles(names: set[str]) -> dict[str, list[str]]:
+    try:
+        from timeline.actors import load_gazetteer
+
+        gaz = load_gazetteer()
+    except Exception:  # no gazetteer yet: roles are optional extra detail
+        return {}
+    out: dict[str, list[str]] = {}
+    for entry in gaz.actors():
+        if entry.name in names:
+            out[entry.name] = [_role_label(r) for r in (getattr(entry, "roles", None) or ())]
+    return out
+
+
+def _role_label(role) -> str:
+    if isinstance(role, str):
+        return role
+    get = role.get if isinstance(role, dict) else (lambda k, d=None: getattr(role, k, d))
+    title = get("title") or get("role") or str(role)
+    start, end = get("start") or get("since"), get("end") or get("until")
+    span = f" ({start or '?'}–{end or ''})" if start or end else ""
+    return f"{title}{span}"
+
+
+def _render_rows(rows: list[dict], fmt: str, bom: bool, columns: list[str]) -> str:
+    """Render non-event listings (actors, articles) as table, json, jsonl or csv."""
+    import json
+
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+    def cell(v) -> str:
+        if v is None:
+            return ""
+        return "; ".join(map(str, v)) if isinstance(v, list) else str(v)
+
+    if fmt == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow([cell(r.get(c)) for c in columns])
+        return ("\ufeff" if bom else "") + buf.getvalue()
+    if fmt == "table":
+        import io
+        import shutil
+
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*columns, show_lines=False, header_style="bold")
+        for r in rows:
+            table.add_row(*(cell(r.get(c)) for c in columns))
+        terminal = sys.stdout.isatty()
+        buf = io.StringIO()
+        width = shutil.get_terminal_size((120, 24)).columns if terminal else 160
+        Console(file=buf, width=width, no_color=not terminal, force_terminal=terminal).print(table)
+        return buf.getvalue()
+    _fail(f"format {fmt} is for events; use table, json, jsonl or csv here", 2)
+
+
+@cli.command()
+@click.option("--failed", is_flag=True, help="List inputs that could not be ingested, and why.")
+@click.option("--undated", is_flag=True, help="Only articles without a publication date.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
+              show_default=True, help="Output format.")
+@click.pass_context
+def articles(ctx, failed, undated, fmt):
+    """List ingested articles with their status (or the inputs that failed).
+
+    \b
+    Examples:
+        timeline articles
+        timeline articles --undated
+        timeline articles --failed --format json
+    """
+    from timeline.query import list_articles, list_failures
+
+    with _session(ctx) as session:
+        if failed:
+            rows = list_failures(session)
+            columns = ["id", "origin", "reason", "occurred_at"]
+        else:
+            rows = list_articles(session, undated=undated)
+            columns = ["id", "status", "published", "publisher", "title", "url", "n_events"]
+    _write_output(_render_rows(rows, fmt, False, columns), None)
+
+
+@cli.command()
+@click.argument("article_id", type=int)
+@click.option("--published", metavar="DATE", required=True, help="The publication date (YYYY-MM-DD).")
+@click.pass_context
+def redate(ctx, article_id, published):
+    """Give an article its publication date and re-resolve its relative dates.
+
+    \b
+    Examples:
+        timeline articles --undated
+        timeline redate 12 --published 2023-09-15
+    """
+    from timeline.store import StoreError, redate_article
+
+    day = _iso_day(published, "--published")
+
+    def extract(doc):
+        from timeline.events import extract_document
+
+        return extract_document(doc)
+
+    with _session(ctx) as session:
+        try:
+            result = redate_article(session, article_id, day, extract)
+        except StoreError as exc:
+            _fail(str(exc))
+    click.echo(f"article {article_id}: published {day.isoformat()}, {result.events} events")
+
+
+@cli.command()
+@click.argument("event_ids", type=int, nargs=-1, required=True)
+@click.option("--dry-run", is_flag=True, help="Say what would be merged; change nothing.")
+@click.pass_context
+def merge(ctx, event_ids, dry_run):
+    """Merge events that are one real event; the correction survives re-ingest.
+
+    \b
+    Examples:
+        timeline merge 12 15 --dry-run
+        timeline merge 12 15
+    """
+    from timeline.store import StoreError, merge_events
+
+    with _session(ctx) as session:
+        try:
+            plan = merge_events(session, list(event_ids), dry_run=dry_run)
+        except StoreError as exc:
+            _fail(str(exc))
+    verb = "would merge" if dry_run else "merged"
+    absorbed = ", ".join(map(str, plan.absorbed))
+    click.echo(f"{verb} {absorbed} into {plan.target}: {plan.n_sources} sources, {plan.mentions} mentions")
+
+
+@cli.command()
+@click.argument("event_id", type=int)
+@click.argument("mention_id", type=int)
+@click.pass_context
+def split(ctx, event_id, mention_id):
+    """Move a mention's article out of an event into a new event (kept apart on re-ingest).
+
+    \b
+    Examples:
+        timeline show 12
+        timeline split 12 40
+    """
+    from timeline.store import StoreError, split_event
+
+    with _session(ctx) as session:
+        try:
+            new_id = split_event(session, event_id, mention_id)
+        except StoreError as exc:
+            _fail(str(exc))
+    click.echo(f"split mention {mention_id}'s article out of event {event_id} into event {new_id}")
+
+
+@cli.group()
+def db():
+    """Show or change the database schema revision (Alembic migrations).
+
+    \b
+    Examples:
+        timeline db current
+        timeline db upgrade
+        timeline db downgrade 0002_ingest_error
+    """
+
+
+def _raw_engine(ctx):
+    """An engine that does not migrate on open (the db commands decide)."""
+    from timeline.db import make_engine
+
+    try:
+        return make_engine(ctx.obj["db_url"])
+    except Exception as exc:  # noqa: BLE001 - a bad URL or driver: one line
+        _fail(f"cannot open database: {exc}")
+
+
+@db.command("upgrade")
+@click.argument("revision", default="head")
+@click.pass_context
+def db_upgrade(ctx, revision):
+    """Upgrade the schema to REVISION (default: the newest).
+
+    \b
+    Examples:
+        timeline db upgrade
+        timeline db upgrade 0002_ingest_error
+    """
+    from timeline.db import current_revision, upgrade
+
+    engine = _raw_engine(ctx)
+    try:
+        upgrade(engine, revision)
+    except Exception as exc:  # noqa: BLE001 - Alembic's errors become one line
+        _fail(f"upgrade failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+    click.echo(current_revision(engine) or "base")
+
+
+@db.command("downgrade")
+@click.argument("revision")
+@click.pass_context
+def db_downgrade(ctx, revision):
+    """Downgrade the schema to REVISION (`base` removes every table).
+
+    \b
+    Examples:
+        timeline db downgrade 0002_ingest_error
+        timeline db downgrade -1
+    """
+    from timeline.db import current_revision, downgrade
+
+    engine = _raw_engine(ctx)
+    try:
+        downgrade(engine, revision)
+    except Exception as exc:  # noqa: BLE001
+        _fail(f"downgrade failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+    click.echo(current_revision(engine) or "base")
+
+
+@db.command("current")
+@click.pass_context
+def db_current(ctx):
+    """Print the database's schema revision ("(head)" when it is the newest).
+
+    \b
+    Examples:
+        timeline db current
+        TIMELINE_DB=sqlite:///news.db timeline db current
+    """
+    from timeline.db import HEAD_REVISION, current_revision
+
+    rev = current_revision(_raw_engine(ctx))
+    click.echo(f"{rev} (head)" if rev == HEAD_REVISION else (rev or "base"))
+
+
 def main() -> None:
     cli(prog_name="timeline")
 

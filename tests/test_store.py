@@ -1,0 +1,316 @@
+"""store.py: one transaction per article, idempotent re-ingest, actors and
+aliases, cross-article merging (order-independent), corrections, redating."""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from sqlalchemy import func, select, text
+
+from timeline.events.types import Extraction
+from timeline.models import Actor, ActorAlias, Article, Event, EventReport, IngestError, Mention
+from timeline.store import (
+    StoreError,
+    compatible,
+    merge_events,
+    record_failure,
+    redate_article,
+    split_event,
+    store_article,
+    type_family,
+)
+
+from conftest import document, event_record
+
+
+def count(session, model) -> int:
+    return session.execute(select(func.count()).select_from(model)).scalar_one()
+
+
+def snapshot(session) -> list[tuple]:
+    """Every event as (type, date, granularity, conflict, place, n_sources, actors, mentions)."""
+    rows = []
+    for e in session.execute(select(Event)).scalars():
+        actors = tuple(
+            sorted(
+                session.execute(
+                    text(
+                        "SELECT a.name || ':' || ea.role FROM event_actor ea JOIN actor a ON a.id = ea.actor_id "
+                        "WHERE ea.event_id = :i"
+                    ),
+                    {"i": e.id},
+                ).scalars()
+            )
+        )
+        sentences = tuple(
+            sorted(session.execute(select(Mention.sentence).where(Mention.event_id == e.id)).scalars())
+        )
+        rows.append((e.type, e.mode, e.date, e.granularity, e.date_conflict, e.place, e.n_sources,
+                     e.summary, actors, sentences))
+    return sorted(rows, key=repr)
+
+
+def test_store_writes_article_events_actors_and_mentions(session):
+    result = store_article(
+        session,
+        document("Putin met Kim.", url="https://example.org/a", title="A", publisher="Example"),
+        Extraction([event_record(place="Vostochny Cosmodrome")]),
+    )
+    assert (result.status, result.events) == ("stored", 1)
+    article = session.get(Article, result.article_id)
+    assert (article.status, article.published, article.n_events, article.publisher) == ("ok", "2023-09-15", 1, "Example")
+    event = session.execute(select(Event)).scalar_one()
+    assert (event.type, event.date, event.granularity, event.place, event.n_sources) == (
+        "CONSULT", "2023-09-13", "day", "Vostochny Cosmodrome", 1)
+    assert sorted(session.execute(select(Actor.name)).scalars()) == ["Kim Jong Un", "Vladimir Putin"]
+    assert count(session, Mention) == 1
+
+
+def test_reingesting_the_same_text_changes_nothing(session):
+    doc, ext = document("Putin met Kim."), Extraction([event_record()])
+    first = store_article(session, doc, ext)
+    before = snapshot(session), count(session, Article), count(session, Mention)
+    second = store_article(session, document("Putin met Kim.\r\n"), ext)  # same normalised text
+    assert second.status == "skipped" and second.article_id == first.article_id
+    assert (snapshot(session), count(session, Article), count(session, Mention)) == before
+
+
+def test_force_replaces_the_article_content(session):
+    doc = document("Putin met Kim.")
+    store_article(session, doc, Extraction([event_record(date="2023-09-13")]))
+    result = store_article(session, doc, Extraction([event_record(date="2023-09-12")]), force=True)
+    assert result.status == "stored"
+    assert count(session, Article) == 1
+    assert [(e.date, e.n_sources) for e in session.execute(select(Event)).scalars()] == [("2023-09-12", 1)]
+    assert count(session, Mention) == 1
+
+
+def test_a_failure_rolls_back_and_leaves_the_database_as_it_was(session):
+    store_article(session, document("first"), Extraction([event_record()]))
+    before = snapshot(session), count(session, Article), count(session, Actor), count(session, Mention)
+    broken = event_record(actors=("Xi Jinping", "Vladimir Putin"))
+    broken.mentions[0].sentence = None  # NOT NULL column: the insert fails mid-article
+    with pytest.raises(Exception):
+        store_article(session, document("second"), Extraction([event_record(actors=("Xi Jinping", "Lula")), broken]))
+    after = snapshot(session), count(session, Article), count(session, Actor), count(session, Mention)
+    assert after == before
+    if session.get_bind().dialect.name == "sqlite":
+        assert session.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+
+
+def test_non_timeline_mentions_are_kept_without_an_event(session):
+    hypothetical = event_record(type_="AGREE", modality="hypothetical", trigger="sign")
+    result = store_article(session, document("They might sign."), Extraction([hypothetical]))
+    assert result.events == 0
+    assert count(session, Event) == 0
+    assert session.execute(select(Mention.event_id, Mention.modality)).all() == [(None, "hypothetical")]
+
+
+def test_aliases_hold_canonical_name_and_surface_forms_but_not_pronoun_phrases(session):
+    rec = event_record()
+    rec.participants[0].surface = "the Russian  President"
+    rec.participants[0].aliases = ("Putin", "Vladimir Vladimirovich Putin")
+    rec.participants[1].surface = "his North Korean counterpart"
+    store_article(session, document("x"), Extraction([rec]))
+    norms = dict.fromkeys(session.execute(select(ActorAlias.alias_norm).order_by(ActorAlias.id)).scalars())
+    assert list(norms) == [
+        "vladimir putin", "putin", "vladimir vladimirovich putin", "the russian president", "kim jong un",
+    ]
+
+
+def test_undated_article_is_stored_undated(session):
+    result = store_article(session, document("Putin met Kim on Friday.", published=None),
+                           Extraction([event_record(date=None)], needs_publication_date=True))
+    article = session.get(Article, result.article_id)
+    assert (article.status, article.published) == ("undated", None)
+    assert session.execute(select(Event.date, Event.granularity)).one() == (None, "none")
+
+
+def test_record_failure(session):
+    record_failure(session, "bad.html", "binary file")
+    row = session.execute(select(IngestError)).scalar_one()
+    assert (row.origin, row.reason) == ("bad.html", "binary file")
+
+
+# --- the merge rule -------------------------------------------------------------------
+
+
+def _report(**kw):
+    from timeline.store import _new_report
+
+    class _A:  # the article fields _new_report reads
+        id = 1
+        sha256 = "x"
+
+    return _new_report(None, _A, event_record(**kw))[0]
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        (dict(), dict(), True),
+        (dict(date="2023-09-15"), dict(date="2023-W37"), True),  # the day fits the week
+        (dict(date="2023-09-15"), dict(date="2023-09"), True),
+        (dict(date="2023-09-13"), dict(date="2023-09-14"), True),  # a day apart: one event, a conflict
+        (dict(date="2023-09-13"), dict(date="2023-09-15"), False),
+        (dict(date="2023-09-15"), dict(date="2023-W38"), False),
+        (dict(date=None), dict(date=None), False),  # undated reports are never placed together
+        (dict(type_="CONSULT", mode="meet"), dict(type_="CONSULT", mode="visit"), True),
+        (dict(type_="CONSULT"), dict(type_="AGREE"), False),
+        (dict(place="Sochi"), dict(place=None), True),
+        (dict(place="Sochi"), dict(place="sochi"), True),
+        (dict(place="Sochi"), dict(place="Minsk"), False),
+        (dict(actors=("Vladimir Putin", "Kim Jong Un")), dict(actors=("Vladimir Putin",)), True),
+        (dict(actors=("Vladimir Putin", "Kim Jong Un")), dict(actors=("Vladimir Putin", "Alexander Lukashenko")), False),
+        (dict(actors=("Russia", "North Korea")), dict(actors=("Russia", "North Korea", "Vladimir Putin")), True),
+        (dict(actors=("Russia", "Belarus")), dict(actors=("Russia", "North Korea")), False),
+    ],
+)
+def test_merge_rule(a, b, same):
+    assert compatible(_report(**a), _report(**b)) is same
+    assert compatible(_report(**b), _report(**a)) is same
+
+
+def test_type_family_groups_consult_modes():
+    assert type_family("MEET") == type_family("CONSULT") == "CONSULT"
+    assert type_family("AGREE") == "AGREE"
+
+
+# --- cross-article merging ----------------------------------------------------------------
+
+ARTICLES = {
+    "A": [event_record(date="2023-09-13", place="Vostochny Cosmodrome", sentence="Putin met Kim on Wednesday.")],
+    "B": [event_record(date="2023-W37", sentence="Putin met Kim this week.", confidence=0.9),
+          event_record(type_="CONSULT", actors=("Vladimir Putin", "Alexander Lukashenko"), date="2023-09-15",
+                       place="Sochi", sentence="Putin met Lukashenko in Sochi on Friday.")],
+    "C": [event_record(date="2023-09-14", sentence="Putin and Kim met on Thursday.")],
+    "D": [event_record(actors=("Vladimir Putin", "Alexander Lukashenko"), date="2023-09", place="Sochi",
+                       sentence="Putin hosted Lukashenko in Sochi this month.", mode="host", trigger="hosted")],
+}
+
+
+def _ingest(session, order):
+    for name in order:
+        store_article(session, document(f"article {name}", publisher=name), Extraction(ARTICLES[name]))
+
+
+def test_reports_of_one_event_merge_across_articles(session):
+    _ingest(session, "ABCD")
+    events = {e.summary: e for e in session.execute(select(Event)).scalars()}
+    assert len(events) == 2
+    kim = next(e for e in events.values() if "Kim" in e.summary)
+    assert (kim.date, kim.granularity, kim.n_sources, kim.place, kim.date_conflict) == (
+        "2023-09-13", "day", 3, "Vostochny Cosmodrome", "2023-09-14")
+    sochi = next(e for e in events.values() if "Lukashenko" in e.summary)
+    assert (sochi.date, sochi.n_sources, sochi.date_conflict, sochi.mode) == ("2023-09-15", 2, None, "host")
+    assert count(session, Mention) == 5
+    assert count(session, EventReport) == 5
+
+
+@pytest.mark.parametrize("order", ["".join(p) for p in itertools.permutations("ABCD")][::5])
+def test_merging_is_order_independent(db_url, order, tmp_path):
+    from sqlmodel import Session
+
+    from timeline.db import open_engine
+
+    reference_url = db_url.replace("timeline.db", "reference.db")
+    with Session(open_engine(reference_url)) as ref:
+        _ingest(ref, "ABCD")
+        expected = snapshot(ref)
+    with Session(open_engine(db_url)) as s:
+        _ingest(s, order)
+        assert snapshot(s) == expected
+
+
+def test_a_bridging_report_joins_two_events(session):
+    # 13th and 15th are two days apart (two events) until the week report links both.
+    a = event_record(date="2023-09-13", actors=("Vladimir Putin", "Kim Jong Un"))
+    c = event_record(date="2023-09-14", actors=("Vladimir Putin", "Kim Jong Un"))
+    b = event_record(date="2023-09-15", actors=("Vladimir Putin", "Kim Jong Un"))
+    store_article(session, document("a"), Extraction([a]))
+    store_article(session, document("b"), Extraction([b]))
+    assert count(session, Event) == 2
+    store_article(session, document("c"), Extraction([c]))
+    event = session.execute(select(Event)).scalar_one()
+    assert (event.n_sources, event.date, event.date_conflict) == (3, "2023-09-13", "2023-09-14; 2023-09-15")
+
+
+def test_equal_precision_prefers_the_date_most_sources_give(session):
+    for i, date in enumerate(["2023-09-14", "2023-09-13", "2023-09-14"]):
+        store_article(session, document(f"t{i}"), Extraction([event_record(date=date)]))
+    event = session.execute(select(Event)).scalar_one()
+    assert (event.date, event.date_conflict, event.n_sources) == ("2023-09-14", "2023-09-13", 3)
+
+
+def test_force_reingest_splits_an_event_its_bridge_held_together(session):
+    store_article(session, document("a"), Extraction([event_record(date="2023-09-13")]))
+    store_article(session, document("b"), Extraction([event_record(date="2023-09-15")]))
+    store_article(session, document("c"), Extraction([event_record(date="2023-09-14")]))
+    assert count(session, Event) == 1
+    store_article(session, document("c"), Extraction([event_record(date="2023-08-01")]), force=True)
+    assert sorted((e.date, e.n_sources) for e in session.execute(select(Event)).scalars()) == [
+        ("2023-08-01", 1), ("2023-09-13", 1), ("2023-09-15", 1)]
+
+
+# --- manual corrections ----------------------------------------------------------------------
+
+
+def test_merge_dry_run_changes_nothing_and_merge_joins(session):
+    store_article(session, document("a"), Extraction([event_record(date="2023-09-13")]))
+    store_article(session, document("b"), Extraction([event_record(date="2023-09-20")]))
+    ids = sorted(session.execute(select(Event.id)).scalars())
+    plan = merge_events(session, ids, dry_run=True)
+    assert (plan.target, plan.absorbed, plan.n_sources, plan.mentions) == (ids[0], ids[1:], 2, 2)
+    assert count(session, Event) == 2
+    merge_events(session, ids)
+    event = session.execute(select(Event)).scalar_one()
+    assert (event.id, event.n_sources, event.date_conflict) == (ids[0], 2, "2023-09-20")
+
+
+def test_merge_survives_reingest(session):
+    store_article(session, document("a"), Extraction([event_record(date="2023-09-13")]))
+    store_article(session, document("b"), Extraction([event_record(date="2023-09-20")]))
+    merge_events(session, sorted(session.execute(select(Event.id)).scalars()))
+    store_article(session, document("b"), Extraction([event_record(date="2023-09-20")]), force=True)
+    assert count(session, Event) == 1
+
+
+def test_split_moves_an_article_out_and_survives_reingest(session):
+    store_article(session, document("a"), Extraction([event_record(date="2023-09-13")]))
+    store_article(session, document("b"), Extraction([event_record(date="2023-09-13", sentence="Kim met Putin.")]))
+    event_id = session.execute(select(Event.id)).scalar_one()
+    mention_id = session.execute(select(Mention.id).where(Mention.sentence == "Kim met Putin.")).scalar_one()
+    new_id = split_event(session, event_id, mention_id)
+    assert sorted(session.execute(select(Event.id, Event.n_sources)).all()) == [(event_id, 1), (new_id, 1)]
+    assert session.get(Mention, mention_id).event_id == new_id
+    store_article(session, document("b"), Extraction([event_record(date="2023-09-13", sentence="Kim met Putin.")]),
+                  force=True)
+    assert count(session, Event) == 2
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda s: split_event(s, 999, 1), "mention 1 is not a mention of event 999"),
+    (lambda s: merge_events(s, [1, 999]), "no event with id 999"),
+    (lambda s: merge_events(s, [1, 1]), "merge needs two different event ids"),
+])
+def test_correction_errors_name_the_problem(session, call, message):
+    store_article(session, document("a"), Extraction([event_record()]))
+    with pytest.raises(StoreError, match=message):
+        call(session)
+
+
+def test_redate_resolves_an_undated_article(session):
+    result = store_article(session, document("Putin met Kim on Friday.", published=None),
+                           Extraction([event_record(date=None)]))
+
+    def extractor(doc):
+        assert doc.published == dt.date(2023, 9, 15)
+        return Extraction([event_record(date=doc.published.isoformat(), date_expression="on Friday")])
+
+    redate_article(session, result.article_id, dt.date(2023, 9, 15), extractor)
+    article = session.get(Article, result.article_id)
+    assert (article.status, article.published, article.published_source) == ("ok", "2023-09-15", "option")
+    assert session.execute(select(Event.date)).scalars().all() == ["2023-09-15"]
+    with pytest.raises(StoreError, match="no article with id 99"):
+        redate_article(session, 99, dt.date(2023, 9, 15), extractor)

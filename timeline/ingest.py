@@ -1,0 +1,252 @@
+"""Ingest orchestration: read sources, extract in worker processes, store each
+article in its own transaction from one writer (this process), in input order.
+
+Resumable: an article is skipped by its SHA-256 before any work is sent to a
+worker, so a stopped run loses at most the articles in flight.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from timeline.sources.document import Document, SourceFailure
+
+# Futures kept in flight per worker: enough to keep workers busy while the
+# writer commits, few enough that Ctrl-C loses little.
+IN_FLIGHT_PER_WORKER = 4
+LOCK_RETRIES = 20
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    events: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+    def line(self) -> str:
+        return (
+            f"read {self.read}, stored {self.stored}, skipped {self.skipped}, "
+            f"failed {self.failed}, events {self.events}"
+        )
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _extract(doc: Document):
+    """Worker entry point (top level, so spawn/forkserver can pickle it)."""
+    from timeline.events import extract_document
+
+    return extract_document(doc)
+
+
+def _warm_up() -> None:
+    # Load spaCy once per worker, before the first article arrives.
+    from timeline import nlp
+
+    try:
+        nlp.load()
+    except Exception:  # the first extraction will report it per article
+        pass
+
+
+def run_ingest(
+    inputs: Iterable[str],
+    options=None,
+    db_url: str = "sqlite:///timeline.db",
+    workers: int | None = None,
+    force: bool = False,
+    progress: bool = False,
+    on_failure: Callable[[str, str], None] | None = None,
+    extractor: Callable[[Document], object] | None = None,
+) -> IngestSummary:
+    """Ingest `inputs` (paths, globs, URLs, "-") into the database at `db_url`.
+
+    `on_failure(origin, reason)` is called for each input that failed (the CLI
+    prints it). `extractor` replaces event extraction (tests); it runs in
+    process. Raises `timeline.sources.UsageError` for unusable inputs.
+    """
+    from sqlmodel import Session
+
+    from timeline.db import open_engine
+    from timeline.sources import SourceOptions, read_sources
+
+    options = options or SourceOptions()
+    workers = workers or default_workers()
+    engine = open_engine(db_url)
+    summary = IngestSummary()
+    display = _Progress() if progress else None
+    session = Session(engine)
+
+    def fail(origin: str, reason: str) -> None:
+        summary.failed += 1
+        _with_retry(lambda: _record_failure(session, origin, reason))
+        if on_failure:
+            on_failure(origin, reason)
+
+    def store(doc: Document, extraction) -> None:
+        from timeline.store import store_article
+
+        result = _with_retry(lambda: store_article(session, doc, extraction, force=force))
+        if result.status == "stored":
+            summary.stored += 1
+            summary.events += result.events
+        else:
+            summary.skipped += 1
+
+    executor = None
+    if workers > 1 and extractor is None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # forkserver: workers start from a clean interpreter (no inherited DB
+        # connections or threads), and spaCy is loaded once in each.
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        executor = ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context(method), initializer=_warm_up
+        )
+    extract = extractor or _extract
+    pending: deque = deque()
+    seen: set[str] = set()
+
+    def finish_one() -> None:
+        doc, future = pending.popleft()
+        try:
+            extraction = future.result()
+        except KeyboardInterrupt:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+            fail(doc.origin or doc.url or "?", f"extraction failed: {_reason(exc)}")
+            return
+        try:
+            store(doc, extraction)
+        except KeyboardInterrupt:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            session.rollback()
+            fail(doc.origin or doc.url or "?", f"could not store: {_reason(exc)}")
+        if display:
+            display.update(summary)
+
+    try:
+        for item in read_sources(list(inputs), options):
+            if isinstance(item, SourceFailure):
+                fail(item.origin, item.reason)
+                continue
+            summary.read += 1
+            sha = item.sha256
+            if not force and (sha in seen or _already_stored(session, sha)):
+                summary.skipped += 1
+                if display:
+                    display.update(summary)
+                continue
+            seen.add(sha)
+            if executor is None:
+                pending.append((item, _Done(extract, item)))
+                finish_one()
+                continue
+            pending.append((item, executor.submit(extract, item)))
+            while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                finish_one()
+        while pending:
+            finish_one()
+    except BaseException:
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+            executor = None
+        raise
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=True)
+        if display:
+            display.close()
+        session.close()
+    return summary
+
+
+class _Done:
+    """An in-process 'future': extraction runs when the writer asks for it."""
+
+    def __init__(self, fn, doc):
+        self._fn, self._doc = fn, doc
+
+    def result(self):
+        return self._fn(self._doc)
+
+
+def _already_stored(session, sha: str) -> bool:
+    from timeline.store import find_article
+
+    found = find_article(session, sha) is not None
+    session.rollback()  # do not hold a read snapshot between articles
+    return found
+
+
+def _record_failure(session, origin: str, reason: str) -> None:
+    from timeline.store import record_failure
+
+    record_failure(session, origin, reason)
+
+
+def _with_retry(action):
+    """Run a write, retrying while another process holds the SQLite lock
+    beyond the busy timeout (or the connection drops on PostgreSQL)."""
+    from sqlalchemy.exc import OperationalError
+
+    for attempt in range(LOCK_RETRIES):
+        try:
+            return action()
+        except OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or attempt == LOCK_RETRIES - 1:
+                raise
+            time.sleep(min(0.05 * 2**attempt, 2.0))
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class _Progress:
+    """A rich progress line on stderr (articles/s, events found); the caller
+    only enables it on a terminal."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._start = time.monotonic()
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=Console(file=sys.stderr),
+            transient=True,
+        )
+        self._task = self._progress.add_task("starting", total=None)
+        self._progress.start()
+
+    def update(self, s: IngestSummary) -> None:
+        done = s.stored + s.skipped + s.failed
+        rate = done / max(time.monotonic() - self._start, 1e-6)
+        self._progress.update(
+            self._task,
+            description=f"{done} articles ({rate:.1f}/s), {s.stored} stored, {s.events} events, {s.failed} failed",
+        )
+
+    def close(self) -> None:
+        self._progress.stop()

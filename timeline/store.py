@@ -1,0 +1,670 @@
+"""Write extractions to the database: one article per transaction, actors by
+canonical name, and cross-article merging of reports into events.
+
+Every event is derived from its *reports* (what one article said about it).
+Merging is single-linkage clustering of reports — two reports are linked when
+type family, actors, dates and place agree — so the events are the connected
+components of that graph, which makes the result independent of ingest order.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from timeline.events.types import EventRecord, Extraction
+from timeline.models import (
+    Actor,
+    ActorAlias,
+    Article,
+    Event,
+    EventActor,
+    EventReport,
+    IngestError,
+    MergeCorrection,
+    Mention,
+)
+from timeline.sources.document import Document, normalise_text
+
+# PLOVER CONSULT covers meetings, visits, calls and talks: a "visit" in one
+# outlet is the "meeting" of another. Other PLOVER types must match exactly.
+CONSULT_FAMILY = frozenset({"CONSULT", "MEET", "VISIT", "HOST", "PHONE", "CALL", "SUMMIT", "TALKS", "DISCUSS"})
+
+# Finer first: a finer granularity wins when reports disagree on precision.
+GRANULARITY_RANK = {
+    "day": 0, "weekend": 1, "week": 2, "month": 3, "quarter": 4, "season": 5,
+    "half": 5, "year": 6, "decade": 7, "century": 8, "none": 9,
+}
+ROLE_ORDER = {"source": 0, "host": 1, "target": 2, "participant": 3}
+# Pronoun-led surface forms ("his Russian counterpart") name someone only in context.
+_CONTEXTUAL_WORDS = {"he", "she", "his", "her", "their", "its", "they", "him", "them", "who"}
+
+
+class StoreError(RuntimeError):
+    """A domain error while storing or correcting (unknown id, bad request)."""
+
+
+@dataclass
+class StoreResult:
+    """What `store_article` did with one article."""
+
+    status: str  # stored | skipped
+    article_id: int | None
+    events: int = 0  # timeline events (reports) written for this article
+    event_ids: list[int] = field(default_factory=list)
+
+
+def type_family(event_type: str) -> str:
+    return "CONSULT" if event_type.upper() in CONSULT_FAMILY else event_type.upper()
+
+
+def alias_norm(text: str) -> str:
+    """Lower-cased, whitespace-folded: the form `actor_alias.alias_norm` holds."""
+    return " ".join(text.lower().split())
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+# --- articles -----------------------------------------------------------------
+
+
+def find_article(session: Session, sha256: str) -> int | None:
+    return session.execute(select(Article.id).where(Article.sha256 == sha256)).scalars().first()
+
+
+def begin_write(session: Session) -> None:
+    """Start the write transaction now. On SQLite, BEGIN IMMEDIATE takes the
+    write lock up front so two ingesting processes queue on the busy timeout
+    instead of failing to upgrade a read lock (SQLITE_BUSY without waiting)."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        driver = conn.connection.driver_connection
+        if not driver.in_transaction:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def store_article(session: Session, doc: Document, extraction: Extraction, *, force: bool = False) -> StoreResult:
+    """Write one article with its events in one transaction and commit it.
+
+    Same text already stored: nothing changes ("skipped") unless `force`, which
+    replaces the article's mentions and reports and re-derives touched events.
+    Any failure rolls back, leaving the database as it was.
+    """
+    try:
+        begin_write(session)
+        sha = doc.sha256
+        existing = find_article(session, sha)
+        if existing is not None and not force:
+            session.rollback()
+            return StoreResult("skipped", existing)
+        if existing is not None:
+            article = session.get(Article, existing)
+            _remove_article_content(session, existing)
+            _fill_article(article, doc, extraction)
+        else:
+            article = Article(sha256=sha, text=normalise_text(doc.text), ingested_at=_now())
+            _fill_article(article, doc, extraction)
+            session.add(article)
+        session.flush()
+        result = _write_extraction(session, article, extraction)
+        session.commit()
+        return result
+    except IntegrityError:
+        # Another process stored the same text between our check and insert.
+        session.rollback()
+        existing = find_article(session, doc.sha256)
+        if existing is None:
+            raise
+        return StoreResult("skipped", existing)
+    except BaseException:
+        session.rollback()
+        raise
+
+
+def _fill_article(article: Article, doc: Document, extraction: Extraction) -> None:
+    article.url = doc.url
+    article.title = doc.title
+    article.publisher = doc.publisher
+    article.published = doc.published.isoformat() if doc.published else None
+    article.published_source = doc.published_source if doc.published else None
+    article.status = "ok" if doc.published else "undated"
+    article.origin = doc.origin or None
+    article.language = doc.language or "en"
+
+
+def _write_extraction(session: Session, article: Article, extraction: Extraction) -> StoreResult:
+    actor_ids: dict[str, int] = {}
+    touched: set[int] = set()
+    n = 0
+    for record in extraction.events:
+        for p in record.participants:
+            if p.name not in actor_ids:
+                actor_ids[p.name] = _actor_id(session, p)
+        if record.in_timeline:
+            report, mention_rows = _new_report(session, article, record)
+            touched.add(_attach(session, report))
+            for m in mention_rows:
+                m.event_id = report.event_id
+            n += 1
+        else:
+            mention_rows = _mentions(article.id, record)
+        session.add_all(mention_rows)
+    session.flush()
+    _derive_events(session, touched)
+    article.n_events = n
+    return StoreResult("stored", article.id, n, sorted(touched))
+
+
+def _mentions(article_id: int, record: EventRecord) -> list[Mention]:
+    return [
+        Mention(
+            article_id=article_id,
+            event_id=None,
+            sentence=m.sentence,
+            sentence_start=m.sentence_start,
+            sentence_end=m.sentence_end,
+            trigger=m.trigger,
+            trigger_start=m.trigger_start,
+            trigger_end=m.trigger_end,
+            type=m.type,
+            mode=m.mode,
+            date=m.date,
+            date_expression=m.date_expression,
+            date_rule=m.date_rule,
+            date_anchor=m.date_anchor,
+            modality=m.modality,
+            confidence=m.confidence,
+            arguments=json.dumps(m.arguments, ensure_ascii=False) if m.arguments else None,
+        )
+        for m in record.mentions
+    ]
+
+
+def _report_key(sha: str, record: EventRecord) -> str:
+    first = min((m.trigger_start for m in record.mentions), default=0)
+    return f"{sha}:{first}:{record.type}"
+
+
+def _new_report(session: Session, article: Article, record: EventRecord) -> tuple[EventReport, list[Mention]]:
+    actors = sorted({(p.name, p.role, p.kind) for p in record.participants})
+    report = EventReport(
+        event_id=0,
+        article_id=article.id,
+        report_key=_report_key(article.sha256, record),
+        type=record.type,
+        family=type_family(record.type),
+        mode=record.mode,
+        cameo=record.cameo,
+        date=record.date,
+        date_start=record.date_start,
+        date_end=record.date_end,
+        granularity=record.granularity or "none",
+        place=record.place,
+        place_country=record.place_country,
+        summary=record.summary,
+        modality=record.modality,
+        confidence=record.confidence,
+        actors=json.dumps([list(a) for a in actors], ensure_ascii=False),
+    )
+    return report, _mentions(article.id, record)
+
+
+# --- actors ---------------------------------------------------------------------
+
+
+def _actor_id(session: Session, p) -> int:
+    actor = session.execute(select(Actor).where(Actor.name == p.name)).scalars().first()
+    if actor is None:
+        actor = Actor(name=p.name, kind=p.kind or "person", country=p.country, qid=p.qid)
+        session.add(actor)
+        session.flush()
+    else:
+        # Fill what an earlier, less informed extraction left empty.
+        if actor.country is None and p.country:
+            actor.country = p.country
+        if actor.qid is None and p.qid:
+            actor.qid = p.qid
+    names = [p.name, *p.aliases]
+    if p.surface and not (set(alias_norm(p.surface).split()) & _CONTEXTUAL_WORDS):
+        names.append(p.surface)
+    known = set(
+        session.execute(select(ActorAlias.alias_norm).where(ActorAlias.actor_id == actor.id)).scalars()
+    )
+    for name in names:
+        norm = alias_norm(name)
+        if norm and norm not in known:
+            session.add(ActorAlias(actor_id=actor.id, alias=" ".join(name.split()), alias_norm=norm))
+            known.add(norm)
+    return actor.id
+
+
+# --- merging ----------------------------------------------------------------------
+
+
+def _range(report: EventReport) -> tuple[dt.date, dt.date] | None:
+    if not report.date_start or not report.date_end:
+        return None
+    try:
+        return dt.date.fromisoformat(report.date_start[:10]), dt.date.fromisoformat(report.date_end[:10])
+    except ValueError:
+        return None
+
+
+def _actor_sets(report: EventReport) -> tuple[set[str], set[str]]:
+    rows = json.loads(report.actors or "[]")
+    names = {r[0] for r in rows}
+    persons = {r[0] for r in rows if len(r) > 2 and r[2] == "person"}
+    return names, persons
+
+
+def compatible(a: EventReport, b: EventReport) -> bool:
+    """Do two reports describe the same event? (issue 6's merge rule)
+
+    Same type family; both dated with overlapping day ranges (two different
+    days only when one day apart: that is a `date_conflict`, not two events);
+    place equal or one missing; at least two shared actors, or one shared
+    person, and not each side naming a person the other lacks (Putin–Kim and
+    Putin–Lukashenko are two meetings).
+    """
+    if a.family != b.family:
+        return False
+    ra, rb = _range(a), _range(b)
+    if ra is None or rb is None:
+        return False  # an undated report cannot be placed next to anything
+    if a.granularity == "day" and b.granularity == "day":
+        if abs((ra[0] - rb[0]).days) > 1:
+            return False
+    elif ra[0] > rb[1] or rb[0] > ra[1]:
+        return False
+    if a.place and b.place and alias_norm(a.place) != alias_norm(b.place):
+        return False
+    names_a, persons_a = _actor_sets(a)
+    names_b, persons_b = _actor_sets(b)
+    shared = names_a & names_b
+    if len(shared) < 2 and not (shared & persons_a & persons_b):
+        return False
+    if (persons_a - persons_b) and (persons_b - persons_a):
+        return False
+    return True
+
+
+def _corrections(session: Session, keys: Iterable[str]) -> tuple[set[frozenset], set[frozenset]]:
+    keys = list(set(keys))
+    if not keys:
+        return set(), set()
+    rows = session.execute(
+        select(MergeCorrection.kind, MergeCorrection.key_a, MergeCorrection.key_b).where(
+            or_(MergeCorrection.key_a.in_(keys), MergeCorrection.key_b.in_(keys))
+        )
+    ).all()
+    joined = {frozenset((a, b)) for kind, a, b in rows if kind == "merge"}
+    apart = {frozenset((a, b)) for kind, a, b in rows if kind == "split"}
+    return joined, apart
+
+
+def _linked(a: EventReport, b: EventReport, joined: set, apart: set) -> bool:
+    pair = frozenset((a.report_key, b.report_key))
+    if pair in joined:
+        return True
+    if pair in apart:
+        return False
+    return compatible(a, b)
+
+
+def _candidates(session: Session, report: EventReport) -> list[EventReport]:
+    """Stored reports that could link to `report`: same family, a shared actor
+    (by the indexed event_actor table) and a date window of a day either side."""
+    rng = _range(report)
+    names, _ = _actor_sets(report)
+    if rng is None or not names:
+        return []
+    lo = (rng[0] - dt.timedelta(days=1)).isoformat()
+    hi = (rng[1] + dt.timedelta(days=1)).isoformat()
+    event_ids = (
+        select(EventActor.event_id)
+        .join(Actor, Actor.id == EventActor.actor_id)
+        .where(Actor.name.in_(names))
+    )
+    return list(
+        session.execute(
+            select(EventReport).where(
+                EventReport.family == report.family,
+                EventReport.date_start <= hi,
+                EventReport.date_end >= lo,
+                EventReport.event_id.in_(event_ids),
+            )
+        ).scalars()
+    )
+
+
+def _attach(session: Session, report: EventReport) -> int:
+    """Put a new report into the event of every report it links to (joining
+    those events into one), or into a new event; returns the event id."""
+    candidates = _candidates(session, report)
+    joined, apart = _corrections(session, [report.report_key, *(c.report_key for c in candidates)])
+    # Manual "merge" corrections link reports whatever the rule says.
+    forced = {k for pair in joined if report.report_key in pair for k in pair} - {report.report_key}
+    if forced:
+        candidates += list(
+            session.execute(select(EventReport).where(EventReport.report_key.in_(forced))).scalars()
+        )
+    events = sorted({c.event_id for c in candidates if _linked(report, c, joined, apart)})
+    if not events:
+        event = Event(type=report.type, summary=report.summary)
+        session.add(event)
+        session.flush()
+        report.event_id = event.id
+        session.add(report)
+        session.flush()
+        _derive_events(session, [event.id])
+        return event.id
+    target = events[0]
+    if len(events) > 1:
+        _move_event_content(session, events[1:], target)
+    report.event_id = target
+    session.add(report)
+    session.flush()
+    # Keep event_actor current so the article's next report can find this event.
+    _derive_events(session, [target])
+    return target
+
+
+def _move_event_content(session: Session, sources: list[int], target: int) -> None:
+    session.execute(update(EventReport).where(EventReport.event_id.in_(sources)).values(event_id=target))
+    session.execute(update(Mention).where(Mention.event_id.in_(sources)).values(event_id=target))
+    session.execute(delete(EventActor).where(EventActor.event_id.in_(sources)))
+    session.execute(delete(Event).where(Event.id.in_(sources)))
+
+
+def _derive_events(session: Session, event_ids: Iterable[int]) -> None:
+    """Recompute each event's fields from its reports (deterministically, so
+    ingest order does not matter); delete events left without reports."""
+    for event_id in sorted(set(event_ids)):
+        event = session.get(Event, event_id)
+        if event is None:
+            continue
+        reports = list(session.execute(select(EventReport).where(EventReport.event_id == event_id)).scalars())
+        if not reports:
+            session.execute(update(Mention).where(Mention.event_id == event_id).values(event_id=None))
+            session.delete(event)
+            continue
+        published = _published_by_article(session, {r.article_id for r in reports})
+        _fill_event(event, reports, published)
+        _sync_event_actors(session, event_id, reports)
+    session.flush()
+
+
+def _published_by_article(session: Session, article_ids: set[int]) -> dict[int, str]:
+    rows = session.execute(select(Article.id, Article.published).where(Article.id.in_(article_ids))).all()
+    return {i: p or "" for i, p in rows}
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return min(counts, key=lambda v: (-counts[v], v))
+
+
+def _fill_event(event: Event, reports: list[EventReport], published: dict[int, str]) -> None:
+    event.type = _most_common(r.type for r in reports) or reports[0].type
+    same_type = [r for r in reports if r.type == event.type]
+    event.mode = _most_common(r.mode for r in same_type)
+    event.cameo = _most_common(r.cameo for r in same_type)
+    _choose_date(event, reports)
+    event.place = _most_common(r.place for r in reports)
+    event.place_country = _most_common(r.place_country for r in reports if r.place == event.place)
+    event.modality = "asserted" if any(r.modality == "asserted" for r in reports) else "planned"
+    event.confidence = max(r.confidence for r in reports)
+    best = min(reports, key=lambda r: (-r.confidence, published.get(r.article_id, ""), r.report_key))
+    event.summary = best.summary
+    event.n_sources = len({r.article_id for r in reports})
+
+
+def _choose_date(event: Event, reports: list[EventReport]) -> None:
+    """The most precise date wins; on equal precision the value most articles
+    give, ties going to the earliest; values that do not fit it are conflicts."""
+    dated = [r for r in reports if r.date and _range(r)]
+    if not dated:
+        event.date = event.date_start = event.date_end = None
+        event.granularity = "none"
+        event.date_conflict = None
+        return
+    finest = min(GRANULARITY_RANK.get(r.granularity, 9) for r in dated)
+    best_tier = [r for r in dated if GRANULARITY_RANK.get(r.granularity, 9) == finest]
+    sources: dict[str, set[int]] = {}
+    for r in best_tier:
+        sources.setdefault(r.date, set()).add(r.article_id)
+    chosen_value = min(sources, key=lambda v: (-len(sources[v]), v))
+    chosen = min((r for r in best_tier if r.date == chosen_value), key=lambda r: r.report_key)
+    event.date, event.date_start, event.date_end = chosen.date, chosen.date_start, chosen.date_end
+    event.granularity = chosen.granularity
+    lo, hi = _range(chosen)
+    others = sorted(
+        {r.date for r in dated if r.date != chosen.date and not (_range(r)[0] <= lo and hi <= _range(r)[1])}
+    )
+    event.date_conflict = "; ".join(others) if others else None
+
+
+def _sync_event_actors(session: Session, event_id: int, reports: list[EventReport]) -> None:
+    wanted = {(row[0], row[1]) for r in reports for row in json.loads(r.actors or "[]")}
+    session.execute(delete(EventActor).where(EventActor.event_id == event_id))
+    if not wanted:
+        return
+    ids = dict(
+        session.execute(select(Actor.name, Actor.id).where(Actor.name.in_({n for n, _ in wanted}))).all()
+    )
+    for name, role in sorted(wanted, key=lambda nr: (ROLE_ORDER.get(nr[1], 9), nr[0])):
+        if name in ids:
+            session.add(EventActor(event_id=event_id, actor_id=ids[name], role=role))
+
+
+# --- removal, re-clustering -------------------------------------------------------
+
+
+def _remove_article_content(session: Session, article_id: int) -> None:
+    """Drop an article's mentions and reports; re-derive (and where the link
+    graph fell apart, split) the events they belonged to."""
+    affected = set(
+        session.execute(select(EventReport.event_id).where(EventReport.article_id == article_id)).scalars()
+    )
+    session.execute(delete(Mention).where(Mention.article_id == article_id))
+    session.execute(delete(EventReport).where(EventReport.article_id == article_id))
+    session.flush()
+    _recluster(session, affected)
+
+
+def _components(reports: list[EventReport], joined: set, apart: set) -> list[list[EventReport]]:
+    parent = list(range(len(reports)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(reports)):
+        for j in range(i + 1, len(reports)):
+            if _linked(reports[i], reports[j], joined, apart):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[EventReport]] = {}
+    for i, r in enumerate(reports):
+        groups.setdefault(find(i), []).append(r)
+    return sorted(groups.values(), key=lambda g: min(r.report_key for r in g))
+
+
+def _recluster(session: Session, event_ids: Iterable[int]) -> None:
+    """Re-split each event into the connected components of its reports."""
+    touched = set(event_ids)
+    for event_id in sorted(set(event_ids)):
+        reports = list(session.execute(select(EventReport).where(EventReport.event_id == event_id)).scalars())
+        joined, apart = _corrections(session, [r.report_key for r in reports])
+        for group in _components(reports, joined, apart)[1:]:
+            _split_off(session, event_id, group)
+            touched.add(group[0].event_id)
+    _derive_events(session, touched)
+
+
+def _split_off(session: Session, event_id: int, group: list[EventReport]) -> int:
+    """Move `group`'s reports (and their articles' mentions of the event) to a new event."""
+    event = Event(type=group[0].type, summary=group[0].summary)
+    session.add(event)
+    session.flush()
+    articles = {r.article_id for r in group}
+    for r in group:
+        r.event_id = event.id
+    session.execute(
+        update(Mention)
+        .where(Mention.event_id == event_id, Mention.article_id.in_(articles))
+        .values(event_id=event.id)
+    )
+    session.flush()
+    return event.id
+
+
+# --- failures, redating, manual corrections --------------------------------------------
+
+
+def record_failure(session: Session, origin: str, reason: str) -> None:
+    """Remember an input that could not be ingested (`timeline articles --failed`)."""
+    try:
+        session.add(IngestError(origin=origin, reason=reason, occurred_at=_now()))
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+
+
+def article_document(article: Article, published: dt.date | None = None) -> Document:
+    """Rebuild the Document an article was made from (for redating)."""
+    return Document(
+        text=article.text,
+        title=article.title,
+        url=article.url,
+        published=published
+        if published is not None
+        else (dt.date.fromisoformat(article.published) if article.published else None),
+        publisher=article.publisher,
+        language=article.language,
+        origin=article.origin or "",
+        published_source="option" if published is not None else article.published_source,
+    )
+
+
+def redate_article(
+    session: Session, article_id: int, published: dt.date, extractor: Callable[[Document], Extraction]
+) -> StoreResult:
+    """Give an article a publication date and re-extract it, so its relative
+    dates ("on Friday") resolve; events are re-merged like a new ingest."""
+    article = session.get(Article, article_id)
+    if article is None:
+        raise StoreError(f"no article with id {article_id}")
+    doc = article_document(article, published)
+    extraction = extractor(doc)
+    session.rollback()  # release the read transaction before the write one
+    return store_article(session, doc, extraction, force=True)
+
+
+def _event_reports(session: Session, event_id: int) -> list[EventReport]:
+    if session.get(Event, event_id) is None:
+        raise StoreError(f"no event with id {event_id}")
+    return list(session.execute(select(EventReport).where(EventReport.event_id == event_id)).scalars())
+
+
+@dataclass
+class MergePlan:
+    """What `merge_events` would do (or did)."""
+
+    target: int
+    absorbed: list[int]
+    n_sources: int
+    mentions: int
+
+
+def merge_events(session: Session, event_ids: list[int], *, dry_run: bool = False) -> MergePlan:
+    """Join events a user says are one, recording the correction so that
+    re-ingesting their articles joins them again."""
+    ids = sorted(set(event_ids))
+    if len(ids) < 2:
+        raise StoreError("merge needs two different event ids")
+    reports = {i: _event_reports(session, i) for i in ids}
+    articles = {r.article_id for rs in reports.values() for r in rs}
+    mentions = session.execute(
+        select(func.count()).select_from(Mention).where(Mention.event_id.in_(ids))
+    ).scalar_one()
+    plan = MergePlan(ids[0], ids[1:], len(articles), mentions)
+    if dry_run:
+        return plan
+    try:
+        begin_write(session)
+        anchor = reports[ids[0]][0].report_key if reports[ids[0]] else None
+        for other in ids[1:]:
+            if anchor and reports[other]:
+                _add_correction(session, "merge", anchor, reports[other][0].report_key)
+        _move_event_content(session, ids[1:], ids[0])
+        session.flush()
+        _derive_events(session, [ids[0]])
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return plan
+
+
+def split_event(session: Session, event_id: int, mention_id: int) -> int:
+    """Take the report holding `mention_id` (its article's account) out of
+    `event_id` into a new event, and keep them apart on re-ingest."""
+    mention = session.get(Mention, mention_id)
+    if mention is None or mention.event_id != event_id:
+        raise StoreError(f"mention {mention_id} is not a mention of event {event_id}")
+    reports = _event_reports(session, event_id)
+    moving = [r for r in reports if r.article_id == mention.article_id]
+    staying = [r for r in reports if r.article_id != mention.article_id]
+    if not moving or not staying:
+        raise StoreError(f"event {event_id} has only one source; nothing to split")
+    try:
+        begin_write(session)
+        for m in moving:
+            for s in staying:
+                _add_correction(session, "split", m.report_key, s.report_key)
+        session.execute(
+            delete(MergeCorrection).where(
+                MergeCorrection.kind == "merge",
+                or_(
+                    MergeCorrection.key_a.in_([m.report_key for m in moving]),
+                    MergeCorrection.key_b.in_([m.report_key for m in moving]),
+                ),
+            )
+        )
+        new_id = _split_off(session, event_id, moving)
+        _derive_events(session, [event_id, new_id])
+        session.commit()
+        return new_id
+    except BaseException:
+        session.rollback()
+        raise
+
+
+def _add_correction(session: Session, kind: str, a: str, b: str) -> None:
+    a, b = sorted((a, b))
+    exists = session.execute(
+        select(MergeCorrection.id).where(
+            MergeCorrection.kind == kind, MergeCorrection.key_a == a, MergeCorrection.key_b == b
+        )
+    ).first()
+    if exists is None:
+        opposite = "split" if kind == "merge" else "merge"
+        session.execute(
+            delete(MergeCorrection).where(
+                MergeCorrection.kind == opposite, MergeCorrection.key_a == a, MergeCorrection.key_b == b
+            )
+        )
+        session.add(MergeCorrection(kind=kind, key_a=a, key_b=b, created_at=_now()))
