@@ -69,7 +69,8 @@ def mask_boilerplate(text: str) -> str:
         raise TypeError("mask_boilerplate expects str")
     out = []
     for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
+        # splitlines() knows every line boundary (\r\n, \x0b, \u2028 ...); keep it as is.
+        body = line.splitlines()[0] if line.splitlines() else ""
         if boilerplate_kind(body):
             # Keep every character position: replace by spaces, keep the line ending.
             out.append(" " * len(body) + line[len(body):])

@@ -28,6 +28,7 @@ def iter_json_text_lines(
     lines: Iterable[tuple[int, bytes | str | None]], origin: str, options: SourceOptions
 ) -> Iterator[Document | SourceFailure]:
     """Records from numbered lines; a None line means it was over the size limit."""
+    number = 0
     try:
         for number, raw in lines:
             where = f"{origin}:{number}"
@@ -40,20 +41,23 @@ def iter_json_text_lines(
                 except UnicodeDecodeError:
                     yield SourceFailure(where, f"line {number}: not valid UTF-8")
                     continue
+            raw = raw.rstrip("\r\n")
             if not raw.strip():
                 continue
             try:
                 record = json.loads(raw)
             except json.JSONDecodeError as exc:
-                yield SourceFailure(where, f"line {number}: malformed JSON: {exc.msg} at column {exc.colno}")
+                yield SourceFailure(where, f"line {number}: malformed JSON: {exc.msg} (column {exc.colno})")
                 continue
             if not isinstance(record, dict):
                 yield SourceFailure(where, f"line {number}: not a JSON object")
                 continue
             yield record_to_document(record, where, number, options)
-    except (OSError, EOFError) as exc:
-        # A truncated or corrupt .gz stops the stream; what was read stays read.
-        yield SourceFailure(origin, f"corrupt compressed data: {exc}")
+    except EOFError:
+        # A truncated .gz stops the stream; what was read stays read.
+        yield SourceFailure(origin, f"compressed data ends early (after line {number})")
+    except OSError as exc:
+        yield SourceFailure(origin, f"corrupt compressed data after line {number}: {exc}")
 
 
 def iter_json_document(data: str, origin: str, options: SourceOptions) -> Iterator[Document | SourceFailure]:
@@ -62,7 +66,7 @@ def iter_json_document(data: str, origin: str, options: SourceOptions) -> Iterat
     try:
         value = json.loads(data)
     except json.JSONDecodeError as exc:
-        yield SourceFailure(origin, f"line {exc.lineno}: malformed JSON: {exc.msg} at column {exc.colno}")
+        yield SourceFailure(origin, f"line {exc.lineno}: malformed JSON: {exc.msg} (column {exc.colno})")
         return
     if isinstance(value, dict):
         if _pick(value, options.text_field, TEXT_FIELDS)[0] is not None:

@@ -2,9 +2,11 @@
 precision), original publication date by htmldate, publisher from og:site_name."""
 from __future__ import annotations
 
+from datetime import date
+
 from .document import Document, SourceFailure, normalise_text
 from .options import SourceOptions
-from .pubdate import resolve_publication_date
+from .pubdate import parse_date_value, resolve_publication_date
 
 # htmldate settings: the original publication date, not the last-modified one, and
 # no "extensive" search of the body text, where dates of the events themselves live.
@@ -29,6 +31,8 @@ def read_html(html: str, origin: str, options: SourceOptions, url: str | None = 
     except Exception as exc:  # trafilatura/lxml raise many types on hostile markup
         return SourceFailure(origin, f"unreadable HTML: {type(exc).__name__}")
     text = normalise_text(getattr(result, "text", None) or "") if result is not None else ""
+    title = _clean(getattr(result, "title", None))
+    text = _without_heading(text, title)
     if not text:
         return SourceFailure(origin, "no article text found in the HTML")
     page_url = options.url or url or _clean(getattr(result, "url", None))
@@ -36,7 +40,7 @@ def read_html(html: str, origin: str, options: SourceOptions, url: str | None = 
     when = resolve_publication_date(options.published, None, html_date, text, url=page_url)
     return Document(
         text=text,
-        title=options.title or _clean(getattr(result, "title", None)),
+        title=options.title or title,
         url=page_url,
         published=when.published,
         publisher=options.publisher or _clean(getattr(result, "sitename", None)),
@@ -59,9 +63,16 @@ def html_to_text(fragment: str) -> str:
     return normalise_text(root.text_content())
 
 
-def _html_date(value: str | None):
-    from .pubdate import parse_date_value
+def _without_heading(text: str, title: str | None) -> str:
+    """Drop the <h1> trafilatura keeps as the first line when it repeats the title,
+    so the text starts where the article (and its dateline) starts."""
+    first, _, rest = text.partition("\n")
+    if title and first.strip().casefold() == title.strip().casefold() and rest.strip():
+        return rest.lstrip()
+    return text
 
+
+def _html_date(value: str | None) -> date | None:
     return parse_date_value(value).full if value else None
 
 

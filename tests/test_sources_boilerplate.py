@@ -1,0 +1,111 @@
+"""mask_boilerplate: site furniture blanked in place, news sentences untouched."""
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from timeline.sources.boilerplate import boilerplate_kind, load_rules, mask_boilerplate
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_a32fddc238f21224.txt"
+
+
+def _body_lines(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    return text.split("---\n", 2)[2].split("\n")
+
+
+def test_seed_lines_1_and_10_to_12_are_boilerplate():
+    lines = _body_lines(SEED)
+    masked = mask_boilerplate("\n".join(lines)).split("\n")
+    blanked = [number for number, line in enumerate(masked, 1) if not line.strip()]
+    assert blanked == [1, 10, 11, 12]
+    assert masked[1:9] == lines[1:9]  # lines 2–9 are the article, unchanged
+
+
+@pytest.mark.parametrize(
+    "line,kind",
+    [
+        ("Stay ahead of the curve with POLITICO Pro, the essential policy intelligence platform for professionals.", "promo"),
+        ("Get the latest headlines on your phone with our free app.", "promo"),
+        ("Log in to access content and manage your profile. If you do not have an account yet, register here.", "login"),
+        ("Sign in to read the full story", "login"),
+        ("Forgot your password?", "login"),
+        ("Already a subscriber? Log in", "login"),
+        ("This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.", "consent"),
+        ("We use cookies to improve your experience on our website.", "consent"),
+        ("By continuing to browse, you agree to our use of cookies.", "consent"),
+        ("Privacy Policy | Terms of Use | Cookie Policy", "consent"),
+        ("© 2024 The Continental Ledger. All rights reserved.", "consent"),
+        ("Subscribe to continue reading.", "subscription"),
+        ("This article is only available to subscribers.", "subscription"),
+        ("Sign up for our daily newsletter", "login"),
+        ("Get our Brussels Playbook newsletter delivered to your inbox every morning.", "promo"),
+        ("Our weekly newsletter lands in your inbox every Friday.", "newsletter"),
+        ("Share this article", "share"),
+        ("Facebook Twitter LinkedIn Email", "share"),
+        ("Share on Facebook | Share on X | WhatsApp", "share"),
+        ("Read more: EU foreign ministers to discuss Caucasus", "navigation"),
+        ("Related:", "navigation"),
+        ("Advertisement", "navigation"),
+        ("Story continues below advertisement", "navigation"),
+        ("Photo: Mikhail Klimentyev/AFP via Getty Images", "credit"),
+        ("Vladimir Putin and Alexander Lukashenko in Sochi | Sputnik/AFP via Getty Images", "credit"),
+        ("Image credit: Reuters", "credit"),
+    ],
+)
+def test_furniture_lines(line, kind):
+    assert boilerplate_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The European Parliament on Thursday backed a new privacy law aimed at social media platforms.",
+        "Regulators said the company's privacy policy breached EU rules, and fined it 1.2 billion euros.",
+        "Meta changed its terms of service on Friday after talks with the European Commission.",
+        "The minister said cookies and other tracking tools would be banned by the new rules.",
+        "Lukashenko said he would share intelligence with Moscow.",
+        "Share prices in Moscow fell after the announcement.",
+        "Officials said they would sign an agreement on Friday.",
+        "Subscribers to the state broadcaster were told to expect a statement.",
+        "Related talks between the two delegations will resume in April, the ministry said.",
+        "The photo of the two leaders was released by the Kremlin on Saturday.",
+        "Putin and Kim did not log any public agreement, officials said.",
+        "signup will receive 63 cts per bushel.",  # wrapped wire copy starts lower case
+        "Western states have condemned Belarus’ involvement in the war on Ukraine, with the European Parliament this week calling Lukashenko “an accomplice” to the crimes committed by Russia.",
+    ],
+)
+def test_news_sentences_survive(line):
+    assert boilerplate_kind(line) is None
+    assert mask_boilerplate(line) == line
+
+
+def test_masking_keeps_offsets_and_newlines():
+    text = "Share this article\r\nPutin met Kim on Wednesday.\nAdvertisement\n\nThe talks lasted five hours."
+    masked = mask_boilerplate(text)
+    assert len(masked) == len(text)
+    assert masked.index("Putin met Kim") == text.index("Putin met Kim")
+    assert masked.splitlines() == ["                  ", "Putin met Kim on Wednesday.", "             ", "", "The talks lasted five hours."]
+
+
+def test_rules_file_is_valid():
+    rules = load_rules()
+    assert {p.kind for p in rules.patterns} >= {"promo", "login", "consent", "subscription", "newsletter", "navigation", "credit"}
+    assert all(p.max_length > 0 for p in rules.patterns)
+    assert {"facebook", "twitter", "linkedin", "email", "share"} <= rules.share_words
+
+
+@given(st.text())
+def test_same_length_and_never_raises(text):
+    masked = mask_boilerplate(text)
+    assert len(masked) == len(text)
+    for original, new in zip(text, masked):
+        assert new == original or new == " "
+    # Line breaks are never touched.
+    assert [i for i, ch in enumerate(masked) if ch in "\r\n"] == [i for i, ch in enumerate(text) if ch in "\r\n"]
+
+
+@given(st.lists(st.sampled_from(["Share this article", "Forgot your password?", "Putin met Kim.", "", "Advertisement"])))
+def test_masking_is_idempotent(lines):
+    text = "\n".join(lines)
+    assert mask_boilerplate(mask_boilerplate(text)) == mask_boilerplate(text)
