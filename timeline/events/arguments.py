@@ -1,0 +1,332 @@
+"""Who did what to whom, and where: participants and places of a trigger, read
+from the spaCy dependency parse and resolved to canonical actors.
+
+Covers active and passive voice ("X met Y", "Y was expelled by X"), symmetric
+constructions ("X and Y met", "talks between X and Y", "X's meeting with Y"),
+light verbs ("X held talks with Y"), subjects inherited by non-finite clauses
+("Speaking to Putin, Lukashenko said"), titles and descriptions resolved at the
+event's date ("the Belarusian leader", "his Russian counterpart") and pronouns
+resolved to the most recent fitting person.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline.events.types import Participant
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+# Prepositions whose objects take part in an event.
+PARTICIPANT_PREPS = {"with", "between", "among", "to", "against", "on", "for", "from", "by", "of", "toward", "towards", "at"}
+PLACE_PREPS = {"in", "at", "to", "near", "inside", "outside"}
+LIGHT_VERBS = {
+    "hold", "have", "attend", "conduct", "begin", "open", "end", "resume", "start", "continue",
+    "join", "host", "make", "pay", "reach", "sign", "issue", "take", "launch", "wrap", "conclude",
+    "chair", "convene", "seek", "accept", "renew", "repeat", "submit", "present", "lodge", "voice",
+    "express", "impose", "slap", "announce", "levy", "extend", "put", "place", "give", "grant",
+    "deliver", "send", "table", "unveil", "file", "order", "level", "strike", "seal", "clinch",
+    "finalize", "finalise", "approve", "adopt", "introduce", "tighten", "widen", "expand", "declare",
+    "release", "publish", "float", "offer", "achieve", "find", "hammer", "raise", "receive",
+}
+PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers"}
+PLURAL_REFERENCES = {"leader", "president", "minister", "side", "country", "nation", "government", "official"}
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+PLACE_LABELS = {"GPE", "FAC", "LOC"}
+
+
+@dataclass
+class DiscourseMemory:
+    """What earlier sentences of the article named, for pronouns and "the two leaders"."""
+
+    persons: list[Participant] = field(default_factory=list)
+    last_group: list[Participant] = field(default_factory=list)
+
+    def note(self, participants: list[Participant]) -> None:
+        people = [p for p in participants if p.kind == "person"]
+        for p in people:
+            self.persons = [q for q in self.persons if q.name != p.name] + [p]
+        if len(people) >= 2:
+            self.last_group = people
+
+
+def noun_phrase(token) -> tuple[int, int]:
+    """Token span (start, end) of the name or description headed by `token`:
+    its compounds, adjectives, determiners and possessives on the left."""
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case", "punct") and child.i < left:
+            left = min(left, child.left_edge.i if child.dep_ != "punct" else child.i)
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("flat", "compound") or (child.dep_ == "case" and child.i == token.i + 1):
+            right = max(right, child.i)
+    return left, right + 1
+
+
+def _entity_at(token):
+    ent_iob = token.ent_iob_
+    if ent_iob in ("B", "I") and token.ent_type_ in ENTITY_LABELS:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+    return None
+
+
+def _country_adjectives(doc, start: int, end: int, gaz) -> str | None:
+    for tok in doc[start:end]:
+        if tok.pos_ in ("ADJ", "PROPN") or tok.ent_type_ == "NORP":
+            country = gaz.country_of_adjective(tok.text)
+            if country:
+                return country
+    # Two-word adjectives: "North Korean", "South African".
+    for a, b in zip(doc[start:end], doc[start + 1:end]):
+        country = gaz.country_of_adjective(f"{a.text} {b.text}")
+        if country:
+            return country
+    return None
+
+
+class ActorResolver:
+    """Turns tokens into canonical actors at a given date."""
+
+    def __init__(self, gazetteer, on: date | None, memory: DiscourseMemory):
+        self.gaz = gazetteer
+        self.on = on
+        self.memory = memory
+
+    def _ref(self, ref, surface: str, role: str) -> Participant:
+        return Participant(
+            name=ref.name, kind=ref.kind, role=role, country=ref.country,
+            qid=getattr(ref, "qid", None), surface=surface,
+        )
+
+    def resolve(self, token, role: str, others: list[Participant] | None = None) -> list[Participant]:
+        """Actors named by `token` (and its conjuncts)."""
+        found: list[Participant] = []
+        for tok in [token, *_conjuncts(token)]:
+            found.extend(self._resolve_one(tok, role, others or []))
+        return found
+
+    def _resolve_one(self, tok, role: str, others: list[Participant]) -> list[Participant]:
+        doc = tok.doc
+        lower = tok.lower_
+        if lower in PRONOUNS_PERSON and tok.pos_ == "PRON":
+            return self._pronoun(tok, role, others)
+        ent = _entity_at(tok)
+        if ent is not None:
+            result = self._entity(ent, tok, role)
+            if result:
+                return result
+        start, end = noun_phrase(tok)
+        surface = doc[start:end].text
+        # "the two leaders", "both sides": the last group of people talked about.
+        if tok.lemma_.lower() in PLURAL_REFERENCES and tok.tag_ in ("NNS", "NNPS"):
+            if any(t.lower_ in ("two", "both", "three") for t in doc[start:end]) and self.memory.last_group:
+                return [
+                    Participant(p.name, p.kind, role, p.country, p.qid, surface)
+                    for p in self.memory.last_group
+                ]
+        if tok.lemma_.lower() == "counterpart":
+            country = _country_adjectives(doc, start, end, self.gaz)
+            if country:
+                for other in others or self.memory.persons[::-1]:
+                    if other.kind == "person":
+                        ref = self.gaz.counterpart(other.name, country, self.on)
+                        if ref is not None:
+                            return [self._ref(ref, surface, role)]
+                return [Participant(country, "country", role, country, None, surface)]
+            return []
+        if tok.pos_ in ("NOUN", "PROPN"):
+            text = _strip_determiner(doc[start:end])
+            ref = self.gaz.lookup(text, on=self.on) if text else None
+            if ref is None and text != tok.text:
+                ref = self.gaz.lookup(tok.text, on=self.on) if tok.pos_ == "PROPN" else None
+            if ref is not None:
+                return [self._ref(ref, surface, role)]
+            # "Japanese officials", "U.S. negotiators": the country acts.
+            country = _country_adjectives(doc, start, end, self.gaz)
+            if country and tok.pos_ == "NOUN" and tok.lemma_.lower() in _STATE_AGENT_NOUNS:
+                return [Participant(country, "country", role, country, None, surface)]
+        return []
+
+    def _entity(self, ent, tok, role: str) -> list[Participant]:
+        doc = tok.doc
+        text = _strip_determiner(ent)
+        if not text:
+            return []
+        ref = self.gaz.lookup(text, on=self.on)
+        if ref is not None:
+            return [self._ref(ref, ent.text, role)]
+        if ent.label_ == "PERSON":
+            # Titles resolved with the name ("Foreign Minister Kuranari" on the date).
+            start, end = noun_phrase(ent.root)
+            start = min(start, ent.start)
+            country = _country_adjectives(doc, start, ent.start, self.gaz)
+            if country is None:
+                country = _appositive_country(ent, self.gaz)
+            name = _clean_person_name(text)
+            if not name:
+                return []
+            # An unknown person: a new actor, with a country when the text gives one.
+            return [Participant(name, "person", role, country, None, ent.text)]
+        if ent.label_ == "NORP":
+            country = self.gaz.country_of_adjective(text)
+            if country and tok.i == ent.end - 1 and tok.pos_ in ("PROPN", "NOUN"):
+                return [Participant(country, "country", role, country, None, ent.text)]
+        return []
+
+    def _pronoun(self, tok, role: str, others: list[Participant]) -> list[Participant]:
+        taken = {p.name for p in others}
+        # Binding: an object or possessive pronoun is not the subject of its own clause.
+        clause_subjects = set()
+        head = tok.head
+        for child in head.children:
+            if child.dep_ in SUBJECT_DEPS and child.i != tok.i:
+                clause_subjects.add(child.i)
+        for person in reversed(self.memory.persons):
+            if person.name in taken:
+                continue
+            return [Participant(person.name, person.kind, role, person.country, person.qid, tok.text)]
+        return []
+
+
+_STATE_AGENT_NOUNS = {
+    "official", "government", "negotiator", "delegation", "diplomat", "authority", "leader",
+    "minister", "ministry", "envoy", "ambassador", "administration", "spokesman", "spokeswoman",
+    "spokesperson", "embassy", "troop", "force", "parliament", "side",
+}
+
+
+def _strip_determiner(span) -> str:
+    words = [t for t in span if not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
+    text = "".join(t.text_with_ws for t in words).strip()
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)].rstrip()
+    return text
+
+
+def _clean_person_name(text: str) -> str:
+    text = text.strip(" ,.;:'\"“”’")
+    # A PERSON entity of one lower-case word or digits is a parser slip.
+    if not text or not any(c.isupper() for c in text[:1]):
+        return ""
+    return text
+
+
+def _appositive_country(ent, gaz) -> str | None:
+    for child in ent.root.children:
+        if child.dep_ == "appos":
+            start, end = noun_phrase(child)
+            country = _country_adjectives(child.doc, start, end, gaz)
+            if country:
+                return country
+    return None
+
+
+def _conjuncts(token) -> list:
+    out = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        tok = stack.pop(0)
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ == "conj")
+    return out
+
+
+def clause_verb(token):
+    """The verb that governs `token` (itself when it is a verb)."""
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod",):
+            return node
+        if node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def subjects_of(verb) -> list:
+    """Subject tokens of `verb`, inherited from the governing clause when the verb
+    is non-finite ("Speaking to Putin, Lukashenko said"; "by chatting to ...")."""
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subs:
+        return subs
+    node = verb
+    for _ in range(4):
+        if node.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl", "prep") or node.tag_ in ("VBG", "VBN", "TO"):
+            if node.dep_ == "advcl" and node.tag_ == "VBG":
+                absolute = _absolute_with_subject(node)
+                if absolute is not None:
+                    return [absolute]
+            node = node.head
+            if node.pos_ == "ADP":
+                node = node.head
+            subs = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+            if subs:
+                return subs
+            if node.head is node:
+                break
+        else:
+            break
+    return []
+
+
+def _absolute_with_subject(verb):
+    """"..., with the European Parliament this week calling Lukashenko ...": the
+    noun after a "with" just before a participle is the participle's subject."""
+    doc = verb.doc
+    left = verb.left_edge.i
+    for i in range(left - 1, max(verb.sent.start, left - 8) - 1, -1):
+        tok = doc[i]
+        if tok.lower_ == "with" and tok.pos_ == "ADP":
+            objs = [c for c in tok.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (";",):
+            break
+    return None
+
+
+def objects_of(token) -> list:
+    """Object tokens: direct objects, datives and objects of participant prepositions."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "dative", "oprd", "attr"):
+            out.append(child)
+        elif child.dep_ in ("prep", "agent") and child.lower_ in PARTICIPANT_PREPS:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prt":
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def passive_agents(verb) -> list:
+    return [c for agent in verb.children if agent.dep_ == "agent" for c in agent.children if c.dep_ == "pobj"]
+
+
+def place_tokens(token) -> list:
+    """Candidate place tokens: objects of in/at/to attached to the trigger or to
+    the names it governs ("met with Kim in the Vostochny Cosmodrome")."""
+    out = []
+    frontier = [token]
+    seen = set()
+    depth = 0
+    while frontier and depth < 3:
+        nxt = []
+        for node in frontier:
+            if node.i in seen:
+                continue
+            seen.add(node.i)
+            for child in node.children:
+                if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            out.append(pobj)
+                            nxt.extend(c for c in pobj.children if c.dep_ in ("prep", "appos", "conj"))
+                elif child.dep_ in ("pobj", "dobj", "prep", "appos", "conj") and child.pos_ != "VERB":
+                    nxt.append(child)
+        frontier = nxt
+        depth += 1
+    return out

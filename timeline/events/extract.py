@@ -1,0 +1,398 @@
+"""Event extraction: one article in, its diplomatic events out.
+
+Boilerplate is masked, paragraphs that hold no trigger word are skipped, the
+rest are parsed once with spaCy; each trigger becomes a mention with its
+participants, place, modality and date; mentions of one occurrence are merged
+and event-anchored dates ("two days after Putin met Kim") are resolved last,
+once the dates they hang on are known.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline.events import arguments as args_
+from timeline.events.dating import DateAttacher, EventLink, resolve_links
+from timeline.events.lexicon import Lexicon, Trigger, load_lexicon
+from timeline.events.merge import merge_mentions
+from timeline.events.modality import ASSERTED, HYPOTHETICAL, NEGATED, PLANNED, modality
+from timeline.events.segment import paragraphs
+from timeline.events.types import EventRecord, Extraction, MentionRecord, Participant
+from timeline.sources.document import Document
+
+# Nouns that, with "the" and no participants of their own, refer back to an
+# event already reported ("The meeting took place ...").
+ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
+# Speakers whose "said" only attributes a report ("officials said") make no STATEMENT.
+ATTRIBUTION_ONLY = {"source", "official", "analyst", "diplomat", "observer", "report", "newspaper", "agency", "trader", "dealer", "economist"}
+
+
+@dataclass
+class MentionDraft:
+    """A mention while the article is being read: the record plus what merging
+    and date resolution need to know."""
+
+    record: MentionRecord
+    trigger: Trigger
+    participants: list[Participant]
+    place: tuple[str, str | None] | None
+    date_value: str | None
+    date_start: str | None
+    date_end: str | None
+    granularity: str
+    index: int  # order in the article
+    corefers_to: int | None = None  # index of an earlier mention it refers back to
+    anaphoric: bool = False
+    token_key: tuple[int, int] = (0, 0)  # (paragraph, token index) for links
+    date_explicit: bool = False
+    links: list[EventLink] = field(default_factory=list)
+
+
+def extract_document(doc: Document, *, nlp=None) -> Extraction:
+    """The events one article reports, merged within the article."""
+    from timeline.actors import load_gazetteer
+    from timeline.sources.boilerplate import mask_boilerplate
+
+    lexicon = load_lexicon()
+    gazetteer = load_gazetteer()
+    text = mask_boilerplate(doc.text)
+    candidates = [p for p in paragraphs(text) if lexicon.may_hold_event(p.text)]
+    if not candidates:
+        return Extraction(needs_publication_date=doc.published is None)
+    if nlp is None:
+        from timeline import nlp as nlp_module
+
+        nlp = nlp_module.load()
+    memory = args_.DiscourseMemory()
+    drafts: list[MentionDraft] = []
+    parsed = nlp.pipe([p.text for p in candidates], batch_size=32)
+    for p_index, (paragraph, spacy_doc) in enumerate(zip(candidates, parsed)):
+        reader = _ParagraphReader(paragraph, p_index, spacy_doc, doc.published, lexicon, gazetteer, memory, drafts)
+        reader.read()
+    events = merge_mentions(drafts, doc.published)
+    resolve_links(events, drafts)
+    for event in events:
+        event.finalise()
+    return Extraction(
+        events=[e.to_record() for e in events],
+        needs_publication_date=doc.published is None,
+    )
+
+
+class _ParagraphReader:
+    """Reads the triggers of one parsed paragraph into mention drafts."""
+
+    def __init__(self, paragraph, p_index, spacy_doc, published, lexicon: Lexicon, gazetteer, memory, drafts):
+        self.paragraph = paragraph
+        self.p_index = p_index
+        self.doc = spacy_doc
+        self.published = published
+        self.lexicon = lexicon
+        self.gaz = gazetteer
+        self.memory = memory
+        self.drafts = drafts
+        self.resolver = args_.ActorResolver(gazetteer, published, memory)
+        self.dates = DateAttacher(spacy_doc, published)
+
+    def read(self) -> None:
+        for sent in self.doc.sents:
+            sentence_drafts: list[MentionDraft] = []
+            for token in sent:
+                trigger = self._match(token)
+                if trigger is None:
+                    continue
+                draft = self._draft(token, trigger, sent)
+                if draft is not None:
+                    sentence_drafts.append(draft)
+            self.dates.link_relative(sentence_drafts, self.drafts, sent)
+            for draft in sentence_drafts:
+                self.memory.note(draft.participants)
+            self._remember_names(sent)
+            self.drafts.extend(sentence_drafts)
+
+    def _remember_names(self, sent) -> None:
+        people = []
+        for ent in sent.ents:
+            if ent.label_ == "PERSON":
+                ref = self.gaz.lookup(ent.text, on=self.published)
+                if ref is not None and ref.kind == "person":
+                    people.append(Participant(ref.name, ref.kind, "participant", ref.country, ref.qid, ent.text))
+        for person in people:
+            self.memory.persons = [p for p in self.memory.persons if p.name != person.name] + [person]
+
+    # --- triggers -----------------------------------------------------------
+    def _match(self, token) -> Trigger | None:
+        pos = token.pos_
+        if pos not in ("VERB", "NOUN", "PROPN"):
+            # "chin-wag" and similar are sometimes tagged as other parts of speech.
+            if not (pos == "ADJ" and token.dep_ in ("dobj", "pobj", "nsubj")):
+                return None
+            pos = "NOUN"
+        for entry in self.lexicon.candidates(token.lemma_, pos) or self.lexicon.candidates(token.lower_, pos):
+            if self._conditions_hold(token, entry):
+                return entry
+        return None
+
+    def _conditions_hold(self, token, entry: Trigger) -> bool:
+        children = list(token.children)
+        if entry.pos == "NOUN" and token.ent_type_ in ("ORG", "GPE", "PERSON", "WORK_OF_ART", "LAW"):
+            return False  # "the Summit Hotel", "Camp David Accords"
+        if entry.particles:
+            words = {c.lower_ for c in children if c.dep_ in ("prt", "prep")}
+            if not words & entry.particles:
+                return False
+        if entry.needs_oprd and not any(c.dep_ in ("oprd", "xcomp", "attr") for c in children):
+            # "calling Lukashenko 'an accomplice'": the parse gives an object predicate.
+            return False
+        if entry.objects:
+            objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+            if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
+                return False
+        if entry.complements:
+            comps = [c for c in children if c.dep_ in ("xcomp", "ccomp", "dobj")]
+            if not any(c.lemma_.lower() in entry.complements for c in comps):
+                return False
+        if entry.modifiers:
+            mods = {c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod")}
+            if not mods & entry.modifiers:
+                return False
+        if entry.governors:
+            governor = _governing_verb(token)
+            if governor is None or governor.lemma_.lower() not in entry.governors:
+                return False
+        if entry.needs_place:
+            if not self._has_destination(token):
+                return False
+        if entry.lemma in ("say", "tell", "state", "announce", "declare", "deny") and not self._statement_worthy(token):
+            return False
+        return True
+
+    def _has_destination(self, token) -> bool:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "in", "for"):
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if child.lower_ == "for" and self._match(pobj) is not None:
+                        return True
+                    if pobj.ent_type_ in ("GPE", "LOC", "FAC") or self._place(pobj) is not None:
+                        return True
+        return False
+
+    def _statement_worthy(self, token) -> bool:
+        """A reporting verb is a STATEMENT only when a named actor speaks and
+        what is said is not itself an event already reported."""
+        subs = args_.subjects_of(token)
+        if not subs:
+            return False
+        sub = subs[0]
+        if sub.lemma_.lower() in ATTRIBUTION_ONLY:
+            return False
+        # "X said they met": the meeting is the event, the saying only reports it.
+        for child in token.children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                for t in child.subtree:
+                    if t.i != token.i and t.lemma_.lower() not in ("say", "tell") and self._match_event_only(t):
+                        return False
+        return True
+
+    def _match_event_only(self, token) -> bool:
+        pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
+        for entry in self.lexicon.candidates(token.lemma_, pos):
+            if entry.type != "STATEMENT":
+                return True
+        return False
+
+    # --- one mention ---------------------------------------------------------
+    def _draft(self, token, trigger: Trigger, sent) -> MentionDraft | None:
+        participants = self._participants(token, trigger)
+        anaphoric = False
+        if not participants:
+            if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children):
+                anaphoric = True
+            else:
+                return None
+        if trigger.type == "STATEMENT" and not any(p.role == "source" for p in participants):
+            return None
+        timex, rule_note = self.dates.for_trigger(token)
+        date_value = date_start = date_end = None
+        granularity = "none"
+        expression = rule = anchor = None
+        if timex is not None and timex.value and timex.anchor != "event":
+            date_value = timex.value
+            date_start = timex.date_start.isoformat() if timex.date_start else None
+            date_end = timex.date_end.isoformat() if timex.date_end else None
+            granularity = timex.granularity
+            expression, rule, anchor = timex.text, timex.rule, timex.anchor or "absolute"
+            if rule_note:
+                rule = f"{rule}; {rule_note}"
+        future = self._is_future(timex)
+        mood = modality(token, future_date=future)
+        if trigger.type == "STATEMENT" and date_value is None and token.tag_ == "VBD" and self.published and mood == ASSERTED:
+            # Wire convention: an undated "X said" is reported on the day of publication.
+            date_value = self.published.isoformat()
+            date_start = date_end = date_value
+            granularity = "day"
+            expression, rule, anchor = None, "reporting-day: undated statement in the past tense", "publication"
+        place = self._event_place(token, trigger, participants)
+        offset = self.paragraph.start
+        sentence_text = sent.text
+        record = MentionRecord(
+            sentence=sentence_text.strip(),
+            sentence_start=offset + sent.start_char,
+            sentence_end=offset + sent.end_char,
+            trigger=_trigger_text(token),
+            trigger_start=offset + token.idx,
+            trigger_end=offset + token.idx + len(token.text),
+            type=trigger.type,
+            mode=trigger.mode,
+            modality=mood,
+            confidence=self._confidence(trigger, participants, date_value),
+            date=date_value,
+            date_expression=expression,
+            date_rule=rule,
+            date_anchor=anchor,
+            arguments={
+                role: [p.surface for p in participants if p.role == role]
+                for role in ("source", "target", "participant", "host")
+                if any(p.role == role for p in participants)
+            },
+        )
+        return MentionDraft(
+            record=record, trigger=trigger, participants=participants, place=place,
+            date_value=date_value, date_start=date_start, date_end=date_end,
+            granularity=granularity, index=len(self.drafts), anaphoric=anaphoric,
+            token_key=(self.p_index, token.i), date_explicit=expression is not None,
+        )
+
+    def _is_future(self, timex) -> bool:
+        if timex is None or self.published is None or timex.date_start is None:
+            return False
+        return timex.date_start > self.published
+
+    def _confidence(self, trigger: Trigger, participants: list[Participant], date_value) -> float:
+        score = trigger.weight
+        if len(participants) >= 2:
+            score += 0.05
+        if date_value:
+            score += 0.05
+        return round(min(score, 1.0), 2)
+
+    def _participants(self, token, trigger: Trigger) -> list[Participant]:
+        resolve = self.resolver.resolve
+        found: list[Participant] = []
+
+        def add(tokens, role):
+            for tok in tokens:
+                for p in resolve(tok, role, found):
+                    if not any(q.name == p.name for q in found):
+                        found.append(p)
+
+        is_verb = token.pos_ == "VERB"
+        if is_verb:
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+            if passive:
+                add(args_.passive_agents(token), "source")
+                add([c for c in token.children if c.dep_ == "nsubjpass"], "target")
+            else:
+                add(args_.subjects_of(token), "source")
+                if trigger.args != "speaker":
+                    add(args_.objects_of(token), "target")
+            if trigger.args == "speaker":
+                for child in token.children:
+                    if child.dep_ in ("ccomp", "xcomp", "dobj"):
+                        add([t for t in child.subtree if t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") and t.ent_iob_ == "B" or (t.ent_iob_ == "I" and False)], "target")
+            # "traveled to Sochi for a chin-wag with his Russian counterpart"
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "for":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            add(args_.objects_of(pobj), "target")
+        else:
+            add([c for c in token.children if c.dep_ in ("poss",)], "source")
+            add([c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_)], "participant")
+            add(args_.objects_of(token), "target")
+            governor = _governing_verb(token)
+            if governor is not None and token.dep_ in ("dobj", "pobj", "nsubjpass", "npadvmod", "attr", "nsubj", "appos"):
+                if governor.lemma_.lower() in args_.LIGHT_VERBS or token.dep_ == "pobj":
+                    add(args_.subjects_of(governor), "source")
+                    # "held talks in Tokyo with Japanese officials": objects on the verb
+                    add([o for o in args_.objects_of(governor) if o.i != token.i and o.dep_ == "pobj" and o.head.lower_ in ("with", "between", "among")], "target")
+                if token.dep_ == "nsubjpass":
+                    add(args_.passive_agents(governor), "source")
+        if trigger.args == "symmetric" or trigger.mode in ("meet", "negotiate", "phone"):
+            for p in found:
+                if p.role in ("source", "target"):
+                    p.role = "participant"
+        if trigger.mode == "host":
+            for p in found:
+                if p.role == "source":
+                    p.role = "host"
+        if trigger.mode == "visit":
+            place = self._event_place(token, trigger, found)
+            if place and place[1] and not any(p.name == place[1] for p in found):
+                found.append(Participant(place[1], "country", "target", place[1], None, place[0]))
+        # Every person acts for a country: add it, so queries by country find them.
+        for p in list(found):
+            if p.kind == "person" and p.country and not any(q.name == p.country for q in found):
+                found.append(Participant(p.country, "country", p.role, p.country, None, p.surface))
+        return found
+
+    def _place(self, token):
+        from timeline.actors.places import resolve_place
+
+        start, end = args_.noun_phrase(token)
+        span = self.doc[start:end]
+        text = args_._strip_determiner(span)
+        place = resolve_place(text) if text else None
+        if place is None and token.ent_type_ in ("GPE", "LOC", "FAC"):
+            place = resolve_place(token.text)
+        return place
+
+    def _event_place(self, token, trigger: Trigger, participants) -> tuple[str, str | None] | None:
+        candidates = args_.place_tokens(token)
+        governor = _governing_verb(token) if token.pos_ != "VERB" else None
+        if governor is not None:
+            candidates += args_.place_tokens(governor)
+        best = None
+        rank = {"site": 0, "city": 1, "region": 2, "country": 3}
+        for cand in candidates:
+            if cand.pos_ not in ("PROPN", "NOUN") or (cand.pos_ == "NOUN" and not cand.ent_type_ and cand.lower_ not in ("cosmodrome",)):
+                if not any(c.pos_ == "PROPN" for c in cand.lefts):
+                    continue
+            place = self._place(cand)
+            if place is None:
+                continue
+            if any(p.name == place.name and p.kind != "country" for p in participants):
+                continue
+            if best is None or rank.get(place.kind, 4) < rank.get(best.kind, 4):
+                best = place
+        if best is None:
+            return None
+        return best.name, best.country
+
+
+def _governing_verb(token):
+    """The verb a noun trigger hangs on: "held [talks]", "reached an [agreement]",
+    "during a [meeting]" -> the verb of the clause."""
+    node = token
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.pos_ == "ADP" or node.dep_ in ("conj", "appos", "compound"):
+            node = head
+            continue
+        return None
+    return None
+
+
+def _trigger_text(token) -> str:
+    # "chin-wag" is three tokens; show the whole word.
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2
+    return doc[start:end].text

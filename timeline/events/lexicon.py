@@ -1,0 +1,168 @@
+"""The event ontology (PLOVER categories and modes with CAMEO codes) and the
+trigger lexicon that maps words to them, both loaded from `timeline/data/`.
+
+Data, not code: adding a trigger is an edit to `triggers.yaml`, checked by
+`tests/test_events_lexicon.py`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+ARG_PATTERNS = ("directed", "symmetric", "speaker")
+POS_TAGS = ("VERB", "NOUN")
+# Keys a trigger entry may carry; anything else is a typo the tests catch.
+TRIGGER_KEYS = {
+    "lemma", "pos", "type", "mode", "cameo", "args", "summary", "weight", "objects",
+    "objects_kind", "governors", "particles", "needs_oprd", "needs_place", "modifiers",
+    "complements",
+}
+
+
+class LexiconError(ValueError):
+    """The ontology or trigger data file is inconsistent."""
+
+
+@dataclass(frozen=True)
+class Mode:
+    name: str
+    cameo: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    cameo: str
+    description: str
+    modes: dict[str, Mode]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: a lemma of a part of speech and what it reports."""
+
+    lemma: str
+    pos: str
+    type: str
+    mode: str
+    cameo: str
+    args: str
+    summary: str
+    weight: float
+    objects: frozenset[str] = frozenset()
+    objects_kind: frozenset[str] = frozenset()
+    governors: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    complements: frozenset[str] = frozenset()
+    needs_oprd: bool = False
+    needs_place: bool = False
+
+
+@dataclass
+class Lexicon:
+    categories: dict[str, Category]
+    triggers: list[Trigger]
+    by_lemma: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
+    prefilter: re.Pattern = field(default=re.compile(r"(?!)"))
+
+    def candidates(self, lemma: str, pos: str) -> list[Trigger]:
+        """Entries for a token's lemma and coarse part of speech (PROPN counts as NOUN)."""
+        pos = "NOUN" if pos in ("NOUN", "PROPN") else pos
+        return self.by_lemma.get((lemma.lower(), pos), [])
+
+    def may_hold_event(self, text: str) -> bool:
+        """Cheap test before parsing: does the text contain any trigger's stem?"""
+        return self.prefilter.search(text) is not None
+
+    def family(self, type_: str, mode: str | None) -> str:
+        """Type family used for merging: CONSULT modes merge with each other."""
+        return type_
+
+
+def _stem(lemma: str) -> str:
+    # A prefix that covers the inflections spaCy lemmatises back to the lemma
+    # (meet/met/meeting, visit/visited, fly/flew): irregular pasts are added.
+    irregular = {"meet": ["met"], "fly": ["flew", "flown"], "tell": ["told"], "say": ["said"],
+                 "hold": ["held"], "sign": [], "deal": ["dealt"], "seek": ["sought"],
+                 "make": ["made"], "give": ["gave"], "take": ["took"], "speak": ["spoke"]}
+    stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma
+    stem = stem[:-1] if stem.endswith("y") and len(stem) > 3 else stem
+    return "|".join([re.escape(stem)] + [re.escape(x) for x in irregular.get(lemma, [])])
+
+
+def _load_yaml(name: str) -> dict:
+    text = resources.files("timeline.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _build(ontology: dict, triggers: dict) -> Lexicon:
+    categories: dict[str, Category] = {}
+    for name, spec in (ontology.get("categories") or {}).items():
+        modes = {
+            mode: Mode(mode, str(m["cameo"]), m.get("description", ""))
+            for mode, m in (spec.get("modes") or {}).items()
+        }
+        if not modes:
+            raise LexiconError(f"category {name} has no modes")
+        categories[name] = Category(name, str(spec["cameo"]), spec.get("description", ""), modes)
+
+    entries: list[Trigger] = []
+    for i, raw in enumerate(triggers.get("triggers") or []):
+        where = f"trigger {i + 1} ({raw.get('lemma')!r})"
+        unknown = set(raw) - TRIGGER_KEYS
+        if unknown:
+            raise LexiconError(f"{where}: unknown keys {sorted(unknown)}")
+        for key in ("lemma", "pos", "type", "mode", "args"):
+            if not raw.get(key):
+                raise LexiconError(f"{where}: missing {key}")
+        if raw["pos"] not in POS_TAGS:
+            raise LexiconError(f"{where}: pos must be one of {POS_TAGS}")
+        if raw["args"] not in ARG_PATTERNS:
+            raise LexiconError(f"{where}: args must be one of {ARG_PATTERNS}")
+        category = categories.get(raw["type"])
+        if category is None:
+            raise LexiconError(f"{where}: type {raw['type']} is not in the ontology")
+        mode = category.modes.get(raw["mode"])
+        if mode is None:
+            raise LexiconError(f"{where}: mode {raw['mode']} is not a mode of {raw['type']}")
+        weight = float(raw.get("weight", 0.5))
+        if not 0 < weight <= 1:
+            raise LexiconError(f"{where}: weight must be in (0, 1]")
+        entries.append(
+            Trigger(
+                lemma=str(raw["lemma"]).lower(),
+                pos=raw["pos"],
+                type=raw["type"],
+                mode=raw["mode"],
+                cameo=str(raw.get("cameo") or mode.cameo),
+                args=raw["args"],
+                summary=raw.get("summary") or raw["lemma"],
+                weight=weight,
+                objects=frozenset(raw.get("objects") or ()),
+                objects_kind=frozenset(raw.get("objects_kind") or ()),
+                governors=frozenset(raw.get("governors") or ()),
+                particles=frozenset(raw.get("particles") or ()),
+                modifiers=frozenset(raw.get("modifiers") or ()),
+                complements=frozenset(raw.get("complements") or ()),
+                needs_oprd=bool(raw.get("needs_oprd")),
+                needs_place=bool(raw.get("needs_place")),
+            )
+        )
+    by_lemma: dict[tuple[str, str], list[Trigger]] = {}
+    for entry in entries:
+        by_lemma.setdefault((entry.lemma, entry.pos), []).append(entry)
+    stems = sorted({_stem(e.lemma) for e in entries}, key=len, reverse=True)
+    prefilter = re.compile(r"\b(?:" + "|".join(stems) + r")", re.IGNORECASE)
+    return Lexicon(categories, entries, by_lemma, prefilter)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The ontology and trigger lexicon shipped with timeline (validated, cached)."""
+    return _build(_load_yaml("ontology.yaml"), _load_yaml("triggers.yaml"))

@@ -1,0 +1,238 @@
+"""Within-article merging: the mentions of one occurrence become one event.
+
+"The meeting", "the five-hour summit between Putin and Kim" and the standfirst's
+"Kim Jong Un meeting" are one event with several mentions when their type,
+participants, dates and places agree. The most precise date wins.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline.events.types import EventRecord, Participant
+
+GRANULARITY_RANK = {
+    "time": 0, "day": 1, "weekend": 2, "week": 3, "month": 4, "quarter": 5, "season": 5,
+    "half": 6, "year": 7, "decade": 8, "century": 9, "none": 10,
+}
+# CONSULT modes that name the same kind of occurrence ("meeting", "talks", "summit").
+MEETING_MODES = {"meet", "negotiate", "multilateral", "third-party", "phone", "mediate"}
+TIMELINE_MODALITIES = {"asserted", "planned"}
+
+
+def finer(a: str, b: str) -> bool:
+    return GRANULARITY_RANK.get(a, 10) < GRANULARITY_RANK.get(b, 10)
+
+
+@dataclass
+class EventBuilder:
+    """An event being assembled from mentions."""
+
+    type: str
+    mode: str | None
+    cameo: str | None
+    published: date | None
+    drafts: list = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    date: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    granularity: str = "none"
+    date_is_own: bool = False
+    place: tuple[str, str | None] | None = None
+
+    @property
+    def mention_indices(self) -> list[int]:
+        return [d.index for d in self.drafts]
+
+    @property
+    def timeline_modality(self) -> bool:
+        return any(d.record.modality in TIMELINE_MODALITIES for d in self.drafts)
+
+    def people(self) -> set[str]:
+        return {p.name for p in self.participants if p.kind != "country"}
+
+    def countries(self) -> set[str]:
+        return {p.name for p in self.participants if p.kind == "country"}
+
+    def add(self, draft) -> None:
+        self.drafts.append(draft)
+        for p in draft.participants:
+            existing = next((q for q in self.participants if q.name == p.name), None)
+            if existing is None:
+                self.participants.append(Participant(p.name, p.kind, p.role, p.country, p.qid, p.surface))
+            elif existing.role == "participant" and p.role in ("source", "host"):
+                existing.role = p.role
+        if draft.date_value and (
+            self.date is None or finer(draft.granularity, self.granularity)
+        ):
+            self.date, self.date_start, self.date_end = draft.date_value, draft.date_start, draft.date_end
+            self.granularity = draft.granularity
+            self.date_is_own = self.date_is_own or draft.date_explicit
+        if draft.place and (self.place is None or (self.place[1] == draft.place[0])):
+            self.place = draft.place
+        if draft.trigger.weight > max((d.trigger.weight for d in self.drafts[:-1]), default=0) and not (
+            self.mode in MEETING_MODES and draft.trigger.mode in MEETING_MODES and self.mode == "meet"
+        ):
+            self.mode, self.cameo = draft.trigger.mode, draft.trigger.cameo
+
+    def set_date_from(self, expr, anchor_event, link, drafts, inverse: bool = False) -> None:
+        """Take a date computed from another event (an event-anchored phrase)."""
+        from timeline.events.dating import day_range
+
+        self.date = expr.value
+        self.date_start, self.date_end = day_range(expr.value)
+        self.granularity = expr.granularity if expr.granularity not in ("none", "duration") else "day"
+        anchor = f"event: {anchor_event.short_summary()} ({anchor_event.date})"
+        before = (link.expression.relation == "before") != inverse
+        rule = f"event-anchored: {link.expression.offset} {'before' if before else 'after'} the anchor event"
+        # The mention that carries the phrase explains the date.
+        target = None
+        for d in self.drafts:
+            if d.index == (link.sub if inverse else link.main):
+                target = d
+        target = target or self.drafts[0]
+        target.record.date = self.date
+        target.record.date_expression = link.expression.text
+        target.record.date_rule = rule
+        target.record.date_anchor = anchor
+
+    def short_summary(self) -> str:
+        names = [p.name for p in self.participants if p.kind != "country"][:3] or [p.name for p in self.participants][:3]
+        return f"{self.type.lower()}/{self.mode} of {' and '.join(names)}"
+
+    def finalise(self) -> None:
+        if self.date and self.date_start is None:
+            from timeline.events.dating import day_range
+
+            self.date_start, self.date_end = day_range(self.date)
+
+    def modality(self) -> str:
+        mods = [d.record.modality for d in self.drafts]
+        if "asserted" in mods:
+            return "asserted"
+        if "planned" in mods:
+            return "planned"
+        return mods[0]
+
+    def summary(self) -> str:
+        best = max(self.drafts, key=lambda d: d.trigger.weight)
+        verb = best.trigger.summary
+        sources = [p.name for p in self.participants if p.role in ("source", "host") and p.kind != "country"]
+        sources = sources or [p.name for p in self.participants if p.role in ("source", "host")]
+        targets = [p.name for p in self.participants if p.role == "target" and p.name not in sources and p.kind != "country"]
+        targets = targets or [p.name for p in self.participants if p.role == "target" and p.name not in sources]
+        others = [p.name for p in self.participants if p.role == "participant" and p.kind != "country"]
+        others = others or [p.name for p in self.participants if p.role == "participant"]
+        if sources and (targets or self.type != "CONSULT"):
+            text = f"{_join(sources)} {verb}" + (f" {_join(targets)}" if targets else "")
+        else:
+            names = sources + others + targets
+            if verb in ("meeting", "summit", "talks", "negotiations", "consultations", "discussions", "visit", "trip", "tour", "audience", "phone call", "signing"):
+                text = f"{verb.capitalize()} of {_join(names)}" if names else verb.capitalize()
+            else:
+                text = f"{_join(names)} {verb}"
+        if self.place:
+            text += f" in {self.place[0]}"
+        return text
+
+    def to_record(self) -> EventRecord:
+        mentions = [d.record for d in sorted(self.drafts, key=lambda d: d.index)]
+        confidence = max(m.confidence for m in mentions)
+        if len(mentions) > 1:
+            confidence = min(1.0, confidence + 0.05)
+        return EventRecord(
+            type=self.type,
+            mode=self.mode,
+            cameo=self.cameo,
+            date=self.date,
+            date_start=self.date_start,
+            date_end=self.date_end,
+            granularity=self.granularity if self.date else "none",
+            modality=self.modality(),
+            confidence=round(confidence, 2),
+            summary=self.summary(),
+            place=self.place[0] if self.place else None,
+            place_country=self.place[1] if self.place else None,
+            participants=list(self.participants),
+            mentions=mentions,
+        )
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _modes_compatible(a: str | None, b: str | None) -> bool:
+    return a == b or (a in MEETING_MODES and b in MEETING_MODES)
+
+
+def _dates_compatible(event: EventBuilder, draft) -> bool:
+    if not event.date or not draft.date_value:
+        return True
+    if not (event.date_start and draft.date_start):
+        return event.date == draft.date_value
+    return not (draft.date_end < event.date_start or event.date_end < draft.date_start)
+
+
+def _participants_compatible(event: EventBuilder, draft) -> bool:
+    mine = event.people()
+    theirs = {p.name for p in draft.participants if p.kind != "country"}
+    if mine and theirs:
+        shared = len(mine & theirs)
+        return shared >= min(2, len(mine), len(theirs))
+    # Only countries on one side: the countries must agree.
+    countries = event.countries()
+    their_countries = {p.name for p in draft.participants if p.kind == "country"}
+    if not (countries and their_countries):
+        return False
+    return len(countries & their_countries) >= min(2, len(countries), len(their_countries)) and (
+        bool(event.date) and bool(draft.date_value)
+    )
+
+
+def _compatible(event: EventBuilder, draft) -> bool:
+    if event.type != draft.trigger.type or not _modes_compatible(event.mode, draft.trigger.mode):
+        return False
+    if event.timeline_modality != (draft.record.modality in TIMELINE_MODALITIES):
+        return False
+    if not _dates_compatible(event, draft):
+        return False
+    if event.place and draft.place and event.place[0] != draft.place[0] and event.place[1] != draft.place[0] and draft.place[1] != event.place[0]:
+        return False
+    return _participants_compatible(event, draft)
+
+
+def merge_mentions(drafts: list, published: date | None) -> list[EventBuilder]:
+    """Group mention drafts into events, in article order."""
+    events: list[EventBuilder] = []
+    for draft in drafts:
+        if draft.anaphoric:
+            target = _antecedent(events, draft)
+            if target is not None:
+                target.add(draft)
+            continue
+        candidates = [e for e in events if _compatible(e, draft)]
+        if candidates:
+            best = max(
+                candidates,
+                key=lambda e: (len(e.people() & {p.name for p in draft.participants}), max(e.mention_indices)),
+            )
+            best.add(draft)
+            continue
+        event = EventBuilder(draft.trigger.type, draft.trigger.mode, draft.trigger.cameo, published)
+        event.add(draft)
+        events.append(event)
+    return [e for e in events if e.participants]
+
+
+def _antecedent(events: list[EventBuilder], draft) -> EventBuilder | None:
+    """The event "the meeting" refers back to: the latest one of its kind."""
+    best = None
+    for event in events:
+        if event.type == draft.trigger.type and _modes_compatible(event.mode, draft.trigger.mode) and event.timeline_modality:
+            if best is None or max(event.mention_indices) > max(best.mention_indices):
+                best = event
+    return best

@@ -1,0 +1,93 @@
+"""Did it happen? Modality of an event mention from its clause: asserted,
+negated ("did not meet", "no agreement was signed", "without any deal"),
+hypothetical ("concerns the two would sign", "could", "may", "if") or planned
+("will visit next week", "is due to meet", "scheduled to sign").
+
+Follows the FactBank/TimeML distinction between factual, counterfactual and
+possible events, reduced to what a timeline needs: only asserted and planned
+events enter it; the rest are kept as mentions.
+"""
+from __future__ import annotations
+
+ASSERTED, PLANNED, NEGATED, HYPOTHETICAL = "asserted", "planned", "negated", "hypothetical"
+
+SPECULATIVE_MODALS = {"could", "might", "may", "should", "must", "can", "ca", "would"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# Verbs whose complement has not happened (yet): "plans to visit", "is due to meet".
+PLANNING_VERBS = {"plan", "schedule", "set", "due", "go", "prepare", "intend", "arrange"}
+SPECULATIVE_VERBS = {
+    "expect", "hope", "want", "seek", "try", "aim", "consider", "wish", "like", "threaten",
+    "propose", "suggest", "urge", "call", "ask", "offer", "invite", "demand", "request",
+    "need", "fear", "doubt", "speculate", "predict", "rule", "push", "press", "favor", "favour",
+    "oppose", "reject", "refuse", "decline", "deny", "postpone", "cancel", "delay", "avoid",
+    "prevent", "block", "discuss", "agree", "appeal",
+}
+NEGATING_VERBS = {"fail", "refuse", "decline", "deny", "cancel", "postpone", "call off", "scrap", "avoid"}
+SPECULATIVE_NOUNS = {
+    "concern", "fear", "speculation", "rumor", "rumour", "possibility", "prospect", "hope",
+    "chance", "risk", "question", "idea", "plan", "proposal", "call", "demand", "request",
+    "offer", "threat", "warning", "expectation", "likelihood", "report", "suggestion",
+}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+
+
+def modality(trigger, *, future_date: bool = False) -> str:
+    """The modality of the event a trigger token reports."""
+    if _negated(trigger):
+        return NEGATED
+    node = trigger
+    planned = future_date
+    for depth in range(6):
+        children = list(node.children)
+        lemmas = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
+            return HYPOTHETICAL
+        if lemmas & FUTURE_AUX:
+            planned = True
+        if lemmas & SPECULATIVE_MODALS:
+            would_only = lemmas & SPECULATIVE_MODALS == {"would"}
+            if not (would_only and future_date):
+                return HYPOTHETICAL
+            planned = True
+        if depth > 0:
+            lemma = node.lemma_.lower()
+            if node.pos_ in ("VERB", "ADJ") and lemma in PLANNING_VERBS and _is_complement(prev):
+                planned = True
+            elif node.pos_ == "VERB" and lemma in NEGATING_VERBS and _is_complement(prev):
+                return NEGATED
+            elif node.pos_ in ("VERB", "ADJ") and lemma in SPECULATIVE_VERBS and _is_complement(prev):
+                if lemma == "expect" and future_date:
+                    planned = True
+                else:
+                    return HYPOTHETICAL
+            elif node.pos_ == "NOUN" and lemma in SPECULATIVE_NOUNS and prev.dep_ in ("acl", "ccomp", "relcl", "xcomp", "advcl"):
+                return HYPOTHETICAL
+        if node.dep_ in ("ROOT",) or node.head is node:
+            break
+        # Stop at the edge of a reported clause: "X said he met Y" asserts the meeting.
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in ("say", "tell", "report", "announce", "add", "confirm"):
+            break
+        prev = node
+        node = node.head
+    return PLANNED if planned else ASSERTED
+
+
+def _is_complement(child) -> bool:
+    return child.dep_ in ("xcomp", "ccomp", "dobj", "acomp", "pobj", "advcl", "prep", "nsubjpass", "conj")
+
+
+def _negated(trigger) -> bool:
+    node = trigger
+    for child in node.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "det" and child.lower_ in ("no",):
+            return True
+    head = trigger.head
+    if head.lower_ == "without" and trigger.dep_ == "pobj":
+        return True
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass", "nsubj"):
+        # "did not reach an agreement", "no talks were held"
+        if any(c.dep_ == "neg" for c in head.children):
+            return True
+    return False
