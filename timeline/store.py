@@ -424,7 +424,16 @@ def _fill_event(event: Event, reports: list[EventReport], published: dict[int, s
     event.place_country = _most_common(r.place_country for r in reports if r.place == event.place)
     event.modality = "asserted" if any(r.modality == "asserted" for r in reports) else "planned"
     event.confidence = max(r.confidence for r in reports)
-    best = min(reports, key=lambda r: (-r.confidence, published.get(r.article_id, ""), r.report_key))
+    # The summary of the most precisely dated, most confident, earliest report.
+    best = min(
+        reports,
+        key=lambda r: (
+            GRANULARITY_RANK.get(r.granularity, 9) if r.date else 10,
+            -r.confidence,
+            published.get(r.article_id, ""),
+            r.report_key,
+        ),
+    )
     event.summary = best.summary
     event.n_sources = len({r.article_id for r in reports})
 
