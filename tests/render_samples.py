@@ -87,6 +87,10 @@ _TYPES = [("CONSULT", "meet", "040"), ("CONSULT", "visit", "042"), ("CONSULT", "
           ("AGREE", "sign", "057"), ("REQUEST", "propose", "036"), ("ACCUSE", "disapprove", "112"),
           ("SANCTION", "impose", "163"), ("STATEMENT", "comment", "010"), ("REJECT", "reject", "120"),
           ("THREATEN", "warn", "130"), ("COOPERATE", "cooperate", "030")]
+_VERBS = {"meet": "met", "visit": "visited", "phone": "spoke by phone with", "sign": "signed an agreement with",
+          "propose": "proposed talks to", "disapprove": "criticised", "impose": "imposed sanctions on",
+          "comment": "commented on", "reject": "rejected a proposal by", "warn": "warned",
+          "cooperate": "agreed to cooperate with"}
 _PLACES = [("Sochi", "RUS"), ("Beijing", "CHN"), ("Washington", "USA"), ("Brussels", "BEL"), ("Ankara", "TUR"),
            ("New Delhi", "IND"), ("Geneva", "CHE"), ("Kyiv", "UKR"), ("Tokyo", "JPN"), None]
 _PUBLISHERS = ["Reuters", "AP", "POLITICO", "BBC", "Al Jazeera", "DW"]
@@ -118,8 +122,8 @@ def synthetic_events(n: int, seed: int = 7) -> list[dict]:
         else:
             date = start = end = None
         place = rng.choice(_PLACES)
-        verb = {"meet": "met", "visit": "visited", "phone": "spoke by phone with"}.get(mode, mode + "ed")
-        summary = f"{names[0][0]} {verb} {names[1][0]}" if len(names) > 1 else f"{names[0][0]} {verb}"
+        verb = _VERBS[mode]
+        summary = f"{names[0][0]} {verb} {names[1][0]}" if len(names) > 1 else f"{names[0][0]} {verb} foreign counterparts"
         n_sources = rng.randint(1, 4)
         events.append({
             "id": i, "type": kind, "mode": mode, "cameo": cameo,

@@ -82,7 +82,7 @@ def timeline_payload(events: list[dict], *, title: str = "timeline") -> dict:
     for event in events:
         span = day_span(event)
         names = [actor["name"] for actor in event.get("actors") or []]
-        event_lanes = sorted({lane_index[name] for name in names if name in lane_index})
+        event_lanes = sorted({lane_index[name] for name in names if name in lane_index}) if span else []
         if span and not event_lanes:
             event_lanes = [lane_index["others"]]
         sources = []

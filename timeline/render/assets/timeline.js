@@ -73,6 +73,8 @@
     return lo;
   }
 
+  function isSpan(ev) { return ev.e > ev.s || ev.g !== "day"; }
+
   function utc(day) { return new Date(day * DAY_MS); }
   function dayFromDate(d) { return Math.floor(d.getTime() / DAY_MS); }
 
@@ -138,33 +140,38 @@
     ctx.beginPath();
     ctx.rect(LABEL_W, 0, width - LABEL_W, height);
     ctx.clip();
+    /* Two passes per lane: spans (week, month, year dates) underneath, then
+       day points on top, so a coarse date never hides a precise one. */
     for (var lane = 0; lane < lanes.length; lane++) {
-      var list = laneMarkers[lane], mid = laneTop(lane) + LANE_H / 2;
-      lastX = -1; lastColor = "";
-      for (var k = firstFrom(lane, view.start); k < list.length; k++) {
-        var i = list[k], ev = events[i];
-        if (ev.s > view.end) { break; }
-        if (ev.e + 1 < view.start || hiddenTypes[ev.t]) { continue; }
-        if (drawnStamp[i] !== frame) { drawnStamp[i] = frame; drawn += 1; }
-        var color = types[ev.t].color, x0 = xOf(ev.s);
-        if (ev.e > ev.s || ev.g !== "day") {
-          /* a week/month/year date is a span: draw all the days it covers */
-          var x1 = Math.max(xOf(ev.e + 1), x0 + 6);
-          ctx.globalAlpha = 0.45;
-          ctx.fillStyle = color;
-          ctx.fillRect(x0, mid - BAR_H / 2, x1 - x0, BAR_H);
-          ctx.globalAlpha = 1;
-          ctx.strokeStyle = color;
-          ctx.strokeRect(x0 + 0.5, mid - BAR_H / 2 + 0.5, x1 - x0 - 1, BAR_H - 1);
-        } else {
-          var x = xOf(ev.s + 0.5), px = Math.round(x);
-          /* many events on one pixel: one dot shows them all */
-          if (px === lastX && color === lastColor) { continue; }
-          lastX = px; lastColor = color;
-          ctx.fillStyle = color;
-          ctx.beginPath();
-          ctx.arc(x, mid, POINT_R, 0, 2 * Math.PI);
-          ctx.fill();
+      var list = laneMarkers[lane], mid = laneTop(lane) + LANE_H / 2, from = firstFrom(lane, view.start);
+      for (var pass = 0; pass < 2; pass++) {
+        lastX = -1; lastColor = "";
+        for (var k = from; k < list.length; k++) {
+          var i = list[k], ev = events[i];
+          if (ev.s > view.end) { break; }
+          if (ev.e + 1 < view.start || hiddenTypes[ev.t]) { continue; }
+          var span = isSpan(ev);
+          if (span !== (pass === 0)) { continue; }
+          if (drawnStamp[i] !== frame) { drawnStamp[i] = frame; drawn += 1; }
+          var color = types[ev.t].color, x0 = xOf(ev.s);
+          if (span) {
+            var x1 = Math.max(xOf(ev.e + 1), x0 + 6);
+            ctx.globalAlpha = 0.4;
+            ctx.fillStyle = color;
+            ctx.fillRect(x0, mid - BAR_H / 2, x1 - x0, BAR_H);
+            ctx.globalAlpha = 1;
+            ctx.strokeStyle = color;
+            ctx.strokeRect(x0 + 0.5, mid - BAR_H / 2 + 0.5, x1 - x0 - 1, BAR_H - 1);
+          } else {
+            var x = xOf(ev.s + 0.5), px = Math.round(x);
+            /* many events on one pixel: one dot shows them all */
+            if (px === lastX && color === lastColor) { continue; }
+            lastX = px; lastColor = color;
+            ctx.fillStyle = color;
+            ctx.beginPath();
+            ctx.arc(x, mid, POINT_R, 0, 2 * Math.PI);
+            ctx.fill();
+          }
         }
       }
     }
@@ -174,7 +181,7 @@
       ctx.strokeStyle = "#0b5fff";
       ctx.lineWidth = 2.5;
       ctx.beginPath();
-      if (fe.e > fe.s || fe.g !== "day") { ctx.rect(fx0 - 3, fmid - BAR_H / 2 - 3, fx1 - fx0 + 6, BAR_H + 6); }
+      if (isSpan(fe)) { ctx.rect(fx0 - 3, fmid - BAR_H / 2 - 3, fx1 - fx0 + 6, BAR_H + 6); }
       else { ctx.arc(xOf(fe.s + 0.5), fmid, POINT_R + 4, 0, 2 * Math.PI); }
       ctx.stroke();
       ctx.lineWidth = 1;
