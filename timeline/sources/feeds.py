@@ -3,6 +3,7 @@ date (the article's publication date) and any text the feed carries."""
 from __future__ import annotations
 
 import io
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,7 +43,11 @@ def parse_feed(data: bytes) -> Feed | None:
         if entry.get("content"):
             content = entry.content[0].get("value")
         content = content or entry.get("summary")
-        entries.append(FeedEntry(entry.get("link"), published, entry.get("title"), content))
+        link = entry.get("link")
+        # feedparser falls back to an Atom <id> ("tag:...") when there is no link.
+        if link and urlsplit(link).scheme.lower() not in ("", "http", "https"):
+            link = None
+        entries.append(FeedEntry(link, published, entry.get("title"), content))
     return Feed(parsed.feed.get("title"), entries)
 
 

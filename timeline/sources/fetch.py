@@ -64,7 +64,10 @@ class Fetcher:
                 if urlsplit(current).scheme not in ("http", "https"):
                     return Fetched(url, reason=f"redirected to a non-HTTP address ({urlsplit(current).scheme})")
                 if host_of(current) not in self.hosts:
-                    return Fetched(url, reason=f"redirected to another host ({urlsplit(current).hostname})")
+                    hostname = urlsplit(current).hostname
+                    if current == url:
+                        return Fetched(url, reason=f"host {hostname} was not asked for")
+                    return Fetched(url, reason=f"redirected to another host ({hostname})")
                 with self._client.stream("GET", current) as response:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         current = urljoin(current, response.headers["location"])

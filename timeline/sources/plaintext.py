@@ -17,11 +17,10 @@ def read_text(text: str, origin: str, options: SourceOptions) -> Document | Sour
     body = text
     if text.lstrip("\ufeff").startswith("---"):
         import frontmatter  # lazy: pulls in YAML only for files that have front matter
-        import yaml
 
         try:
             post = frontmatter.loads(text.lstrip("\ufeff"))
-        except (yaml.YAMLError, ValueError) as exc:
+        except Exception as exc:  # YAML errors, or front matter that is not a mapping
             return SourceFailure(origin, f"malformed front matter: {_first_line(exc)}")
         meta = post.metadata if isinstance(post.metadata, dict) else {}
         body = post.content

@@ -1,0 +1,80 @@
+"""HTML pages: trafilatura text and title, htmldate publication date, og:site_name."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.sources import Document, SourceFailure, SourceOptions
+from timeline.sources.webpage import html_to_text, read_html
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _read(name: str, options: SourceOptions | None = None, url: str | None = None):
+    path = DATA / name
+    return read_html(path.read_text(encoding="utf-8"), str(path), options or SourceOptions(), url=url)
+
+
+def test_meta_tags_page():
+    doc = _read("html/meta_tags.html")
+    assert isinstance(doc, Document)
+    assert (doc.title, doc.published, doc.published_source, doc.publisher, doc.url) == (
+        "Foreign ministers agree to resume border talks",
+        date(2024, 3, 12),  # article:published_time, not the later modified_time
+        "html",
+        "The Continental Ledger",
+        "https://ledger.example.org/world/2024/03/12/border-talks-resume",
+    )
+    paragraphs = doc.text.split("\n")
+    assert paragraphs[0].startswith("The foreign ministers of Armenia and Azerbaijan agreed on Tuesday")
+    assert len(paragraphs) == 5
+    # Navigation, cookie banner, share bar, related links and footer are not article text.
+    for furniture in ("Accept all cookies", "Share this article", "Most read", "All rights reserved", "Log in", "Read more"):
+        assert furniture not in doc.text
+
+
+def test_json_ld_page():
+    doc = _read("html/json_ld.html")
+    assert (doc.title, doc.published, doc.published_source, doc.publisher) == (
+        "Ministers sign fisheries accord after overnight talks", date(2023, 11, 8), "html", "Harbour Times",
+    )
+    assert doc.text.startswith("Norway and the United Kingdom signed a fisheries agreement")
+    assert "Subscribe now" not in doc.text and "newsletter" not in doc.text
+
+
+def test_page_dated_only_by_a_yearless_dateline_stays_undated():
+    doc = _read("html/dateline_only.html")
+    assert doc.text.startswith("MOSCOW, Sept 15 (Reuters) - The Kremlin said on Friday")  # the <h1> title is not repeated
+    assert (doc.published, doc.published_source, doc.publisher) == (None, None, "Wire Digest")
+
+
+def test_dateline_year_from_the_page_url():
+    doc = _read("html/dateline_only.html", url="https://wire.example/2023/kremlin-leaders-meet")
+    assert (doc.published, doc.published_source) == (date(2023, 9, 15), "dateline")
+
+
+def test_published_option_overrides_html_metadata():
+    doc = _read("html/meta_tags.html", SourceOptions(published=date(2024, 3, 13)))
+    assert (doc.published, doc.published_source) == (date(2024, 3, 13), "option")
+
+
+def test_truncated_page_keeps_what_arrived():
+    doc = _read("bad/truncated.html")
+    assert doc.text.startswith("The foreign ministers of Armenia and Azerbaijan")
+    assert doc.published == date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "html,reason",
+    [
+        ("", "empty file"),
+        ("<html><head><title>Nothing here</title></head><body></body></html>", "no article text found in the HTML"),
+        ((DATA / "bad" / "truncated_head.html").read_text(encoding="utf-8"), "no article text found in the HTML"),
+    ],
+)
+def test_failures(html, reason):
+    assert read_html(html, "page.html", SourceOptions()) == SourceFailure("page.html", reason)
+
+
+def test_html_to_text_keeps_paragraphs():
+    assert html_to_text("<p>GENEVA, Nov 10 - Envoys met.</p><p>Talks ended.</p>") == "GENEVA, Nov 10 - Envoys met.\nTalks ended."
