@@ -77,8 +77,9 @@ def run_ingest(
     """Ingest `inputs` (paths, globs, URLs, "-") into the database at `db_url`.
 
     `on_failure(origin, reason)` is called for each input that failed (the CLI
-    prints it). `extractor` replaces event extraction (tests); it runs in
-    process. Raises `timeline.sources.UsageError` for unusable inputs.
+    prints it). `extractor` replaces event extraction (tests); with several
+    workers it must be a picklable top-level function. Raises
+    `timeline.sources.UsageError` for unusable inputs.
     """
     from sqlmodel import Session
 
@@ -109,7 +110,7 @@ def run_ingest(
             summary.skipped += 1
 
     executor = None
-    if workers > 1 and extractor is None:
+    if workers > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 

@@ -1,0 +1,189 @@
+"""`timeline ingest` and ingest.py: summary line, exit codes, idempotence,
+failures on stderr and in the database, worker processes, and two processes
+ingesting into one SQLite file at once. Extraction is faked here (the real
+pipeline has its own tests) so these tests are about orchestration only."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+
+from timeline.cli import cli
+from timeline.events.types import Extraction
+from timeline.ingest import IngestSummary, run_ingest
+
+from conftest import ROOT, event_record
+
+TESTS = Path(__file__).resolve().parent
+
+
+def fake_extract(doc):
+    """Events from lines "EVENT|TYPE|DATE|Actor;Actor|Place" (module level: picklable)."""
+    events = []
+    for line in doc.text.splitlines():
+        if line.startswith("EVENT|"):
+            _, type_, date, actors, place = line.split("|")
+            events.append(event_record(type_=type_, date=date or None, actors=tuple(actors.split(";")),
+                                       place=place or None, sentence=line, trigger=type_))
+    return Extraction(events)
+
+
+@pytest.fixture(autouse=True)
+def fake_extraction(monkeypatch):
+    monkeypatch.setattr("timeline.ingest._extract", fake_extract)
+
+
+def article(folder: Path, name: str, body: str, published: str | None = "2023-09-15") -> Path:
+    front = f"---\ntitle: {name}\npublished: {published}\n---\n" if published else ""
+    path = folder / name
+    path.write_text(front + body + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "news"
+    (folder / "sub").mkdir(parents=True)
+    article(folder, "a.txt", "Putin met Kim.\nEVENT|CONSULT|2023-09-13|Vladimir Putin;Kim Jong Un|Vostochny")
+    article(folder / "sub", "b.md", "Kim and Putin talked.\nEVENT|CONSULT|2023-09-13|Kim Jong Un;Vladimir Putin|")
+    article(folder, "c.txt", "Lukashenko in Sochi.\nEVENT|CONSULT|2023-09-15|Alexander Lukashenko;Vladimir Putin|Sochi")
+    return folder
+
+
+def count(db_url: str, table: str) -> int:
+    with create_engine(db_url).connect() as conn:
+        return conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+
+
+def test_ingest_a_folder_prints_the_summary(runner, db_url, corpus):
+    result = runner.invoke(cli, ["--db", db_url, "ingest", str(corpus), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "read 3, stored 3, skipped 0, failed 0, events 3\n"
+    assert result.stdout == ""
+    assert (count(db_url, "article"), count(db_url, "event")) == (3, 2)  # a and b report one meeting
+
+
+def test_reingest_skips_and_force_reextracts(runner, db_url, corpus):
+    runner.invoke(cli, ["--db", db_url, "ingest", str(corpus), "--workers", "1"])
+    again = runner.invoke(cli, ["--db", db_url, "ingest", str(corpus), "--workers", "1"])
+    assert (again.exit_code, again.stderr) == (0, "read 3, stored 0, skipped 3, failed 0, events 0\n")
+    forced = runner.invoke(cli, ["--db", db_url, "ingest", str(corpus), "--workers", "1", "--force"])
+    assert (forced.exit_code, forced.stderr) == (0, "read 3, stored 3, skipped 0, failed 0, events 3\n")
+    assert (count(db_url, "article"), count(db_url, "event"), count(db_url, "mention")) == (3, 2, 3)
+
+
+def test_failed_inputs_are_one_line_each_and_exit_1(runner, db_url, corpus):
+    (corpus / "empty.txt").write_text("")
+    result = runner.invoke(cli, ["--db", db_url, "ingest", str(corpus), "--workers", "1"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines == [f"timeline: {corpus / 'empty.txt'}: empty file",
+                     "read 3, stored 3, skipped 0, failed 1, events 3"]
+    assert "Traceback" not in result.output
+    failed = runner.invoke(cli, ["--db", db_url, "articles", "--failed", "--format", "jsonl"])
+    assert '"reason": "empty file"' in failed.stdout
+
+
+def test_extraction_errors_are_recorded_and_the_rest_is_stored(runner, db_url, corpus, monkeypatch):
+    def explode(doc):
+        if "Lukashenko" in doc.text:
+            raise ValueError("bad parse")
+        return fake_extract(doc)
+
+    monkeypatch.setattr("timeline.ingest._extract", explode)
+    result = runner.invoke(cli, ["--db", db_url, "ingest", str(corpus), "--workers", "1"])
+    assert result.exit_code == 1
+    assert f"timeline: {corpus / 'c.txt'}: extraction failed: ValueError: bad parse" in result.stderr
+    assert count(db_url, "article") == 2 and count(db_url, "ingest_error") == 1
+
+
+@pytest.mark.parametrize("args, message", [
+    (["missing-folder"], "timeline: missing-folder: no such file or directory\n"),
+    ([], "timeline: nothing to ingest: give a PATH, a URL, - or --urls FILE\n"),
+    (["x", "--published", "15/09/2023"], "timeline: --published '15/09/2023' is not an ISO date (YYYY-MM-DD)\n"),
+])
+def test_usage_errors_exit_2(runner, db_url, args, message):
+    result = runner.invoke(cli, ["--db", db_url, "ingest", *args])
+    assert (result.exit_code, result.stderr) == (2, message)
+
+
+def test_published_option_and_undated_articles(runner, db_url, tmp_path):
+    article(tmp_path, "undated.txt", "EVENT|CONSULT||Vladimir Putin;Kim Jong Un|", published=None)
+    runner.invoke(cli, ["--db", db_url, "ingest", str(tmp_path / "undated.txt"), "--workers", "1"])
+    listing = runner.invoke(cli, ["--db", db_url, "articles", "--undated", "--format", "csv"])
+    assert listing.stdout.splitlines() == [
+        "id,status,published,publisher,title,url,n_events", "1,undated,,,,,1"]
+    dated = tmp_path / "dated.txt"
+    dated.write_text("Another text.\n")
+    runner.invoke(cli, ["--db", db_url, "ingest", str(dated), "--published", "2023-09-15", "--title", "T",
+                        "--workers", "1"])
+    rows = runner.invoke(cli, ["--db", db_url, "articles", "--format", "csv"]).stdout.splitlines()
+    assert rows[2] == "2,ok,2023-09-15,,T,,0"
+
+
+def test_run_ingest_with_worker_processes_stores_in_input_order(db_url, corpus):
+    failures = []
+    summary = run_ingest([str(corpus)], None, db_url, workers=2, extractor=fake_extract,
+                         on_failure=lambda o, r: failures.append((o, r)))
+    assert summary == IngestSummary(read=3, stored=3, skipped=0, failed=0, events=3)
+    assert failures == []
+    with create_engine(db_url).connect() as conn:
+        titles = conn.execute(text("SELECT title FROM article ORDER BY id")).scalars().all()
+    assert titles == ["a.txt", "c.txt", "b.md"]  # the readers' order, whatever finished first
+
+
+def test_duplicates_within_one_run_are_skipped_before_extraction(db_url, tmp_path):
+    calls = []
+
+    def counting(doc):
+        calls.append(doc.origin)
+        return fake_extract(doc)
+
+    article(tmp_path, "one.txt", "Same text.")
+    article(tmp_path, "two.txt", "Same text.")
+    summary = run_ingest([str(tmp_path)], None, db_url, workers=1, extractor=counting)
+    assert (summary.stored, summary.skipped, len(calls)) == (1, 1, 1)
+
+
+DRIVER = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {tests!r})
+    import timeline.ingest
+    from test_cli_ingest import fake_extract
+    timeline.ingest._extract = fake_extract
+    from timeline.cli import main
+    main()
+    """
+)
+
+
+def test_two_processes_ingesting_into_one_sqlite_file(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(40):
+        article(folder, f"{i:02d}.txt",
+                f"Article {i}.\nEVENT|CONSULT|2023-09-{1 + i % 28:02d}|Leader {i % 5};Leader {i % 7 + 5}|")
+    driver = tmp_path / "driver.py"
+    driver.write_text(DRIVER.format(tests=str(TESTS)))
+    db = f"sqlite:///{tmp_path / 'shared.db'}"
+    # Create the schema first: both processes then race on articles only.
+    subprocess.run([sys.executable, str(driver), "--db", db, "db", "upgrade"], check=True, capture_output=True,
+                   cwd=ROOT)
+    procs = [
+        subprocess.Popen([sys.executable, str(driver), "--db", db, "ingest", str(folder), "--workers", "1"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    stored = [int(err.strip().split("stored ")[1].split(",")[0]) for _, err in outputs]
+    assert sum(stored) == 40
+    assert count(db, "article") == 40
+    with create_engine(db).connect() as conn:
+        assert conn.execute(text("SELECT count(DISTINCT sha256) FROM article")).scalar_one() == 40
+        assert conn.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
