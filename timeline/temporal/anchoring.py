@@ -101,17 +101,40 @@ def _shift(value: str, amount: int, unit: str) -> str | None:
     return None
 
 
-def year_for_month_day(published: dt.date, month: int, day: int | None, tense: str | None) -> int:
-    """The year of a month(-day) written without one.
+# A past-tense mention of a day a few weeks after publication is nearly always a
+# deadline or a schedule ("must return by Jan. 14", "set Nov. 10 as the deadline"),
+# not last year's date; measured on TimeBank/AQUAINT.
+PAST_GRACE_DAYS = 60
 
-    The publication year, unless the tense says otherwise: a past-tense date after
-    the publication day belongs to the previous year, a future-tense date before it
-    to the next year (HeidelTime's news rule does the same with tense).
+
+def year_for_month_day(published: dt.date, month: int, day: int | None, tense: str | None) -> int:
+    """The year of a month(-day) written without one, among the publication year and
+    its neighbours.
+
+    Past tense: the latest one not after the publication day (a month: not after its
+    month), allowing PAST_GRACE_DAYS (one month) for deadlines and schedules. Future: the first one on or after
+    it. Present or unknown: the nearest one. HeidelTime's news rules do the same with
+    tense.
     """
     y = published.year
-    key, pub = (month, day or 0), (published.month, published.day if day else 0)
-    if tense == "past" and key > pub and y > _MIN_YEAR:
-        return y - 1
-    if tense == "future" and key < pub and y < _MAX_YEAR:
-        return y + 1
-    return y
+    cands = []
+    for year in (y - 1, y, y + 1):
+        if not _MIN_YEAR <= year <= _MAX_YEAR:
+            continue
+        if day is None:
+            cands.append((year, (year * 12 + month) - (published.year * 12 + published.month)))
+            continue
+        try:
+            cands.append((year, (dt.date(year, month, day) - published).days))
+        except ValueError:
+            continue  # 29 February in a common year
+    if not cands:
+        return y
+    if tense == "past":
+        limit = 1 if day is None else PAST_GRACE_DAYS
+        ok = [c for c in cands if c[1] <= limit]
+        return max(ok)[0] if ok else y
+    if tense == "future":
+        ok = [c for c in cands if c[1] >= 0]
+        return min(ok)[0] if ok else y
+    return min(cands, key=lambda c: (abs(c[1]), c[0] != y))[0]

@@ -69,8 +69,8 @@ def find_time_expressions(
         if reading is None:
             continue
         start, reading = _with_modifier(text, start, end, reading, prev_end)
-        if reading.granularity == "quarter" and reading.value and reading.anchor != "event":
-            ctx.last_quarter = reading.value
+        if reading.granularity == "quarter" and reading.value and not reading.rule.startswith(("year-earlier", "ago")):
+            ctx.last_quarter, ctx.last_quarter_at = reading.value, start
         expr = TimeExpression(
             text=text[start:end], start=start, end=end, type=reading.type, value=reading.value,
             granularity=reading.granularity, rule=reading.rule, anchor=reading.anchor,

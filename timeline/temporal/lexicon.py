@@ -75,7 +75,8 @@ def alternation(words) -> str:
     return "|".join(w.replace(".", r"\.").replace(" ", r"\s+").replace("'", "['\u2019]") for w in ws)
 
 
-MONTH_RE = alternation(MONTHS)
+# Full month names take no period; abbreviations may ("Sept.", "Sept").
+MONTH_RE = "(?:" + alternation(k for k in MONTHS if len(k) > 4 or k in ("may", "june", "july")) + ")|(?:" + alternation(k for k in MONTHS if len(k) <= 4 and k not in ("may", "june", "july")) + r")\.?"
 WEEKDAY_RE = alternation(WEEKDAY_NAMES)
 SEASON_RE = alternation(SEASONS)
 UNIT_RE = alternation(list(UNITS) + list(UNIT_PLURALS))

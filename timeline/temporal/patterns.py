@@ -19,7 +19,7 @@ _I = re.IGNORECASE
 # ASCII-only digits: str.isdigit() would accept other scripts, datetime would not.
 D = "[0-9]"
 NUM = rf"(?:{D}+(?:\.{D}+)?|(?:{TENS_RE})[- ](?:{ONES_RE})|{NUMBER_WORD_RE}|an?)"
-MON = rf"(?P<mon>{MONTH_RE})\.?"
+MON = rf"(?P<mon>{MONTH_RE})"
 DAY = rf"(?P<day>[0-3]?{D})(?:st|nd|rd|th)?"
 YEAR = rf"(?P<year>[12]{D}{{3}})"
 WD = rf"(?P<wd>{WEEKDAY_RE})"
@@ -40,7 +40,7 @@ PATTERNS: dict[str, re.Pattern] = {
     "numeric-date": _c(rf"{B}(?P<m>{D}{{1,2}})/(?P<d>{D}{{1,2}})/(?P<y>{D}{{4}}|{D}{{2}})(?:\s+(?P<hh>{D}{{1,2}}):(?P<mm>{D}{{2}})(?::{D}{{2}})?)?(?![\w/%])"),
     # (Friday,) Sept. 13(th)(-15)(, 2023)
     "month-day": _c(
-        rf"{B}(?:{WD},?\s+)?(?:the\s+)?{MON}\s+{DAY}"
+        rf"{B}(?:{WD},?\s+)?{MON}\s+{DAY}"
         rf"(?:\s*(?:-|\u2013|to|through|and)\s*(?P<day2>[0-3]?{D})(?:st|nd|rd|th)?)?"
         rf"(?:,?\s+{YEAR})?{E}"),
     # 13 September 2023, the 13th of September
@@ -58,10 +58,13 @@ PATTERNS: dict[str, re.Pattern] = {
     "weekday": _c(rf"{B}(?:(?P<rel>last|next|this|coming|this\s+coming|this\s+past|the\s+previous|the\s+following)\s+)?{WD}(?:\s+{PART}s?)?{E}"),
     "weekend": _c(rf"{B}(?:the|this|last|next)\s+weekend{E}"),
     "year": _c(rf"{B}(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year|calendar|FY)\s*)?{YEAR}(?:'s)?{E}(?!\s*(?:-|\u2013|to)\s*\d{{4}}\b)(?!,\d)(?!\.\d)"),
+    "the-year": _c(rf"{B}the\s+(?P<fiscal>fiscal\s+)?year{E}(?!\s+(?:before|earlier|ago|after|later|[12]\d{{3}}))(?!-)"),
+    "spoken-year": _c(rf"{B}(?:{MON},?\s+(?:of\s+)?)?(?P<spoken>(?:the\s+year\s+)?(?:nineteen|eighteen|twenty)[\s-]+(?:hundred|(?:{TENS_RE})(?:[\s-]+(?:{ONES_RE}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-]+(?:{ONES_RE}))|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?:{ONES_RE}))?|(?<=in\s)two\s+thousand(?:\s+(?:and\s+)?(?:{ONES_RE}))?){E}"),
+    "month-relative-year": _c(rf"{B}{MON},?\s+(?P<rel>this|last|next)\s+year{E}"),
     "year-range": _c(rf"{B}(?:between\s+)?{YEAR}\s*(?:-|\u2013|to|and|through)\s*(?P<year2>[12]{D}{{3}}|{D}{{2}}){E}"),
     "decade": _c(rf"{B}(?:the\s+)?(?:(?P<dec>[12]{D}{{2}}0)'?s|'(?P<short>{D}0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){E}"),
     "century": _c(rf"{B}(?:the\s+)?(?P<ord>{D}{{1,2}}(?:st|nd|rd|th)|(?:nineteenth|eighteenth|twentieth|twenty-first|twenty\s+first))\s+century{E}"),
-    "quarter": _c(rf"{B}(?:(?P<the>the|this\s+year's|last\s+year's|its|their)\s+)?(?:(?P<fisc>fiscal)\s+)?(?P<ord>{ORDINAL_RE})[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?{YEAR})?{E}"),
+    "quarter": _c(rf"{B}(?:(?P<the>the|this\s+year's|last\s+year's|its|their)\s+)?(?:(?P<year0>[12]{D}{{3}})\s+)?(?:(?P<fisc>fiscal)\s+)?(?P<ord>{ORDINAL_RE})[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?{YEAR})?{E}"),
     "quarter-code": _c(rf"{B}(?P<ord>Q[1-4]|H[12])(?:\s+{YEAR}|\s*'(?P<yy>{D}{{2}}))?{E}", 0),
     "reference-quarter": _c(rf"{B}(?:the\s+)?(?P<which>latest|last|current|year-earlier|year-ago|previous|same|comparable|prior-year|year-before|most\s+recent|recent)?(?:\s+|-)?(?:fiscal\s+)?(?P<unit>quarter|period|year-earlier|year-ago){E}"),
     "ago": _c(rf"{B}(?P<n>{NUM}|(?P<vague>{VAGUE_RE}))\s+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|back|hence|from\s+now){E}"),
@@ -71,7 +74,7 @@ PATTERNS: dict[str, re.Pattern] = {
     "duration-adjective": _c(rf"{B}(?P<the>)(?P<rel>)(?:(?P<n>{D}+(?:\.{D}+)?|(?:{TENS_RE})[- ](?:{ONES_RE})|{NUMBER_WORD_RE})|(?P<vague>multi))-(?P<unit>{UNIT_RE})(?:-(?:long|old))?{E}"),
     "within-duration": _c(rf"{B}(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|latest|final|following|remaining|preceding|year-earlier)\s+)?(?:(?P<n>{NUM})|(?P<vague>{VAGUE_RE}))\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?(?P<unit>{UNIT_RE})(?:-(?:long|old))?{E}"),
     "plural-duration": _c(rf"{B}(?:(?P<adj>recent|coming|past|ensuing|subsequent)\s+|(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s))(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes|quarters)(?:-long)?{E}"),
-    "set": _c(rf"{B}(?:(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly)|(?:every|each|per)\s+(?:(?P<n>{NUM})\s+)?(?:(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|weekend|decade)s?|{WD}|{MON})|(?P<times>once|twice|three\s+times|(?:{NUM})\s+times)\s+(?:a|per|every|each)\s+(?P<unit2>day|week|month|year|quarter|hour)|(?P<wds>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)){E}"),
+    "set": _c(rf"{B}(?:(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?:(?P<n>{NUM})\s+)?(?:(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|weekend|decade)s?|{WD}|{MON})|(?P<times>once|twice|three\s+times|(?:{NUM})\s+times)\s+(?:a|per|every|each)\s+(?P<unit2>day|week|month|year|quarter|hour)|(?P<wds>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)){E}"),
     "generic": _c(rf"{B}(?P<g>now|currently|current|recently|recent|lately|formerly|previously|nowadays|these\s+days|at\s+present|the\s+present|in\s+the\s+past|the\s+past|the\s+future|future|soon|the\s+near\s+future|near-term|long-term|short-term|once){E}"),
     "clock": _c(rf"{B}(?:(?P<h>[01]?{D}|2[0-3])(?::(?P<mi>[0-5]{D}))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?=\W|$)|(?P<h24>[01]?{D}|2[0-3]):(?P<mi24>[0-5]{D})(?:\s*(?:GMT|UTC|[ECMP][SD]T))?{E}|(?P<word>noon|midnight|midday))(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time))?(?:,?\s+(?:on\s+)?(?:{WD}|(?P<rday>today|yesterday|tomorrow)))?{E}"),
     "holiday": _c(rf"{B}(?P<hol>{HOLIDAY_RE}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)(?:\s+{YEAR})?{E}"),

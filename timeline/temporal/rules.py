@@ -15,7 +15,7 @@ from typing import Callable
 from timeline.temporal import anchoring as an
 from timeline.temporal.expression import value_range
 from timeline.temporal.lexicon import (
-    DAY_PARTS, HOLIDAYS, MONTHS, ORDINALS, SEASONS, UNITS, WEEKDAYS, number_value, unit_of,
+    DAY_PARTS, HOLIDAYS, MONTH_RE, MONTHS, ORDINALS, SEASONS, UNITS, WEEKDAYS, number_value, unit_of,
 )
 
 
@@ -44,6 +44,7 @@ class Context:
     published: dt.date | None
     tense_of: Callable[[int, int], str | None]
     last_quarter: str | None = None
+    last_quarter_at: int = 0
     _tenses: dict = field(default_factory=dict)
 
     def tense(self, m: re.Match) -> str | None:
@@ -161,7 +162,7 @@ def _month_day(m: re.Match, ctx: Context, rule_name: str) -> Reading | None:
     else:
         if ctx.published is None:
             return Reading("DATE", None, "day", rule_name + "/no-year", "publication")
-        tense = ctx.tense(m)
+        tense = _preposition_tense(ctx, m) or ctx.tense(m)
         year, anchor = an.year_for_month_day(ctx.published, month, day, tense), "publication"
         rn = f"{rule_name}/year-from-{tense or 'publication'}"
     v = _day(year, month, day)
@@ -218,12 +219,23 @@ def _month_alone(m: re.Match, ctx: Context) -> Reading | None:
     elif rel == "this":
         ym, rn, tense = (pub.year, month), "month/this", None
     else:
-        tense = ctx.tense(m)
+        tense = _preposition_tense(ctx, m) or ctx.tense(m)
         ym = (an.year_for_month_day(pub, month, None, tense), month)
         rn = f"month/year-from-{tense or 'publication'}"
     if not 1 <= ym[0] <= 9999:
         return None
     return Reading("DATE", f"{ym[0]:04d}-{ym[1]:02d}", "month", rn, "publication", tense)
+
+
+def _preposition_tense(ctx: Context, m: re.Match) -> str | None:
+    """The preposition before a date can settle its direction: "since March" looks
+    back; "by/until/through Dec. 15" names a deadline, which is usually ahead."""
+    before = ctx.text[max(0, m.start() - 10):m.start()].lower()
+    if re.search(r"\bsince\s+$", before):
+        return "past"
+    if re.search(r"\b(?:by|until|till|through|payable|effective)\s+$", before):
+        return "present"  # nearest occurrence
+    return None
 
 
 # --- publication-relative words ---------------------------------------------
@@ -284,6 +296,8 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
         d, rn = an.add_days(pub, wd - pub.weekday()), "weekday/this-week"
     else:
         tense = ctx.tense(m)
+        if ctx.text.startswith(("'s", "\u2019s"), m.end()):
+            tense = "past"  # "Wednesday's ruling": a possessive names a day already known
         before = ctx.text[max(0, m.start() - 12):m.start()].lower()
         if tense == "future" and re.search(r"\blater\s+(?:on\s+)?$", before) and wd == pub.weekday():
             d, rn = pub, "weekday/later-same-day"  # "later on Friday" in a Friday paper
@@ -330,15 +344,8 @@ def _relative_period(pub: dt.date, rel: str, unit: str) -> tuple[str | None, str
 def _relative_unit(m: re.Match, ctx: Context) -> Reading | None:
     words = m["rel"].lower().split()
     rel, unit = words[-1], " ".join(m["unit"].lower().split())
-    if words[0] == "the" and rel in ("past", "last", "next", "coming", "following", "previous"):
-        # "the past week", "the next year": a stretch of time, not a calendar unit
-        # (TimeBank annotates these as DURATION).
-        code = UNITS["year" if unit == "fiscal year" else unit][0]
-        if rel == "following" or rel == "previous":
-            return Reading("DATE", None, unit, f"{rel}-{unit}", "event",
-                           relation="after" if rel == "following" else "before", offset=f"P1{code}")
-        return Reading("DURATION", f"P1{code}" if code not in ("WE",) else "P2D", "duration",
-                       f"the-{rel}-{unit}")
+    # "the past year", "the next year (or so)" name the calendar unit like "last
+    # year" does (TimeBank annotates them so); "the following year" is event-relative.
     if ctx.published is None:
         return Reading("DATE", None, unit, f"{rel}-{unit}", "publication")
     if rel == "following" or rel == "previous":
@@ -440,6 +447,75 @@ def _year(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{y:04d}", "year", rule_name)
 
 
+@rule("the-year")
+def _the_year(m: re.Match, ctx: Context) -> Reading | None:
+    after = ctx.text[m.end():m.end() + 12]
+    if m["fiscal"] or re.match(r"\s+(?:ended|ending|to|through)\b", after, re.I):
+        # "the year ended Sept. 30": a twelve-month span, not a calendar year
+        return Reading("DURATION", "P1Y", "duration", "the-year/span")
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    if not re.search(r"\b(?:for|during|in|of|this)\s+$", before):
+        return None
+    if ctx.published is None:
+        return Reading("DATE", None, "year", "the-year/discourse", "publication")
+    return Reading("DATE", f"{ctx.published.year:04d}", "year", "the-year/discourse", "publication")
+
+
+_SPOKEN_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_SPOKEN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                "eighty": 80, "ninety": 90}
+
+
+def spoken_year(words: str) -> int | None:
+    """"nineteen ninety-six" -> 1996, "two thousand (and) one" -> 2001 (broadcast transcripts)."""
+    w = [x for x in re.split(r"[\s-]+", words.lower()) if x and x not in ("and", "the", "year")]
+    if w[:2] == ["two", "thousand"]:
+        rest = w[2:]
+        n = 0
+        for x in rest:
+            n += _SPOKEN_ONES.get(x) or _SPOKEN_TEENS.get(x) or _SPOKEN_TENS.get(x) or 0
+        return 2000 + n
+    if not w or w[0] not in _SPOKEN_TEENS:
+        return None
+    century = _SPOKEN_TEENS[w[0]] * 100
+    rest = w[1:]
+    if rest == ["hundred"]:
+        return century
+    n = 0
+    for x in rest:
+        v = _SPOKEN_ONES.get(x) or _SPOKEN_TEENS.get(x) or _SPOKEN_TENS.get(x)
+        if v is None:
+            return None
+        n += v
+    return century + n if 10 <= n <= 99 else None
+
+
+@rule("spoken-year")
+def _spoken_year(m: re.Match, ctx: Context) -> Reading | None:
+    y = spoken_year(m["spoken"])
+    if y is None:
+        return None
+    if m["mon"]:
+        if not _capitalised(m["mon"]):
+            return None
+        return Reading("DATE", f"{y:04d}-{_month(m['mon']):02d}", "month", "spoken-month-year")
+    return Reading("DATE", f"{y:04d}", "year", "spoken-year")
+
+
+@rule("month-relative-year")
+def _month_relative_year(m: re.Match, ctx: Context) -> Reading | None:
+    if not _capitalised(m["mon"]):
+        return None
+    if ctx.published is None:
+        return Reading("DATE", None, "month", "month-of-relative-year", "publication")
+    y = ctx.published.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    if not 1 <= y <= 9999:
+        return None
+    return Reading("DATE", f"{y:04d}-{_month(m['mon']):02d}", "month", "month-of-relative-year", "publication")
+
+
 @rule("year-range")
 def _year_range(m: re.Match, ctx: Context) -> Reading | None:
     y1 = int(m["year"])
@@ -484,6 +560,8 @@ def _century(m: re.Match, ctx: Context) -> Reading | None:
 def _quarter_year(ctx: Context, m: re.Match, first_month: int) -> tuple[int | None, str | None, str | None]:
     if _g(m, "year"):
         return int(m["year"]), None, None
+    if _g(m, "year0"):
+        return int(m["year0"]), None, None
     if _g(m, "yy"):
         return _two_digit_year(m["yy"], ctx.published), None, None
     if ctx.published is None:
@@ -493,7 +571,9 @@ def _quarter_year(ctx: Context, m: re.Match, first_month: int) -> tuple[int | No
         return ctx.published.year - 1, "publication", None
     if the.startswith("this year"):
         return ctx.published.year, "publication", None
-    tense = ctx.tense(m)
+    # A quarter or half is long, and reports name the one just closed while using
+    # every tense: the nearest one wins unless the clause is in the past.
+    tense = "past" if ctx.tense(m) == "past" else None
     return an.year_for_month_day(ctx.published, first_month, None, tense), "publication", tense
 
 
@@ -507,6 +587,8 @@ def _quarter(m: re.Match, ctx: Context) -> Reading | None:
     year, anchor, tense = _quarter_year(ctx, m, first_month)
     code = f"H{n}" if half else f"Q{n}"
     gran = "half" if half else "quarter"
+    if year is not None and re.match(r"(?:the\s+)?year-(?:ago|earlier)", m.group(), re.I):
+        year -= 1
     if year is None:
         return Reading("DATE", None, gran, f"{gran}/no-year", anchor)
     if not 1 <= year <= 9999:
@@ -531,6 +613,9 @@ def _latest_complete_quarter(pub: dt.date) -> str | None:
     return f"{ym[0]:04d}-Q{(ym[1] - 1) // 3 + 1}" if ym else None
 
 
+_QUARTER_ENDED = re.compile(rf"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?P<mon>{MONTH_RE})\s+\d{{1,2}}(?:,?\s+(?P<year>\d{{4}}))?", re.I)
+
+
 @rule("reference-quarter")
 def _reference_quarter(m: re.Match, ctx: Context) -> Reading | None:
     which = " ".join((m["which"] or "").lower().split())
@@ -553,6 +638,12 @@ def _reference_quarter(m: re.Match, ctx: Context) -> Reading | None:
         pub = ctx.published
         v = f"{pub.year:04d}-Q{(pub.month - 1) // 3 + 1}" if pub else current
         return Reading("DATE", v, "quarter", "current-quarter", "publication")
+    if ended := _QUARTER_ENDED.match(ctx.text, m.end()):
+        # "the quarter ended Sept. 30": the quarter holding that day
+        month = _month(ended["mon"])
+        base = ctx.published or dt.date(2000, 1, 1)
+        year = int(ended["year"]) if ended["year"] else an.year_for_month_day(base, month, None, "past")
+        return Reading("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "quarter", "quarter-ended", "publication")
     if which in ("latest", "most recent", "recent", "last", "previous") and ctx.published:
         return Reading("DATE", _latest_complete_quarter(ctx.published), "quarter", "latest-quarter", "publication")
     return Reading("DATE", current, "quarter", "the-quarter/discourse", "publication")
@@ -566,11 +657,11 @@ def _duration(n: float | None, unit: str) -> str:
     if unit == "weekend":
         return "P2D" if n == 1 else f"P{'X' if n is None else int(2 * n)}D"
     if unit == "decade":
-        return f"P{'X' if n is None else _num(n * 10)}Y" if n != None else "PXDE"
+        return f"P{_num(n * 10)}Y" if n is not None else "PXDE"
     if unit == "century":
         return f"P{_num(n * 100)}Y" if n is not None else "PXCE"
     if unit == "quarter":
-        return f"P{'X' if n is None else _num(n * 3)}M" if n is not None else "PXQ"
+        return f"P{'X' if n is None else _num(n)}Q"  # TIMEX3 allows Q as a duration unit
     count = "X" if n is None else _num(n)
     return f"PT{count}{code}" if is_time else f"P{count}{code}"
 
@@ -609,8 +700,7 @@ def _ago(m: re.Match, ctx: Context) -> Reading | None:
         v = f"{y:04d}" if 1 <= y <= 9999 else None
         # "sales rose from $X a year ago" in a sentence about a quarter: that quarter's
         # year-earlier twin (TimeBank annotates so).
-        sent_start = max(ctx.text.rfind(". ", 0, m.start()), ctx.text.rfind("\n", 0, m.start()))
-        if abs(n) == 1 and ctx.last_quarter and re.search(r"quarter", ctx.text[sent_start:m.start()], re.I):
+        if abs(n) == 1 and ctx.last_quarter and m.start() - ctx.last_quarter_at < 800:
             v = an.shift_value(ctx.last_quarter, n, "year")
             gran = "quarter"
     else:
@@ -712,7 +802,7 @@ def _plural_duration(m: re.Match, ctx: Context) -> Reading | None:
 
 
 _SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-                "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D"}
+                "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D"}
 
 
 @rule("set")
@@ -751,8 +841,10 @@ def _generic(m: re.Match, ctx: Context) -> Reading | None:
     after = ctx.text[m.end():m.end() + 20]
     if g in ("near-term", "long-term", "short-term"):
         return None
-    if g == "once":
-        return None  # "once" is more often "one time" than "formerly"
+    if g in ("once", "previously", "formerly", "soon", "future", "recent"):
+        # Too often not a time reference ("future plans", "once a week") and too vague
+        # to place an event; TimeBank annotators skip most of them as well.
+        return None
     if g == "current" and re.match(r"\s*(?:account|affairs|events|status|form|law|rules|system|crisis|policy|policies)\b", after, re.I):
         return None
     if g in ("future",) and re.match(r"\s*(?:contracts?|prices?|markets?|trading|exchange)\b", after, re.I):

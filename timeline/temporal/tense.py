@@ -9,33 +9,35 @@ from __future__ import annotations
 import re
 
 _FUTURE_SINGLE = {
-    "will", "shall", "'ll", "\u2019ll", "wo", "scheduled", "expected", "plans", "plan",
-    "planned", "planning", "intends", "upcoming", "would", "due", "set", "going",
-    "slated", "tomorrow", "next", "coming", "later", "hopes", "aims", "until", "should",
-    "could", "may", "might", "must", "to",
+    "will", "shall", "'ll", "\u2019ll", "wo", "scheduled", "intends", "payable", "effective",
+    "upcoming", "would", "due", "set", "going", "slated", "tomorrow", "hopes", "aims",
+    "should", "could", "may", "might", "must", "to",
 }
 # "to" alone is too weak, and "would"/"could" report futures in the past; these
 # cues count only in the combinations below.
-_WEAK = {"to", "set", "due", "going", "may", "might", "could", "should", "must", "would"}
+_WEAK = {"to", "set", "due", "going", "may", "might", "could", "should", "must"}
 _FUTURE_PAIRS = {("is", "to"), ("are", "to"), ("was", "to"), ("were", "to"), ("due", "to"),
-                 ("set", "to"), ("going", "to"), ("is", "expected"), ("are", "expected"),
-                 ("would", "be"), ("would", "meet"), ("could", "be"), ("may", "be"),
-                 ("might", "be"), ("must", "be"), ("should", "be")}
+                 ("set", "to"), ("going", "to"), ("is", "expected"), ("are", "expected"), ("be", "expected"),
+                 ("plans", "to"), ("plan", "to"), ("as", "soon"), ("as", "early"), ("planning", "to"), ("intend", "to"),
+                 ("hope", "to"), ("expect", "to"), ("may", "be"), ("might", "be"),
+                 ("should", "be")}
 
 _IRREGULAR_PAST = set("""
-was were had did said met told went came took made gave held saw knew thought got
+was were had has have did said met told went came took made gave held saw knew thought got
 found left began began brought bought built fell felt kept led lost meant paid put
 ran sent set sold spoke stood won wrote agreed announced signed visited rose ended
 became broke chose drew flew grew hit hung laid lay quit read rode rang shot shut
 sat slept spent spread struck swore taught threw understood woke wore withdrew
 overtook undertook forgot forbade fought sought caught heard
 """.split())
-_PRESENT = {"is", "are", "am", "says", "say", "has", "have", "does", "do"}
+_PRESENT = {"is", "are", "am", "says", "say", "does", "do"}
 _NOT_PAST_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "bred", "hundred",
                 "indeed", "proceed", "exceed", "succeed", "united", "limited", "based",
                 "related", "red", "wed", "fed", "led", "used", "interested", "concerned",
                 "expected", "scheduled", "planned", "proposed", "alleged", "so-called", "unprecedented"}
 
+_DETERMINERS = {"a", "an", "the", "still", "very", "more", "most", "its", "their", "his", "her",
+                "our", "this", "that", "these", "those", "newly", "so-called", "well"}
 _WORD = re.compile(r"[A-Za-z'\u2019]+")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
 
@@ -59,12 +61,12 @@ def _cue(words: list[str], i: int) -> str | None:
         return "future"
     if w.endswith(("'ll", "\u2019ll")):
         return "future"
-    if w in _IRREGULAR_PAST:
-        return "past"
-    if w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED:
+    if w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
         prev = words[i - 1].lower() if i else ""
-        if prev in ("be", "been", "being", "is", "are", "will", "to"):
+        if prev in ("be", "been", "being", "is", "are", "will", "to", "would", "could", "may", "might"):
             return None  # passive or infinitive: the auxiliary decides
+        if prev in _DETERMINERS or w.startswith("un"):
+            return None  # an adjective: "a still unspecified date", "the planned talks"
         return "past"
     if w in _PRESENT:
         return "present"
@@ -77,18 +79,20 @@ def lexical_tense(text: str, start: int, end: int) -> str | None:
     best: tuple[int, str] | None = None
     spans = [(m.start(), m.group()) for m in _WORD.finditer(text, left, right)]
     words = [w for _, w in spans]
-    for i, (pos, _w) in enumerate(spans):
-        if start <= pos < end:
+    first = next((i for i, (pos, _w) in enumerate(spans) if pos >= start), len(spans))
+    last = next((i for i, (pos, _w) in enumerate(spans) if pos >= end), len(spans))
+    for i in range(len(spans)):
+        if first <= i < last:
             continue
         cue = _cue(words, i)
         if cue is None:
             continue
-        dist = start - pos if pos < start else pos - end
-        # A verb before the date usually governs it ("met on Friday"); a cue after
-        # it counts a little less ("On Friday, Putin met ...").
-        dist = dist if pos < start else dist + 15
-        if cue == "future":
-            dist -= 10  # future markers are rarer and decisive ("said he will ...")
+        # Distance in words. A verb before the date usually governs it ("met on
+        # Friday"); a cue after it counts a little less ("On Friday, Putin met ...");
+        # future markers are rarer and decisive ("said he will meet on Friday").
+        dist = first - i if i < first else i - last + 1 + 3
+        if cue == "future" and i < first:
+            dist -= 2
         if best is None or dist < best[0]:
             best = (dist, cue)
     return best[1] if best else None

@@ -66,6 +66,12 @@ def timeml_expressions(exprs: list[TimeExpression], dct: dt.date | None) -> list
     out: list[TimeExpression] = []
     reference = dct.isoformat() if dct else None
     for e in exprs:
+        if e.rule == "year-range":
+            # TimeML tags each year of "between 1994 and 1997" on its own
+            for y in re.finditer(r"\d{4}", e.text):
+                out.append(dataclasses.replace(e, text=y.group(), start=e.start + y.start(),
+                                               end=e.start + y.end(), value=y.group(), end_value=None))
+            continue
         if e.anchor == "event":
             if e.relation in ("after", "before") and re.search(r"\s+(?:after|before|prior\s+to)$", e.text, re.I):
                 core = re.sub(r"^(?:(?:only|just|barely|exactly)\s+)?", "", e.text, flags=re.I)
@@ -80,8 +86,8 @@ def timeml_expressions(exprs: list[TimeExpression], dct: dt.date | None) -> list
             if reference:
                 e = resolve_relative(e, reference)
         out.append(e)
-        if e.value and e.type in ("DATE", "TIME") and re.match(r"\d{4}-\d{2}-\d{2}", e.value):
-            reference = e.value[:10]
+        if e.value and e.type in ("DATE", "TIME") and re.match(r"\d{4}", e.value):
+            reference = e.value[:10] if e.type == "TIME" else e.value
     return out
 
 
