@@ -22,12 +22,14 @@ class Feed:
     entries: list[FeedEntry]
 
 
-def parse_feed(data: bytes) -> Feed | None:
-    """The feed in `data`, or None when it is not RSS/Atom."""
+def parse_feed(data: bytes, base_url: str | None = None) -> Feed | None:
+    """The feed in `data`, or None when it is not RSS/Atom; relative entry links
+    are resolved against `base_url` (where the feed was downloaded from)."""
     import feedparser  # lazy
 
     # A file object, never a string: feedparser fetches strings that look like URLs.
-    parsed = feedparser.parse(io.BytesIO(data))
+    headers = {"content-location": base_url} if base_url else None
+    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
     if not parsed.get("version") or (parsed.get("bozo") and not parsed.entries):
         return None
     entries = []

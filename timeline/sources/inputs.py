@@ -154,7 +154,7 @@ def _read_bytes(
         yield SourceFailure(origin, "empty file")
         return
     if kind in ("feed", "text", "html") and looks_like_feed(data):
-        feed = parse_feed(data)
+        feed = parse_feed(data, base_url=url)
         if feed is not None:
             yield from _read_feed(feed, origin, options, fetcher)
             return
