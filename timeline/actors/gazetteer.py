@@ -1,0 +1,328 @@
+"""The actor gazetteer: resolve a surface text ("Putin", "the Kremlin",
+"Russian President", "his Russian counterpart") to a canonical actor at a date.
+
+Every name, alias, demonym, seat of government and surname is indexed by its
+normal form when the data is loaded, so a lookup is a few dict hits.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from timeline.actors.loading import GazetteerData, GazetteerError, Offices, read_data
+from timeline.actors.model import Actor, ActorRef, Role
+from timeline.actors.names import default_surname, index_keys, normalise
+
+# Offices that lead a state or body, so a head of state's "counterpart" in a
+# country without that office is whoever leads it (Thatcher's US counterpart).
+LEADING_OFFICES = frozenset({"head_of_state", "head_of_government", "supreme_leader",
+                             "party_leader", "paramount_leader", "pope"})
+# Words before a title that do not change who holds it.
+_TITLE_NOISE = {"his", "her", "its", "their", "our", "then", "current", "incumbent", "new",
+                "acting", "a", "an", "the"}
+# Words that mean someone other than the holder at the date.
+_NOT_HOLDER = {"former", "late", "ex", "previous", "outgoing", "future", "next", "incoming", "would-be"}
+# Courtesy words allowed before a name ("Mr Putin", "Sheikh Zayed").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gen", "general",
+                        "col", "colonel", "sheikh", "shaikh", "prince", "princess", "crown", "ayatollah",
+                        "marshal", "comrade", "senator", "sen", "rep", "ambassador", "envoy", "minister",
+                        "deputy", "vice", "spokesman", "spokeswoman", "spokesperson", "ministry",
+                        "official", "chairman", "chairwoman", "director", "governor", "secretary",
+                        "former", "late", "acting", "his", "her", "majesty", "excellency", "opposition",
+                        "leader", "state", "federal", "chief", "top", "senior"})
+
+
+@dataclass(frozen=True)
+class _Entry:
+    actor: Actor
+    via: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def covers(self, on: dt.date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+class Gazetteer:
+    """Canonical actors with their aliases and time-bounded roles."""
+
+    def __init__(self, data: GazetteerData):
+        self._actors: dict[str, Actor] = {a.name: a for a in data.actors}
+        self._offices: Offices = data.offices
+        self._common = frozenset(normalise(w) for w in data.common_words)
+        self._names: dict[str, list[_Entry]] = defaultdict(list)
+        self._surnames: dict[str, list[Actor]] = defaultdict(list)
+        self._roles: dict[tuple[str, str], list[tuple[Role, Actor]]] = defaultdict(list)
+        self._acronym_only: set[str] = set()
+        self._vocabulary: set[str] = set(HONORIFICS)
+        self._by_iso: dict[str, str] = {}
+        cased: set[str] = set()
+        plain: set[str] = set()
+
+        def add(text: str, entry: _Entry) -> None:
+            for key in index_keys(text):
+                bucket = self._names[key]
+                if not any(e.actor is entry.actor and e.via == entry.via for e in bucket):
+                    bucket.append(entry)
+                # "US" must not match the pronoun "us": short all-capital aliases
+                # whose key is only ever written that way need capitals in the text.
+                letters = text.replace(".", "").replace(" ", "")
+                (cased if letters.isupper() and len(letters) <= 3 else plain).add(key)
+                if entry.actor.kind != "person":
+                    self._vocabulary.update(key.split())
+
+        for a in data.actors:
+            start, end = (a.start, a.end) if a.kind == "country" else (None, None)
+            add(a.name, _Entry(a, "name", start, end))
+            for alias in a.aliases:
+                add(alias, _Entry(a, "alias", start, end))
+            for demonym in a.demonyms:
+                add(demonym, _Entry(a, "demonym", start, end))
+            for seat in data.metonyms.get(a.name, ()):
+                add(seat, _Entry(a, "capital", start, end))
+            if a.iso:
+                self._by_iso[a.iso] = a.name
+            if a.kind == "person":
+                given = data.surnames.get(a.name)
+                surnames = given if given is not None else (default_surname(a.name, a.country),)
+                for s in surnames:
+                    if s and normalise(s) not in self._common:
+                        for key in index_keys(s):
+                            if a not in self._surnames[key]:
+                                self._surnames[key].append(a)
+            for r in a.roles:
+                self._roles[(r.of, r.office)].append((r, a))
+        self._acronym_only = cased - plain
+        for table in (self._offices.titles, *self._offices.by_body.values()):
+            for phrase in table:
+                self._vocabulary.update(phrase.split())
+        self._vocabulary.update(self._offices.leader_words)
+
+    # ------------------------------------------------------------------ reading
+    def actor(self, name: str) -> Actor | None:
+        """The canonical entry called `name` (canonical name, exact)."""
+        return self._actors.get(name)
+
+    def actors(self) -> Iterable[Actor]:
+        """All entries, to seed the actor and alias tables."""
+        return self._actors.values()
+
+    def country_for_iso(self, iso: str) -> str | None:
+        """Canonical country name for an ISO 3166-1 alpha-2 code ("RU" → "Russia")."""
+        return self._by_iso.get(iso.upper())
+
+    def roles_of(self, name: str, on: dt.date | None = None) -> list[Role]:
+        """Roles of actor `name`, only those held on `on` when given."""
+        a = self._actors.get(name)
+        if a is None:
+            return []
+        return [r for r in a.roles if on is None or r.covers(on)]
+
+    def holder(self, body: str, office: str, on: dt.date | None) -> Actor | None:
+        """Who held `office` of `body` on `on`; with on=None, the office's only
+        holder in the gazetteer, else None."""
+        held = self._roles.get((body, office), ())
+        if on is not None:
+            people = {a.name: a for r, a in held if r.covers(on)}
+        else:
+            people = {a.name: a for r, a in held}
+        return next(iter(people.values())) if len(people) == 1 else None
+
+    # ------------------------------------------------------------------ lookup
+    def lookup(self, text: str, on: dt.date | None = None) -> ActorRef | None:
+        """Resolve a surface text to an actor at date `on` (see module doc).
+
+        Order: names and aliases (countries, seats of government, demonyms,
+        organisations, people), then bare surnames, then titles ("Russian
+        President" → the holder on `on`), then a title or courtesy word before
+        a name ("President Reagan"). With on=None a title resolves only when
+        its office has a single holder in the gazetteer.
+        """
+        key = normalise(text)
+        if not key:
+            return None
+        lowercase = text == text.lower()
+        entry = self._choose(self._names.get(key), on, key, lowercase)
+        if entry is not None:
+            return self._ref(entry.actor, text, entry.via)
+        person = self._by_surname(key, on)
+        if person is not None:
+            return self._ref(person, text, "surname")
+        holder = self._by_title(key, on, lowercase)
+        if holder is not None:
+            return self._ref(holder, text, "title")
+        return self._after_title(key, text, on, lowercase)
+
+    def country_of_adjective(self, word: str, on: dt.date | None = None) -> str | None:
+        """"Belarusian" → "Belarus", "North Korean" → "North Korea", "U.S." →
+        "United States"; "Soviet" → "Soviet Union"; "German" in 1987 → "West Germany"."""
+        key = normalise(word)
+        entries = [e for e in self._names.get(key, ()) if e.actor.kind == "country"]
+        entry = self._choose(entries, on, key, word == word.lower())
+        return entry.actor.name if entry else None
+
+    def counterpart(self, other: str, country: str, on: dt.date | None) -> ActorRef | None:
+        """The holder, in `country`, on `on`, of the office `other` held on `on`:
+        "his Russian counterpart" next to Lukashenko → Putin."""
+        person = self._actors.get(other)
+        if person is None:
+            ref = self.lookup(other, on)
+            person = self._actors.get(ref.name) if ref else None
+        body = self._body(country, on, country == country.lower())
+        if person is None or body is None:
+            return None
+        roles = [r for r in person.roles if on is None or r.covers(on)]
+        if on is None:
+            roles = [r for r in roles if r.end is None] or roles
+        for role in roles:
+            if role.of == body.name:
+                continue
+            found = self._holder_of(body, [role.office], on)
+            if found is not None and found.name != person.name:
+                return self._ref(found, country, "counterpart")
+        return None
+
+    # ------------------------------------------------------------------ internals
+    def _ref(self, actor: Actor, matched: str, via: str) -> ActorRef:
+        return ActorRef(name=actor.name, kind=actor.kind, country=actor.country,
+                        qid=actor.qid, matched=matched, via=via)
+
+    def _choose(self, entries: list[_Entry] | None, on: dt.date | None, key: str,
+                lowercase: bool) -> _Entry | None:
+        """One entry among those sharing a key: a state that existed on `on`
+        beats a timeless one ("Moscow" in 1987 → Soviet Union), a timeless one
+        beats a state that did not exist; a person in office on `on` wins."""
+        if not entries:
+            return None
+        if lowercase and key in self._acronym_only:
+            return None
+        if on is not None:
+            pool = [e for e in entries if e.dated and e.covers(on)] or [e for e in entries if not e.dated]
+        else:
+            pool = [e for e in entries if not e.dated or e.end is None]
+        pool = pool or entries
+        actors = {e.actor.name for e in pool}
+        if len(actors) == 1:
+            return pool[0]
+        people = [e for e in pool if e.actor.kind == "person"]
+        chosen = self._one_person([e.actor for e in people], on)
+        if chosen is not None:
+            return next(e for e in people if e.actor is chosen)
+        return None
+
+    def _one_person(self, people: list[Actor], on: dt.date | None) -> Actor | None:
+        distinct = list({a.name: a for a in people}.values())
+        if len(distinct) == 1:
+            return distinct[0]
+        if on is not None:
+            active = [a for a in distinct if any(r.covers(on) for r in a.roles)]
+            if len(active) == 1:
+                return active[0]
+            if active:
+                return None
+        with_roles = [a for a in distinct if a.roles]
+        return with_roles[0] if len(with_roles) == 1 else None
+
+    def _by_surname(self, key: str, on: dt.date | None) -> Actor | None:
+        people = self._surnames.get(key)
+        return self._one_person(people, on) if people else None
+
+    def _body(self, text: str, on: dt.date | None, lowercase: bool = False) -> Actor | None:
+        """A country or organisation named by `text` (name, alias, demonym, seat)."""
+        actor = self._actors.get(text)
+        if actor is not None and actor.kind != "person":
+            if actor.kind == "country" and on is not None and actor.start and not (
+                    actor.start <= on and (actor.end is None or on < actor.end)):
+                pass  # "Germany" in 1987: let the dated index choose West Germany
+            else:
+                return actor
+        key = normalise(text)
+        entries = [e for e in self._names.get(key, ()) if e.actor.kind != "person"]
+        entry = self._choose(entries, on, key, lowercase)
+        return entry.actor if entry else None
+
+    def _offices_for(self, body: Actor, title: str) -> list[str]:
+        special = self._offices.by_body.get(body.name, {})
+        if title in special:
+            return [special[title]]
+        if title in self._offices.leader_words:
+            return list(body.leader)
+        office = self._offices.titles.get(title)
+        return [office] if office else []
+
+    def _holder_of(self, body: Actor, offices: list[str], on: dt.date | None) -> Actor | None:
+        for office in offices:
+            found = self.holder(body.name, office, on)
+            if found is not None:
+                return found
+        if any(o in LEADING_OFFICES for o in offices):
+            for office in body.leader:
+                if office not in offices:
+                    found = self.holder(body.name, office, on)
+                    if found is not None:
+                        return found
+        return None
+
+    def _by_title(self, key: str, on: dt.date | None, lowercase: bool = False) -> Actor | None:
+        words = key.split()
+        while words and words[0] in _TITLE_NOISE:
+            words = words[1:]
+        if not words or words[0] in _NOT_HOLDER or words[0] == "counterpart" or words[-1] == "counterpart":
+            return None
+        phrase = " ".join(words)
+        if phrase in self._offices.implied:
+            body_name, office = self._offices.implied[phrase]
+            body = self._body(body_name, on)
+            return self._holder_of(body, [office], on) if body else None
+        # "<title> of <body>": "President of the United States"
+        for i in range(len(words) - 1, 0, -1):
+            if words[i] == "of" and i + 1 < len(words):
+                body = self._body(" ".join(words[i + 1:]), on, lowercase)
+                if body is not None:
+                    offices = self._offices_for(body, " ".join(words[:i]))
+                    if offices:
+                        return self._holder_of(body, offices, on)
+        # "<body> <title>": "Russian President", "the Kremlin chief"
+        for i in range(len(words) - 1, 0, -1):
+            body = self._body(" ".join(words[:i]), on, lowercase)
+            if body is not None:
+                offices = self._offices_for(body, " ".join(words[i:]))
+                if offices:
+                    return self._holder_of(body, offices, on)
+        return None
+
+    def _after_title(self, key: str, text: str, on: dt.date | None, lowercase: bool) -> ActorRef | None:
+        """"Russian President Vladimir Putin", "Mr Gorbachev": a person's name
+        after words that are all titles, honorifics or country words."""
+        words = key.split()
+        for i in range(1, len(words)):
+            if not all(w in self._vocabulary for w in words[:i]):
+                break
+            rest = " ".join(words[i:])
+            people = [e for e in self._names.get(rest, ()) if e.actor.kind == "person"]
+            entry = self._choose(people, on, rest, lowercase)
+            if entry is not None:
+                return self._ref(entry.actor, text, entry.via)
+            person = self._by_surname(rest, on)
+            if person is not None:
+                return self._ref(person, text, "surname")
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, loaded and checked once per process.
+
+    Raises GazetteerError listing every problem when the data files disagree.
+    """
+    data = read_data()
+    if data.problems:
+        raise GazetteerError("gazetteer data: " + "; ".join(data.problems))
+    return Gazetteer(data)
