@@ -103,7 +103,8 @@ def _emit_events(events: list[dict], fmt: str, output: str | None, bom: bool, ti
     from timeline.render import render
 
     terminal = output is None and sys.stdout.isatty()
-    width = shutil.get_terminal_size((120, 24)).columns if terminal else None
+    # Pipes and files get $COLUMNS or 120: wide enough to keep the place column.
+    width = shutil.get_terminal_size((120, 24)).columns
     _write_output(render(fmt, events, title=title, bom=bom, width=width, color=terminal), output)
 
 

@@ -1,0 +1,167 @@
+"""`timeline query`, `export`, `show`, `actors`, `articles` on a real SQLite
+file: whole JSON answers, shared output options, one-line errors, and a
+query process that never imports spaCy, Alembic or dateparser."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from sqlmodel import Session
+
+from timeline.cli import cli
+from timeline.db import open_engine
+from timeline.events.types import Extraction
+from timeline.store import store_article
+
+from conftest import ROOT, document, event_record
+
+
+@pytest.fixture
+def db(db_url) -> str:
+    with Session(open_engine(db_url)) as s:
+        summit = event_record(date="2023-09-13", place="Vostochny Cosmodrome", date_expression="on Wednesday",
+                              sentence="Putin met Kim Jong Un on Wednesday.")
+        store_article(s, document("a1", url="https://example.org/a1", title="Summit", publisher="Example"),
+                      Extraction([summit]))
+        sochi = event_record(actors=("Alexander Lukashenko", "Vladimir Putin"), date="2023-09-15", place="Sochi",
+                             sentence="Lukashenko met Putin in Sochi on Friday.", date_expression="on Friday")
+        store_article(s, document("a2", url="https://example.org/a2", title="Sochi", publisher="Other"),
+                      Extraction([sochi]))
+    return db_url
+
+
+def invoke(runner, db, *args):
+    return runner.invoke(cli, ["--db", db, *args])
+
+
+def test_query_json_is_the_event_records(runner, db):
+    result = invoke(runner, db, "query", "--actor", "putin", "--format", "json")
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)
+    assert [(e["id"], e["date"], e["location"]["name"]) for e in events] == [
+        (1, "2023-09-13", "Vostochny Cosmodrome"), (2, "2023-09-15", "Sochi")]
+    assert events[1] == {
+        "id": 2, "type": "CONSULT", "mode": "meet", "cameo": "040",
+        "date": "2023-09-15", "date_start": "2023-09-15", "date_end": "2023-09-15", "granularity": "day",
+        "actors": [{"name": "Alexander Lukashenko", "role": "source", "kind": "person", "country": None},
+                   {"name": "Vladimir Putin", "role": "target", "kind": "person", "country": None}],
+        "location": {"name": "Sochi", "country": "RU"},
+        "summary": "Alexander Lukashenko and Vladimir Putin met", "confidence": 0.8, "modality": "asserted",
+        "n_sources": 1, "date_conflict": None,
+        "mentions": [{"article_id": 2, "url": "https://example.org/a2", "title": "Sochi",
+                      "published": "2023-09-15", "publisher": "Other",
+                      "sentence": "Lukashenko met Putin in Sochi on Friday.", "date_expression": "on Friday",
+                      "date_rule": "test", "date_anchor": "publication", "trigger": "met",
+                      "modality": "asserted", "confidence": 0.8}],
+    }
+
+
+@pytest.mark.parametrize("args, ids", [
+    (["--actor", "Putin", "--actor", "Lukashenko"], [2]),
+    (["--actor", "Putin", "--with", "Kim"], [1]),
+    (["--since", "2023-09-14"], [2]),
+    (["--until", "2023-W37", "--place", "vostochny"], [1]),
+    (["--text", "Sochi"], [2]),
+    (["--source", "example.org/a1"], [1]),
+    (["--type", "CONSULT", "--mode", "meet", "--cameo", "04", "--no-planned", "--limit", "1"], [1]),
+    (["--order", "-date"], [2, 1]),
+    (["--planned"], []),
+])
+def test_query_options(runner, db, args, ids):
+    result = invoke(runner, db, "query", *args, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ids
+
+
+def test_query_table_and_output_file(runner, db, tmp_path):
+    table = invoke(runner, db, "query", "--actor", "Putin")
+    assert table.exit_code == 0
+    assert "2023-09-13" in table.stdout and "Sochi" in table.stdout
+    assert table.stdout.index("2023-09-13") < table.stdout.index("2023-09-15")
+    out = tmp_path / "events.csv"
+    result = invoke(runner, db, "query", "--format", "csv", "--bom", "--output", str(out))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.parametrize("fmt", ["ics", "timelinejs", "html"])
+def test_query_other_formats_render(runner, db, fmt):
+    result = invoke(runner, db, "query", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert "Sochi" in result.stdout
+
+
+def test_export_is_every_event_as_query_gives_it(runner, db):
+    exported = json.loads(invoke(runner, db, "export", "--format", "json").stdout)
+    queried = json.loads(invoke(runner, db, "query", "--format", "json").stdout)
+    assert exported == queried and len(exported) == 2
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["query", "--since", "soonish"], 2, "timeline: cannot read date 'soonish': use 2023-09-15, 2023-W37, "
+                                         "2023-09, 2023-Q3, 2023 or a phrase such as 'last month'\n"),
+    (["show", "99"], 1, "timeline: no event with id 99\n"),
+    (["actors", "--format", "ics"], 2, "timeline: format ics is for events; use table, json, jsonl or csv here\n"),
+])
+def test_errors_are_one_line(runner, db, args, code, message):
+    result = invoke(runner, db, *args)
+    assert (result.exit_code, result.stderr) == (code, message)
+
+
+def test_unopenable_database_is_one_line(runner, tmp_path):
+    not_a_db = tmp_path / "junk.db"
+    not_a_db.write_bytes(b"this is not a database" * 100)
+    result = runner.invoke(cli, ["--db", f"sqlite:///{not_a_db}", "query"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("timeline: cannot open database ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_show_explains_the_event_and_its_mentions(runner, db):
+    result = invoke(runner, db, "show", "1")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    for expected in [
+        "Event 1: CONSULT/meet",
+        "date:       2023-09-13 (day)",
+        "source:     Vladimir Putin",
+        "target:     Kim Jong Un",
+        "place:      Vostochny Cosmodrome (RU)",
+        "Mention 1 — article 1",
+        "publisher:  Example",
+        "url:        https://example.org/a1",
+        "sentence:  Putin [met] Kim Jong Un {on Wednesday}.",
+        "date:      2023-09-13 from 'on Wednesday' (rule test, anchor publication)",
+        "modality:  asserted, confidence 0.80",
+    ]:
+        assert expected in out, (expected, out)
+
+
+def test_actors_lists_event_counts(runner, db):
+    rows = json.loads(invoke(runner, db, "actors", "--format", "json").stdout)
+    assert [(r["name"], r["events"]) for r in rows] == [
+        ("Vladimir Putin", 2), ("Alexander Lukashenko", 1), ("Kim Jong Un", 1)]
+    table = invoke(runner, db, "actors").stdout
+    assert "Vladimir Putin" in table and "person" in table
+
+
+def test_articles_lists_status(runner, db):
+    rows = json.loads(invoke(runner, db, "articles", "--format", "json").stdout)
+    assert [(r["id"], r["status"], r["published"], r["n_events"]) for r in rows] == [
+        (1, "ok", "2023-09-15", 1), (2, "ok", "2023-09-15", 1)]
+
+
+def test_query_process_loads_no_spacy_alembic_or_dateparser(db, tmp_path):
+    code = (
+        "import sys\n"
+        "from timeline.cli import main\n"
+        f"sys.argv = ['timeline', '--db', {db!r}, 'query', '--actor', 'Putin', '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in ('spacy', 'alembic', 'dateparser', 'thinc', 'torch') if m in sys.modules)\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert "HEAVY []" in proc.stderr, proc.stderr
+    assert json.loads(proc.stdout)[0]["date"] == "2023-09-13"
