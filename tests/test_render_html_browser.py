@@ -9,6 +9,7 @@ counts come from the same page load.
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import queue
@@ -94,6 +95,12 @@ def render_in_chromium(
     return BrowserRun(screenshot, int(state["drawn"]), errors, float(state["ms"]), int(state["events"]))
 
 
+def _high_fd(fd: int) -> int:
+    high = fcntl.fcntl(fd, fcntl.F_DUPFD, 10)
+    os.close(fd)
+    return high
+
+
 class _DevTools:
     """A minimal Chrome DevTools Protocol client over --remote-debugging-pipe:
     Chromium reads NUL-terminated JSON commands on fd 3 and writes on fd 4."""
@@ -106,18 +113,23 @@ class _DevTools:
         self._inbox: queue.Queue = queue.Queue()
 
     def __enter__(self) -> "_DevTools":
+        Path(self._profile).mkdir(parents=True, exist_ok=True)
+        self._log = open(Path(self._profile) / "chromium-stderr.log", "wb")
         to_browser_r, self._to_browser = os.pipe()
         self._from_browser, from_browser_w = os.pipe()
-        # The shell puts the pipe ends on fds 3/4, where Chromium expects them,
-        # whatever numbers they have in this process.
+        # bash puts the child's pipe ends on fds 3/4, where Chromium expects
+        # them. Moved to fds >= 10 first, so "3<&x 4>&y" never overwrites y
+        # (the pipes themselves often get 3 and 4); bash, unlike dash, accepts
+        # two-digit fds in redirections.
+        to_browser_r, from_browser_w = _high_fd(to_browser_r), _high_fd(from_browser_w)
         command = [
-            "sh", "-c", f'exec "$0" "$@" 3<&{to_browser_r} 4>&{from_browser_w}',
+            "bash", "-c", f'exec "$0" "$@" 3<&{to_browser_r} 4>&{from_browser_w}',
             self._chromium, *CHROMIUM_FLAGS, "--remote-debugging-pipe",
             f"--user-data-dir={self._profile}", "about:blank",
         ]
         self._process = subprocess.Popen(
             command, pass_fds=(to_browser_r, from_browser_w),
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log,
         )
         os.close(to_browser_r)
         os.close(from_browser_w)
@@ -133,6 +145,14 @@ class _DevTools:
             self._process.wait()
         finally:
             os.close(self._to_browser)
+            self._log.close()
+
+    def _exited(self) -> RuntimeError:
+        """Why the pipe broke: chromium's last words, minus its D-Bus noise."""
+        self._log.flush()
+        lines = (Path(self._profile) / "chromium-stderr.log").read_text(errors="replace").splitlines()
+        said = [line for line in lines if "dbus" not in line][-5:]
+        return RuntimeError("chromium closed the DevTools pipe: " + (" | ".join(said) or "no message"))
 
     def _read(self) -> None:
         buffer = b""
@@ -149,13 +169,16 @@ class _DevTools:
         message = {"id": self._next_id, "method": method, "params": params}
         if session:
             message["sessionId"] = session
-        os.write(self._to_browser, json.dumps(message).encode() + b"\0")
+        try:
+            os.write(self._to_browser, json.dumps(message).encode() + b"\0")
+        except BrokenPipeError:
+            raise self._exited() from None
         return self._next_id
 
     def _pump(self, timeout: float) -> None:
         message = self._inbox.get(timeout=timeout)
         if message is None:
-            raise RuntimeError("chromium closed the DevTools pipe")
+            raise self._exited()
         if "id" in message:
             self._replies[message["id"]] = message
         else:
