@@ -279,3 +279,41 @@ def test_ten_thousand_events_become_interactive(tmp_path):
     assert run.drawn_count == 10_000 - undated  # the whole range is in view at first
     # Measured, not asserted: the target is under 2 s.
     print(f"\n10,000 events: interactive {run.interactive_ms:.0f} ms after navigation start")
+
+
+@needs_chromium
+def test_zoom_legend_and_keyboard_change_what_is_drawn(tmp_path):
+    events = synthetic_events(600, seed=11)
+    page = tmp_path / "timeline.html"
+    page.write_text(render("html", events), encoding="utf-8")
+    drawn = "+document.getElementById('timeline').dataset.drawnCount"
+    key = "document.querySelector('canvas').dispatchEvent(new KeyboardEvent('keydown', {key: %r}))"
+    with _DevTools(chromium_path(), str(tmp_path / "profile")) as devtools:
+        session = devtools.open_page((1200, 800))
+        devtools.call("Page.navigate", {"url": page.as_uri()}, session)
+        devtools.wait_for("Page.loadEventFired", session, 30)
+
+        def after(expression):
+            devtools.evaluate(expression, session)
+            # wait for the next animation frame to have drawn
+            devtools.call("Runtime.evaluate", {"expression": "new Promise(r => requestAnimationFrame(() => r(1)))",
+                                               "awaitPromise": True}, session)
+            return devtools.evaluate(drawn, session)
+
+        everything = devtools.evaluate(drawn, session)
+        assert everything == sum(1 for event in events if event["date"])
+        zoomed = after(";".join([key % "+"] * 6))
+        assert 0 < zoomed < everything
+        assert after(key % "0") == everything
+        # hide the most frequent type (CONSULT) from the legend
+        consult = sum(1 for event in events if event["date"] and event["type"] == "CONSULT")
+        assert after("document.querySelector('.tl-legend button').click()") == everything - consult
+        assert devtools.evaluate("document.querySelector('.tl-legend button').getAttribute('aria-pressed')", session) == "false"
+        # arrows walk the events and announce them for screen readers
+        after(key % "ArrowRight")
+        announced = devtools.evaluate("document.querySelector('.tl-live').textContent", session)
+        assert announced and "sources" in announced
+        assert devtools.evaluate("document.querySelector('.tl-tooltip').hidden", session) is False
+        after(key % "Escape")
+        assert devtools.evaluate("document.querySelector('.tl-tooltip').hidden", session) is True
+        assert devtools.errors() == []
