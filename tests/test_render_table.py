@@ -5,7 +5,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from render_samples import SEED_EVENTS  # noqa: E402
 
-from timeline.render.table import place_label, render_table, source_count, type_label  # noqa: E402
+from timeline.render.table import render_table  # noqa: E402
 
 WIDE = """\
 date              type                actors                    place         summary                              src
@@ -45,15 +45,3 @@ def test_no_colour_codes_unless_asked():
 
 def test_empty_list():
     assert render_table([], width=80) == "No events.\n"
-
-
-def test_cell_helpers():
-    assert type_label({"type": "CONSULT", "mode": "meet"}) == "CONSULT/meet"
-    assert type_label({"type": "CONSULT", "mode": None}) == "CONSULT"
-    assert place_label({"name": "Sochi", "country": "RUS"}) == "Sochi (RUS)"
-    assert place_label({"name": "Russia", "country": "Russia"}) == "Russia"
-    assert place_label({"name": None, "country": "RUS"}) == "RUS"
-    assert place_label(None) == ""
-    assert source_count({"n_sources": 3, "mentions": []}) == 3
-    two_articles = [{"article_id": 1}, {"article_id": 1}, {"article_id": 2}]
-    assert source_count({"mentions": two_articles}) == 2

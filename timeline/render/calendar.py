@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from timeline.render.event_dates import date_label, day_span
-from timeline.render.table import place_label, type_label
+from timeline.render.labels import actor_names, place_label, type_label
 
 # RFC 5545 wants a globally unique UID, conventionally "something@domain".
 # ".invalid" is reserved (RFC 2606), so this fixed domain can never clash with
@@ -69,14 +69,14 @@ def calendar_event(event: dict):
 def _headline(event: dict) -> str:
     if event.get("summary"):
         return event["summary"]
-    actors = ", ".join(actor["name"] for actor in event.get("actors") or [])
+    actors = ", ".join(actor_names(event))
     return f"{type_label(event)}: {actors}" if actors else type_label(event) or "event"
 
 
 def _description(event: dict) -> str:
     kind = type_label(event) + (f" (CAMEO {event['cameo']})" if event.get("cameo") else "")
     lines = [event.get("summary") or "", f"Date: {date_label(event)}", f"Type: {kind.strip()}" if kind else ""]
-    actors = ", ".join(actor["name"] for actor in event.get("actors") or [])
+    actors = ", ".join(actor_names(event))
     if actors:
         lines.append(f"Actors: {actors}")
     mentions = event.get("mentions") or []

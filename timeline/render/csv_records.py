@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 
-from timeline.render.table import source_count
+from timeline.render.labels import actor_names, source_count
 
 COLUMNS = (
     "id", "date", "granularity", "date_start", "date_end", "date_conflict",
@@ -47,7 +47,7 @@ def event_row(event: dict) -> dict[str, str]:
         "type": event.get("type"),
         "mode": event.get("mode"),
         "cameo": event.get("cameo"),
-        "actors": "; ".join(actor["name"] for actor in event.get("actors") or []),
+        "actors": "; ".join(actor_names(event)),
         "location": location.get("name"),
         "country": location.get("country"),
         "summary": event.get("summary"),

@@ -15,7 +15,7 @@ import json
 from importlib import resources
 
 from timeline.render.event_dates import date_label, day_span
-from timeline.render.table import place_label, source_count, type_label
+from timeline.render.labels import actor_names, place_label, source_count, type_label
 
 TOP_ACTORS = 12  # lanes before the rest go to "others": more do not fit a screen
 MAX_SOURCES = 10  # links per tooltip; the count still says how many there are
@@ -81,7 +81,7 @@ def timeline_payload(events: list[dict], *, title: str = "timeline") -> dict:
     items = []
     for event in events:
         span = day_span(event)
-        names = [actor["name"] for actor in event.get("actors") or []]
+        names = actor_names(event)
         event_lanes = sorted({lane_index[name] for name in names if name in lane_index}) if span else []
         if span and not event_lanes:
             event_lanes = [lane_index["others"]]
@@ -113,11 +113,11 @@ def actor_lanes(events: list[dict], top: int = TOP_ACTORS) -> list[str]:
     events have no place on the axis, so they do not claim lanes."""
     events = [event for event in events if day_span(event)]
     counts = collections.Counter(
-        name for event in events for name in {actor["name"] for actor in event.get("actors") or []}
+        name for event in events for name in set(actor_names(event))
     )
     lanes = [name for name, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]]
     chosen = set(lanes)
-    if any(not chosen & {actor["name"] for actor in event.get("actors") or []} for event in events):
+    if any(not chosen & set(actor_names(event)) for event in events):
         lanes.append("others")
     return lanes
 

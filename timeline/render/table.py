@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 
 from timeline.render.event_dates import date_label
+from timeline.render.labels import actor_names, place_label, source_count, type_label
 
 
 def render_table(events: list[dict], *, width: int | None = None, color: bool = False) -> str:
@@ -49,7 +50,7 @@ def render_table(events: list[dict], *, width: int | None = None, color: bool = 
         cells = {
             "date": date_label(event),
             "type": type_label(event),
-            "actors": ", ".join(actor["name"] for actor in event.get("actors") or []),
+            "actors": ", ".join(actor_names(event)),
             "place": place_label(event.get("location")),
             "summary": event.get("summary") or "",
             "src": str(source_count(event)),
@@ -72,25 +73,3 @@ _COLUMN_STYLE = {
     "src": {"no_wrap": True, "justify": "right"},
 }
 _COLUMN_COLOR = {"date": "cyan", "type": "magenta"}
-
-
-def type_label(event: dict) -> str:
-    """PLOVER category and mode, e.g. "CONSULT/meet"."""
-    return "/".join(part for part in (event.get("type"), event.get("mode")) if part)
-
-
-def place_label(location: dict | None) -> str:
-    if not location:
-        return ""
-    name, country = location.get("name") or "", location.get("country") or ""
-    if name and country and country != name:
-        return f"{name} ({country})"
-    return name or country
-
-
-def source_count(event: dict) -> int:
-    """Number of sources: the stored count, else the distinct mention articles."""
-    if event.get("n_sources") is not None:
-        return int(event["n_sources"])
-    mentions = event.get("mentions") or []
-    return len({m.get("article_id") or m.get("url") for m in mentions})

@@ -12,7 +12,7 @@ import html
 import json
 
 from timeline.render.event_dates import date_label, day_span
-from timeline.render.table import place_label, type_label
+from timeline.render.labels import actor_names, place_label, type_label
 
 # granularity → which date parts TimelineJS gets (ISO-8601 day > week > month > year).
 _PARTS = {
@@ -53,7 +53,7 @@ def event_slide(event: dict) -> dict | None:
     parts = _PARTS.get(granularity, ("year", "month", "day"))
     first, last = span
     start, end = _date(first, parts), _date(last, parts)
-    actors = event.get("actors") or []
+    actors = actor_names(event)
     slide = {"start_date": start}
     if end != start:
         slide["end_date"] = end
@@ -62,7 +62,7 @@ def event_slide(event: dict) -> dict | None:
         "text": {"headline": html.escape(_headline(event)), "text": _text(event)},
         # TimelineJS draws one row per group, the lead (first) actor, and
         # sets the group label with innerHTML: escape it like the text.
-        "group": html.escape(actors[0]["name"]) if actors else "others",
+        "group": html.escape(actors[0]) if actors else "others",
         "unique_id": f"event-{event['id']}",
     }
     return slide
@@ -75,7 +75,7 @@ def _date(day, parts: tuple[str, ...]) -> dict[str, int]:
 def _headline(event: dict) -> str:
     summary = (event.get("summary") or "").strip()
     if not summary:
-        actors = ", ".join(actor["name"] for actor in event.get("actors") or [])
+        actors = ", ".join(actor_names(event))
         summary = f"{actors}: {type_label(event)}" if actors else type_label(event) or "event"
     if len(summary) > _HEADLINE_CHARS:
         summary = summary[: _HEADLINE_CHARS - 1].rstrip() + "…"
@@ -84,7 +84,7 @@ def _headline(event: dict) -> str:
 
 def _text(event: dict) -> str:
     """HTML body: summary, what/who/where, and the sources as links."""
-    facts = [("Type", type_label(event)), ("Actors", ", ".join(a["name"] for a in event.get("actors") or [])),
+    facts = [("Type", type_label(event)), ("Actors", ", ".join(actor_names(event))),
              ("Place", place_label(event.get("location")))]
     body = [f"<p>{html.escape(event.get('summary') or '')}</p>"] if event.get("summary") else []
     body += [f"<p><b>{name}:</b> {html.escape(value)}</p>" for name, value in facts if value]
