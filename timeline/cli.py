@@ -476,7 +476,8 @@ def redate(ctx, article_id, published):
             result = redate_article(session, article_id, day, extract)
         except StoreError as exc:
             _fail(str(exc))
-    click.echo(f"article {article_id}: published {day.isoformat()}, {result.events} events")
+    plural = "" if result.events == 1 else "s"
+    click.echo(f"article {article_id}: published {day.isoformat()}, {result.events} event{plural}")
 
 
 @cli.command()
