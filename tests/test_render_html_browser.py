@@ -317,3 +317,10 @@ def test_zoom_legend_and_keyboard_change_what_is_drawn(tmp_path):
         after(key % "Escape")
         assert devtools.evaluate("document.querySelector('.tl-tooltip').hidden", session) is True
         assert devtools.errors() == []
+
+
+@needs_chromium
+@pytest.mark.parametrize("events", [[], [SEED_EVENTS[4]]], ids=["no events", "only undated"])
+def test_nothing_to_draw_is_not_an_error(tmp_path, events):
+    run = render_in_chromium(events, tmp_path)
+    assert (run.console_errors, run.drawn_count, run.event_count) == ([], 0, len(events))
