@@ -72,6 +72,15 @@ def timeml_expressions(exprs: list[TimeExpression], dct: dt.date | None) -> list
                 out.append(dataclasses.replace(e, text=y.group(), start=e.start + y.start(),
                                                end=e.start + y.end(), value=y.group(), end_value=None))
             continue
+        if e.end_value and e.rule.startswith("explicit-date") and (two := re.fullmatch(
+                r"(.*?\d)(\s*(?:-|\u2013|to|through|and)\s*)(\d+)((?:st|nd|rd|th)?)", e.text)):
+            # "April 24 and 25": TimeML tags the first day and the second number apart
+            first = two.group(1)
+            out.append(dataclasses.replace(e, text=first, end=e.start + len(first), end_value=None))
+            s2 = e.start + two.start(3)
+            out.append(dataclasses.replace(e, text=e.text[two.start(3):], start=s2, value=e.end_value, end_value=None))
+            reference = e.end_value
+            continue
         if e.anchor == "event":
             if e.relation in ("after", "before") and re.search(r"\s+(?:after|before|prior\s+to)$", e.text, re.I):
                 core = re.sub(r"^(?:(?:only|just|barely|exactly)\s+)?", "", e.text, flags=re.I)
@@ -86,7 +95,7 @@ def timeml_expressions(exprs: list[TimeExpression], dct: dt.date | None) -> list
             if reference:
                 e = resolve_relative(e, reference)
         out.append(e)
-        if e.value and e.type in ("DATE", "TIME") and re.match(r"\d{4}", e.value):
+        if e.value and e.type in ("DATE", "TIME") and re.match(r"\d{4}", e.value) and e.anchor != "event":
             reference = e.value[:10] if e.type == "TIME" else e.value
     return out
 
