@@ -63,6 +63,7 @@ class Gazetteer:
         self._acronym_only: set[str] = set()
         self._vocabulary: set[str] = set(HONORIFICS)
         self._by_iso: dict[str, str] = {}
+        self._territories = data.territories
         cased: set[str] = set()
         plain: set[str] = set()
 
@@ -114,9 +115,26 @@ class Gazetteer:
         """All entries, to seed the actor and alias tables."""
         return self._actors.values()
 
-    def country_for_iso(self, iso: str) -> str | None:
-        """Canonical country name for an ISO 3166-1 alpha-2 code ("RU" → "Russia")."""
-        return self._by_iso.get(iso.upper())
+    def country_for_iso(self, iso: str, on: dt.date | None = None) -> str | None:
+        """Canonical country name for an ISO 3166-1 alpha-2 code ("RU" → "Russia";
+        on a date inside a historical state's life, that state: "RU" in 1987 →
+        "Soviet Union")."""
+        iso = iso.upper()
+        if on is not None:
+            for name in self._territories.get(iso, ()):
+                state = self._actors[name]
+                if (state.start is None or state.start <= on) and (state.end is None or on < state.end):
+                    return name
+        return self._by_iso.get(iso)
+
+    def country_named(self, text: str, on: dt.date | None = None) -> str | None:
+        """The country a place name names by its own name or alias ("Britain",
+        "USSR"), not by a capital or demonym; None otherwise."""
+        key = normalise(text)
+        entries = [e for e in self._names.get(key, ())
+                   if e.actor.kind == "country" and e.via in ("name", "alias")]
+        entry = self._choose(entries, on, key, text == text.lower())
+        return entry.actor.name if entry else None
 
     def roles_of(self, name: str, on: dt.date | None = None) -> list[Role]:
         """Roles of actor `name`, only those held on `on` when given."""
@@ -134,6 +152,17 @@ class Gazetteer:
         else:
             people = {a.name: a for r, a in held}
         return next(iter(people.values())) if len(people) == 1 else None
+
+    def ambiguous_keys(self) -> dict[str, list[str]]:
+        """Normalised names that two timeless entries share (a data error:
+        lookup cannot choose between them); historical states are exempt
+        because their dates decide."""
+        clashes: dict[str, list[str]] = {}
+        for key, entries in self._names.items():
+            names = sorted({e.actor.name for e in entries if not e.dated})
+            if len(names) > 1:
+                clashes[key] = names
+        return clashes
 
     # ------------------------------------------------------------------ lookup
     def lookup(self, text: str, on: dt.date | None = None) -> ActorRef | None:

