@@ -69,6 +69,8 @@ def find_time_expressions(
         if reading is None:
             continue
         start, reading = _with_modifier(text, start, end, reading, prev_end)
+        if reading.granularity == "day" and reading.value and reading.type == "DATE" and reading.anchor != "event":
+            ctx.last_day = dt.date.fromisoformat(reading.value)  # clock times without a day take it
         if reading.granularity == "quarter" and reading.value and not reading.rule.startswith(("year-earlier", "ago")):
             ctx.last_quarter, ctx.last_quarter_at = reading.value, start
         expr = TimeExpression(

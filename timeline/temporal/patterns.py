@@ -64,7 +64,7 @@ PATTERNS: dict[str, re.Pattern] = {
     "year-range": _c(rf"{B}(?:between\s+)?{YEAR}\s*(?:-|\u2013|to|and|through)\s*(?P<year2>[12]{D}{{3}}|{D}{{2}}){E}"),
     "decade": _c(rf"{B}(?:the\s+)?(?:(?P<dec>[12]{D}{{2}}0)'?s|'(?P<short>{D}0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){E}"),
     "century": _c(rf"{B}(?:the\s+)?(?P<ord>{D}{{1,2}}(?:st|nd|rd|th)|(?:nineteenth|eighteenth|twentieth|twenty-first|twenty\s+first))\s+century{E}"),
-    "quarter": _c(rf"{B}(?:(?P<the>the|this\s+year's|last\s+year's|its|their)\s+)?(?:(?P<year0>[12]{D}{{3}})\s+)?(?:(?P<fisc>fiscal)\s+)?(?P<ord>{ORDINAL_RE})[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?{YEAR})?{E}"),
+    "quarter": _c(rf"{B}(?:(?P<the>the(?:\s+year-(?:ago|earlier))?|this\s+year's|last\s+year's|its|their)\s+)?(?:(?P<year0>[12]{D}{{3}})\s+)?(?:(?P<fisc>fiscal)\s+)?(?P<ord>{ORDINAL_RE})[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?{YEAR})?{E}"),
     "quarter-code": _c(rf"{B}(?P<ord>Q[1-4]|H[12])(?:\s+{YEAR}|\s*'(?P<yy>{D}{{2}}))?{E}", 0),
     "reference-quarter": _c(rf"{B}(?:the\s+)?(?:(?P<year0>[12]{D}{{3}})\s+)?(?P<which>latest|last|current|year-earlier|year-ago|previous|same|comparable|prior-year|year-before|most\s+recent|recent)?(?:\s+|-)?(?:fiscal\s+)?(?P<unit>quarter|period|year-earlier|year-ago){E}"),
     "ago": _c(rf"{B}(?P<n>{NUM}|(?P<vague>{VAGUE_RE}))\s+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|back|hence|from\s+now){E}"),
@@ -76,6 +76,6 @@ PATTERNS: dict[str, re.Pattern] = {
     "plural-duration": _c(rf"{B}(?:(?P<adj>recent|coming|past|ensuing|subsequent)\s+|(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s))(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes|quarters)(?:-long)?{E}"),
     "set": _c(rf"{B}(?:(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?:(?P<n>{NUM})\s+)?(?:(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|weekend|decade)s?|{WD}|{MON})|(?P<times>once|twice|three\s+times|(?:{NUM})\s+times)\s+(?:a|per|every|each)\s+(?P<unit2>day|week|month|year|quarter|hour)|(?P<wds>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)){E}"),
     "generic": _c(rf"{B}(?P<g>now|currently|current|recently|recent|lately|formerly|previously|nowadays|these\s+days|at\s+present|the\s+present|in\s+the\s+past|the\s+past|the\s+future|future|soon|the\s+near\s+future|near-term|long-term|short-term|once){E}"),
-    "clock": _c(rf"{B}(?:(?P<h>[01]?{D}|2[0-3])(?::(?P<mi>[0-5]{D}))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?=\W|$)|(?P<h24>[01]?{D}|2[0-3]):(?P<mi24>[0-5]{D})(?:\s*(?:GMT|UTC|[ECMP][SD]T))?{E}|(?P<word>noon|midnight|midday))(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time))?(?:,?\s+(?:on\s+)?(?:{WD}|(?P<rday>today|yesterday|tomorrow)))?{E}"),
+    "clock": _c(rf"{B}(?:(?P<h>[01]?{D}|2[0-3])(?::(?P<mi>[0-5]{D}))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?=\W|$)|(?P<h24>[01]?{D}|2[0-3]):(?P<mi24>[0-5]{D})(?:\s*(?:GMT|UTC|[ECMP][SD]T))?{E}|(?P<word>noon|midnight|midday))(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time))?(?:,?\s+(?:on\s+)?(?:{WD}|(?P<rday>today|yesterday|tomorrow)|(?P<cmon>{MONTH_RE})\s+(?P<cday>[0-3]?{D})(?:,?\s+(?P<cyear>[12]{D}{{3}}))?))?{E}"),
     "holiday": _c(rf"{B}(?P<hol>{HOLIDAY_RE}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)(?:\s+{YEAR})?{E}"),
 }

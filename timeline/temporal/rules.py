@@ -49,6 +49,7 @@ class Context:
     tense_of: Callable[[int, int], str | None]
     last_quarter: str | None = None
     last_quarter_at: int = 0
+    last_day: dt.date | None = None
     _tenses: dict = field(default_factory=dict)
 
     def tense(self, m: re.Match) -> str | None:
@@ -288,7 +289,7 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
     if d is None:
         return None
     # "Friday night" keeps day granularity: the day is what dates an event, and
-    # TimeBank annotates most of these as DATE values.
+    # TimeBank/AQUAINT annotate more of these as days than as TIME values.
     return Reading("DATE", an.day_value(d), "day", rn + ("/" + m["part"].lower() if part else ""),
                    "publication", tense)
 
@@ -608,7 +609,7 @@ def _reference_quarter(m: re.Match, ctx: Context) -> Reading | None:
         which, unit = unit, "quarter"
     if year0 := _g(m, "year0"):
         # "the 1988 quarter/period": the quarter under discussion, in that year
-        q = (ctx.last_quarter or "0000-Q0")[-2:]
+        q = (ctx.last_quarter or (_latest_complete_quarter(ctx.published) if ctx.published else None) or "0000-Q0")[-2:]
         if q == "Q0":
             return None
         return Reading("DATE", f"{int(year0):04d}-{q}", "quarter", "year-quarter/discourse", "publication")
@@ -859,11 +860,15 @@ def _clock(m: re.Match, ctx: Context) -> Reading | None:
         pm = m["ap"].lower().startswith("p")
         h = (h % 12) + (12 if pm else 0)
         hm = f"{h:02d}:{m['mi'] or '00'}"
-    pub = ctx.published
-    if pub is None:
-        return Reading("TIME", None, "time", "clock", "publication")
-    day, rn = pub, "clock/publication-day"
-    if m["wd"]:
+    pub = ctx.published or dt.date(int(m["cyear"]), 1, 1)
+    day, rn = ctx.last_day or pub, "clock/discourse-day" if ctx.last_day else "clock/publication-day"
+    if m["cmon"]:
+        year = int(m["cyear"]) if m["cyear"] else an.year_for_month_day(pub, _month(m["cmon"]), int(m["cday"]), None)
+        try:
+            day, rn = dt.date(year, _month(m["cmon"]), int(m["cday"])), "clock/explicit-date"
+        except ValueError:
+            return None
+    elif m["wd"]:
         tense = ctx.tense(m)
         day, rn = an.resolve_weekday(pub, _wd(m["wd"]), tense), "clock/weekday"
     elif m["rday"]:
