@@ -193,7 +193,8 @@ class Gazetteer:
         """"Belarusian" → "Belarus", "North Korean" → "North Korea", "U.S." →
         "United States"; "Soviet" → "Soviet Union"; "German" in 1987 → "West Germany"."""
         key = normalise(word)
-        entries = [e for e in self._names.get(key, ()) if e.actor.kind == "country"]
+        entries = [e for e in self._names.get(key, ())
+                   if e.actor.kind == "country" and e.via in ("demonym", "name", "alias")]
         entry = self._choose(entries, on, key, word == word.lower())
         return entry.actor.name if entry else None
 
@@ -264,18 +265,15 @@ class Gazetteer:
         return self._one_person(people, on) if people else None
 
     def _body(self, text: str, on: dt.date | None, lowercase: bool = False) -> Actor | None:
-        """A country or organisation named by `text` (name, alias, demonym, seat)."""
-        actor = self._actors.get(text)
-        if actor is not None and actor.kind != "person":
-            if actor.kind == "country" and on is not None and actor.start and not (
-                    actor.start <= on and (actor.end is None or on < actor.end)):
-                pass  # "Germany" in 1987: let the dated index choose West Germany
-            else:
-                return actor
+        """A country or organisation named by `text` (name, alias, demonym, seat),
+        the state of the time when a date is given ("Germany" in 1987)."""
         key = normalise(text)
         entries = [e for e in self._names.get(key, ()) if e.actor.kind != "person"]
         entry = self._choose(entries, on, key, lowercase)
-        return entry.actor if entry else None
+        if entry is not None:
+            return entry.actor
+        actor = self._actors.get(text)
+        return actor if actor is not None and actor.kind != "person" else None
 
     def _offices_for(self, body: Actor, title: str) -> list[str]:
         special = self._offices.by_body.get(body.name, {})

@@ -129,7 +129,7 @@ def _countries(raw: list[dict], problems: list[str]) -> tuple[list[dict], dict[s
         data = base[iso]
         extra = by_iso.pop(iso, {})
         entry = dict(extra)
-        entry.setdefault("name", data["name"])
+        entry.setdefault("name", data["name"].strip())
         entry["iso"] = iso
         seats = list(_strings(extra.get("metonyms")))
         # Territories and microstates are not named by their capitals in the
