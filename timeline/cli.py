@@ -526,6 +526,64 @@ def split(ctx, event_id, mention_id):
     click.echo(f"split mention {mention_id}'s article out of event {event_id} into event {new_id}")
 
 
+@cli.command()
+@click.argument("source", metavar="FILE|-")
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD); wins over a TimeML <DCT>.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "timeml"]), default="table",
+              show_default=True, help="table for people, json for tools, timeml for TempEval-3 scorers.")
+def tag(source, published, fmt):
+    """Print the time expressions of a text and how each date was resolved.
+
+    Reads plain text or a TempEval-3 .tml/.TE3input file (its <DCT> is the
+    publication date). Relative dates stay unresolved without a publication date.
+
+    \b
+    Examples:
+        timeline tag article.txt --published 2023-09-15
+        echo "They met on Friday." | timeline tag - --published 2023-09-15 --format json
+        timeline tag wsj_0006.tml --format timeml > wsj_0006.tml.out
+    """
+    import json
+    from pathlib import Path
+
+    from timeline.temporal import find_time_expressions
+    from timeline.temporal.timeml import (
+        looks_like_timeml, read_timeml, timeml_expressions, wrap_plain_text, write_timeml,
+    )
+
+    day = _iso_day(published, "--published")
+    try:
+        raw = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        _fail(f"{source}: no such file", 2)
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"{source}: cannot read ({exc.__class__.__name__})", 2)
+    doc = read_timeml(raw) if looks_like_timeml(raw) else None
+    text = doc.text if doc else raw
+    day = day or (doc.dct if doc else None)
+    exprs = find_time_expressions(text, day)
+    if fmt == "timeml":
+        tagged = timeml_expressions(exprs, day)
+        click.echo(write_timeml(doc, tagged) if doc else wrap_plain_text(text, day, tagged), nl=False)
+    elif fmt == "json":
+        click.echo(json.dumps({"published": day.isoformat() if day else None,
+                               "expressions": [e.to_record() for e in exprs]}, ensure_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"published {day.isoformat() if day else '(unknown)'}")
+        for column in ("text", "type", "value", "days", "rule", "anchor", "tense"):
+            table.add_column(column)
+        for e in exprs:
+            days = "" if not e.date_start else (
+                e.date_start.isoformat() if e.date_start == e.date_end else f"{e.date_start}..{e.date_end}")
+            extra = f" {e.relation} {e.offset or ''}".rstrip() if e.relation else ""
+            table.add_row(e.text, e.type, (e.value or "?") + (f" ({e.mod})" if e.mod else ""), days,
+                          e.rule, (e.anchor or "") + extra, e.tense or "")
+        Console().print(table)
+
+
 @cli.group()
 def db():
     """Show or change the database schema revision (Alembic migrations).

@@ -6,6 +6,7 @@ Values follow TimeML TIMEX3 (ISO-8601 based): `2023-09-15`, `2023-W37`,
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -42,6 +43,13 @@ class TimeExpression:
     relation: str | None = None
     offset: str | None = None
     end_value: str | None = None  # last day of a range ("Sept 13-15"); None otherwise
+
+    def to_record(self) -> dict:
+        """A JSON-ready dict: every field plus the day range (ISO-8601 text)."""
+        record = dataclasses.asdict(self)
+        record["date_start"] = self.date_start.isoformat() if self.date_start else None
+        record["date_end"] = self.date_end.isoformat() if self.date_end else None
+        return record
 
     @property
     def date_start(self) -> dt.date | None:
