@@ -214,7 +214,7 @@ class Gazetteer:
         for role in roles:
             if role.of == body.name:
                 continue
-            found = self._holder_of(body, [role.office], on)
+            found = self._holder_of(body, [role.office, *self._offices.also.get(role.office, ())], on)
             if found is not None and found.name != person.name:
                 return self._ref(found, country, "counterpart")
         return None
@@ -278,11 +278,12 @@ class Gazetteer:
     def _offices_for(self, body: Actor, title: str) -> list[str]:
         special = self._offices.by_body.get(body.name, {})
         if title in special:
-            return [special[title]]
-        if title in self._offices.leader_words:
+            office = special[title]
+        elif title in self._offices.leader_words:
             return list(body.leader)
-        office = self._offices.titles.get(title)
-        return [office] if office else []
+        else:
+            office = self._offices.titles.get(title)
+        return [office, *self._offices.also.get(office, ())] if office else []
 
     def _holder_of(self, body: Actor, offices: list[str], on: dt.date | None) -> Actor | None:
         for office in offices:

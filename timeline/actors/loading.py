@@ -40,6 +40,7 @@ class Offices:
     by_body: dict[str, dict[str, str]]          # body → phrase → office
     implied: dict[str, tuple[str, str]]         # phrase → (body, office)
     leader_words: frozenset[str]
+    also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # office → offices to try next
     first_title: dict[str, str] = field(default_factory=dict)  # office → a readable title
 
 
@@ -110,7 +111,8 @@ def read_offices(raw: dict) -> Offices:
             first.setdefault(office, _title_case(phrases[0]))
     implied = {normalise(k): (v[0], v[1]) for k, v in (raw.get("implied") or {}).items()}
     leader = frozenset(normalise(w) for w in raw.get("leader") or ())
-    return Offices(titles, by_body, implied, leader, first)
+    also = {k: tuple(v) for k, v in (raw.get("also") or {}).items()}
+    return Offices(titles, by_body, implied, leader, also, first)
 
 
 def _countries(raw: list[dict], problems: list[str]) -> tuple[list[dict], dict[str, tuple[str, ...]]]:

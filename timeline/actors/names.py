@@ -54,7 +54,8 @@ def _normal(text: str) -> str:
 def index_keys(name: str) -> set[str]:
     """Every key a data-file name is indexed under: its normal form and,
     for German umlauts, also the spelling with the dots dropped ("Zurich")."""
-    keys = {normalise(name), _normal(name)}
+    transliterated = name.translate(_UMLAUTS)
+    keys = {_normal(transliterated)} if transliterated == name else {_normal(transliterated), _normal(name)}
     keys.discard("")
     return keys
 
