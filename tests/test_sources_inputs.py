@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from timeline.sources import Document, SourceFailure, SourceOptions, UsageError, read_sources
 from timeline.sources import inputs as inputs_module
@@ -197,3 +198,38 @@ def test_reuters_corpus_streams_in_constant_memory():
     tracemalloc.stop()
     assert (count, failures, dated) == (19043, 0, 19043)
     assert peak < 16 * 1024 * 1024  # the corpus is ~27 MB uncompressed
+
+
+def test_stdin_records_with_an_over_long_line():
+    stdin = io.StringIO('{"text": "' + "a" * 3000 + '"}\n{"text": "Short."}\n')
+    results = list(read_sources(["-"], SourceOptions(stdin=stdin, max_bytes=1024)))
+    assert results == [SourceFailure("-:1", "line 1: longer than the 1 KB limit"), results[1]]
+    assert (results[1].origin, results[1].text) == ("-:2", "Short.")
+
+
+SUFFIXES = ["article.txt", "page.html", "dump.jsonl", "dump.jsonl.gz", "data.json", "feed.rss", "notes.md"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(SUFFIXES), data=st.one_of(
+    st.binary(max_size=600),
+    st.text(max_size=300).map(lambda t: t.encode("utf-8")),
+    st.sampled_from([b"---\n", b"<html><body>", b'{"text": ', b"<?xml version='1.0'?><rss>", b"\x1f\x8b\x08\x00", b"\xef\xbb\xbf"]).flatmap(
+        lambda head: st.binary(max_size=200).map(lambda tail: head + tail)),
+))
+def test_any_file_content_gives_documents_or_one_line_failures(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    results = list(read_sources([str(path)], SourceOptions(timeout=0.5)))
+    assert results
+    for result in results:
+        assert isinstance(result, (Document, SourceFailure))
+        if isinstance(result, SourceFailure):
+            assert result.reason and "\n" not in result.reason
+        else:
+            assert result.text.strip()
+
+
+def test_stdin_pretty_printed_json():
+    stdin = io.StringIO('[\n  {"title": "A", "text": "Envoys met."},\n  {"title": "B", "body": "Talks ended."}\n]\n')
+    assert [(d.origin, d.title) for d in read_sources(["-"], SourceOptions(stdin=stdin))] == [("-:1", "A"), ("-:2", "B")]

@@ -11,7 +11,6 @@ import os
 import stat
 import sys
 from collections.abc import Iterator, Sequence
-from itertools import chain
 
 from .decoding import decode_bytes, looks_binary
 from .document import Document, SourceFailure, normalise_text
@@ -19,7 +18,7 @@ from .feeds import Feed, looks_like_feed, parse_feed
 from .fetch import Fetcher
 from .options import SourceOptions, UsageError, over_limit_reason, format_size
 from .plaintext import read_text
-from .records import iter_json_document, iter_json_text_lines
+from .records import iter_json_document, iter_json_text_lines, numbered_lines
 from .webpage import html_to_text, read_html
 
 Result = Document | SourceFailure
@@ -277,20 +276,31 @@ def _read_stdin(options: SourceOptions) -> Iterator[Result]:
     stream = getattr(stream, "buffer", stream)  # bytes when we can, so we decode ourselves
     first = stream.readline(options.max_bytes + 1)
     rest_first = first if isinstance(first, bytes) else first.encode("utf-8")
+    opening = first.lstrip()[:1]
     try:
         is_record = isinstance(json.loads(first), dict)
     except (ValueError, UnicodeDecodeError):
-        is_record = False
+        # A first line too long to hold is taken as a record when it opens like one.
+        is_record = opening in ("{", b"{") and len(first) > options.max_bytes
     if is_record:
-        numbered = enumerate(chain([first], iter(lambda: stream.readline(options.max_bytes + 1), first[:0])), 1)
-        yield from iter_json_text_lines(numbered, "-", options)
+        yield from iter_json_text_lines(numbered_lines(stream, options.max_bytes, first=first), "-", options)
         return
     rest = stream.read(options.max_bytes + 1 - len(first))
     data = rest_first + (rest if isinstance(rest, bytes) else rest.encode("utf-8"))
     if len(data) > options.max_bytes:
         yield SourceFailure("-", f"standard input is over the {format_size(options.max_bytes)} limit")
         return
-    yield from _read_bytes(data, "-", "text", options, Fetcher(options))
+    # A pretty-printed JSON document (array or object) is read as records.
+    kind = "json" if opening in ("{", "[", b"{", b"[") and _is_json(data) else "text"
+    yield from _read_bytes(data, "-", kind, options, Fetcher(options))
+
+
+def _is_json(data: bytes) -> bool:
+    try:
+        json.loads(data)
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return True
 
 
 # --- URLs and feeds -------------------------------------------------------------

@@ -21,7 +21,7 @@ ID_FIELDS = ("id",)
 
 def iter_json_lines(stream: BinaryIO, origin: str, options: SourceOptions) -> Iterator[Document | SourceFailure]:
     """Records of a JSON Lines byte stream; origins are "origin:LINE"."""
-    return iter_json_text_lines(_byte_lines(stream, options.max_bytes), origin, options)
+    return iter_json_text_lines(numbered_lines(stream, options.max_bytes), origin, options)
 
 
 def iter_json_text_lines(
@@ -143,19 +143,23 @@ def _string(value: object) -> str | None:
     return value or None
 
 
-def _byte_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
-    """Numbered lines; a line longer than max_bytes is skipped without holding it
-    (None in its place), so one giant line cannot exhaust memory."""
+def numbered_lines(stream, max_bytes: int, first=None) -> Iterator[tuple[int, bytes | str | None]]:
+    """Numbered lines of a binary or text stream (`first`: a line already read);
+    a line longer than max_bytes is skipped without holding it (None in its
+    place), so one giant line cannot exhaust memory."""
     number = 0
     while True:
-        line = stream.readline(max_bytes + 1)
+        if first is not None:
+            line, first = first, None
+        else:
+            line = stream.readline(max_bytes + 1)
         if not line:
             return
         number += 1
-        if len(line) > max_bytes and not line.endswith(b"\n"):
+        if len(line) > max_bytes and line[-1:] not in (b"\n", "\n"):
             while True:  # drain the rest of the over-long line in bounded chunks
                 rest = stream.readline(1 << 20)
-                if not rest or rest.endswith(b"\n"):
+                if not rest or rest[-1:] in (b"\n", "\n"):
                     break
             yield number, None
             continue
