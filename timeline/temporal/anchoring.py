@@ -41,10 +41,15 @@ def resolve_weekday(published: dt.date, weekday: int, tense: str | None) -> dt.d
     publication day, the day itself included ("met on Friday" in a Friday paper is
     that Friday). Future: the next one strictly after the publication day ("will
     meet on Friday" in a Friday paper is the Friday after), as HeidelTime does.
+    Present: the coming one, the publication day included.
     """
     delta = (published.weekday() - weekday) % 7
     if tense == "future":
         return add_days(published, (weekday - published.weekday()) % 7 or 7)
+    if tense == "present":
+        # "The vote starts Wednesday": a news present with a weekday is a schedule;
+        # the coming one, the day itself included.
+        return add_days(published, (weekday - published.weekday()) % 7)
     return add_days(published, -delta)
 
 

@@ -100,6 +100,8 @@ def _with_modifier(text: str, start: int, end: int, reading: Reading, prev_end: 
         return start, reading
     window = text[max(prev_end, start - 20):start]
     if reading.type == "DURATION":
+        if text[start:end].lower().startswith("the "):
+            return start, reading  # "over the past two years": "over" is a preposition here
         if m := _DURATION_MOD_RE.search(window):
             word = " ".join(m["mod"].lower().split())
             mod = next(md for p, md in _DURATION_MODS if re.fullmatch(p, word))

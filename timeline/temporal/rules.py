@@ -285,7 +285,7 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
             d, rn = pub, "weekday/later-same-day"  # "later on Friday" in a Friday paper
         else:
             d = an.resolve_weekday(pub, wd, tense)
-            rn = "weekday/future" if tense == "future" else "weekday/past-inclusive"
+            rn = {"future": "weekday/future", "present": "weekday/present-coming"}.get(tense, "weekday/past-inclusive")
     if d is None:
         return None
     # "Friday night" keeps day granularity: the day is what dates an event, and
@@ -870,7 +870,7 @@ def _clock(m: re.Match, ctx: Context) -> Reading | None:
             return None
     elif m["wd"]:
         tense = ctx.tense(m)
-        day, rn = an.resolve_weekday(pub, _wd(m["wd"]), tense), "clock/weekday"
+        day, rn = an.resolve_weekday(pub, _wd(m["wd"]), tense), f"clock/weekday-{tense or 'past'}"
     elif m["rday"]:
         day = an.add_days(pub, {"today": 0, "yesterday": -1, "tomorrow": 1}[m["rday"].lower()])
         rn = "clock/" + m["rday"].lower()
@@ -889,7 +889,7 @@ def _holiday(m: re.Match, ctx: Context) -> Reading | None:
     elif ctx.published is None:
         return Reading("DATE", None, "day", "holiday", "publication")
     else:
-        tense, anchor = ctx.tense(m), "publication"
+        tense, anchor = _preposition_tense(ctx, m) or ctx.tense(m), "publication"
         year = None
     if name.startswith("thanksgiving"):
         def day_of(y):  # fourth Thursday of November (US)

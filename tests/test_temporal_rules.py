@@ -1,0 +1,262 @@
+"""The phrase table: news sentences, their publication day, and the TIMEX3 value and
+granularity each time expression must get. Reads as the specification of
+timeline.temporal.rules (run through find_time_expressions)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.temporal import find_time_expressions
+
+FRI = "2023-09-15"  # the seed article: a Friday
+TUE = "2023-09-12"  # a Tuesday
+R87 = "1987-03-10"  # a Reuters 1987 Tuesday
+WSJ = "1989-10-26"  # a Wall Street Journal Thursday
+
+PHRASES = [
+    # sentence, published, phrase, value, granularity
+    # --- bare weekdays, anchored with tense (the seed's rules) ---
+    ("Putin met Lukashenko in Sochi on Friday.", FRI, "Friday", "2023-09-15", "day"),
+    ("The two leaders met on Friday in Sochi.", TUE, "Friday", "2023-09-08", "day"),
+    ("Putin will meet Lukashenko on Friday.", TUE, "Friday", "2023-09-15", "day"),
+    ("Putin will meet Lukashenko on Friday.", FRI, "Friday", "2023-09-22", "day"),
+    ("The talks are scheduled to resume on Friday.", TUE, "Friday", "2023-09-15", "day"),
+    ("Officials said on Monday that the talks had failed.", TUE, "Monday", "2023-09-11", "day"),
+    ("The minister resigned Tuesday.", TUE, "Tuesday", "2023-09-12", "day"),
+    ("Ministers are due to meet on Thursday.", TUE, "Thursday", "2023-09-14", "day"),
+    ("The envoy arrived in Kyiv on Wednesday.", FRI, "Wednesday", "2023-09-13", "day"),
+    ("Kim's train crossed the border on Sunday.", TUE, "Sunday", "2023-09-10", "day"),
+    ("He said he'll travel to Beijing on Saturday.", TUE, "Saturday", "2023-09-16", "day"),
+    ("The summit opened last Friday.", FRI, "last Friday", "2023-09-08", "day"),
+    ("They meet again next Friday.", TUE, "next Friday", "2023-09-15", "day"),
+    ("The vote is this Thursday.", TUE, "this Thursday", "2023-09-14", "day"),
+    ("Blinken flew to Cairo on Thursday, Sept. 14.", FRI, "Thursday, Sept. 14", "2023-09-14", "day"),
+    ("Wednesday's ruling angered the government.", FRI, "Wednesday", "2023-09-13", "day"),
+    ("The shooting happened Friday night.", FRI, "Friday night", "2023-09-15", "day"),
+    ("Protesters gathered Thursday morning.", FRI, "Thursday morning", "2023-09-14", "day"),
+    # --- days relative to publication ---
+    ("The ministry said yesterday that talks would continue.", FRI, "yesterday", "2023-09-14", "day"),
+    ("The president speaks today.", FRI, "today", "2023-09-15", "day"),
+    ("The cabinet meets tomorrow.", FRI, "tomorrow", "2023-09-16", "day"),
+    ("Leaders will dine together tonight.", FRI, "tonight", "2023-09-15TNI", "time"),
+    ("Troops moved in last night.", FRI, "last night", "2023-09-14TNI", "time"),
+    ("The minister spoke this morning.", FRI, "this morning", "2023-09-15TMO", "time"),
+    ("Shares fell this afternoon.", R87, "this afternoon", "1987-03-10TAF", "time"),
+    ("Rebels attacked the day before yesterday.", FRI, "the day before yesterday", "2023-09-13", "day"),
+    ("Fighting continued late yesterday.", FRI, "late yesterday", "2023-09-14", "day"),
+    # --- weeks ---
+    ("The European Parliament this week called him an accomplice.", FRI, "this week", "2023-W37", "week"),
+    ("The envoy visited Kyiv last week.", FRI, "last week", "2023-W36", "week"),
+    ("Talks resume next week.", FRI, "next week", "2023-W38", "week"),
+    ("Earlier this week, the ministers met in Brussels.", FRI, "Earlier this week", "2023-W37", "week"),
+    ("A deal could come later this week.", TUE, "later this week", "2023-W37", "week"),
+    ("The talks ended late last week.", FRI, "late last week", "2023-W36", "week"),
+    ("Leaders met over the weekend.", "2023-09-18", "the weekend", "2023-W37-WE", "weekend"),
+    ("Protests are planned for this weekend.", TUE, "this weekend", "2023-W37-WE", "weekend"),
+    ("Voters go to the polls next weekend.", TUE, "next weekend", "2023-W38-WE", "weekend"),
+    ("Rebels shelled the city last weekend.", TUE, "last weekend", "2023-W36-WE", "weekend"),
+    ("Seoul reported the launch two weeks ago.", FRI, "two weeks ago", "2023-W35", "week"),
+    ("The Fed hinted at a pause in the week ended February 22.", R87, "February 22", "1987-02-22", "day"),
+    ("Output rose in the first week of March 1987.", R87, "March 1987", "1987-03", "month"),
+    # --- months ---
+    ("Earlier this month, Kim visited Russia.", FRI, "Earlier this month", "2023-09", "month"),
+    ("The accord will be signed later this month.", R87, "later this month", "1987-03", "month"),
+    ("The minister resigned last month.", FRI, "last month", "2023-08", "month"),
+    ("Elections are due next month.", FRI, "next month", "2023-10", "month"),
+    ("Inflation eased this month.", FRI, "this month", "2023-09", "month"),
+    ("The ceasefire collapsed in March.", FRI, "March", "2023-03", "month"),
+    ("The ceasefire collapsed in December.", FRI, "December", "2022-12", "month"),
+    ("The summit will be held in November.", FRI, "November", "2023-11", "month"),
+    ("The summit will be held in May.", FRI, "May", "2024-05", "month"),
+    ("The treaty expires in January.", FRI, "January", "2024-01", "month"),
+    ("Talks broke down in mid-September.", FRI, "mid-September", "2023-09", "month"),
+    ("The army withdrew in early August.", FRI, "early August", "2023-08", "month"),
+    ("The deal was struck in late June.", FRI, "late June", "2023-06", "month"),
+    ("Trade fell in March 1987.", R87, "March 1987", "1987-03", "month"),
+    ("Exports peaked in October of 1986.", R87, "October of 1986", "1986-10", "month"),
+    ("The bank cut rates last March.", FRI, "last March", "2023-03", "month"),
+    ("Payments resume next January.", FRI, "next January", "2024-01", "month"),
+    ("Payments stopped in June last year.", FRI, "June last year", "2022-06", "month"),
+    ("The envoy has been in Geneva since May.", FRI, "May", "2023-05", "month"),
+    ("A month ago, the talks collapsed.", FRI, "A month ago", "2023-08", "month"),
+    ("Three months ago the army retreated.", FRI, "Three months ago", "2023-06", "month"),
+    # --- explicit dates ---
+    ("The summit was held on Sept. 13.", FRI, "Sept. 13", "2023-09-13", "day"),
+    ("The treaty was signed on 13 September 2023.", FRI, "13 September 2023", "2023-09-13", "day"),
+    ("The treaty was signed on September 13, 2023.", FRI, "September 13, 2023", "2023-09-13", "day"),
+    ("The accord took effect on 9/13/2023.", FRI, "9/13/2023", "2023-09-13", "day"),
+    ("The accord took effect on 2023-09-13.", FRI, "2023-09-13", "2023-09-13", "day"),
+    ("OPEC ministers met on March 12.", R87, "March 12", "1987-03-12", "day"),
+    ("OPEC ministers met on Feb 26.", R87, "Feb 26", "1987-02-26", "day"),
+    ("OPEC ministers met on Feb. 26, the statement said.", R87, "Feb. 26", "1987-02-26", "day"),
+    ("The dividend is payable April 15.", R87, "April 15", "1987-04-15", "day"),
+    ("The company said it was founded on Dec. 20.", R87, "Dec. 20", "1986-12-20", "day"),
+    ("The offer expires Dec. 7.", WSJ, "Dec. 7", "1989-12-07", "day"),
+    ("The board will meet on Jan. 5.", WSJ, "Jan. 5", "1990-01-05", "day"),
+    ("The talks were held on the 13th of September.", FRI, "the 13th of September", "2023-09-13", "day"),
+    ("The EU summit ends on 29 June.", TUE, "29 June", "2023-06-29", "day"),
+    ("Shares closed higher on Tuesday, March 10.", R87, "Tuesday, March 10", "1987-03-10", "day"),
+    ("The agreement was signed on July 4, 1976.", R87, "July 4, 1976", "1976-07-04", "day"),
+    ("Negotiators met on Christmas Eve.", "2023-12-28", "Christmas Eve", "2023-12-24", "day"),
+    ("The ceasefire began on Christmas Day 2022.", FRI, "Christmas Day 2022", "2022-12-25", "day"),
+    ("Both sides agreed to a truce by Thanksgiving.", FRI, "Thanksgiving", "2023-11-23", "day"),
+    # --- ranges ---
+    ("Putin hosted Kim on Sept 13-15.", FRI, "Sept 13-15", "2023-09-13", "day"),
+    ("The forum ran from Sept. 13 to 15.", FRI, "Sept. 13 to 15", "2023-09-13", "day"),
+    ("The fair runs 13-15 September 2023.", FRI, "13-15 September 2023", "2023-09-13", "day"),
+    ("Output doubled between 1990 and 1995.", FRI, "between 1990 and 1995", "1990", "year"),
+    ("The war lasted from 1980 to 1988.", R87, "1980 to 1988", "1980", "year"),
+    # --- years ---
+    ("Sales rose in 1986.", R87, "1986", "1986", "year"),
+    ("The plant opened in 1986 and closed in 2001.", FRI, "2001", "2001", "year"),
+    ("Profits will rise this year.", R87, "this year", "1987", "year"),
+    ("The company lost money last year.", R87, "last year", "1986", "year"),
+    ("Growth should recover next year.", R87, "next year", "1988", "year"),
+    ("Earnings in fiscal 1988 will be flat.", R87, "fiscal 1988", "1988", "year"),
+    ("Revenue for fiscal year 1988 fell.", R87, "fiscal year 1988", "1988", "year"),
+    ("The economy slowed late last year.", FRI, "late last year", "2022", "year"),
+    ("Elections are due early next year.", FRI, "early next year", "2024", "year"),
+    ("Inflation peaked in mid-2022.", FRI, "mid-2022", "2022", "year"),
+    ("The wall fell at the end of 1989.", FRI, "the end of 1989", "1989", "year"),
+    ("Earlier this year, the two leaders spoke.", FRI, "Earlier this year", "2023", "year"),
+    ("A year ago, the border was closed.", FRI, "A year ago", "2022", "year"),
+    ("Two years ago the accord collapsed.", FRI, "Two years ago", "2021", "year"),
+    ("The treaty dates from nineteen ninety-six.", FRI, "nineteen ninety-six", "1996", "year"),
+    ("The Games will open in the year two thousand.", "1998-02-05", "the year two thousand", "2000", "year"),
+    ("For the year, sales were flat.", WSJ, "the year", "1989", "year"),
+    # --- quarters and halves ---
+    ("Profit fell in the first quarter.", R87, "the first quarter", "1987-Q1", "quarter"),
+    ("Third-quarter earnings rose 5%.", WSJ, "Third-quarter", "1989-Q3", "quarter"),
+    ("Profit rose in the third quarter.", WSJ, "the third quarter", "1989-Q3", "quarter"),
+    ("The company expects a loss in the fourth quarter.", WSJ, "the fourth quarter", "1989-Q4", "quarter"),
+    ("Sales fell in the first quarter of 1988.", R87, "the first quarter of 1988", "1988-Q1", "quarter"),
+    ("GDP grew 2% in Q3 2023.", FRI, "Q3 2023", "2023-Q3", "quarter"),
+    ("Net income rose in the latest quarter.", WSJ, "the latest quarter", "1989-Q3", "quarter"),
+    ("Net rose in the third quarter. In the quarter, sales rose 4%.", WSJ, "the quarter", "1989-Q3", "quarter"),
+    ("Profit rose in the third quarter from the year-earlier quarter.", WSJ, "the year-earlier quarter", "1988-Q3", "quarter"),
+    ("Sales in the third quarter rose from $5 million a year ago.", WSJ, "a year ago", "1988-Q3", "quarter"),
+    ("Output rose in the first half of 1987.", R87, "the first half of 1987", "1987-H1", "half"),
+    ("Sales in the quarter ended Sept. 30 rose 4%.", WSJ, "the quarter", "1989-Q3", "quarter"),
+    # --- seasons, decades, centuries ---
+    ("The offensive is expected this spring.", R87, "this spring", "1987-SP", "season"),
+    ("The talks collapsed last fall.", R87, "last fall", "1986-FA", "season"),
+    ("A new round opens next summer.", FRI, "next summer", "2024-SU", "season"),
+    ("The crisis began in the summer of 1986.", R87, "the summer of 1986", "1986-SU", "season"),
+    ("Debt soared in the 1990s.", FRI, "the 1990s", "199", "decade"),
+    ("Debt soared in the '80s.", R87, "the '80s", "198", "decade"),
+    ("Oil prices collapsed in the mid-1980s.", FRI, "the mid-1980s", "198", "decade"),
+    ("The alliance was founded in the 20th century.", FRI, "the 20th century", "19", "century"),
+    ("A decade ago the two countries were at war.", FRI, "A decade ago", "201", "decade"),
+    # --- durations ---
+    ("The five-hour summit ended without a statement.", FRI, "five-hour", "PT5H", "duration"),
+    ("The talks lasted two days.", FRI, "two days", "P2D", "duration"),
+    ("He served three years in prison.", FRI, "three years", "P3Y", "duration"),
+    ("The blockade has lasted 18 months.", FRI, "18 months", "P18M", "duration"),
+    ("Fighting raged for several weeks.", FRI, "several weeks", "PXW", "duration"),
+    ("Prices rose over the past two years.", FRI, "the past two years", "P2Y", "duration"),
+    ("Sales rose in the first nine months.", WSJ, "the first nine months", "P9M", "duration"),
+    ("The index fell in the last twenty-four hours.", FRI, "the last twenty-four hours", "PT24H", "duration"),
+    ("A two-week truce was agreed.", FRI, "two-week", "P2W", "duration"),
+    ("The 30-year bond rallied.", R87, "30-year", "P30Y", "duration"),
+    ("The ban will last nearly two years.", FRI, "nearly two years", "P2Y", "duration"),
+    ("He spoke for more than four hours.", FRI, "more than four hours", "PT4H", "duration"),
+    ("The strike lasted about a week.", FRI, "about a week", "P1W", "duration"),
+    ("The ministers talked for a couple of hours.", FRI, "a couple of hours", "PTXH", "duration"),
+    ("The two sides have fought for years.", FRI, "years", "PXY", "duration"),
+    ("The blockade could last for decades.", FRI, "decades", "PXDE", "duration"),
+    # --- sets ---
+    ("The ministers speak daily.", FRI, "daily", "P1D", "set"),
+    ("The council meets every Monday.", FRI, "every Monday", "XXXX-WXX-1", "set"),
+    ("The report is published each month.", FRI, "each month", "P1M", "set"),
+    ("The leaders meet twice a year.", FRI, "twice a year", "P1Y", "set"),
+    ("Inspections are carried out weekly.", FRI, "weekly", "P1W", "set"),
+    # --- generic references ---
+    ("The country is now a member of NATO.", FRI, "now", "PRESENT_REF", "ref"),
+    ("He is currently in Beijing.", FRI, "currently", "PRESENT_REF", "ref"),
+    ("The two leaders recently met in Sochi.", FRI, "recently", "PAST_REF", "ref"),
+    ("Such summits were rare in the past.", FRI, "the past", "PAST_REF", "ref"),
+    ("More talks are planned in the future.", FRI, "the future", "FUTURE_REF", "ref"),
+    ("Prices have fallen in recent months.", FRI, "recent months", "PAST_REF", "ref"),
+    # --- clock times ---
+    ("The summit opened at 10:35 a.m.", FRI, "10:35 a.m.", "2023-09-15T10:35", "time"),
+    ("The vote starts at 6 p.m. Wednesday.", TUE, "6 p.m. Wednesday", "2023-09-13T18:00", "time"),
+    ("The offer expires at 5 p.m. EST Nov. 9.", WSJ, "5 p.m. EST Nov. 9", "1989-11-09T17:00", "time"),
+    ("The ceasefire starts at noon Saturday.", TUE, "noon Saturday", "2023-09-16T12:00", "time"),
+    ("The curfew begins at 22:00 GMT.", FRI, "22:00 GMT", "2023-09-15T22:00", "time"),
+]
+
+
+@pytest.mark.parametrize("sentence, published, phrase, value, granularity", PHRASES,
+                         ids=[f"{p[2]}@{p[1]}" for p in PHRASES])
+def test_phrase_value(sentence, published, phrase, value, granularity):
+    exprs = find_time_expressions(sentence, dt.date.fromisoformat(published))
+    found = {e.text: e for e in exprs}
+    assert phrase in found, f"{phrase!r} not found; got {[e.text for e in exprs]}"
+    e = found[phrase]
+    assert (e.value, e.granularity) == (value, granularity), e
+
+
+def test_the_table_is_big_enough():
+    assert len(PHRASES) >= 150
+
+
+# --- event-relative phrases: detected with relation and offset, value left to the pipeline ---
+
+EVENT_RELATIVE = [
+    ("The meeting took place only two days after Putin met with Kim.", "only two days after", "after", "P2D"),
+    ("Two days after the vote, the cabinet resigned.", "Two days after", "after", "P2D"),
+    ("The day before the vote, troops withdrew.", "The day before", "before", "P1D"),
+    ("A week later, the talks resumed.", "A week later", "after", "P1W"),
+    ("Three days later the envoy returned.", "Three days later", "after", "P3D"),
+    ("The following week, the ministers met again.", "The following week", "after", "P1W"),
+    ("The next day, Kim toured a factory.", "The next day", "after", "P1D"),
+    ("The previous day, he had met Lavrov.", "The previous day", "before", "P1D"),
+    ("The week before, the army had shelled the port.", "The week before", "before", "P1W"),
+    ("A year earlier, sales had fallen.", "A year earlier", "before", "P1Y"),
+    ("Hours after the meeting, missiles were fired.", "Hours after", "after", None),
+    ("On the same day, he met the pope.", "the same day", "same", "P0D"),
+]
+
+
+@pytest.mark.parametrize("sentence, phrase, relation, offset", EVENT_RELATIVE, ids=[p[1] for p in EVENT_RELATIVE])
+def test_event_relative_phrases(sentence, phrase, relation, offset):
+    exprs = find_time_expressions(sentence, dt.date(2023, 9, 15))
+    found = {e.text: e for e in exprs}
+    assert phrase in found, [e.text for e in exprs]
+    e = found[phrase]
+    assert (e.anchor, e.value, e.relation, e.offset) == ("event", None, relation, offset)
+
+
+def test_offset_before_an_explicit_date_resolves_directly():
+    [e] = find_time_expressions("The talks began two days after Christmas.", dt.date(2023, 12, 30))
+    assert (e.text, e.value, e.anchor, e.relation) == ("two days after Christmas", "2023-12-27", "publication", "after")
+
+
+def test_range_reaches_its_last_day():
+    [e] = find_time_expressions("Putin hosted Kim on Sept 13-15.", dt.date(2023, 9, 15))
+    assert (e.date_start, e.date_end) == (dt.date(2023, 9, 13), dt.date(2023, 9, 15))
+
+
+@pytest.mark.parametrize("sentence", [
+    "We may well see a deal.",
+    "They will march on the capital.",
+    "About 1990 people attended.",
+    "Three-quarters of voters agreed.",
+    "He paid $2023 for it.",
+    "Futures markets fell.",
+])
+def test_not_time_expressions(sentence):
+    assert find_time_expressions(sentence, dt.date(2023, 9, 15)) == []
+
+
+def test_mod_from_early_mid_late():
+    mods = {e.text: e.mod for e in find_time_expressions(
+        "It began in early September, peaked in mid-2022 and ended late last year.", dt.date(2023, 9, 15))}
+    assert mods == {"early September": "START", "mid-2022": "MID", "late last year": "END"}
+
+
+def test_no_publication_date_leaves_relative_dates_unresolved():
+    exprs = find_time_expressions("They met on Friday, last week and on 13 September 2023.", None)
+    assert [(e.text, e.value) for e in exprs] == [
+        ("Friday", None), ("last week", None), ("13 September 2023", "2023-09-13")]
