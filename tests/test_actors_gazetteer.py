@@ -297,3 +297,18 @@ def test_loading_is_cached():
 def test_lookup_never_raises(text, on):
     ref = load_gazetteer().lookup(text, on)
     assert ref is None or ref.name
+
+
+HOLDERS = [
+    ("Russian President", ["Andrei Gromyko", "Mikhail Gorbachev", "Boris Yeltsin", "Vladimir Putin", "Dmitry Medvedev"]),
+    ("the Belarusian leader", ["Alexander Lukashenko"]),
+    ("NATO Secretary General", ["Lord Carrington", "Manfred Woerner", "Javier Solana", "Anders Fogh Rasmussen",
+                                "Jens Stoltenberg", "Mark Rutte"]),
+    ("Putin", []),
+    ("his Russian counterpart", []),
+]
+
+
+@pytest.mark.parametrize("title, names", HOLDERS)
+def test_holders_of_a_title_at_any_date(gaz, title, names):
+    assert gaz.holders(title) == names

@@ -298,33 +298,60 @@ class Gazetteer:
                         return found
         return None
 
-    def _by_title(self, key: str, on: dt.date | None, lowercase: bool = False) -> Actor | None:
+    def _title_parses(self, key: str) -> list[tuple[str, str | None, str | None]]:
+        """Ways to read `key` as a title: (body text, title words, office)
+        triples; the office is given only for titles that imply their body."""
         words = key.split()
         while words and words[0] in _TITLE_NOISE:
             words = words[1:]
-        if not words or words[0] in _NOT_HOLDER or words[0] == "counterpart" or words[-1] == "counterpart":
-            return None
+        if not words or words[0] in _NOT_HOLDER or "counterpart" in words:
+            return []
         phrase = " ".join(words)
         if phrase in self._offices.implied:
             body_name, office = self._offices.implied[phrase]
-            body = self._body(body_name, on)
-            return self._holder_of(body, [office], on) if body else None
+            return [(body_name, None, office)]
+        parses: list[tuple[str, str | None, str | None]] = []
         # "<title> of <body>": "President of the United States"
         for i in range(len(words) - 1, 0, -1):
             if words[i] == "of" and i + 1 < len(words):
-                body = self._body(" ".join(words[i + 1:]), on, lowercase)
-                if body is not None:
-                    offices = self._offices_for(body, " ".join(words[:i]))
-                    if offices:
-                        return self._holder_of(body, offices, on)
+                parses.append((" ".join(words[i + 1:]), " ".join(words[:i]), None))
         # "<body> <title>": "Russian President", "the Kremlin chief"
         for i in range(len(words) - 1, 0, -1):
-            body = self._body(" ".join(words[:i]), on, lowercase)
-            if body is not None:
-                offices = self._offices_for(body, " ".join(words[i:]))
-                if offices:
-                    return self._holder_of(body, offices, on)
+            parses.append((" ".join(words[:i]), " ".join(words[i:]), None))
+        return parses
+
+    def _by_title(self, key: str, on: dt.date | None, lowercase: bool = False) -> Actor | None:
+        for body_text, title, office in self._title_parses(key):
+            body = self._body(body_text, on, lowercase)
+            if body is None:
+                continue
+            offices = [office] if office else self._offices_for(body, title or "")
+            if offices:
+                return self._holder_of(body, offices, on)
         return None
+
+    def holders(self, text: str) -> list[str]:
+        """Everyone the gazetteer knows to have held the title `text` at any
+        date ("Russian President" → Yeltsin, Putin, Medvedev), oldest first."""
+        key = normalise(text)
+        found: dict[str, dt.date] = {}
+        for body_text, title, office in self._title_parses(key):
+            bodies = {e.actor.name: e.actor for e in self._names.get(normalise(body_text), ())
+                      if e.actor.kind != "person"}
+            if body_text in self._actors:
+                bodies[body_text] = self._actors[body_text]
+            for body in bodies.values():
+                offices = [office] if office else self._offices_for(body, title or "")
+                if any(o in LEADING_OFFICES for o in offices) and not any(
+                        self._roles.get((body.name, o)) for o in offices):
+                    offices += [o for o in body.leader if o not in offices]  # as _holder_of falls back
+                for o in offices:
+                    for role, person in self._roles.get((body.name, o), ()):
+                        first = role.start or dt.date.min
+                        found[person.name] = min(found.get(person.name, first), first)
+            if found:
+                break
+        return sorted(found, key=lambda name: (found[name], name))
 
     def _after_title(self, key: str, text: str, on: dt.date | None, lowercase: bool) -> ActorRef | None:
         """"Russian President Vladimir Putin", "Mr Gorbachev": a person's name
