@@ -233,3 +233,14 @@ def test_any_file_content_gives_documents_or_one_line_failures(tmp_path, name, d
 def test_stdin_pretty_printed_json():
     stdin = io.StringIO('[\n  {"title": "A", "text": "Envoys met."},\n  {"title": "B", "body": "Talks ended."}\n]\n')
     assert [(d.origin, d.title) for d in read_sources(["-"], SourceOptions(stdin=stdin))] == [("-:1", "A"), ("-:2", "B")]
+
+
+def test_json_lines_are_streamed_past_the_file_limit_but_json_documents_are_not(tmp_path):
+    lines = tmp_path / "big.jsonl"
+    lines.write_text("".join(f'{{"id": {n}, "text": "Envoys met for round {n} of the talks."}}\n' for n in range(200)))
+    array = tmp_path / "big.json"
+    array.write_text("[\n" + ",\n".join(f'{{"text": "Round {n}."}}' for n in range(200)) + "\n]")
+    options = SourceOptions(max_bytes=1024)
+    streamed = list(read_sources([str(lines)], options))
+    assert len(streamed) == 200 and all(isinstance(d, Document) for d in streamed)
+    assert list(read_sources([str(array)], options)) == [SourceFailure(str(array), f"file is {array.stat().st_size / 1024:.1f} KB, over the 1 KB limit")]

@@ -134,7 +134,7 @@ def _read_file(path: str, kind: str, options: SourceOptions, fetcher: Fetcher) -
         yield SourceFailure(path, "broken symlink")
         return
     if kind in ("jsonl", "jsonl.gz", "json"):
-        yield from _read_json_file(path, kind, options)
+        yield from _read_json_file(path, kind, options, fetcher)
         return
     data = _read_capped(path, options.max_bytes)
     if isinstance(data, SourceFailure):
@@ -175,7 +175,9 @@ def _read_bytes(
         yield read_text(decoded.text, origin, dataclasses.replace(options, url=options.url or url))
 
 
-def _read_json_file(path: str, kind: str, options: SourceOptions) -> Iterator[Result]:
+def _read_json_file(path: str, kind: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
+    """JSON Lines are streamed whatever the file's size (the limit applies per line);
+    a whole JSON document must fit under the limit."""
     stream = _open(path, kind == "jsonl.gz")
     if isinstance(stream, SourceFailure):
         yield stream
@@ -186,20 +188,21 @@ def _read_json_file(path: str, kind: str, options: SourceOptions) -> Iterator[Re
         except (OSError, EOFError) as exc:
             yield SourceFailure(path, f"corrupt compressed data: {exc}")
             return
-        if not head.strip():
-            yield SourceFailure(path, "empty file")
-            return
         if looks_binary(head):
             yield SourceFailure(path, "binary file")
             return
         if kind == "json" and not _first_line_is_object(stream, options.max_bytes):
             # A JSON document (array or pretty-printed object), not JSON Lines.
+            size = os.fstat(stream.fileno()).st_size
+            if size > options.max_bytes:
+                yield SourceFailure(path, over_limit_reason("file", size, options.max_bytes))
+                return
             stream.seek(0)
             data = _read_capped_stream(stream, path, options.max_bytes)
             if isinstance(data, SourceFailure):
                 yield data
                 return
-            yield from _read_bytes(data, path, "json", options, None)  # type: ignore[arg-type]
+            yield from _read_bytes(data, path, "json", options, fetcher)
             return
         stream.seek(0)
         from .records import iter_json_lines
