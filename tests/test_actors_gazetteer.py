@@ -164,6 +164,11 @@ LOOKUPS = [
     ("Bundestag", None, "Bundestag", "name"),
     ("State Duma", None, "State Duma", "name"),
     ("MITI", None, "Ministry of International Trade and Industry", "alias"),
+    ("MEPs", None, "European Parliament", "alias"),
+    ("Russian lawmakers", "2023-09-15", "State Duma", "title"),
+    ("U.S. lawmakers", "1987-04-01", "United States Congress", "title"),
+    ("Soviet parliament", "1987-04-01", "Supreme Soviet", "alias"),
+    ("Ukrainian MPs", "2023-09-15", "Verkhovna Rada", "title"),
     # --- words that must not resolve
     ("the", None, None, None),
     ("May", None, None, None),
@@ -177,6 +182,9 @@ LOOKUPS = [
     ("", None, None, None),
     ("Friday", None, None, None),
     ("Minister", None, None, None),
+    ("parliament", None, None, None),
+    ("Daily Telegraph", None, None, None),
+    ("the two leaders", "2023-09-15", None, None),
 ]
 
 

@@ -63,6 +63,7 @@ class Gazetteer:
         self._acronym_only: set[str] = set()
         self._vocabulary: set[str] = set(HONORIFICS)
         self._by_iso: dict[str, str] = {}
+        self._legislature: dict[str, Actor] = {}
         self._territories = data.territories
         cased: set[str] = set()
         plain: set[str] = set()
@@ -100,6 +101,8 @@ class Gazetteer:
                                 self._surnames[key].append(a)
             for r in a.roles:
                 self._roles[(r.of, r.office)].append((r, a))
+            if a.kind == "legislature" and a.country:
+                self._legislature.setdefault(a.country, a)  # the first listed is the whole parliament
         self._acronym_only = cased - plain
         for table in (self._offices.titles, *self._offices.by_body.values()):
             for phrase in table:
@@ -187,6 +190,9 @@ class Gazetteer:
         holder = self._by_title(key, on, lowercase)
         if holder is not None:
             return self._ref(holder, text, "title")
+        parliament = self._by_legislature_word(key, on, lowercase)
+        if parliament is not None:
+            return self._ref(parliament, text, "title")
         return self._after_title(key, text, on, lowercase)
 
     def country_of_adjective(self, word: str, on: dt.date | None = None) -> str | None:
@@ -329,6 +335,14 @@ class Gazetteer:
             if offices:
                 return self._holder_of(body, offices, on)
         return None
+
+    def _by_legislature_word(self, key: str, on: dt.date | None, lowercase: bool) -> Actor | None:
+        """"Russian lawmakers", "the Japanese parliament": a country's parliament."""
+        body_text, _, word = key.rpartition(" ")
+        if not body_text or word not in self._offices.legislature_words:
+            return None
+        body = self._body(body_text, on, lowercase)
+        return self._legislature.get(body.name) if body is not None and body.kind == "country" else None
 
     def holders(self, text: str) -> list[str]:
         """Everyone the gazetteer knows to have held the title `text` at any

@@ -41,6 +41,7 @@ class Offices:
     implied: dict[str, tuple[str, str]]         # phrase → (body, office)
     leader_words: frozenset[str]
     also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # office → offices to try next
+    legislature_words: frozenset[str] = frozenset()
     first_title: dict[str, str] = field(default_factory=dict)  # office → a readable title
 
 
@@ -112,7 +113,8 @@ def read_offices(raw: dict) -> Offices:
     implied = {normalise(k): (v[0], v[1]) for k, v in (raw.get("implied") or {}).items()}
     leader = frozenset(normalise(w) for w in raw.get("leader") or ())
     also = {k: tuple(v) for k, v in (raw.get("also") or {}).items()}
-    return Offices(titles, by_body, implied, leader, also, first)
+    legislature = frozenset(normalise(w) for w in raw.get("legislature") or ())
+    return Offices(titles, by_body, implied, leader, also, legislature, first)
 
 
 def _countries(raw: list[dict], problems: list[str]) -> tuple[list[dict], dict[str, tuple[str, ...]]]:
