@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
 from render_samples import SEED_EVENTS, synthetic_events  # noqa: E402
@@ -128,3 +129,11 @@ def test_ten_thousand_events_stay_a_reasonable_file():
     page = render_html(synthetic_events(10_000))
     assert 'data-event-count="10000"' in page
     assert len(page.encode()) < 8_000_000
+
+
+@given(st.text(max_size=80))
+def test_any_text_survives_the_data_block_unchanged(text):
+    event = dict(SEED_EVENTS[0], summary=text)
+    data = _payload_text(render_html([event], title=text))
+    assert "<" not in data and ">" not in data
+    assert json.loads(data)["events"][0]["h"] == text
