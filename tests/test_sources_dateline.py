@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from timeline.sources.dateline import find_dateline
+from timeline.sources.dateline import find_dateline, parse_dateline_field
 
 CASES = [
     # text, place, region, month, day, year, agency, rest of the text after the dateline
@@ -15,6 +15,8 @@ CASES = [
     ("ST. PETERSBURG, Russia — Leaders", "ST. PETERSBURG", "Russia", None, None, None, None, "Leaders"),
     ("BRUSSELS/LONDON, Oct 3 (Reuters) - EU", "BRUSSELS/LONDON", None, 10, 3, None, "Reuters", "EU"),
     ("  GENEVA, November 10 -- Envoys", "GENEVA", None, 11, 10, None, None, "Envoys"),
+    ("NEWARK, N.J. _ A new task force", "NEWARK", "N.J.", None, None, None, None, "A new task force"),
+    ("INDEPENDENCE, MO. (AP)--  Poland", "INDEPENDENCE", "MO.", None, None, None, "AP", "Poland"),
     ("SALVADOR, Feb 26", "SALVADOR", None, 2, 26, None, None, ""),  # a bare JSON Lines "dateline" field
 ]
 
@@ -79,3 +81,34 @@ def test_generated_wire_datelines(place, month, day, agency, body):
     line = find_dateline(text)
     assert (line.place, line.day, line.agency) == (place, day, agency)
     assert line.month == ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(month[:3].lower()) + 1
+
+
+@pytest.mark.parametrize(
+    "field,place,region,month,day",
+    [
+        ("SALVADOR, Feb 26", "SALVADOR", None, 2, 26),
+        ("Toronto, Feb 26", "Toronto", None, 2, 26),  # fields are not always in capitals
+        ("NEW YORK, FEB 26", "NEW YORK", None, 2, 26),
+        ("RICHMOND, Va. Feb 26", "RICHMOND", "Va.", 2, 26),
+        ("Winnipeg, Manitoba, Feb 26", "Winnipeg", "Manitoba", 2, 26),
+        ("AMSTERDAM, 2 March", "AMSTERDAM", None, 3, 2),
+        ("MONTREAL, March 20, Reuter", "MONTREAL", None, 3, 20),
+        ("CHICAGO, March 4,", "CHICAGO", None, 3, 4),
+    ],
+)
+def test_dateline_fields(field, place, region, month, day):
+    line = parse_dateline_field(field)
+    assert (line.place, line.region, line.month, line.day, line.year) == (place, region, month, day, None)
+
+
+@pytest.mark.parametrize("field", ["TOKYO", "BAGUIO, Philippines", "BOSTON, March 187", "us 7.8015", "", "March 4"])
+def test_dateline_fields_without_a_usable_date(field):
+    line = parse_dateline_field(field)
+    assert line is None or line.month is None
+
+
+@given(st.text(max_size=60))
+def test_any_field_no_exception(field):
+    line = parse_dateline_field(field)
+    if line is not None and line.month is not None:
+        assert 1 <= line.month <= 12 and 1 <= line.day <= 31

@@ -27,7 +27,7 @@ _MONTHS = {
 }
 # Wire-style month spellings: full names, three-letter and AP abbreviations ("Sept.").
 _MONTH = (
-    r"(?P<month>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"(?P<month>(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
     r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)"
 )
 # The place is in capitals in every wire style (AP Stylebook, Reuters): "NEW YORK",
@@ -36,10 +36,11 @@ _PLACE = r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’\-]*(?:[ /][A-ZÀ-Þ][A-ZÀ-Þ.'’
 _REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,2}))"
 _DATE = r"(?:,?\s+" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?)"
 _AGENCY = r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z.&\- ]{0,30})\))"
-_DASH = r"(?:\s*(?:--|[-–—]))"
+# Old AP/NYT wire copy writes the dash as a spaced underscore ("MIAMI _ The ...").
+_DASH = r"(?:\s*(?:--|[-–—]|_(?=\s)))"
 
 _DATELINE = re.compile(
-    r"\s*" + _PLACE + r"(?:" + _REGION + r"(?=,|\s*\(|\s*[-–—]|\s*$))?" + _DATE + r"?" + _AGENCY + r"?",
+    r"\s*" + _PLACE + r"(?:" + _REGION + r"(?=,|\s*\(|\s*[-–—_]|\s*$))?" + _DATE + r"?" + _AGENCY + r"?",
 )
 _TERMINATOR = re.compile(_DASH + r"\s*")
 
@@ -49,6 +50,42 @@ _NOT_PLACES = {
     "EDITORIAL", "COMMENT", "NOTE", "CORRECTION", "REFILE", "URGENT", "FLASH", "FACTBOX",
     "EXPLAINER", "PHOTOS", "VIDEO", "PODCAST", "A", "I", "THE", "NEW",
 }
+
+
+_FIELD_DATE = re.compile(
+    r"(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<day2>\d{1,2})\s+" + _MONTH.replace("month", "month2")
+    + r")(?:,?\s+(?P<year>\d{4}))?\s*$"
+)
+
+
+_FIELD_TAIL = re.compile(r"(?:[,\s]+\(?(?:reuters?|ap|afp|upi)\)?)?[,.\s]*$", re.IGNORECASE)
+
+
+def parse_dateline_field(value: str) -> Dateline | None:
+    """A dateline given on its own, as corpora store it ("SALVADOR, Feb 26",
+    "Toronto, FEB 26", "RICHMOND, Va. Feb 26", "AMSTERDAM, 2 March").
+
+    Knowing the string is a dateline, this accepts any capitalisation and
+    day-first dates that find_dateline, reading running text, must refuse."""
+    strict = find_dateline(value)
+    if strict is not None and strict.month is not None:
+        return strict
+    # Wire copy often ends the field with the agency or stray punctuation ("..., Reuter").
+    trimmed = _FIELD_TAIL.sub("", value)
+    match = _FIELD_DATE.search(trimmed)
+    if not match:
+        return None
+    place = trimmed[: match.start()].strip(" ,")
+    if not place:
+        return None
+    month_name = match.group("month") or match.group("month2")
+    month = _MONTHS[month_name[:3].lower()]
+    day = int(match.group("day") or match.group("day2"))
+    year = int(match.group("year")) if match.group("year") else None
+    if not 1 <= day <= calendar.monthrange(year or 2000, month)[1]:
+        return None
+    city, _, region = place.partition(",")
+    return Dateline(city.strip(), month, day, year, 0, len(value), None, region.strip() or None)
 
 
 def find_dateline(text: str) -> Dateline | None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
-from .dateline import find_dateline
+from .dateline import find_dateline, parse_dateline_field
 
 # Plausible publication years: rules out "0001-01-01" placeholders and typos like 20233.
 _MIN_YEAR, _MAX_YEAR = 1800, 2200
@@ -138,7 +138,7 @@ def resolve_publication_date(
         return PublicationDate(metadata.full, "metadata")
     if html is not None:
         return PublicationDate(html, "html")
-    line = (find_dateline(dateline_field) if dateline_field else None) or find_dateline(text)
+    line = (parse_dateline_field(dateline_field) if dateline_field else None) or find_dateline(text)
     if line is None or line.month is None or line.day is None:
         return PublicationDate(None, None)
     from_url = year_from_url(url)
