@@ -150,3 +150,8 @@ def test_hostile_text_is_escaped_and_script_links_dropped():
 def test_long_summaries_make_short_headlines():
     (slide,) = _document([dict(SEED_EVENTS[0], summary="word " * 60)])["events"]
     assert len(slide["text"]["headline"]) == 120 and slide["text"]["headline"].endswith("…")
+
+
+def test_unique_ids_are_fragment_safe():
+    (slide,) = _document([dict(SEED_EVENTS[0], id="a b/#1")])["events"]
+    assert slide["unique_id"] == "event-a-b--1"

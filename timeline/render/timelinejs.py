@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 from timeline.render.event_dates import date_label, day_span
 from timeline.render.labels import actor_names, place_label, type_label
@@ -63,7 +64,8 @@ def event_slide(event: dict) -> dict | None:
         # TimelineJS draws one row per group, the lead (first) actor, and
         # sets the group label with innerHTML: escape it like the text.
         "group": html.escape(actors[0]) if actors else "others",
-        "unique_id": f"event-{event['id']}",
+        # TimelineJS puts unique_id in the page URL's #fragment and an element id.
+        "unique_id": "event-" + re.sub(r"[^A-Za-z0-9_-]", "-", str(event["id"])),
     }
     return slide
 
