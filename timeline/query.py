@@ -253,32 +253,47 @@ def _conditions(session: Session, q: EventQuery) -> list:
     return conds
 
 
+# Plain columns, not ORM objects: building a million SQLModel instances costs
+# seconds that a query for people and scripts should not spend.
+_EVENT_COLUMNS = (
+    Event.id, Event.type, Event.mode, Event.cameo, Event.date, Event.date_start, Event.date_end,
+    Event.granularity, Event.place, Event.place_country, Event.summary, Event.confidence,
+    Event.modality, Event.n_sources, Event.date_conflict,
+)
+_MENTION_COLUMNS = (
+    Mention.event_id, Article.id.label("article_id"), Article.url, Article.title, Article.published,
+    Article.publisher, Mention.sentence, Mention.date_expression, Mention.date_rule, Mention.date_anchor,
+    Mention.trigger, Mention.modality, Mention.confidence, Mention.id, Mention.date, Mention.trigger_start,
+    Mention.sentence_start, Mention.arguments,
+)
+
+
 def _event_rows(session: Session, q: EventQuery) -> list:
     if q.order not in ORDERS:
         raise QueryError(f"unknown order {q.order!r}; choose one of {', '.join(ORDERS)}")
     conds = _conditions(session, q)
     if q.order == "sources":
-        stmt = select(Event).where(*conds).order_by(Event.n_sources.desc(), Event.date_start, Event.id)
+        stmt = select(*_EVENT_COLUMNS).where(*conds).order_by(Event.n_sources.desc(), Event.date_start, Event.id)
         if q.limit is not None:
             stmt = stmt.limit(q.limit)
-        return list(session.execute(stmt).scalars())
+        return session.connection().execute(stmt).all()
     # Dated events first, in date order, then the undated ones: two simple
     # statements keep the (date_start, date_end) index usable for ORDER BY + LIMIT.
     desc = q.order == "-date"
-    dated = select(Event).where(*conds, Event.date_start.is_not(None))
+    dated = select(*_EVENT_COLUMNS).where(*conds, Event.date_start.is_not(None))
     if desc:
         dated = dated.order_by(Event.date_start.desc(), Event.date_end.desc(), Event.id.desc())
     else:
         dated = dated.order_by(Event.date_start, Event.date_end, Event.id)
     if q.limit is not None:
         dated = dated.limit(q.limit)
-    rows = list(session.execute(dated).scalars())
+    rows = session.connection().execute(dated).all()
     remaining = None if q.limit is None else q.limit - len(rows)
     if remaining is None or remaining > 0:
-        undated = select(Event).where(*conds, Event.date_start.is_(None)).order_by(Event.id)
+        undated = select(*_EVENT_COLUMNS).where(*conds, Event.date_start.is_(None)).order_by(Event.id)
         if remaining is not None:
             undated = undated.limit(remaining)
-        rows += list(session.execute(undated).scalars())
+        rows += session.connection().execute(undated).all()
     return rows
 
 
@@ -295,55 +310,59 @@ def find_events(session: Session, q: EventQuery | None = None, *, detail: bool =
     """
     q = q or EventQuery()
     events = _event_rows(session, q)
-    ids = [e.id for e in events]
+    ids = [e[0] for e in events]
+    # Core rows on the connection: the ORM's per-row bookkeeping is not needed here.
+    conn = session.connection()
     actors: dict[int, list[dict]] = {}
     mentions: dict[int, list[dict]] = {}
     for chunk in _chunks(ids):
-        for event_id, name, role, kind, country in session.execute(
+        for event_id, name, role, kind, country in conn.execute(
             select(EventActor.event_id, Actor.name, EventActor.role, Actor.kind, Actor.country)
             .join(Actor, Actor.id == EventActor.actor_id)
             .where(EventActor.event_id.in_(chunk))
             .order_by(EventActor.event_id, EventActor.id)
         ):
             actors.setdefault(event_id, []).append({"name": name, "role": role, "kind": kind, "country": country})
-        for m, a in session.execute(
-            select(Mention, Article)
+        for m in conn.execute(
+            select(*_MENTION_COLUMNS)
             .join(Article, Article.id == Mention.article_id)
             .where(Mention.event_id.in_(chunk))
             .order_by(Mention.event_id, Article.published, Mention.article_id, Mention.sentence_start, Mention.id)
-        ).all():
-            mentions.setdefault(m.event_id, []).append(_mention_record(m, a, detail))
-    return [_event_record(e, actors.get(e.id, []), mentions.get(e.id, [])) for e in events]
+        ):
+            mentions.setdefault(m.event_id, []).append(_mention_record(m, detail))
+    return [_event_record(e, actors.get(e[0], []), mentions.get(e[0], [])) for e in events]
 
 
-def _event_record(e: Event, actors: list[dict], mentions: list[dict]) -> dict:
+def _event_record(e, actors: list[dict], mentions: list[dict]) -> dict:
+    (id_, type_, mode, cameo, date, start, end, granularity, place, place_country, summary, confidence,
+     modality, n_sources, conflict) = e
     return {
-        "id": e.id,
-        "type": e.type,
-        "mode": e.mode,
-        "cameo": e.cameo,
-        "date": e.date,
-        "date_start": e.date_start,
-        "date_end": e.date_end,
-        "granularity": e.granularity,
+        "id": id_,
+        "type": type_,
+        "mode": mode,
+        "cameo": cameo,
+        "date": date,
+        "date_start": start,
+        "date_end": end,
+        "granularity": granularity,
         "actors": actors,
-        "location": {"name": e.place, "country": e.place_country} if e.place else None,
-        "summary": e.summary,
-        "confidence": e.confidence,
-        "modality": e.modality,
-        "n_sources": e.n_sources,
-        "date_conflict": e.date_conflict,
+        "location": {"name": place, "country": place_country} if place else None,
+        "summary": summary,
+        "confidence": confidence,
+        "modality": modality,
+        "n_sources": n_sources,
+        "date_conflict": conflict,
         "mentions": mentions,
     }
 
 
-def _mention_record(m: Mention, a: Article, detail: bool) -> dict:
+def _mention_record(m, detail: bool) -> dict:
     record = {
-        "article_id": a.id,
-        "url": a.url,
-        "title": a.title,
-        "published": a.published,
-        "publisher": a.publisher,
+        "article_id": m.article_id,
+        "url": m.url,
+        "title": m.title,
+        "published": m.published,
+        "publisher": m.publisher,
         "sentence": m.sentence,
         "date_expression": m.date_expression,
         "date_rule": m.date_rule,
