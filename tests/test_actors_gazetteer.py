@@ -169,6 +169,11 @@ LOOKUPS = [
     ("U.S. lawmakers", "1987-04-01", "United States Congress", "title"),
     ("Soviet parliament", "1987-04-01", "Supreme Soviet", "alias"),
     ("Ukrainian MPs", "2023-09-15", "Verkhovna Rada", "title"),
+    # --- a country's government named by one of its parts
+    ("the Soviet Foreign Ministry", "1987-04-01", "Soviet Union", "government"),
+    ("U.S. Treasury", "1987-04-01", "United States", "government"),
+    ("Japanese officials", "1987-04-01", "Japan", "government"),
+    ("EC officials", "1987-04-01", "European Community", "government"),
     # --- words that must not resolve
     ("the", None, None, None),
     ("May", None, None, None),
@@ -185,6 +190,9 @@ LOOKUPS = [
     ("parliament", None, None, None),
     ("Daily Telegraph", None, None, None),
     ("the two leaders", "2023-09-15", None, None),
+    ("Treasury", None, None, None),
+    ("officials", None, None, None),
+    ("Foreign Ministry", None, None, None),
 ]
 
 
@@ -320,3 +328,24 @@ HOLDERS = [
 @pytest.mark.parametrize("title, names", HOLDERS)
 def test_holders_of_a_title_at_any_date(gaz, title, names):
     assert gaz.holders(title) == names
+
+
+COMPOUNDS = [
+    ("U.S.-Canadian", "1987-04-01", ["United States", "Canada"]),
+    ("Franco-American", None, ["France", "United States"]),
+    ("U.S./Japan", None, ["United States", "Japan"]),
+    ("Sino-Soviet", "1987-04-01", ["China", "Soviet Union"]),
+    ("Minsk-Moscow-Pyongyang", "2023-09-15", ["Belarus", "Russia", "North Korea"]),
+    ("Kim Jong-un", None, []),
+    ("Frank-Walter Steinmeier", None, []),
+    ("Franco", None, []),
+]
+
+
+@pytest.mark.parametrize("text, on, names", COMPOUNDS)
+def test_lookup_compound(gaz, text, on, names):
+    assert [r.name for r in gaz.lookup_compound(text, D(on) if on else None)] == names
+
+
+def test_combining_forms_are_not_names(gaz):
+    assert gaz.lookup("Franco") is None and gaz.lookup("Sino") is None

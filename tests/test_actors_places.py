@@ -44,6 +44,10 @@ PLACES = [
     ("Brussels", None, "Brussels", "Belgium", "city"),
     ("Zurich", None, "Zürich", "Switzerland", "city"),
     ("Saint Petersburg", None, "Saint Petersburg", "Russia", "city"),
+    ("Punta del Este", None, "Punta del Este", "Uruguay", "city"),
+    ("West Berlin", None, "West Berlin", "West Germany", "city"),
+    ("the Gulf", None, "Persian Gulf", None, "region"),
+    ("Middle East", None, "Middle East", None, "region"),
 ]
 
 

@@ -7,6 +7,7 @@ normal form when the data is loaded, so a lookup is a few dict hits.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,8 @@ from timeline.actors.names import default_surname, index_keys, normalise
 # country without that office is whoever leads it (Thatcher's US counterpart).
 LEADING_OFFICES = frozenset({"head_of_state", "head_of_government", "supreme_leader",
                              "party_leader", "paramount_leader", "pope"})
+# Separators of "U.S.-Japanese", "U.S./Japan" compounds (hyphen, slash, dashes).
+_COMPOUND = re.compile(r"[-/‐‑–—]")
 # Words before a title that do not change who holds it.
 _TITLE_NOISE = {"his", "her", "its", "their", "our", "then", "current", "incumbent", "new",
                 "acting", "a", "an", "the"}
@@ -64,6 +67,7 @@ class Gazetteer:
         self._vocabulary: set[str] = set(HONORIFICS)
         self._by_iso: dict[str, str] = {}
         self._legislature: dict[str, Actor] = {}
+        self._combining: dict[str, list[_Entry]] = defaultdict(list)
         self._territories = data.territories
         cased: set[str] = set()
         plain: set[str] = set()
@@ -101,6 +105,8 @@ class Gazetteer:
                                 self._surnames[key].append(a)
             for r in a.roles:
                 self._roles[(r.of, r.office)].append((r, a))
+            for form in data.combining.get(a.name, ()):
+                self._combining[normalise(form)].append(_Entry(a, "demonym", start, end))
             if a.kind == "legislature" and a.country:
                 self._legislature.setdefault(a.country, a)  # the first listed is the whole parliament
         self._acronym_only = cased - plain
@@ -193,7 +199,29 @@ class Gazetteer:
         parliament = self._by_legislature_word(key, on, lowercase)
         if parliament is not None:
             return self._ref(parliament, text, "title")
+        government = self._by_government_word(key, on, lowercase)
+        if government is not None:
+            return self._ref(government, text, "government")
         return self._after_title(key, text, on, lowercase)
+
+    def lookup_compound(self, text: str, on: dt.date | None = None) -> list[ActorRef]:
+        """The actors of a hyphen or slash compound: "U.S.-Japanese" → United
+        States, Japan; "Sino-Soviet"; "Minsk-Moscow-Pyongyang". Empty unless
+        every part resolves to a country or organisation."""
+        parts = [p for p in _COMPOUND.split(text) if p.strip()]
+        if len(parts) < 2:
+            return []
+        refs: list[ActorRef] = []
+        for part in parts:
+            key = normalise(part)
+            entries = [e for e in self._names.get(key, ()) if e.actor.kind != "person"]
+            entry = self._choose(entries, on, key, part == part.lower())
+            if entry is None:
+                entry = self._choose(self._combining.get(key), on, key, False)
+            if entry is None:
+                return []
+            refs.append(self._ref(entry.actor, part, entry.via))
+        return refs
 
     def country_of_adjective(self, word: str, on: dt.date | None = None) -> str | None:
         """"Belarusian" → "Belarus", "North Korean" → "North Korea", "U.S." →
@@ -343,6 +371,16 @@ class Gazetteer:
             return None
         body = self._body(body_text, on, lowercase)
         return self._legislature.get(body.name) if body is not None and body.kind == "country" else None
+
+    def _by_government_word(self, key: str, on: dt.date | None, lowercase: bool) -> Actor | None:
+        """"the Soviet Foreign Ministry", "U.S. officials": the country or body itself."""
+        words = key.split()
+        for cut in range(len(words) - 1, max(len(words) - 4, 0), -1):
+            if " ".join(words[cut:]) in self._offices.government_words:
+                body = self._body(" ".join(words[:cut]), on, lowercase)
+                if body is not None:
+                    return body
+        return None
 
     def holders(self, text: str) -> list[str]:
         """Everyone the gazetteer knows to have held the title `text` at any

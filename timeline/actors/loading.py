@@ -42,6 +42,7 @@ class Offices:
     leader_words: frozenset[str]
     also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # office → offices to try next
     legislature_words: frozenset[str] = frozenset()
+    government_words: frozenset[str] = frozenset()
     first_title: dict[str, str] = field(default_factory=dict)  # office → a readable title
 
 
@@ -53,6 +54,7 @@ class GazetteerData:
     metonyms: dict[str, tuple[str, ...]]        # actor name → seats/capitals used as metonyms
     surnames: dict[str, tuple[str, ...]]        # person → surnames given in the data (overrides)
     territories: dict[str, list[str]]           # ISO code → historical states that held it
+    combining: dict[str, tuple[str, ...]]       # country → compound-only forms ("Franco")
     offices: Offices
     common_words: frozenset[str]
     problems: list[str]
@@ -114,7 +116,8 @@ def read_offices(raw: dict) -> Offices:
     leader = frozenset(normalise(w) for w in raw.get("leader") or ())
     also = {k: tuple(v) for k, v in (raw.get("also") or {}).items()}
     legislature = frozenset(normalise(w) for w in raw.get("legislature") or ())
-    return Offices(titles, by_body, implied, leader, also, legislature, first)
+    government = frozenset(normalise(w) for w in raw.get("government") or ())
+    return Offices(titles, by_body, implied, leader, also, legislature, government, first)
 
 
 def _countries(raw: list[dict], problems: list[str]) -> tuple[list[dict], dict[str, tuple[str, ...]]]:
@@ -214,7 +217,8 @@ def read_data() -> GazetteerData:
                 surnames[name] = _strings(e["surname"])
     _check(actors, offices, problems)
     common = frozenset(raw.get("common_words") or ())
-    return GazetteerData(actors, metonyms, surnames, territories, offices, common, problems)
+    combining = {c["name"]: _strings(c.get("combining")) for c in countries if c.get("combining")}
+    return GazetteerData(actors, metonyms, surnames, territories, combining, offices, common, problems)
 
 
 def _check(actors: list[Actor], offices: Offices, problems: list[str]) -> None:

@@ -50,4 +50,4 @@ class ActorRef:
     country: str | None  # canonical country; a country's is itself; None for an international body
     qid: str | None      # Wikidata QID
     matched: str         # the surface text that matched
-    via: str             # name | alias | surname | title | demonym | capital | counterpart
+    via: str             # name | alias | surname | title | demonym | capital | counterpart | government
