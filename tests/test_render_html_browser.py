@@ -41,7 +41,6 @@ class BrowserRun(NamedTuple):
     drawn_count: int
     console_errors: list[str]
     interactive_ms: float
-    event_count: int
 
 
 def chromium_path() -> str | None:
@@ -59,8 +58,10 @@ def render_in_chromium(
 ) -> BrowserRun:
     """Export `events` as HTML, open it in headless Chromium and report
     (screenshot path, events drawn, console errors, ms from navigation start
-    to interactive, data-event-count). `before_screenshot` is a JS expression
-    run once the page is ready (e.g. to open a tooltip for a picture)."""
+    to interactive). Page problems (never ready, a data-event-count that is
+    not len(events)) are reported with the console errors.
+    `before_screenshot` is a JS expression run once the page is ready (e.g.
+    to open a tooltip for a picture)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     page = out_dir / "timeline.html"
@@ -92,7 +93,9 @@ def render_in_chromium(
     if state is None:
         errors.append("page never became ready (no data-ready on #timeline)")
         state = {"drawn": 0, "ms": float("nan"), "events": 0}
-    return BrowserRun(screenshot, int(state["drawn"]), errors, float(state["ms"]), int(state["events"]))
+    elif state["events"] != len(events):
+        errors.append(f"page says data-event-count={state['events']}, {len(events)} events were exported")
+    return BrowserRun(screenshot, int(state["drawn"]), errors, float(state["ms"]))
 
 
 def _high_fd(fd: int) -> int:
@@ -242,7 +245,6 @@ needs_chromium = pytest.mark.skipif(chromium_path() is None, reason="chromium no
 def test_seed_events_are_drawn_without_console_errors(tmp_path):
     run = render_in_chromium(SEED_EVENTS, tmp_path, title="Seed <b>article</b>")
     assert run.console_errors == []
-    assert run.event_count == 5
     # Four dated events; the undated one is listed under the axis, not drawn on it.
     assert run.drawn_count == 4
     assert run.screenshot.stat().st_size > 5_000  # a blank page compresses to far less
@@ -274,7 +276,6 @@ def test_ten_thousand_events_become_interactive(tmp_path):
     events = synthetic_events(10_000)
     run = render_in_chromium(events, tmp_path)
     assert run.console_errors == []
-    assert run.event_count == 10_000
     undated = sum(1 for event in events if event["date"] is None)
     assert run.drawn_count == 10_000 - undated  # the whole range is in view at first
     # Measured, not asserted: the issue's target is under 2 s.
@@ -323,4 +324,4 @@ def test_zoom_legend_and_keyboard_change_what_is_drawn(tmp_path):
 @pytest.mark.parametrize("events", [[], [SEED_EVENTS[4]]], ids=["no events", "only undated"])
 def test_nothing_to_draw_is_not_an_error(tmp_path, events):
     run = render_in_chromium(events, tmp_path)
-    assert (run.console_errors, run.drawn_count, run.event_count) == ([], 0, len(events))
+    assert (run.console_errors, run.drawn_count) == ([], 0)
