@@ -201,7 +201,7 @@ def test_loader_reports_reversed_role_dates(monkeypatch):
 def test_load_raises_on_bad_data(monkeypatch):
     from timeline.actors import gazetteer, loading
 
-    monkeypatch.setattr(gazetteer, "read_data", lambda: GazetteerData([], {}, {}, {}, _offices(), frozenset(), ["broken"]))
+    monkeypatch.setattr(gazetteer, "read_data", lambda: GazetteerData([], {}, {}, {}, {}, _offices(), frozenset(), ["broken"]))
     gazetteer.load_gazetteer.cache_clear()
     try:
         with pytest.raises(GazetteerError, match="broken"):
