@@ -574,7 +574,7 @@ def tag(source, published, fmt):
 
         table = Table(title=f"published {day.isoformat() if day else '(unknown)'}")
         for column in ("text", "type", "value", "days", "rule", "anchor", "tense"):
-            table.add_column(column)
+            table.add_column(column, overflow="fold")  # fold, never cut: values must stay readable
         for e in exprs:
             days = "" if not e.date_start else (
                 e.date_start.isoformat() if e.date_start == e.date_end else f"{e.date_start}..{e.date_end}")

@@ -1,7 +1,7 @@
 """The `TimeExpression` record and the day range of a TIMEX3 value.
 
 Values follow TimeML TIMEX3 (ISO-8601 based): `2023-09-15`, `2023-W37`,
-`2023-WE37` (weekend), `2023-09`, `2023-Q3`, `2023-H1`, `2023-SU`, `2023`, `199`, `19`.
+`2023-W37-WE` (weekend), `2023-09`, `2023-Q3`, `2023-H1`, `2023-SU`, `2023`, `199`, `19`.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
-_WEEK = re.compile(r"^(\d{4})-W(E?)(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
@@ -76,8 +76,8 @@ def _value_range(value: str) -> tuple[dt.date, dt.date] | None:
         d = dt.date(int(m[1]), int(m[2]), int(m[3]))
         return d, d
     if m := _WEEK.match(value):
-        monday = dt.date.fromisocalendar(int(m[1]), int(m[3]), 1)
-        if m[2]:  # ISO week "WE" = its Saturday and Sunday
+        monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        if m[3]:  # the week's weekend ("2023-W37-WE"): its Saturday and Sunday
             return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
         return monday, monday + dt.timedelta(days=6)
     if m := _MONTH.match(value):

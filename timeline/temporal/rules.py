@@ -527,6 +527,8 @@ def _decade(m: re.Match, ctx: Context) -> Reading | None:
     digit = int(m["short"][0]) if m["short"] else _DECADE_WORDS[m["word"].lower()]
     base = ctx.published.year if ctx.published else 1950
     century = base // 100 if digit * 10 <= base % 100 else base // 100 - 1
+    if not 0 <= century <= 99:
+        return None
     return Reading("DATE", f"{century:02d}{digit}", "decade", "decade-short", "publication" if ctx.published else None)
 
 
@@ -860,6 +862,8 @@ def _clock(m: re.Match, ctx: Context) -> Reading | None:
         pm = m["ap"].lower().startswith("p")
         h = (h % 12) + (12 if pm else 0)
         hm = f"{h:02d}:{m['mi'] or '00'}"
+    if ctx.published is None and not m["cyear"]:
+        return Reading("TIME", None, "time", "clock", "publication")
     pub = ctx.published or dt.date(int(m["cyear"]), 1, 1)
     day, rn = ctx.last_day or pub, "clock/discourse-day" if ctx.last_day else "clock/publication-day"
     if m["cmon"]:

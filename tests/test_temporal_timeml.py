@@ -1,0 +1,74 @@
+"""Reading TempEval-3 TimeML and writing our TIMEX3 tags back into <TEXT>."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+import pytest
+
+from timeline.temporal import find_time_expressions
+from timeline.temporal.timeml import (
+    TimeMLError, looks_like_timeml, read_timeml, timeml_expressions, wrap_plain_text, write_timeml,
+)
+
+DOC = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>demo</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1989-10-26" functionInDocument="CREATION_TIME">10/26/89</TIMEX3></DCT>
+<TEXT>
+Profit rose in the <TIMEX3 tid="t1" type="DATE" value="1989-Q3">third quarter</TIMEX3> &amp; sales fell
+<EVENT eid="e1">yesterday</EVENT>. A year earlier, profit was flat. Talks lasted two days after the vote.
+</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1"/>
+</TimeML>
+"""
+
+
+def test_read_timeml_strips_tags_and_unescapes():
+    doc = read_timeml(DOC)
+    assert doc.dct == dt.date(1989, 10, 26)
+    assert "third quarter & sales fell\nyesterday." in doc.text
+    assert "<" not in doc.text
+
+
+def test_read_timeml_needs_a_text_element():
+    with pytest.raises(TimeMLError):
+        read_timeml("<TimeML><DCT></DCT></TimeML>")
+
+
+def test_looks_like_timeml():
+    assert looks_like_timeml(DOC)
+    assert not looks_like_timeml("Putin met Kim on <b>Friday</b>.")
+
+
+def test_write_timeml_keeps_the_text_and_the_rest_of_the_document():
+    doc = read_timeml(DOC)
+    out = write_timeml(doc, timeml_expressions(find_time_expressions(doc.text, doc.dct), doc.dct))
+    before, rest = out.split("<TEXT>", 1)
+    inner, after = rest.split("</TEXT>", 1)
+    assert before == DOC.split("<TEXT>", 1)[0]
+    assert after == DOC.split("</TEXT>", 1)[1]
+    assert html.unescape(re.sub(r"<[^>]+>", "", inner)) == doc.text
+    tags = re.findall(r'<TIMEX3 tid="(t\d+)" type="(\w+)" value="([^"]*)"[^>]*>([^<]*)</TIMEX3>', inner)
+    assert [(t[1], t[2], t[3]) for t in tags] == [
+        ("DATE", "1989-Q3", "the third quarter"),
+        ("DATE", "1989-10-25", "yesterday"),
+        ("DATE", "1988-10-25", "A year earlier"),   # anchored on the last date named
+        ("DURATION", "P2D", "two days"),             # "after" is a TimeML SIGNAL
+    ]
+    assert len({t[0] for t in tags}) == len(tags)
+
+
+def test_year_ranges_are_tagged_year_by_year():
+    text = "Sales doubled between 1990 and 1995."
+    exprs = timeml_expressions(find_time_expressions(text, None), None)
+    assert [(e.text, e.value) for e in exprs] == [("1990", "1990"), ("1995", "1995")]
+
+
+def test_wrap_plain_text_uses_the_publication_date_as_dct():
+    text = "They met on Friday & talked."
+    out = wrap_plain_text(text, dt.date(2023, 9, 15), find_time_expressions(text, dt.date(2023, 9, 15)))
+    doc = read_timeml(out)
+    assert doc.dct == dt.date(2023, 9, 15) and doc.text == text
+    assert '<TIMEX3 tid="t1" type="DATE" value="2023-09-15">Friday</TIMEX3>' in out
