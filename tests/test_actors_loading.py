@@ -208,3 +208,10 @@ def test_load_raises_on_bad_data(monkeypatch):
             gazetteer.load_gazetteer()
     finally:
         gazetteer.load_gazetteer.cache_clear()
+
+
+def test_countries_carry_their_seats_and_demonyms(gaz):
+    russia = gaz.actor("Russia")
+    assert ("Moscow", "Kremlin") == russia.seats[:2] and "Russian" in russia.demonyms
+    assert gaz.actor("Soviet Union").start == D("1922-12-30")
+    assert "Brussels" not in gaz.actor("Belgium").seats  # Brussels usually means the EU

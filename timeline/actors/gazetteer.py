@@ -91,7 +91,7 @@ class Gazetteer:
                 add(alias, _Entry(a, "alias", start, end))
             for demonym in a.demonyms:
                 add(demonym, _Entry(a, "demonym", start, end))
-            for seat in data.metonyms.get(a.name, ()):
+            for seat in a.seats:
                 add(seat, _Entry(a, "capital", start, end))
             if a.iso:
                 self._by_iso[a.iso] = a.name

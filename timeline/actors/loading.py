@@ -192,6 +192,7 @@ def read_data() -> GazetteerData:
         actors.append(Actor(
             name=c["name"], kind="country", country=c["name"], qid=c.get("qid"),
             aliases=_strings(c.get("aliases")), demonyms=_strings(c.get("demonyms")),
+            seats=metonyms.get(c["name"], ()),
             start=_as_date(c.get("start"), where, problems), end=_as_date(c.get("end"), where, problems),
             iso=c.get("iso"), leader=_strings(c.get("leader")) or DEFAULT_LEADER,
         ))

@@ -35,6 +35,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     demonyms: tuple[str, ...] = ()
+    seats: tuple[str, ...] = ()   # capitals and seats of government used as metonyms ("Kremlin")
     start: dt.date | None = None  # for states that no longer exist (Soviet Union)
     end: dt.date | None = None
     iso: str | None = None        # ISO 3166-1 alpha-2, for countries
