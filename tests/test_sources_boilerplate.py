@@ -51,6 +51,12 @@ def test_seed_lines_1_and_10_to_12_are_boilerplate():
         ("Photo: Mikhail Klimentyev/AFP via Getty Images", "credit"),
         ("Vladimir Putin and Alexander Lukashenko in Sochi | Sputnik/AFP via Getty Images", "credit"),
         ("Image credit: Reuters", "credit"),
+        ("(Reporting by Guy Faulconbridge; Editing by Alex Richardson)", "credit"),
+        ("Writing by Mark Trevelyan", "credit"),
+        ("Advertisement - Scroll to continue", "navigation"),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "navigation"),
+        ("Join our WhatsApp channel for breaking news", "promo"),
+        ("Loading...", "navigation"),
     ],
 )
 def test_furniture_lines(line, kind):
@@ -71,7 +77,10 @@ def test_furniture_lines(line, kind):
         "Related talks between the two delegations will resume in April, the ministry said.",
         "The photo of the two leaders was released by the Kremlin on Saturday.",
         "Putin and Kim did not log any public agreement, officials said.",
-        "signup will receive 63 cts per bushel.",  # wrapped wire copy starts lower case
+        "signup will receive 63 cts per bushel.",
+        "Reporting by the BBC showed that the ministers met twice.",
+        "Advertisement spending rose 5% in March, the ministry said.",
+        "Join talks on the border resumed in Geneva on Monday.",  # wrapped wire copy starts lower case
         "Western states have condemned Belarus’ involvement in the war on Ukraine, with the European Parliament this week calling Lukashenko “an accomplice” to the crimes committed by Russia.",
     ],
 )

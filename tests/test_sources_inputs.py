@@ -197,7 +197,7 @@ def test_reuters_corpus_streams_in_constant_memory():
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert (count, failures, dated) == (19043, 0, 19043)
-    assert peak < 16 * 1024 * 1024  # the corpus is ~27 MB uncompressed
+    assert peak < 4 * 1024 * 1024  # the corpus is ~27 MB uncompressed; measured peak ~0.2 MB
 
 
 def test_stdin_records_with_an_over_long_line():
