@@ -763,10 +763,16 @@ def _within_duration(m: re.Match, ctx: Context) -> Reading | None:
             return None
         word = m["n"].lower()
         if word in ("a", "an") and not m["rel"] and not m["the"]:
-            # "a year" alone: a duration ("for a year"), but "$5 a year" is a rate
-            before = ctx.text[max(0, m.start() - 12):m.start()]
-            if re.search(r"(?:\d|cents?|dollars?|times|once|twice|percent|%)\s*$", before, re.I):
+            # "a year" alone is a duration only after a word that takes one ("for a
+            # year", "within a week"); "$5 million a year", "700 seats a week" are rates,
+            # "a second group" an ordinal.
+            before = ctx.text[max(0, m.start() - 16):m.start()]
+            if unit_of(m["unit"]) == "second" or not re.search(
+                    r"\b(?:for|in|within|over|than|about|nearly|almost|after|before|lasting|lasted|last|"
+                    r"lasts|took|take|takes|spent|spend|only|just|barely|of|from|by|under|past)\s+$", before, re.I):
                 return None
+        if re.match(r"[\s-]+old\b", ctx.text[m.end():m.end() + 6]):
+            return None  # "52 years old" is an age
         if re.fullmatch(r"\d+", word) and (int(word) > 10000 or (len(word) == 4 and unit_of(m["unit"]) == m["unit"].lower())):
             return None  # "the 1988 quarter" names a year, "52 years" counts
     else:
