@@ -84,3 +84,10 @@ def test_empty_feed(tmp_path):
     feed = tmp_path / "empty.rss"
     feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Nothing</title></channel></rss>')
     assert list(read_sources([str(feed)], SourceOptions())) == [SourceFailure(str(feed), "feed has no entries")]
+
+
+def test_feed_entry_linking_to_a_feed_is_not_followed(fixture_server, tmp_path):
+    feed = tmp_path / "meta.rss"
+    link = f"{fixture_server.base}/feeds/world.rss"
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feeds</title><item><title>World</title><link>{link}</link></item></channel></rss>')
+    assert list(read_sources([str(feed)], SourceOptions())) == [SourceFailure(link, "feed entry links to another feed")]

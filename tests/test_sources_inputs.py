@@ -31,6 +31,7 @@ BAD_CORPUS = [
     ("binary.txt", "binary file"),
     ("blank.md", "empty file"),
     ("broken_front_matter.md", "malformed front matter: while scanning a quoted scalar"),
+    ("corrupt.jsonl.gz", "corrupt compressed data: Error -3 while decompressing data: invalid block type"),
     ("cp1252.html", "ok"),
     ("dangling.txt", "broken symlink"),
     ("dateless.txt", "ok"),

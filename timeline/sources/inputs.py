@@ -10,6 +10,7 @@ import json
 import os
 import stat
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 
 from .decoding import decode_bytes, looks_binary
@@ -31,7 +32,6 @@ _SUFFIXES = {
     ".jsonl.gz": "jsonl.gz", ".ndjson.gz": "jsonl.gz", ".json.gz": "jsonl.gz",
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
 }
-_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/rdf+xml")
 _JSON_TYPES = ("application/json", "application/x-ndjson", "application/jsonl", "application/jsonlines")
 
 
@@ -185,7 +185,7 @@ def _read_json_file(path: str, kind: str, options: SourceOptions, fetcher: Fetch
     with stream:
         try:
             head = stream.peek(8192)[:8192]
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             yield SourceFailure(path, f"corrupt compressed data: {exc}")
             return
         if looks_binary(head):
@@ -309,14 +309,19 @@ def _is_json(data: bytes) -> bool:
 # --- URLs and feeds -------------------------------------------------------------
 
 
-def _read_url(url: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
+def _read_url(url: str, options: SourceOptions, fetcher: Fetcher, feeds: bool = True) -> Iterator[Result]:
+    """A page, or a feed when it parses as one (`feeds=False` for a feed's own
+    entry links, so a feed that links to feeds cannot recurse)."""
     fetched = fetcher.fetch(url)
     if fetched.data is None:
         yield SourceFailure(url, fetched.reason or "download failed")
         return
     kind = "html"
-    if fetched.content_type in _FEED_TYPES or looks_like_feed(fetched.data):
-        kind = "feed" if looks_like_feed(fetched.data) else "html"
+    if looks_like_feed(fetched.data):
+        if not feeds:
+            yield SourceFailure(url, "feed entry links to another feed")
+            return
+        kind = "feed"
     elif fetched.content_type == "text/plain":
         kind = "text"
     elif fetched.content_type in _JSON_TYPES:
@@ -353,9 +358,10 @@ def _read_feed(feed: Feed, origin: str, options: SourceOptions, fetcher: Fetcher
         where = f"{origin}#{number}"
         if entry.link and entry.link.lower().startswith(("http://", "https://")):
             fetcher.allow(entry.link)  # the feed's links are what the user asked for
-            results = list(_read_url(entry.link, options, fetcher))
+            results = list(_read_url(entry.link, options, fetcher, feeds=False))
         elif entry.content and html_to_text(entry.content):
-            results = [Document(text=html_to_text(entry.content), origin=where)]
+            # The feed carries the article itself; read it like a text (dateline and all).
+            results = [read_text(html_to_text(entry.content), where, options)]
         else:
             yield SourceFailure(where, f"entry {number} has no link and no text")
             continue

@@ -4,6 +4,7 @@ with its number and the good lines around it are still read."""
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
@@ -56,7 +57,7 @@ def iter_json_text_lines(
     except EOFError:
         # A truncated .gz stops the stream; what was read stays read.
         yield SourceFailure(origin, f"compressed data ends early (after line {number})")
-    except OSError as exc:
+    except (OSError, zlib.error) as exc:
         yield SourceFailure(origin, f"corrupt compressed data after line {number}: {exc}")
 
 
