@@ -168,6 +168,10 @@ class ActorResolver:
             name = _clean_person_name(text)
             if not name:
                 return []
+            from timeline.actors.places import resolve_place
+
+            if resolve_place(text) is not None:
+                return []  # the parser's PERSON is a town ("traveled to Sochi")
             # An unknown person: a new actor, with a country when the text gives one.
             return [Participant(name, "person", role, country, None, ent.text)]
         if ent.label_ == "NORP":
@@ -241,7 +245,7 @@ def clause_verb(token):
     for _ in range(8):
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod",):
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return node
         node = node.head
     return node
@@ -266,7 +270,7 @@ def subjects_of(verb) -> list:
             subs = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
             if subs:
                 return subs
-            if node.head is node:
+            if node.head.i == node.i:
                 break
         else:
             break
@@ -282,9 +286,14 @@ def _absolute_with_subject(verb):
         tok = doc[i]
         if tok.lower_ == "with" and tok.pos_ == "ADP":
             objs = [c for c in tok.children if c.dep_ == "pobj"]
-            if objs:
+            if not objs:
+                return None
+            # Only time words may stand between the noun and the participle.
+            between = doc[objs[0].right_edge.i + 1:left]
+            if all(t.ent_type_ in ("DATE", "TIME") for t in between):
                 return objs[0]
-        if tok.pos_ in ("VERB", "AUX") or tok.text in (";",):
+            return None
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ","):
             break
     return None
 

@@ -39,7 +39,7 @@ def tense_of_token(token) -> str | None:
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX"):
             break
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             return None
         verb = verb.head
     else:
@@ -102,7 +102,7 @@ class DateAttacher:
             for expr in self.by_token.get(node.i, []):
                 if self._usable(expr) and not _inside(expr, token):
                     return expr, (None if steps == 0 else None)
-            if node.head is node or node.dep_ in CLAUSE_BARRIERS:
+            if node.head.i == node.i or node.dep_ in CLAUSE_BARRIERS:
                 break
             # "X said on Monday that Y met Z" dates the saying, not a report inside it.
             if node.dep_ == "ccomp" and node.i != token.i:
@@ -164,13 +164,13 @@ def _attachment(span):
     """The token a time expression modifies: up through prepositions."""
     node = span.root
     for _ in range(4):
-        if node.dep_ in ("pobj", "pcomp") and node.head is not node:
+        if node.dep_ in ("pobj", "pcomp") and node.head.i != node.i:
             node = node.head
             continue
-        if node.dep_ == "prep" and node.head is not node:
+        if node.dep_ == "prep" and node.head.i != node.i:
             return node.head
         break
-    if node.head is node:
+    if node.head.i == node.i:
         return node
     return node.head
 
@@ -181,8 +181,8 @@ def _inside(expr: TimeExpression, token) -> bool:
 
 def _crosses_clause(tok, trigger) -> bool:
     node = tok
-    while node is not trigger and node.head is not node:
-        if node.dep_ in ("ccomp", "relcl", "advcl", "acl", "xcomp") and node.pos_ == "VERB":
+    while node.i != trigger.i and node.head.i != node.i:
+        if node.dep_ in ("ccomp", "relcl", "advcl", "acl") and node.pos_ == "VERB":
             return True
         node = node.head
     return False

@@ -101,7 +101,7 @@ class _ParagraphReader:
                 trigger = self._match(token)
                 if trigger is None:
                     continue
-                draft = self._draft(token, trigger, sent)
+                draft = self._draft(token, trigger, sent, len(self.drafts) + len(sentence_drafts))
                 if draft is not None:
                     sentence_drafts.append(draft)
             self.dates.link_relative(sentence_drafts, self.drafts, sent)
@@ -204,8 +204,12 @@ class _ParagraphReader:
         return False
 
     # --- one mention ---------------------------------------------------------
-    def _draft(self, token, trigger: Trigger, sent) -> MentionDraft | None:
+    def _draft(self, token, trigger: Trigger, sent, index: int) -> MentionDraft | None:
         participants = self._participants(token, trigger)
+        if trigger.objects_kind and not any(
+            p.role in ("target", "participant") and p.kind in trigger.objects_kind for p in participants
+        ):
+            return None  # "hosting the Wagner Group" is not a diplomatic visit
         anaphoric = False
         if not participants:
             if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children):
@@ -261,7 +265,7 @@ class _ParagraphReader:
         return MentionDraft(
             record=record, trigger=trigger, participants=participants, place=place,
             date_value=date_value, date_start=date_start, date_end=date_end,
-            granularity=granularity, index=len(self.drafts), anaphoric=anaphoric,
+            granularity=granularity, index=index, anaphoric=anaphoric,
             token_key=(self.p_index, token.i), date_explicit=expression is not None,
         )
 
@@ -302,6 +306,13 @@ class _ParagraphReader:
                 for child in token.children:
                     if child.dep_ in ("ccomp", "xcomp", "dobj"):
                         add([t for t in child.subtree if t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") and t.ent_iob_ == "B" or (t.ent_iob_ == "I" and False)], "target")
+            # "suggested creating a partnership between Belarus, Russia and North Korea"
+            for child in token.children:
+                if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB" and trigger.args == "directed":
+                    add([o for o in args_.objects_of(child)], "target")
+                    for obj in child.children:
+                        if obj.dep_ == "dobj":
+                            add(args_.objects_of(obj), "target")
             # "traveled to Sochi for a chin-wag with his Russian counterpart"
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "for":
@@ -378,7 +389,7 @@ def _governing_verb(token):
     node = token
     for _ in range(4):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return None
         if head.pos_ in ("VERB", "AUX"):
             return head

@@ -28,6 +28,7 @@ SPECULATIVE_NOUNS = {
     "chance", "risk", "question", "idea", "plan", "proposal", "call", "demand", "request",
     "offer", "threat", "warning", "expectation", "likelihood", "report", "suggestion",
 }
+PRESUPPOSING_PREPOSITIONS = {"during", "at", "after", "before", "since", "following", "ahead", "on", "in", "throughout"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 
 
@@ -62,7 +63,10 @@ def modality(trigger, *, future_date: bool = False) -> str:
                     return HYPOTHETICAL
             elif node.pos_ == "NOUN" and lemma in SPECULATIVE_NOUNS and prev.dep_ in ("acl", "ccomp", "relcl", "xcomp", "advcl"):
                 return HYPOTHETICAL
-        if node.dep_ in ("ROOT",) or node.head is node:
+        if node.dep_ in ("ROOT",) or node.head.i == node.i:
+            break
+        # "during a meeting", "after the talks": an adjunct presupposes its event.
+        if node.dep_ == "pobj" and node.head.lower_ in PRESUPPOSING_PREPOSITIONS:
             break
         # Stop at the edge of a reported clause: "X said he met Y" asserts the meeting.
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in ("say", "tell", "report", "announce", "add", "confirm"):
@@ -73,7 +77,7 @@ def modality(trigger, *, future_date: bool = False) -> str:
 
 
 def _is_complement(child) -> bool:
-    return child.dep_ in ("xcomp", "ccomp", "dobj", "acomp", "pobj", "advcl", "prep", "nsubjpass", "conj")
+    return child.dep_ in ("xcomp", "ccomp", "dobj", "acomp", "nsubjpass")
 
 
 def _negated(trigger) -> bool:
