@@ -276,6 +276,12 @@ def compatible(a: EventReport, b: EventReport) -> bool:
     """
     if a.family != b.family:
         return False
+    # Extraction already merged the mentions of one article: two reports from
+    # one article are two events (a visit and the meeting held during it).
+    if a.article_id is not None and a.article_id == b.article_id:
+        return False
+    if not _modes_compatible(a.mode, b.mode):
+        return False
     ra, rb = _range(a), _range(b)
     if ra is None or rb is None:
         return False  # an undated report cannot be placed next to anything
@@ -294,6 +300,15 @@ def compatible(a: EventReport, b: EventReport) -> bool:
     if (persons_a - persons_b) and (persons_b - persons_a):
         return False
     return True
+
+
+# CONSULT modes that name the same kind of occurrence; a visit or a hosting is
+# another occurrence than the talks held during it (PLOVER keeps them apart).
+_MEETING_MODES = frozenset({"meet", "negotiate", "multilateral", "third-party", "phone", "mediate"})
+
+
+def _modes_compatible(a: str | None, b: str | None) -> bool:
+    return a == b or a is None or b is None or (a in _MEETING_MODES and b in _MEETING_MODES)
 
 
 def _corrections(session: Session, keys: Iterable[str]) -> tuple[set[frozenset], set[frozenset]]:
