@@ -31,11 +31,11 @@ def _postgres_url() -> str:
     return base
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture
 def db_url(request, tmp_path) -> str:
-    """A fresh, empty database URL. PostgreSQL cases are added by
-    `pytest_generate_tests` when TIMELINE_TEST_POSTGRES_URL is set."""
-    if request.param == "sqlite":
+    """A fresh, empty database URL: an SQLite file, and (parametrized by
+    `pytest_generate_tests`) a PostgreSQL schema when TIMELINE_TEST_POSTGRES_URL is set."""
+    if getattr(request, "param", "sqlite") == "sqlite":
         return f"sqlite:///{tmp_path / 'timeline.db'}"
     return _fresh_postgres_schema(request)
 
@@ -61,8 +61,9 @@ def _fresh_postgres_schema(request) -> str:
 
 
 def pytest_generate_tests(metafunc):
-    if "db_url" in metafunc.fixturenames and os.environ.get(POSTGRES_ENV):
-        metafunc.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+    if "db_url" in metafunc.fixturenames:
+        backends = ["sqlite", "postgresql"] if os.environ.get(POSTGRES_ENV) else ["sqlite"]
+        metafunc.parametrize("db_url", backends, indirect=True)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ target_metadata = SQLModel.metadata
 def include_object(obj, name, type_, reflected, compare_to):
     # The full-text index and its shadow tables are created by hand in migrations
     # (no SQLAlchemy model can describe them), so autogenerate must not see them.
-    return not (type_ == "table" and is_derived_object(name))
+    return not (type_ in ("table", "index") and is_derived_object(name))
 
 
 def _configure(connection) -> None:

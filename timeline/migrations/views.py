@@ -5,10 +5,11 @@ PostgreSQL). Migrations that touch tables the view reads drop and recreate it.
 from __future__ import annotations
 
 FTS_TABLE = "mention_fts"
+FTS_INDEX = "ix_mention_sentence_fts"  # PostgreSQL's GIN index over to_tsvector(sentence)
 
 
 def is_derived_object(name: str) -> bool:
-    return name == "timeline" or name == FTS_TABLE or name.startswith(FTS_TABLE + "_")
+    return name in ("timeline", FTS_TABLE, FTS_INDEX) or name.startswith(FTS_TABLE + "_")
 
 
 def _timeline_view_sql(dialect: str) -> str:
@@ -68,7 +69,7 @@ def create_fulltext(op) -> None:
         op.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('rebuild')")
     elif dialect == "postgresql":
         op.execute(
-            "CREATE INDEX ix_mention_sentence_fts ON mention "
+            f"CREATE INDEX {FTS_INDEX} ON mention "
             "USING GIN (to_tsvector('english', sentence))"
         )
 
@@ -80,4 +81,4 @@ def drop_fulltext(op) -> None:
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
     elif dialect == "postgresql":
-        op.execute("DROP INDEX IF EXISTS ix_mention_sentence_fts")
+        op.execute(f"DROP INDEX IF EXISTS {FTS_INDEX}")
