@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from timeline.sources import Document, SourceFailure, SourceOptions, UsageError, read_sources
-from timeline.sources import inputs as inputs_module
+from timeline.sources import files as files_module
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -76,7 +76,7 @@ def bad_corpus(tmp_path, monkeypatch):
                 raise PermissionError(13, "Permission denied", str(path))
             return builtins.open(path, *args, **kwargs)
 
-        monkeypatch.setattr(inputs_module, "open", guarded_open, raising=False)
+        monkeypatch.setattr(files_module, "open", guarded_open, raising=False)
     yield folder
     unreadable.chmod(0o644)
 
@@ -107,7 +107,7 @@ def test_huge_file_is_refused_without_reading_it(tmp_path, monkeypatch):
     huge = tmp_path / "dump.html"
     with open(huge, "wb") as handle:
         handle.truncate(3 * (1 << 30))
-    monkeypatch.setattr(inputs_module, "open", lambda *a, **k: pytest.fail("opened a file over the limit"), raising=False)
+    monkeypatch.setattr(files_module, "open", lambda *a, **k: pytest.fail("opened a file over the limit"), raising=False)
     assert list(read_sources([str(huge)])) == [SourceFailure(str(huge), "file is 3 GB, over the 20 MB limit")]
 
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import glob
-import gzip
 import json
 import os
-import stat
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
@@ -16,22 +14,15 @@ from collections.abc import Iterator, Sequence
 from .decoding import decode_bytes, looks_binary
 from .document import Document, SourceFailure, normalise_text
 from .feeds import Feed, looks_like_feed, parse_feed
+from .files import broken_symlink, open_stream, read_capped, read_capped_stream, reader_for, walk_folder
 from .fetch import Fetcher
-from .options import SourceOptions, UsageError, over_limit_reason, format_size
+from .options import SourceOptions, UsageError, format_size, over_limit_reason
 from .plaintext import read_text
 from .records import iter_json_document, iter_json_text_lines, numbered_lines
 from .webpage import html_to_text, read_html
 
 Result = Document | SourceFailure
 
-# Suffix → reader, for files named directly and for those found in folders.
-_SUFFIXES = {
-    ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".jsonl.gz": "jsonl.gz", ".ndjson.gz": "jsonl.gz", ".json.gz": "jsonl.gz",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed",
-}
 _JSON_TYPES = ("application/json", "application/x-ndjson", "application/jsonl", "application/jsonlines")
 
 
@@ -88,55 +79,25 @@ def _read_all(plan: list[tuple[str, str]], options: SourceOptions) -> Iterator[R
 # --- local files and folders -------------------------------------------------
 
 
-def reader_for(path: str) -> str | None:
-    """The reader a file name calls for ("text", "html", "json", "jsonl", "jsonl.gz", "feed")."""
-    name = os.path.basename(path).lower()
-    for suffix in sorted(_SUFFIXES, key=len, reverse=True):
-        if name.endswith(suffix):
-            return _SUFFIXES[suffix]
-    return None
-
-
 def _read_path(path: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
-    if os.path.isdir(path):
-        yield from _walk(path, options, fetcher, set())
-    else:
+    if not os.path.isdir(path):
         yield from _read_file(path, reader_for(path) or "text", options, fetcher)
-
-
-def _walk(folder: str, options: SourceOptions, fetcher: Fetcher, seen: set[str]) -> Iterator[Result]:
-    real = os.path.realpath(folder)
-    if real in seen:  # a symlink loop
         return
-    seen.add(real)
-    try:
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda e: e.name)
-    except PermissionError:
-        yield SourceFailure(folder, "permission denied")
-        return
-    except OSError as exc:
-        yield SourceFailure(folder, _os_reason(exc))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue  # .git, .DS_Store and editors' swap files are not articles
-        if entry.is_dir():  # follows symlinks; `seen` stops loops
-            yield from _walk(entry.path, options, fetcher, seen)
-            continue
-        kind = reader_for(entry.name)
-        if kind is not None:
-            yield from _read_file(entry.path, kind, options, fetcher)
+    for found in walk_folder(path):
+        if isinstance(found, SourceFailure):
+            yield found
+        else:
+            yield from _read_file(found[0], found[1], options, fetcher)
 
 
 def _read_file(path: str, kind: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
-    if os.path.islink(path) and not os.path.exists(path):
+    if broken_symlink(path):
         yield SourceFailure(path, "broken symlink")
         return
     if kind in ("jsonl", "jsonl.gz", "json"):
         yield from _read_json_file(path, kind, options, fetcher)
         return
-    data = _read_capped(path, options.max_bytes)
+    data = read_capped(path, options.max_bytes)
     if isinstance(data, SourceFailure):
         yield data
         return
@@ -178,7 +139,7 @@ def _read_bytes(
 def _read_json_file(path: str, kind: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
     """JSON Lines are streamed whatever the file's size (the limit applies per line);
     a whole JSON document must fit under the limit."""
-    stream = _open(path, kind == "jsonl.gz")
+    stream = open_stream(path, kind == "jsonl.gz")
     if isinstance(stream, SourceFailure):
         yield stream
         return
@@ -198,7 +159,7 @@ def _read_json_file(path: str, kind: str, options: SourceOptions, fetcher: Fetch
                 yield SourceFailure(path, over_limit_reason("file", size, options.max_bytes))
                 return
             stream.seek(0)
-            data = _read_capped_stream(stream, path, options.max_bytes)
+            data = read_capped_stream(stream, path, options.max_bytes)
             if isinstance(data, SourceFailure):
                 yield data
                 return
@@ -223,47 +184,6 @@ def _first_line_is_object(stream, max_bytes: int) -> bool:
         return isinstance(json.loads(line.decode("utf-8-sig")), dict)
     except (UnicodeDecodeError, json.JSONDecodeError):
         return False
-
-
-def _open(path: str, compressed: bool):
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return SourceFailure(path, "not a regular file")
-        raw = open(path, "rb")
-    except OSError as exc:
-        return SourceFailure(path, _os_reason(exc))
-    return gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw
-
-
-def _read_capped(path: str, max_bytes: int) -> bytes | SourceFailure:
-    """The file's bytes, refused by its size before reading when over the limit."""
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return SourceFailure(path, "not a regular file")
-        if info.st_size > max_bytes:
-            return SourceFailure(path, over_limit_reason("file", info.st_size, max_bytes))
-        with open(path, "rb") as handle:
-            return _read_capped_stream(handle, path, max_bytes)
-    except OSError as exc:
-        return SourceFailure(path, _os_reason(exc))
-
-
-def _read_capped_stream(handle, origin: str, max_bytes: int) -> bytes | SourceFailure:
-    data = handle.read(max_bytes + 1)
-    if len(data) > max_bytes:  # grew since stat, or a compressed stream
-        return SourceFailure(origin, f"file is over the {format_size(max_bytes)} limit")
-    return data
-
-
-def _os_reason(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if isinstance(exc, FileNotFoundError):
-        return "no such file"
-    if isinstance(exc, IsADirectoryError):
-        return "is a directory"
-    return (exc.strerror or type(exc).__name__).lower()
 
 
 def _looks_like_html(data: bytes) -> bool:
@@ -330,7 +250,7 @@ def _read_url(url: str, options: SourceOptions, fetcher: Fetcher, feeds: bool = 
 
 
 def _read_url_list(path: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
-    data = _read_capped(path, options.max_bytes)
+    data = read_capped(path, options.max_bytes)
     if isinstance(data, SourceFailure):
         yield data
         return
