@@ -1,6 +1,9 @@
 """Mask website furniture (straplines, login/cookie/subscription prompts, share
 bars, "Read more" lines, photo credits) in a text without moving any character,
-so offsets computed on the masked text are valid in the original."""
+so offsets computed on the masked text are valid in the original.
+
+Written here because trafilatura and jusText judge boilerplate from the HTML
+tree; plain-text articles (pasted, front-matter files, JSON dumps) have none."""
 from __future__ import annotations
 
 import re
@@ -20,10 +23,7 @@ class BoilerplatePattern:
 class BoilerplateRules:
     patterns: tuple[BoilerplatePattern, ...]
     share_words: frozenset[str]
-
-    @property
-    def longest(self) -> int:
-        return max(p.max_length for p in self.patterns)
+    longest: int  # no pattern matches a longer line: such lines skip every regex
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +40,8 @@ def load_rules() -> BoilerplateRules:
         )
         for entry in raw["patterns"]
     )
-    return BoilerplateRules(patterns, frozenset(raw.get("share_words", "").lower().split()))
+    share_words = frozenset(raw.get("share_words", "").lower().split())
+    return BoilerplateRules(patterns, share_words, max(p.max_length for p in patterns))
 
 
 def boilerplate_kind(line: str) -> str | None:

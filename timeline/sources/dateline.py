@@ -1,6 +1,8 @@
 """The news dateline at the start of an article ("MOSCOW, Sept 15 (Reuters) -",
 "SOCHI, Russia (AP) —", "WASHINGTON — "): place, month/day/year if written, the
-agency, and its character span, so the text's own date can back up metadata."""
+agency, and its character span, so the text's own date can back up metadata.
+Hand-written patterns follow the AP and Reuters dateline styles; no maintained
+library parses datelines, and dateparser would guess the missing year."""
 from __future__ import annotations
 
 import calendar
