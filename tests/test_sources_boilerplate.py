@@ -72,6 +72,8 @@ def test_furniture_lines(line, kind):
         "The minister said cookies and other tracking tools would be banned by the new rules.",
         "Lukashenko said he would share intelligence with Moscow.",
         "Share prices in Moscow fell after the announcement.",
+        "The X",  # a heading that happens to name a network
+        "Print media",
         "Officials said they would sign an agreement on Friday.",
         "Subscribers to the state broadcaster were told to expect a statement.",
         "Related talks between the two delegations will resume in April, the ministry said.",

@@ -83,5 +83,5 @@ def mask_boilerplate(text: str) -> str:
 def _is_share_bar(line: str, share_words: frozenset[str]) -> bool:
     words = [w for w in re.split(r"[\s|·•/,]+", line.lower()) if w]
     return 2 <= len(words) <= 12 and all(w in share_words for w in words) and any(
-        w not in {"on", "this", "article", "story", "via", "the", "copy", "link", "save"} for w in words
+        w not in {"on", "this", "article", "story", "via", "copy", "link", "save"} for w in words
     )
