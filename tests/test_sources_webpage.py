@@ -25,6 +25,7 @@ def test_meta_tags_page():
         "The Continental Ledger",
         "https://ledger.example.org/world/2024/03/12/border-talks-resume",
     )
+    assert (doc.language, doc.extra) == ("en", {"author": "Marta Kowalczyk"})
     paragraphs = doc.text.split("\n")
     assert paragraphs[0].startswith("The foreign ministers of Armenia and Azerbaijan agreed on Tuesday")
     assert len(paragraphs) == 5
@@ -78,3 +79,8 @@ def test_failures(html, reason):
 
 def test_html_to_text_keeps_paragraphs():
     assert html_to_text("<p>GENEVA, Nov 10 - Envoys met.</p><p>Talks ended.</p>") == "GENEVA, Nov 10 - Envoys met.\nTalks ended."
+
+
+def test_language_from_the_html_lang_attribute():
+    html = (DATA / "html" / "json_ld.html").read_text(encoding="utf-8").replace("<html>", '<html lang="nb-NO">')
+    assert read_html(html, "p.html", SourceOptions()).language == "nb"

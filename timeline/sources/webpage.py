@@ -2,6 +2,7 @@
 precision), original publication date by htmldate, publisher from og:site_name."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .document import Document, SourceFailure, normalise_text
@@ -11,6 +12,7 @@ from .pubdate import parse_date_value, resolve_publication_date
 # htmldate settings: the original publication date, not the last-modified one, and
 # no "extensive" search of the body text, where dates of the events themselves live.
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
+_HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*["']?""", re.IGNORECASE)
 
 
 def read_html(html: str, origin: str, options: SourceOptions, url: str | None = None) -> Document | SourceFailure:
@@ -37,6 +39,7 @@ def read_html(html: str, origin: str, options: SourceOptions, url: str | None = 
         return SourceFailure(origin, "no article text found in the HTML")
     page_url = options.url or url or _clean(getattr(result, "url", None))
     html_date = _html_date(getattr(result, "date", None))
+    author = _clean(getattr(result, "author", None))
     when = resolve_publication_date(options.published, None, html_date, text, url=page_url)
     return Document(
         text=text,
@@ -44,9 +47,10 @@ def read_html(html: str, origin: str, options: SourceOptions, url: str | None = 
         url=page_url,
         published=when.published,
         publisher=options.publisher or _clean(getattr(result, "sitename", None)),
-        language=_clean(getattr(result, "language", None)) or "en",
+        language=_clean(getattr(result, "language", None)) or _page_language(html) or "en",
         origin=origin,
         published_source=when.source,
+        extra={"author": author} if author else {},
     )
 
 
@@ -61,6 +65,12 @@ def html_to_text(fragment: str) -> str:
     for block in root.iter("p", "br", "div", "li", "h1", "h2", "h3", "h4"):
         block.tail = "\n" + (block.tail or "")
     return normalise_text(root.text_content())
+
+
+def _page_language(html: str) -> str | None:
+    """The primary language subtag of <html lang="en-GB"> (BCP 47), lower-cased."""
+    match = _HTML_LANG.search(html[:4096])
+    return match.group(1).lower() if match else None
 
 
 def _without_heading(text: str, title: str | None) -> str:
