@@ -136,12 +136,12 @@ def test_record_failure(session):
 # --- the merge rule -------------------------------------------------------------------
 
 
-def _report(**kw):
+def _report(article_id=1, **kw):
     from timeline.store import _new_report
 
     class _A:  # the article fields _new_report reads
-        id = 1
-        sha256 = "x"
+        id = article_id
+        sha256 = f"sha{article_id}"
 
     return _new_report(None, _A, event_record(**kw))[0]
 
@@ -156,7 +156,9 @@ def _report(**kw):
         (dict(date="2023-09-13"), dict(date="2023-09-15"), False),
         (dict(date="2023-09-15"), dict(date="2023-W38"), False),
         (dict(date=None), dict(date=None), False),  # undated reports are never placed together
-        (dict(type_="CONSULT", mode="meet"), dict(type_="CONSULT", mode="visit"), True),
+        (dict(type_="CONSULT", mode="meet"), dict(type_="CONSULT", mode="phone"), True),
+        (dict(type_="CONSULT", mode="meet"), dict(type_="CONSULT", mode=None), True),
+        (dict(type_="CONSULT", mode="meet"), dict(type_="CONSULT", mode="visit"), False),  # the visit, not the talks
         (dict(type_="CONSULT"), dict(type_="AGREE"), False),
         (dict(place="Sochi"), dict(place=None), True),
         (dict(place="Sochi"), dict(place="sochi"), True),
@@ -168,8 +170,13 @@ def _report(**kw):
     ],
 )
 def test_merge_rule(a, b, same):
-    assert compatible(_report(**a), _report(**b)) is same
-    assert compatible(_report(**b), _report(**a)) is same
+    assert compatible(_report(1, **a), _report(2, **b)) is same
+    assert compatible(_report(2, **b), _report(1, **a)) is same
+
+
+def test_two_reports_of_one_article_are_two_events():
+    # Extraction already merged what one article says about one event.
+    assert compatible(_report(1), _report(1)) is False
 
 
 def test_type_family_groups_consult_modes():
@@ -186,7 +193,8 @@ ARTICLES = {
                        place="Sochi", sentence="Putin met Lukashenko in Sochi on Friday.")],
     "C": [event_record(date="2023-09-14", sentence="Putin and Kim met on Thursday.")],
     "D": [event_record(actors=("Vladimir Putin", "Alexander Lukashenko"), date="2023-09", place="Sochi",
-                       sentence="Putin hosted Lukashenko in Sochi this month.", mode="host", trigger="hosted")],
+                       sentence="Putin held talks with Lukashenko in Sochi this month.", mode="negotiate",
+                       trigger="held talks")],
 }
 
 
@@ -203,7 +211,7 @@ def test_reports_of_one_event_merge_across_articles(session):
     assert (kim.date, kim.granularity, kim.n_sources, kim.place, kim.date_conflict) == (
         "2023-09-13", "day", 3, "Vostochny Cosmodrome", "2023-09-14")
     sochi = next(e for e in events.values() if "Lukashenko" in e.summary)
-    assert (sochi.date, sochi.n_sources, sochi.date_conflict, sochi.mode) == ("2023-09-15", 2, None, "host")
+    assert (sochi.date, sochi.n_sources, sochi.date_conflict, sochi.mode) == ("2023-09-15", 2, None, "meet")
     assert count(session, Mention) == 5
     assert count(session, EventReport) == 5
 
@@ -314,3 +322,15 @@ def test_redate_resolves_an_undated_article(session):
     assert session.execute(select(Event.date)).scalars().all() == ["2023-09-15"]
     with pytest.raises(StoreError, match="no article with id 99"):
         redate_article(session, 99, dt.date(2023, 9, 15), extractor)
+
+
+def test_a_surface_shared_by_a_person_and_a_country_names_only_the_person(session):
+    rec = event_record(actors=("Vladimir Putin", "Russia", "Kim Jong Un"))
+    rec.participants[0].surface = rec.participants[1].surface = "Putin"
+    store_article(session, document("x"), Extraction([rec]))
+    rows = session.execute(
+        select(Actor.name, ActorAlias.alias_norm).join(ActorAlias, ActorAlias.actor_id == Actor.id)
+        .order_by(ActorAlias.id)
+    ).all()
+    assert rows == [("Vladimir Putin", "vladimir putin"), ("Vladimir Putin", "putin"), ("Russia", "russia"),
+                    ("Kim Jong Un", "kim jong un")]

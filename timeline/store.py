@@ -141,13 +141,17 @@ def _fill_article(article: Article, doc: Document, extraction: Extraction) -> No
 
 
 def _write_extraction(session: Session, article: Article, extraction: Extraction) -> StoreResult:
-    actor_ids: dict[str, int] = {}
     touched: set[int] = set()
     n = 0
+    names: dict[str, list[str]] = {}
+    first: dict[str, object] = {}
     for record in extraction.events:
-        for p in record.participants:
-            if p.name not in actor_ids:
-                actor_ids[p.name] = _actor_id(session, p)
+        for p, surface in _participant_surfaces(record):
+            first.setdefault(p.name, p)
+            names.setdefault(p.name, []).extend([p.name, *p.aliases, *([surface] if surface else [])])
+    for name, participant in first.items():
+        _actor_id(session, participant, names[name])
+    for record in extraction.events:
         if record.in_timeline:
             report, mention_rows = _new_report(session, article, record)
             touched.add(_attach(session, report))
@@ -220,7 +224,29 @@ def _new_report(session: Session, article: Article, record: EventRecord) -> tupl
 # --- actors ---------------------------------------------------------------------
 
 
-def _actor_id(session: Session, p) -> int:
+def _participant_surfaces(record: EventRecord):
+    """Each participant with the surface form worth keeping as an alias.
+
+    Extraction may give a country the surface of its leader ("Putin" for
+    Russia too); a surface shared by several participants is kept only for the
+    person among them, and pronoun-led phrases ("his counterpart") never.
+    """
+    by_surface: dict[str, list] = {}
+    for p in record.participants:
+        if p.surface:
+            by_surface.setdefault(alias_norm(p.surface), []).append(p)
+    for p in record.participants:
+        surface = p.surface
+        if surface:
+            sharing = by_surface[alias_norm(surface)]
+            if len(sharing) > 1 and p.kind != "person":
+                surface = ""
+            elif set(alias_norm(surface).split()) & _CONTEXTUAL_WORDS:
+                surface = ""
+        yield p, surface
+
+
+def _actor_id(session: Session, p, names: list[str]) -> int:
     actor = session.execute(select(Actor).where(Actor.name == p.name)).scalars().first()
     if actor is None:
         actor = Actor(name=p.name, kind=p.kind or "person", country=p.country, qid=p.qid)
@@ -232,9 +258,6 @@ def _actor_id(session: Session, p) -> int:
             actor.country = p.country
         if actor.qid is None and p.qid:
             actor.qid = p.qid
-    names = [p.name, *p.aliases]
-    if p.surface and not (set(alias_norm(p.surface).split()) & _CONTEXTUAL_WORDS):
-        names.append(p.surface)
     known = set(
         session.execute(select(ActorAlias.alias_norm).where(ActorAlias.actor_id == actor.id)).scalars()
     )
