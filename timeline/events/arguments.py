@@ -37,17 +37,43 @@ PLACE_LABELS = {"GPE", "FAC", "LOC"}
 
 @dataclass
 class DiscourseMemory:
-    """What earlier sentences of the article named, for pronouns and "the two leaders"."""
+    """What earlier sentences of the article named: for pronouns, for "the two
+    leaders", and for surnames ("Howard" after "Michael Howard" is him, not
+    another Howard of the gazetteer)."""
 
     persons: list[Participant] = field(default_factory=list)
     last_group: list[Participant] = field(default_factory=list)
+    last_subject: Participant | None = None
+    by_name_part: dict[str, Participant] = field(default_factory=dict)
+
+    def remember(self, person: Participant, *, subject: bool = False) -> None:
+        self.persons = [q for q in self.persons if q.name != person.name] + [person]
+        if subject:
+            self.last_subject = person
+        for part in _name_parts(person.name) | _name_parts(person.surface):
+            self.by_name_part.setdefault(part, person)
 
     def note(self, participants: list[Participant]) -> None:
         people = [p for p in participants if p.kind == "person"]
         for p in people:
-            self.persons = [q for q in self.persons if q.name != p.name] + [p]
+            self.remember(p, subject=p.role in ("source", "host"))
         if len(people) >= 2:
             self.last_group = people
+
+    def person_named(self, text: str) -> Participant | None:
+        key = " ".join(text.lower().replace("’", "'").split())
+        return self.by_name_part.get(key)
+
+
+def _name_parts(name: str) -> set[str]:
+    """Keys under which a person may be named again: the surname and the full name."""
+    words = [w for w in name.lower().replace("’", "'").split() if w[:1].isalpha()]
+    if not words:
+        return set()
+    parts = {" ".join(words), words[-1]}
+    if len(words) >= 3:
+        parts.add(" ".join(words[-2:]))  # "de la Madrid", "Perez de Cuellar"
+    return parts
 
 
 def noun_phrase(token) -> tuple[int, int]:
@@ -144,10 +170,17 @@ class ActorResolver:
                 ref = self.gaz.lookup(tok.text, on=self.on) if tok.pos_ == "PROPN" else None
             if ref is not None:
                 return [self._ref(ref, surface, role)]
-            # "Japanese officials", "U.S. negotiators": the country acts.
-            country = _country_adjectives(doc, start, end, self.gaz)
-            if country and tok.pos_ == "NOUN" and tok.lemma_.lower() in _STATE_AGENT_NOUNS:
-                return [Participant(country, "country", role, country, None, surface)]
+            # "Japanese officials", "U.S. negotiators", "EC farm ministers": the
+            # state or organisation named in front of the agent acts.
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in _STATE_AGENT_NOUNS:
+                country = _country_adjectives(doc, start, end, self.gaz)
+                if country:
+                    return [Participant(country, "country", role, country, None, surface)]
+                for mod in doc[start:tok.i]:
+                    if mod.pos_ == "PROPN" or mod.ent_type_ in ("ORG", "GPE", "NORP"):
+                        ref = self.gaz.lookup(mod.text, on=self.on)
+                        if ref is not None and ref.kind != "person":
+                            return [self._ref(ref, surface, role)]
         return []
 
     def _entity(self, ent, tok, role: str) -> list[Participant]:
@@ -155,6 +188,10 @@ class ActorResolver:
         text = _strip_determiner(ent)
         if not text:
             return []
+        if ent.label_ == "PERSON":
+            known = self.memory.person_named(text)
+            if known is not None:
+                return [Participant(known.name, known.kind, role, known.country, known.qid, ent.text)]
         ref = self.gaz.lookup(text, on=self.on)
         if ref is not None:
             return [self._ref(ref, ent.text, role)]
@@ -182,12 +219,12 @@ class ActorResolver:
 
     def _pronoun(self, tok, role: str, others: list[Participant]) -> list[Participant]:
         taken = {p.name for p in others}
-        # Binding: an object or possessive pronoun is not the subject of its own clause.
-        clause_subjects = set()
-        head = tok.head
-        for child in head.children:
-            if child.dep_ in SUBJECT_DEPS and child.i != tok.i:
-                clause_subjects.add(child.i)
+        subject = self.memory.last_subject
+        # A subject pronoun continues the topic: the last person who acted.
+        if tok.dep_ in SUBJECT_DEPS and subject is not None and subject.name not in taken:
+            return [Participant(subject.name, subject.kind, role, subject.country, subject.qid, tok.text)]
+        # Binding: an object or possessive pronoun is not the subject of its own
+        # clause, so the most recent other person is meant.
         for person in reversed(self.memory.persons):
             if person.name in taken:
                 continue

@@ -48,6 +48,8 @@ def tense_of_token(token) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & {"will", "shall", "'ll", "wo"}:
         return "future"
+    if "would" in words and verb.tag_ == "VB":
+        return "future"  # future in the past: "said he would leave on Monday"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
         return "past"
     if verb.tag_ == "VBN" and not auxes:
@@ -180,9 +182,11 @@ def _inside(expr: TimeExpression, token) -> bool:
 
 
 def _crosses_clause(tok, trigger) -> bool:
+    """Would dating `trigger` from a phrase on `tok` cross into another clause?
+    Only gerund complements ("suggested creating ... on Friday") are crossed."""
     node = tok
     while node.i != trigger.i and node.head.i != node.i:
-        if node.dep_ in ("ccomp", "relcl", "advcl", "acl") and node.pos_ == "VERB":
+        if node.pos_ in ("VERB", "AUX") and not (node.dep_ == "xcomp" and node.tag_ == "VBG"):
             return True
         node = node.head
     return False

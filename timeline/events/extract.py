@@ -111,14 +111,19 @@ class _ParagraphReader:
             self.drafts.extend(sentence_drafts)
 
     def _remember_names(self, sent) -> None:
-        people = []
+        """Every person the sentence names, for later surnames and pronouns."""
         for ent in sent.ents:
-            if ent.label_ == "PERSON":
-                ref = self.gaz.lookup(ent.text, on=self.published)
-                if ref is not None and ref.kind == "person":
-                    people.append(Participant(ref.name, ref.kind, "participant", ref.country, ref.qid, ent.text))
-        for person in people:
-            self.memory.persons = [p for p in self.memory.persons if p.name != person.name] + [person]
+            if ent.label_ != "PERSON":
+                continue
+            subject = ent.root.dep_ in args_.SUBJECT_DEPS
+            known = self.memory.person_named(ent.text)
+            if known is not None:
+                self.memory.remember(known, subject=subject)
+                continue
+            found = self.resolver.resolve(ent.root, "participant")
+            for person in found[:1]:
+                if person.kind == "person":
+                    self.memory.remember(person, subject=subject)
 
     # --- triggers -----------------------------------------------------------
     def _match(self, token) -> Trigger | None:
@@ -210,34 +215,47 @@ class _ParagraphReader:
             p.role in ("target", "participant") and p.kind in trigger.objects_kind for p in participants
         ):
             return None  # "hosting the Wagner Group" is not a diplomatic visit
+        if trigger.objects_kind and not any(
+            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+            for c in token.children
+        ):
+            return None  # "received an assurance from Greece" is no visit
         anaphoric = False
         if not participants:
             if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children):
                 anaphoric = True
             else:
                 return None
-        if trigger.type == "STATEMENT" and not any(p.role == "source" for p in participants):
-            return None
+        if trigger.args in ("directed", "speaker") and trigger.mode not in ("visit",) and not any(
+            p.role in ("source", "host") for p in participants
+        ):
+            return None  # "called on Japan to ...": nobody named does it
+        if trigger.type == "STATEMENT" and not _intergovernmental(participants):
+            return None  # a minister on a domestic strike is not diplomacy
+        if not anaphoric and not any(p.kind != "person" or p.country for p in participants):
+            return None  # only private persons: no state or organisation acts
         timex, rule_note = self.dates.for_trigger(token)
         date_value = date_start = date_end = None
         granularity = "none"
         expression = rule = anchor = None
-        if timex is not None and timex.value and timex.anchor != "event":
-            date_value = timex.value
+        if timex is not None and timex.value and timex.anchor != "event" and _event_date(timex):
+            date_value, granularity = _event_date(timex)
             date_start = timex.date_start.isoformat() if timex.date_start else None
             date_end = timex.date_end.isoformat() if timex.date_end else None
-            granularity = timex.granularity
             expression, rule, anchor = timex.text, timex.rule, timex.anchor or "absolute"
             if rule_note:
                 rule = f"{rule}; {rule_note}"
         future = self._is_future(timex)
         mood = modality(token, future_date=future)
-        if trigger.type == "STATEMENT" and date_value is None and token.tag_ == "VBD" and self.published and mood == ASSERTED:
-            # Wire convention: an undated "X said" is reported on the day of publication.
+        if date_value is None and self.published and mood == ASSERTED and _simple_past(token):
+            # News convention: an act reported in the simple past with no date of
+            # its own ("Reagan and Chirac signed an agreement", "X said") happened
+            # on the day the story reports; perfect tenses ("has accused") are
+            # background and stay undated.
             date_value = self.published.isoformat()
             date_start = date_end = date_value
             granularity = "day"
-            expression, rule, anchor = None, "reporting-day: undated statement in the past tense", "publication"
+            expression, rule, anchor = None, "reporting-day: undated act in the simple past", "publication"
         place = self._event_place(token, trigger, participants)
         offset = self.paragraph.start
         sentence_text = sent.text
@@ -331,6 +349,8 @@ class _ParagraphReader:
                     add([o for o in args_.objects_of(governor) if o.i != token.i and o.dep_ == "pobj" and o.head.lower_ in ("with", "between", "among")], "target")
                 if token.dep_ == "nsubjpass":
                     add(args_.passive_agents(governor), "source")
+                # "The Security Council was called to a private meeting"
+                add([c for c in governor.children if c.dep_ == "nsubjpass"], "participant")
         if trigger.args == "symmetric" or trigger.mode in ("meet", "negotiate", "phone"):
             for p in found:
                 if p.role in ("source", "target"):
@@ -381,6 +401,46 @@ class _ParagraphReader:
         if best is None:
             return None
         return best.name, best.country
+
+
+def _event_date(timex) -> tuple[str, str] | None:
+    """The value and granularity a time expression gives an event: days, weeks,
+    months, quarters, seasons and years; a time of day counts as its day;
+    decades, centuries and PAST_REF-like values date nothing."""
+    value = timex.value or ""
+    if not value[:4].isdigit():
+        return None
+    if "T" in value:
+        return value[:10], "day"
+    if timex.granularity in ("decade", "century", "duration", "set", "ref", "none"):
+        return None
+    return value, timex.granularity
+
+
+def _simple_past(token) -> bool:
+    """Is the trigger's clause in the simple past ("met", "signed talks")?"""
+    verb = token if token.pos_ == "VERB" else _governing_verb(token)
+    if verb is None:
+        return False
+    if verb.tag_ != "VBD":
+        return False
+    # A relative or adverbial clause inside a noun is background ("the accord
+    # that ended the war").
+    return verb.dep_ not in ("relcl", "acl", "amod")
+
+
+def _intergovernmental(participants) -> bool:
+    """A statement is diplomatic when it involves another state or an
+    international organisation, not only the speaker's own country."""
+    speaker_countries = {p.country for p in participants if p.role == "source" and p.country}
+    for p in participants:
+        if p.kind in ("organisation", "legislature") and p.country is None:
+            return True
+        if p.role != "source" and p.country and p.country not in speaker_countries:
+            return True
+        if p.role == "source" and p.kind in ("organisation",) and p.country is None:
+            return True
+    return False
 
 
 def _governing_verb(token):
