@@ -125,6 +125,8 @@ LOOKUPS = [
     # --- demonyms
     ("Belarusian", None, "Belarus", "demonym"),
     ("Soviet", "1987-04-01", "Soviet Union", "demonym"),
+    ("the Soviets", "1987-04-01", "Soviet Union", "demonym"),
+    ("Americans", None, "United States", "demonym"),
     # --- seats of government and capitals as metonyms
     ("Moscow", "2023-09-15", "Russia", "capital"),
     ("Moscow", "1987-04-01", "Soviet Union", "capital"),

@@ -188,6 +188,10 @@ class Gazetteer:
             return None
         lowercase = text == text.lower()
         entry = self._choose(self._names.get(key), on, key, lowercase)
+        if entry is None and key.endswith("s"):
+            # "the Soviets", "Americans": a people for its country.
+            demonyms = [e for e in self._names.get(key[:-1], ()) if e.via == "demonym"]
+            entry = self._choose(demonyms, on, key[:-1], lowercase)
         if entry is not None:
             return self._ref(entry.actor, text, entry.via)
         person = self._by_surname(key, on)
