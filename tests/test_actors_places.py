@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from timeline.actors.places import Place, resolve_place
 
@@ -71,3 +72,10 @@ def test_a_country_has_no_coordinates():
                                   "Xyzzyville", ","])
 def test_unknown_names(name):
     assert resolve_place(name) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_resolve_place_never_raises(name):
+    place = resolve_place(name)
+    assert place is None or (place.name and place.kind in ("city", "country", "region", "site"))
