@@ -124,7 +124,7 @@ class ActorResolver:
     def _ref(self, ref, surface: str, role: str) -> Participant:
         return Participant(
             name=ref.name, kind=ref.kind, role=role, country=ref.country,
-            qid=getattr(ref, "qid", None), surface=surface,
+            qid=getattr(ref, "qid", None), surface=surface, known=True,
         )
 
     def resolve(self, token, role: str, others: list[Participant] | None = None) -> list[Participant]:
@@ -150,7 +150,7 @@ class ActorResolver:
         if tok.lemma_.lower() in PLURAL_REFERENCES and tok.tag_ in ("NNS", "NNPS"):
             if any(t.lower_ in ("two", "both", "three") for t in doc[start:end]) and self.memory.last_group:
                 return [
-                    Participant(p.name, p.kind, role, p.country, p.qid, surface)
+                    Participant(p.name, p.kind, role, p.country, p.qid, surface, known=p.known)
                     for p in self.memory.last_group
                 ]
         if tok.lemma_.lower() == "counterpart":
@@ -191,7 +191,7 @@ class ActorResolver:
         if ent.label_ == "PERSON":
             known = self.memory.person_named(text)
             if known is not None:
-                return [Participant(known.name, known.kind, role, known.country, known.qid, ent.text)]
+                return [Participant(known.name, known.kind, role, known.country, known.qid, ent.text, known=known.known)]
         ref = self.gaz.lookup(text, on=self.on)
         if ref is not None:
             return [self._ref(ref, ent.text, role)]
@@ -222,13 +222,13 @@ class ActorResolver:
         subject = self.memory.last_subject
         # A subject pronoun continues the topic: the last person who acted.
         if tok.dep_ in SUBJECT_DEPS and subject is not None and subject.name not in taken:
-            return [Participant(subject.name, subject.kind, role, subject.country, subject.qid, tok.text)]
+            return [Participant(subject.name, subject.kind, role, subject.country, subject.qid, tok.text, known=subject.known)]
         # Binding: an object or possessive pronoun is not the subject of its own
         # clause, so the most recent other person is meant.
         for person in reversed(self.memory.persons):
             if person.name in taken:
                 continue
-            return [Participant(person.name, person.kind, role, person.country, person.qid, tok.text)]
+            return [Participant(person.name, person.kind, role, person.country, person.qid, tok.text, known=person.known)]
         return []
 
 

@@ -151,6 +151,8 @@ class _ParagraphReader:
             return False
         if entry.objects:
             objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+            # "signed a variety of agreements", "signed two treaties"
+            objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
             if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
                 return False
         if entry.complements:
@@ -168,13 +170,13 @@ class _ParagraphReader:
         if entry.needs_place:
             if not self._has_destination(token):
                 return False
-        if entry.lemma in ("say", "tell", "state", "announce", "declare", "deny") and not self._statement_worthy(token):
+        if entry.type == "STATEMENT" and entry.pos == "VERB" and not self._statement_worthy(token):
             return False
         return True
 
     def _has_destination(self, token) -> bool:
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("to", "in", "for"):
+            if child.dep_ == "prep" and child.lower_ in ("to", "in", "for", "from"):
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
@@ -434,6 +436,8 @@ def _intergovernmental(participants) -> bool:
     international organisation, not only the speaker's own country."""
     speaker_countries = {p.country for p in participants if p.role == "source" and p.country}
     for p in participants:
+        if p.role == "source" and p.known:
+            return True  # a head of government, minister, state or body of the gazetteer
         if p.kind in ("organisation", "legislature") and p.country is None:
             return True
         if p.role != "source" and p.country and p.country not in speaker_countries:

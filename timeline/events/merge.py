@@ -60,7 +60,7 @@ class EventBuilder:
         for p in draft.participants:
             existing = next((q for q in self.participants if q.name == p.name), None)
             if existing is None:
-                self.participants.append(Participant(p.name, p.kind, p.role, p.country, p.qid, p.surface))
+                self.participants.append(Participant(p.name, p.kind, p.role, p.country, p.qid, p.surface, known=p.known))
             elif existing.role == "participant" and p.role in ("source", "host"):
                 existing.role = p.role
         if draft.date_value and (

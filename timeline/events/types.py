@@ -17,6 +17,7 @@ class Participant:
     qid: str | None = None
     surface: str = ""  # how the sentence named it ("his Russian counterpart")
     aliases: tuple[str, ...] = ()  # other names to store for look-ups
+    known: bool = False  # found in the gazetteer (an office holder, state or body)
 
 
 @dataclass
