@@ -23,6 +23,9 @@ NEWS_WORDS = st.sampled_from([
     "mid-", "early", "late", "tonight", "yesterday", "a", "later", "following", "1990s", "'80s", "fiscal",
     "1988", "noon", "10:35", "p.m.", "every", "daily", "now", ",", ".", "\n", "Q3", "summer", "of",
     "29", "February", "12/31/1999", "9999-12-31", "0001-01-01", "nineteen", "ninety-six",
+    "previous", "fiscal", "weekend", "century", "decade", "same", "day", "hours", "Christmas", "Easter",
+    "year-earlier", "latest", "period", "ended", "morning", "night", "Thursday", "second", "half",
+    "between", "and", "to", "until", "since", "by", "'s", "ago", "coming", "several", "twice",
 ])
 DAYS = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 

@@ -329,13 +329,15 @@ def _relative_unit(m: re.Match, ctx: Context) -> Reading | None:
         return None  # "ABC's This Week": a title in mid-sentence
     words = m["rel"].lower().split()
     rel, unit = words[-1], " ".join(m["unit"].lower().split())
+    base = "year" if unit == "fiscal year" else unit
     # "the past year", "the next year (or so)" name the calendar unit like "last
     # year" does (TimeBank annotates them so); "the following year" is event-relative.
-    if ctx.published is None:
-        return Reading("DATE", None, unit, f"{rel}-{unit}", "publication")
     if rel == "following" or rel == "previous":
-        return Reading("DATE", None, unit, f"{rel}-{unit}", "event",
-                       relation="after" if rel == "following" else "before", offset=f"P1{UNITS[unit][0]}")
+        offset = "P1W" if base == "weekend" else f"P1{UNITS[base][0]}"
+        return Reading("DATE", None, UNITS[base][2], f"{rel}-{base}", "event",
+                       relation="after" if rel == "following" else "before", offset=offset)
+    if ctx.published is None:
+        return Reading("DATE", None, UNITS[base][2], f"{rel}-{unit.replace(' ', '-')}", "publication")
     value, gran = _relative_period(ctx.published, rel, unit)
     if value is None:
         return None
@@ -624,6 +626,11 @@ def _reference_quarter(m: re.Match, ctx: Context) -> Reading | None:
     # Financial reports talk about one quarter at a time: "the quarter" is the one
     # last named, else the latest complete one (TimeBank annotates them so).
     current = ctx.last_quarter or (_latest_complete_quarter(ctx.published) if ctx.published else None)
+    if unit == "period" and not ctx.last_quarter and which in ("same", "comparable"):
+        current = None  # "the same period" of what? A span we cannot name.
+    if _g(m, "ly"):  # "the same period last year"
+        v = an.shift_value(current, -1, "year") if current else None
+        return Reading("DATE", v, "quarter", "year-earlier-quarter", "publication")
     if which in ("year-earlier", "year-ago", "comparable", "prior-year", "year-before"):
         v = an.shift_value(current, -1, "year") if current else None
         return Reading("DATE", v, "quarter", "year-earlier-quarter", "publication")
