@@ -239,7 +239,7 @@ def test_date_range_refuses_what_it_cannot_read(value):
         date_range(value, TODAY)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(max_size=30))
 def test_date_range_any_text_gives_a_range_or_a_query_error(value):
     try:
@@ -262,3 +262,19 @@ def test_unknown_order_is_a_query_error(stored):
 def test_resolve_actor_ids_matches_whole_words_only(stored):
     assert resolve_actor_ids(stored, "Put") == set()
     assert len(resolve_actor_ids(stored, "kim")) == 1
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("President of Russia", "Vladimir Putin"),  # a title: every holder the gazetteer knows
+    ("the Belarusian president", "Alexander Lukashenko"),
+    ("Lukashenka", "Alexander Lukashenko"),  # a spelling only the gazetteer knows
+    ("Vladimir Vladimirovich Putin", "Vladimir Putin"),
+])
+def test_actor_names_the_database_lacks_resolve_through_the_gazetteer(stored, name, expected):
+    pytest.importorskip("timeline.actors.gazetteer")
+    from sqlalchemy import select
+
+    from timeline.models import Actor
+
+    ids = resolve_actor_ids(stored, name)
+    assert set(stored.execute(select(Actor.name).where(Actor.id.in_(ids))).scalars()) == {expected}

@@ -117,56 +117,53 @@ def _norm(s: str) -> str:
 
 
 def resolve_actor_ids(session: Session, name: str) -> set[int]:
-    """Actors a query string names: an exact alias (any case); else aliases
-    containing it as words; plus, for titles ("the Russian president"), every
-    holder of that title in the gazetteer over time (the query does not know
-    which date the user means, so all holders are included)."""
+    """Actors a query string names, case-insensitively: an exact alias; for
+    titles ("the Russian president") every holder of the title in the
+    gazetteer over time (a query has no date to pick one holder at, so all are
+    included); else aliases containing the words ("Lukashenko"); else what the
+    gazetteer resolves the name to ("Vladimir Vladimirovich Putin")."""
     norm = _norm(name)
+    if not norm:
+        return set()
     ids = set(session.execute(select(ActorAlias.actor_id).where(ActorAlias.alias_norm == norm)).scalars())
     if _looks_like_title(norm):
-        holders = _title_holders(norm)
-        if holders:
-            ids |= set(session.execute(select(Actor.id).where(Actor.name.in_(holders))).scalars())
-    if not ids and norm:
-        # "Lukashenko" for an actor only stored as "Alexander Lukashenko".
+        ids |= _actor_ids_named(session, _gazetteer_names(norm, titles_only=True))
+    if not ids:
         like = f"%{norm}%"
         rows = session.execute(
             select(ActorAlias.actor_id, ActorAlias.alias_norm).where(ActorAlias.alias_norm.like(like))
         ).all()
         pattern = re.compile(rf"(^|\W){re.escape(norm)}($|\W)")
         ids = {actor_id for actor_id, alias in rows if pattern.search(alias)}
+    if not ids:
+        ids = _actor_ids_named(session, _gazetteer_names(norm, titles_only=False))
     return ids
 
 
+def _actor_ids_named(session: Session, names: set[str]) -> set[int]:
+    if not names:
+        return set()
+    return set(session.execute(select(Actor.id).where(Actor.name.in_(sorted(names)))).scalars())
+
+
 def _looks_like_title(norm: str) -> bool:
-    return norm.startswith(("the ", "a ")) or " of " in norm or norm.endswith(("president", "minister", "leader"))
+    return norm.startswith(("the ", "a ")) or " of " in norm or norm.endswith(
+        ("president", "minister", "leader", "chancellor", "king", "queen", "secretary", "premier")
+    )
 
 
-def _title_holders(norm: str) -> set[str]:
-    """Canonical names the gazetteer gives a title at any date it knows."""
+def _gazetteer_names(norm: str, *, titles_only: bool) -> set[str]:
+    """Canonical names the gazetteer gives `norm`: every holder of a title,
+    plus (unless `titles_only`) the actor the name itself resolves to."""
     try:
         from timeline.actors import load_gazetteer
-    except ImportError:
+
+        gaz = load_gazetteer()
+    except Exception:  # no usable gazetteer: aliases in the database still work
         return set()
-    gaz = load_gazetteer()
-    if hasattr(gaz, "holders"):
-        return set(gaz.holders(norm))
-    days = {None}
-    for entry in gaz.actors():
-        for role in getattr(entry, "roles", ()) or ():
-            for attr in ("start", "since", "end", "until"):
-                value = getattr(role, attr, None) if not isinstance(role, dict) else role.get(attr)
-                if isinstance(value, str):
-                    try:
-                        value = dt.date.fromisoformat(value)
-                    except ValueError:
-                        value = None
-                if isinstance(value, dt.date):
-                    # Probe just inside each role boundary: every holder is met once.
-                    days.add(value if attr in ("start", "since") else value - dt.timedelta(days=1))
-    names = set()
-    for day in days:
-        ref = gaz.lookup(norm, on=day)
+    names = set(gaz.holders(norm)) if hasattr(gaz, "holders") else set()
+    if not titles_only:
+        ref = gaz.lookup(norm)
         if ref is not None:
             names.add(ref.name)
     return names
