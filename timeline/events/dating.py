@@ -223,12 +223,12 @@ def resolve_links(events: list, drafts: list) -> None:
                 sub = event_of.get(link.sub)
             if sub is None or sub is main:
                 continue
-            if sub.date and not main.date_is_own:
+            if sub.date and not sub.date_soft and not main.date_is_own:
                 new = resolve_relative(link.expression, sub.date)
                 if new.value and new.value != main.date:
                     main.set_date_from(new, sub, link, drafts)
                     changed = True
-            elif main.date and not sub.date_is_own and link.sub is not None:
+            elif main.date and not main.date_soft and not sub.date_is_own and link.sub is not None:
                 new = resolve_relative(_flip(link.expression), main.date)
                 if new.value and new.value != sub.date:
                     sub.set_date_from(new, main, link, drafts, inverse=True)
@@ -243,7 +243,7 @@ def _previous_dated(ordered: list, main):
     for event in ordered:
         if event is main:
             continue
-        if min(event.mention_indices) < first and event.date:
+        if min(event.mention_indices) < first and event.date and not event.date_soft:
             best = event
     return best
 

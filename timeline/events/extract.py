@@ -45,6 +45,7 @@ class MentionDraft:
     anaphoric: bool = False
     token_key: tuple[int, int] = (0, 0)  # (paragraph, token index) for links
     date_explicit: bool = False
+    date_soft: bool = False  # a default (reporting day, narrative), not the text's own
     links: list[EventLink] = field(default_factory=list)
 
 
@@ -240,6 +241,7 @@ class _ParagraphReader:
         date_value = date_start = date_end = None
         granularity = "none"
         expression = rule = anchor = None
+        soft = False
         if timex is not None and timex.value and timex.anchor != "event" and _event_date(timex):
             date_value, granularity = _event_date(timex)
             date_start = timex.date_start.isoformat() if timex.date_start else None
@@ -254,10 +256,19 @@ class _ParagraphReader:
             # its own ("Reagan and Chirac signed an agreement", "X said") happened
             # on the day the story reports; perfect tenses ("has accused") are
             # background and stay undated.
-            date_value = self.published.isoformat()
+            narrative = self._narrative_day()
+            if narrative is not None:
+                # The story's time moves on: "X arrived yesterday ... He met Y."
+                date_value = narrative.date_value
+                expression = None
+                rule = f"narrative: the day of the preceding sentence ({narrative.record.date_expression})"
+                anchor = "publication"
+            else:
+                date_value = self.published.isoformat()
+                expression, rule, anchor = None, "reporting-day: undated act in the simple past", "publication"
             date_start = date_end = date_value
             granularity = "day"
-            expression, rule, anchor = None, "reporting-day: undated act in the simple past", "publication"
+            soft = True
         place = self._event_place(token, trigger, participants)
         offset = self.paragraph.start
         sentence_text = sent.text
@@ -287,7 +298,18 @@ class _ParagraphReader:
             date_value=date_value, date_start=date_start, date_end=date_end,
             granularity=granularity, index=index, anaphoric=anaphoric,
             token_key=(self.p_index, token.i), date_explicit=expression is not None,
+            date_soft=soft,
         )
+
+    def _narrative_day(self):
+        """The latest explicitly dated past day in this or the previous paragraph."""
+        for draft in reversed(self.drafts):
+            if draft.token_key[0] < self.p_index - 1:
+                return None
+            if draft.date_explicit and draft.granularity == "day" and draft.date_value and not draft.date_soft:
+                if self.published and draft.date_value <= self.published.isoformat():
+                    return draft
+        return None
 
     def _is_future(self, timex) -> bool:
         if timex is None or self.published is None or timex.date_start is None:

@@ -39,6 +39,7 @@ class EventBuilder:
     date_end: str | None = None
     granularity: str = "none"
     date_is_own: bool = False
+    date_soft: bool = False  # the date is a default, not said by the text
     place: tuple[str, str | None] | None = None
 
     @property
@@ -64,10 +65,13 @@ class EventBuilder:
             elif existing.role == "participant" and p.role in ("source", "host"):
                 existing.role = p.role
         if draft.date_value and (
-            self.date is None or finer(draft.granularity, self.granularity)
+            self.date is None
+            or (self.date_soft and not draft.date_soft)
+            or (finer(draft.granularity, self.granularity) and (self.date_soft or not draft.date_soft))
         ):
             self.date, self.date_start, self.date_end = draft.date_value, draft.date_start, draft.date_end
             self.granularity = draft.granularity
+            self.date_soft = draft.date_soft
             self.date_is_own = self.date_is_own or draft.date_explicit
         if draft.place and (self.place is None or (self.place[1] == draft.place[0])):
             self.place = draft.place
@@ -81,6 +85,7 @@ class EventBuilder:
         from timeline.events.dating import day_range
 
         self.date = expr.value
+        self.date_soft = False
         self.date_start, self.date_end = day_range(expr.value)
         self.granularity = expr.granularity if expr.granularity not in ("none", "duration") else "day"
         anchor = f"event: {anchor_event.short_summary()} ({anchor_event.date})"
@@ -170,7 +175,7 @@ def _modes_compatible(a: str | None, b: str | None) -> bool:
 
 
 def _dates_compatible(event: EventBuilder, draft) -> bool:
-    if not event.date or not draft.date_value:
+    if not event.date or not draft.date_value or event.date_soft or draft.date_soft:
         return True
     if not (event.date_start and draft.date_start):
         return event.date == draft.date_value
