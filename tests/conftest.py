@@ -31,13 +31,21 @@ def _postgres_url() -> str:
     return base
 
 
+BACKENDS = ["sqlite", "postgresql"] if os.environ.get(POSTGRES_ENV) else ["sqlite"]
+
+
+def new_db_url(backend: str, directory: Path, request) -> str:
+    """A fresh, empty database on `backend` (for fixtures of any scope)."""
+    if backend == "sqlite":
+        return f"sqlite:///{directory / 'timeline.db'}"
+    return _fresh_postgres_schema(request)
+
+
 @pytest.fixture
 def db_url(request, tmp_path) -> str:
     """A fresh, empty database URL: an SQLite file, and (parametrized by
     `pytest_generate_tests`) a PostgreSQL schema when TIMELINE_TEST_POSTGRES_URL is set."""
-    if getattr(request, "param", "sqlite") == "sqlite":
-        return f"sqlite:///{tmp_path / 'timeline.db'}"
-    return _fresh_postgres_schema(request)
+    return new_db_url(getattr(request, "param", "sqlite"), tmp_path, request)
 
 
 def _fresh_postgres_schema(request) -> str:
@@ -62,8 +70,7 @@ def _fresh_postgres_schema(request) -> str:
 
 def pytest_generate_tests(metafunc):
     if "db_url" in metafunc.fixturenames:
-        backends = ["sqlite", "postgresql"] if os.environ.get(POSTGRES_ENV) else ["sqlite"]
-        metafunc.parametrize("db_url", backends, indirect=True)
+        metafunc.parametrize("db_url", BACKENDS, indirect=True)
 
 
 @pytest.fixture

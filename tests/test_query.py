@@ -11,13 +11,25 @@ from timeline.events.types import Extraction
 from timeline.query import EventQuery, QueryError, date_range, find_events, get_event, list_actors, resolve_actor_ids
 from timeline.store import store_article
 
-from conftest import document, event_record
+from conftest import BACKENDS, document, event_record, new_db_url
 
 
-@pytest.fixture
-def stored(session):
+@pytest.fixture(scope="module", params=BACKENDS)
+def stored(request, tmp_path_factory):
     """Four articles: the Putin–Kim summit (two sources), the Sochi meeting,
-    a planned visit, a European Parliament criticism by week, an undated one."""
+    a planned visit, a European Parliament criticism by week, an undated one.
+    Built once per module: the tests only read it."""
+    from sqlmodel import Session
+
+    from timeline.db import open_engine
+
+    url = new_db_url(request.param, tmp_path_factory.mktemp("query"), request)
+    with Session(open_engine(url)) as session:
+        _populate(session)
+        yield session
+
+
+def _populate(session):
     summit = event_record(date="2023-09-13", place="Vostochny Cosmodrome",
                           sentence="Putin met Kim Jong Un at the Vostochny Cosmodrome on Wednesday.",
                           date_expression="on Wednesday")
@@ -42,7 +54,6 @@ def stored(session):
     ep = event_record(type_="CRITICIZE", mode="condemn", actors=("European Parliament", "Alexander Lukashenko"),
                       date="2023-W37", trigger="calling", sentence="The European Parliament this week calling Lukashenko an accomplice.")
     store_article(session, document("a4", url="https://example.org/a4", publisher="Example"), Extraction([ep]))
-    return session
 
 
 def summaries(session, **filters) -> list[str]:
