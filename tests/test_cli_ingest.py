@@ -187,3 +187,23 @@ def test_two_processes_ingesting_into_one_sqlite_file(tmp_path):
     with create_engine(db).connect() as conn:
         assert conn.execute(text("SELECT count(DISTINCT sha256) FROM article")).scalar_one() == 40
         assert conn.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+
+
+def test_an_interrupted_run_keeps_what_it_stored_and_the_next_run_continues(db_url, corpus):
+    def interrupted(doc):
+        if "Lukashenko" in doc.text:
+            raise KeyboardInterrupt
+        return fake_extract(doc)
+
+    with pytest.raises(KeyboardInterrupt):
+        run_ingest([str(corpus)], None, db_url, workers=1, extractor=interrupted)
+    assert count(db_url, "article") == 1  # a.txt; c.txt was in flight
+    summary = run_ingest([str(corpus)], None, db_url, workers=1, extractor=fake_extract)
+    assert (summary.stored, summary.skipped) == (2, 1)
+    assert count(db_url, "article") == 3
+
+
+def test_progress_display_runs(db_url, corpus, capsys):
+    summary = run_ingest([str(corpus)], None, db_url, workers=1, extractor=fake_extract, progress=True)
+    assert summary.stored == 3
+    assert capsys.readouterr().out == ""  # progress goes to stderr only
