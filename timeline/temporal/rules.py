@@ -211,12 +211,13 @@ def _month_alone(m: re.Match, ctx: Context) -> Reading | None:
 
 def _preposition_tense(ctx: Context, m: re.Match) -> str | None:
     """The preposition before a date can settle its direction: "since March" looks
-    back; "by/until/through Dec. 15" names a deadline, which is usually ahead."""
+    back; "by/until/through Dec. 15", "payable May 1" name a deadline, usually the
+    nearest such date whatever the tense of the clause (measured on TimeBank)."""
     before = ctx.text[max(0, m.start() - 10):m.start()].lower()
     if re.search(r"\bsince\s+$", before):
         return "past"
     if re.search(r"\b(?:by|until|till|through|payable|effective)\s+$", before):
-        return "present"  # nearest occurrence
+        return "present"  # a deadline or a payment date: the nearest one
     return None
 
 

@@ -88,8 +88,8 @@ def lexical_tense(text: str, start: int, end: int) -> str | None:
         cue = _cue(words, i)
         if cue is None:
             continue
-        if cue == "future" and i >= last and words[i].lower() not in ("will", "shall", "would"):
-            continue  # after the date, "due to", "set to" are mostly causal or infinitives
+        if i >= last and (cue == "present" or (cue == "future" and words[i].lower() not in ("will", "shall", "would"))):
+            continue  # after the date, "due to" is mostly causal and "I am" another clause
         # Distance in words. A verb before the date usually governs it ("met on
         # Friday"); a cue after it counts a little less ("On Friday, Putin met ...");
         # future markers are rarer and decisive ("said he will meet on Friday").
