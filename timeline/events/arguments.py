@@ -44,6 +44,7 @@ class DiscourseMemory:
     persons: list[Participant] = field(default_factory=list)
     last_group: list[Participant] = field(default_factory=list)
     last_subject: Participant | None = None
+    last_countries: list[Participant] = field(default_factory=list)
     by_name_part: dict[str, Participant] = field(default_factory=dict)
 
     def remember(self, person: Participant, *, subject: bool = False) -> None:
@@ -59,6 +60,9 @@ class DiscourseMemory:
             self.remember(p, subject=p.role in ("source", "host"))
         if len(people) >= 2:
             self.last_group = people
+        countries = [p for p in participants if p.kind == "country"]
+        if len(countries) >= 2:
+            self.last_countries = countries
 
     def person_named(self, text: str) -> Participant | None:
         key = " ".join(text.lower().replace("’", "'").split())
@@ -131,7 +135,15 @@ class ActorResolver:
         """Actors named by `token` (and its conjuncts)."""
         found: list[Participant] = []
         for tok in [token, *_conjuncts(token)]:
-            found.extend(self._resolve_one(tok, role, others or []))
+            named = self._resolve_one(tok, role, others or [])
+            if not named or tok.lemma_.lower() in ("counterpart", "member", "country", "nation"):
+                # "his West German counterpart Manfred Woerner", "GCC members
+                # Saudi Arabia, Kuwait ...": the apposition names them.
+                for app in (c for c in tok.children if c.dep_ in ("appos",) or (c.dep_ == "compound" and c.ent_type_ == "PERSON" and c.i == tok.i + 1)):
+                    more = [p for t in [app, *_conjuncts(app)] for p in self._resolve_one(t, role, others or [])]
+                    if more:
+                        named = [p for p in named if p.kind != "country"] + more if tok.lemma_.lower() == "counterpart" else named + more
+            found.extend(named)
         return found
 
     def _resolve_one(self, tok, role: str, others: list[Participant]) -> list[Participant]:
@@ -148,11 +160,14 @@ class ActorResolver:
         surface = doc[start:end].text
         # "the two leaders", "both sides": the last group of people talked about.
         if tok.lemma_.lower() in PLURAL_REFERENCES and tok.tag_ in ("NNS", "NNPS"):
-            if any(t.lower_ in ("two", "both", "three") for t in doc[start:end]) and self.memory.last_group:
-                return [
-                    Participant(p.name, p.kind, role, p.country, p.qid, surface, known=p.known)
-                    for p in self.memory.last_group
-                ]
+            if any(t.lower_ in ("two", "both", "three") for t in doc[start:end]):
+                group = self.memory.last_countries if tok.lemma_.lower() in ("country", "nation", "side", "government") else self.memory.last_group
+                group = group or self.memory.last_group
+                if group:
+                    return [
+                        Participant(p.name, p.kind, role, p.country, p.qid, surface, known=p.known)
+                        for p in group
+                    ]
         if tok.lemma_.lower() == "counterpart":
             country = _country_adjectives(doc, start, end, self.gaz)
             if country:
@@ -233,6 +248,7 @@ class ActorResolver:
 
 
 _STATE_AGENT_NOUNS = {
+    "member", "country", "nation", "state", "bloc",
     "official", "government", "negotiator", "delegation", "diplomat", "authority", "leader",
     "minister", "ministry", "envoy", "ambassador", "administration", "spokesman", "spokeswoman",
     "spokesperson", "embassy", "troop", "force", "parliament", "side",

@@ -196,12 +196,14 @@ class _ParagraphReader:
         sub = subs[0]
         if sub.lemma_.lower() in ATTRIBUTION_ONLY:
             return False
-        # "X said they met": the meeting is the event, the saying only reports it.
+        # "X said they met": the meeting is the event, the saying only reports
+        # it. An announcement of what is to come ("will visit", "have agreed
+        # to") is a statement of its own (CAMEO 01 announcements).
         for child in token.children:
             if child.dep_ in ("ccomp", "xcomp"):
                 for t in child.subtree:
                     if t.i != token.i and t.lemma_.lower() not in ("say", "tell") and self._match_event_only(t):
-                        return False
+                        return _announces(t)
         return True
 
     def _match_event_only(self, token) -> bool:
@@ -425,6 +427,18 @@ class _ParagraphReader:
         if best is None:
             return None
         return best.name, best.country
+
+
+def _announces(trigger) -> bool:
+    """Is the reported event announced rather than reported: still to come
+    ("will visit", "would meet") or an agreement to act ("agreed to")?"""
+    if trigger.lemma_.lower() == "agree":
+        return True
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing_verb(trigger)
+    if verb is None:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxes & {"will", "would", "shall", "'ll"})
 
 
 def _event_date(timex) -> tuple[str, str] | None:

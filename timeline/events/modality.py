@@ -29,6 +29,7 @@ SPECULATIVE_NOUNS = {
     "offer", "threat", "warning", "expectation", "likelihood", "report", "suggestion",
 }
 PRESUPPOSING_PREPOSITIONS = {"during", "at", "after", "before", "since", "following", "ahead", "on", "in", "throughout"}
+ANNOUNCING_VERBS = {"announce", "unveil", "approve", "adopt", "confirm"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 
 
@@ -62,7 +63,11 @@ def modality(trigger, *, future_date: bool = False) -> str:
                 else:
                     return HYPOTHETICAL
             elif node.pos_ == "NOUN" and lemma in SPECULATIVE_NOUNS and prev.dep_ in ("acl", "ccomp", "relcl", "xcomp", "advcl"):
-                return HYPOTHETICAL
+                # "announced plans to put tariffs on ...": an announced plan is planned.
+                if node.dep_ == "dobj" and node.head.lemma_.lower() in ANNOUNCING_VERBS:
+                    planned = True
+                else:
+                    return HYPOTHETICAL
         if node.dep_ in ("ROOT",) or node.head.i == node.i:
             break
         # "during a meeting", "after the talks": an adjunct presupposes its event.
