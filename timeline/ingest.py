@@ -6,6 +6,7 @@ worker, so a stopped run loses at most the articles in flight.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -73,12 +74,15 @@ def run_ingest(
     progress: bool = False,
     on_failure: Callable[[str, str], None] | None = None,
     extractor: Callable[[Document], object] | None = None,
+    shard: tuple[int, int] | None = None,
 ) -> IngestSummary:
     """Ingest `inputs` (paths, globs, URLs, "-") into the database at `db_url`.
 
     `on_failure(origin, reason)` is called for each input that failed (the CLI
     prints it). `extractor` replaces event extraction (tests); with several
-    workers it must be a picklable top-level function. Raises
+    workers it must be a picklable top-level function. `shard=(k, n)` keeps
+    only the documents of shard k of n (see `in_shard`), so n processes or
+    machines given the same inputs ingest disjoint parts of one corpus. Raises
     `timeline.sources.UsageError` for unusable inputs.
     """
     from sqlmodel import Session
@@ -118,7 +122,9 @@ def run_ingest(
         # connections or threads), and spaCy is loaded once in each.
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         executor = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context(method), initializer=_warm_up
+            max_workers=workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_warm_up if extractor is None else None,
         )
     extract = extractor or _extract
     pending: deque = deque()
@@ -146,10 +152,14 @@ def run_ingest(
     try:
         for item in read_sources(list(inputs), options):
             if isinstance(item, SourceFailure):
-                fail(item.origin, item.reason)
+                # An unreadable input is reported by one shard only, chosen by its name.
+                if shard is None or in_shard(hashlib.sha256(item.origin.encode()).hexdigest(), *shard):
+                    fail(item.origin, item.reason)
+                continue
+            sha = item.sha256
+            if shard is not None and not in_shard(sha, *shard):
                 continue
             summary.read += 1
-            sha = item.sha256
             if not force and (sha in seen or _already_stored(session, sha)):
                 summary.skipped += 1
                 if display:
@@ -177,6 +187,24 @@ def run_ingest(
             display.close()
         session.close()
     return summary
+
+
+def parse_shard(value: str) -> tuple[int, int]:
+    """`"K/N"` (1 <= K <= N) as (K, N); ValueError naming the value otherwise."""
+    k, sep, n = value.partition("/")
+    if sep and k.strip().isdigit() and n.strip().isdigit() and 1 <= int(k) <= int(n):
+        return int(k), int(n)
+    raise ValueError(f"shard {value!r} is not K/N with 1 <= K <= N (e.g. 1/4)")
+
+
+def in_shard(sha256: str, k: int, n: int) -> bool:
+    """Whether the document with content hash `sha256` belongs to shard k of n.
+
+    By content, not by position: every process reading the same corpus (in
+    any file order, on any machine) puts each document in exactly one shard,
+    and a document repeated under two names lands in the same one.
+    """
+    return int(sha256[:12], 16) % n == k - 1
 
 
 class _Done:
@@ -212,7 +240,9 @@ def _with_retry(action):
         try:
             return action()
         except OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc) or attempt == LOCK_RETRIES - 1:
+            # SQLite: locked/busy; PostgreSQL: a deadlock or serialization failure.
+            transient = any(w in str(exc) for w in ("locked", "busy", "deadlock", "could not serialize"))
+            if not transient or attempt == LOCK_RETRIES - 1:
                 raise
             time.sleep(min(0.05 * 2**attempt, 2.0))
 
