@@ -45,6 +45,7 @@ class DiscourseMemory:
     last_group: list[Participant] = field(default_factory=list)
     last_subject: Participant | None = None
     last_countries: list[Participant] = field(default_factory=list)
+    sentence_index: int = 0
     by_name_part: dict[str, Participant] = field(default_factory=dict)
 
     def remember(self, person: Participant, *, subject: bool = False) -> None:

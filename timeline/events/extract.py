@@ -46,6 +46,8 @@ class MentionDraft:
     token_key: tuple[int, int] = (0, 0)  # (paragraph, token index) for links
     date_explicit: bool = False
     date_soft: bool = False  # a default (reporting day, narrative), not the text's own
+    sentence_index: int = 0
+    main_clause: bool = False
     links: list[EventLink] = field(default_factory=list)
 
 
@@ -97,6 +99,7 @@ class _ParagraphReader:
 
     def read(self) -> None:
         for sent in self.doc.sents:
+            self.memory.sentence_index += 1
             sentence_drafts: list[MentionDraft] = []
             for token in sent:
                 trigger = self._match(token)
@@ -253,11 +256,12 @@ class _ParagraphReader:
                 rule = f"{rule}; {rule_note}"
         future = self._is_future(timex)
         mood = modality(token, future_date=future)
-        if date_value is None and self.published and mood == ASSERTED and _simple_past(token):
-            # News convention: an act reported in the simple past with no date of
-            # its own ("Reagan and Chirac signed an agreement", "X said") happened
-            # on the day the story reports; perfect tenses ("has accused") are
-            # background and stay undated.
+        if date_value is None and self.published and mood == ASSERTED and _reported_now(token):
+            # News convention: an act reported in the simple past or present with
+            # no date of its own ("Reagan and Chirac signed an agreement", "X
+            # said", "GCC members are threatening") happened on the day the story
+            # reports; perfect tenses ("has accused") are background and stay
+            # undated.
             narrative = self._narrative_day()
             if narrative is not None:
                 # The story's time moves on: "X arrived yesterday ... He met Y."
@@ -300,17 +304,20 @@ class _ParagraphReader:
             date_value=date_value, date_start=date_start, date_end=date_end,
             granularity=granularity, index=index, anaphoric=anaphoric,
             token_key=(self.p_index, token.i), date_explicit=expression is not None,
+            sentence_index=self.memory.sentence_index, main_clause=_in_main_clause(token),
             date_soft=soft,
         )
 
     def _narrative_day(self):
-        """The latest explicitly dated past day in this or the previous paragraph."""
+        """The explicit past day of the previous sentence's main clause, if any:
+        "Aqazadeh arrived last night. He met ..." """
         for draft in reversed(self.drafts):
-            if draft.token_key[0] < self.p_index - 1:
+            if draft.sentence_index < self.memory.sentence_index - 1:
                 return None
-            if draft.date_explicit and draft.granularity == "day" and draft.date_value and not draft.date_soft:
-                if self.published and draft.date_value <= self.published.isoformat():
-                    return draft
+            if (draft.main_clause and draft.date_explicit and draft.granularity == "day"
+                    and draft.date_value and not draft.date_soft
+                    and self.published and draft.date_value <= self.published.isoformat()):
+                return draft
         return None
 
     def _is_future(self, timex) -> bool:
@@ -455,16 +462,32 @@ def _event_date(timex) -> tuple[str, str] | None:
     return value, timex.granularity
 
 
-def _simple_past(token) -> bool:
-    """Is the trigger's clause in the simple past ("met", "signed talks")?"""
+def _in_main_clause(token) -> bool:
     verb = token if token.pos_ == "VERB" else _governing_verb(token)
-    if verb is None:
+    return verb is not None and verb.dep_ == "ROOT"
+
+
+def _reported_now(token) -> bool:
+    """Does the trigger's clause report an act of the story's own time: simple
+    past ("met", "signed"), present ("opens talks", "are threatening") or a
+    participle hanging on such a clause ("..., saying")? Perfect tenses ("has
+    accused") and relative clauses are background."""
+    verb = token if token.pos_ == "VERB" else _governing_verb(token)
+    for _ in range(3):
+        if verb is None or verb.dep_ in ("relcl", "acl", "amod"):
+            return False
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & {"has", "have", "had", "'ve", "'s", "will", "would", "could", "may", "might", "should", "must", "can", "shall"}:
+            return False
+        if verb.tag_ == "VBD" or verb.tag_ in ("VBZ", "VBP"):
+            return True
+        if verb.tag_ == "VBG" and auxes & {"is", "are", "am", "was", "were"}:
+            return True
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head  # "..., saying": the clause it hangs on decides
+            continue
         return False
-    if verb.tag_ != "VBD":
-        return False
-    # A relative or adverbial clause inside a noun is background ("the accord
-    # that ended the war").
-    return verb.dep_ not in ("relcl", "acl", "amod")
+    return False
 
 
 def _intergovernmental(participants) -> bool:

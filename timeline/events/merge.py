@@ -175,6 +175,9 @@ def _modes_compatible(a: str | None, b: str | None) -> bool:
 
 
 def _dates_compatible(event: EventBuilder, draft) -> bool:
+    if event.type == "STATEMENT" and event.date and draft.date_value:
+        # Statements are occasions: yesterday's interview is not today's remark.
+        return event.date == draft.date_value
     if not event.date or not draft.date_value or event.date_soft or draft.date_soft:
         return True
     if not (event.date_start and draft.date_start):
