@@ -100,6 +100,8 @@ LOOKUPS = [
     ("Prime Minister Yasuhiro Nakasone", "1987-04-01", "Yasuhiro Nakasone", "name"),
     ("Mr Gorbachev", "1987-04-01", "Mikhail Gorbachev", "surname"),
     ("King Hassan", "1987-04-01", "Hassan II", "alias"),
+    ("Prime Minister May", "2017-06-01", "Theresa May", "surname"),
+    ("Mrs May", "2017-06-01", "Theresa May", "surname"),
     # --- countries, with the names the wire uses
     ("U.S.", None, "United States", "alias"),
     ("US", None, "United States", "alias"),

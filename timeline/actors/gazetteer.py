@@ -62,6 +62,8 @@ class Gazetteer:
         self._common = frozenset(normalise(w) for w in data.common_words)
         self._names: dict[str, list[_Entry]] = defaultdict(list)
         self._surnames: dict[str, list[Actor]] = defaultdict(list)
+        # Surnames that are also common words ("May", "Rice"): only after a title.
+        self._titled_surnames: dict[str, list[Actor]] = defaultdict(list)
         self._roles: dict[tuple[str, str], list[tuple[Role, Actor]]] = defaultdict(list)
         self._acronym_only: set[str] = set()
         self._vocabulary: set[str] = set(HONORIFICS)
@@ -99,10 +101,12 @@ class Gazetteer:
                 given = data.surnames.get(a.name)
                 surnames = given if given is not None else (default_surname(a.name, a.country),)
                 for s in surnames:
-                    if s and normalise(s) not in self._common:
-                        for key in index_keys(s):
-                            if a not in self._surnames[key]:
-                                self._surnames[key].append(a)
+                    if not s:
+                        continue
+                    table = self._titled_surnames if normalise(s) in self._common else self._surnames
+                    for key in index_keys(s):
+                        if a not in table[key]:
+                            table[key].append(a)
             for r in a.roles:
                 self._roles[(r.of, r.office)].append((r, a))
             for form in data.combining.get(a.name, ()):
@@ -421,7 +425,8 @@ class Gazetteer:
             entry = self._choose(people, on, rest, lowercase)
             if entry is not None:
                 return self._ref(entry.actor, text, entry.via)
-            person = self._by_surname(rest, on)
+            people = self._surnames.get(rest) or self._titled_surnames.get(rest)
+            person = self._one_person(people, on) if people else None
             if person is not None:
                 return self._ref(person, text, "surname")
         return None
