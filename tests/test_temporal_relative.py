@@ -62,3 +62,30 @@ def test_non_event_expressions_are_returned_unchanged():
 ])
 def test_granularity_of(value, granularity):
     assert granularity_of(value) == granularity
+
+
+def test_resolve_chain_follows_dependencies_in_any_order():
+    from timeline.temporal.relative import resolve_chain
+
+    two_days_after = _phrase("The talks ended two days after the summit.")
+    next_day = _phrase("The next day, Kim toured a factory.")
+    resolved, cycles = resolve_chain(
+        {"tour": next_day, "talks": two_days_after},
+        {"tour": "talks", "talks": "summit"},
+        {"summit": "2023-09-13"},
+    )
+    assert cycles == set()
+    assert (resolved["talks"].value, resolved["tour"].value) == ("2023-09-15", "2023-09-16")
+
+
+def test_resolve_chain_detects_cycles_and_missing_anchors():
+    from timeline.temporal.relative import resolve_chain
+
+    a = _phrase("A week later, the talks resumed.")
+    b = _phrase("The previous day, he met Lavrov.")
+    c = _phrase("The next day, Kim toured a factory.")
+    resolved, cycles = resolve_chain({"a": a, "b": b, "c": c}, {"a": "b", "b": "a", "c": "nowhere"}, {})
+    assert cycles <= {"a", "b"} and cycles
+    assert all(resolved[k].value is None for k in "abc")
+    assert resolved["c"].rule.endswith("/unresolved")
+    assert any(resolved[k].rule.endswith("/cycle") for k in "ab")

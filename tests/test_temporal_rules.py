@@ -57,7 +57,7 @@ PHRASES = [
     ("Voters go to the polls next weekend.", TUE, "next weekend", "2023-W38-WE", "weekend"),
     ("Rebels shelled the city last weekend.", TUE, "last weekend", "2023-W36-WE", "weekend"),
     ("Seoul reported the launch two weeks ago.", FRI, "two weeks ago", "2023-W35", "week"),
-    ("The Fed hinted at a pause in the week ended February 22.", R87, "February 22", "1987-02-22", "day"),
+    ("The Fed hinted at a pause in the week ended February 22.", R87, "the week ended February 22", "1987-W08", "week"),
     ("Output rose in the first week of March 1987.", R87, "March 1987", "1987-03", "month"),
     # --- months ---
     ("Earlier this month, Kim visited Russia.", FRI, "Earlier this month", "2023-09", "month"),
@@ -260,3 +260,12 @@ def test_no_publication_date_leaves_relative_dates_unresolved():
     exprs = find_time_expressions("They met on Friday, last week and on 13 September 2023.", None)
     assert [(e.text, e.value) for e in exprs] == [
         ("Friday", None), ("last week", None), ("13 September 2023", "2023-09-13")]
+
+
+@pytest.mark.parametrize("sentence, published, phrase, value", [
+    ("Money supply rose in the week ended February 22.", R87, "the week ended February 22", "1987-W08"),
+    ("Deliveries resume the week of March 6.", "2000-03-01", "the week of March 6", "2000-W10"),
+])
+def test_week_named_by_a_day(sentence, published, phrase, value):
+    [e] = find_time_expressions(sentence, dt.date.fromisoformat(published))
+    assert (e.text, e.value, e.granularity) == (phrase, value, "week")

@@ -5,6 +5,7 @@ its publication date, `resolve_relative` for phrases anchored on another event.
 """
 from timeline.temporal.expression import TimeExpression, value_range
 from timeline.temporal.finder import find_time_expressions
-from timeline.temporal.relative import granularity_of, resolve_relative
+from timeline.temporal.relative import granularity_of, resolve_chain, resolve_relative
 
-__all__ = ["TimeExpression", "find_time_expressions", "granularity_of", "resolve_relative", "value_range"]
+__all__ = ["TimeExpression", "find_time_expressions", "granularity_of", "resolve_chain", "resolve_relative",
+           "value_range"]

@@ -130,3 +130,50 @@ def _resolve(expr: TimeExpression, anchor_value: str) -> str | None:
         shifted = _shift_keeping(start, n, unit)
         return _to_granularity(shifted, target) if shifted else None
     return _shift_keeping(anchor_value, n, unit)
+
+
+def resolve_chain(
+    relative: dict,
+    anchor_of: dict,
+    known: dict[object, str],
+) -> tuple[dict, set]:
+    """Resolve event-relative expressions whose anchors may themselves be relative.
+
+    `relative` maps an event key to its event-relative TimeExpression, `anchor_of`
+    maps it to the key of the event it is anchored on, and `known` gives the date
+    values of events already dated. Chains ("the next day" after "two days after
+    the summit") are followed in dependency order; events on a cycle, or hanging
+    from an event with no date, stay unresolved. Returns (resolved expressions by
+    key, the keys found on cycles).
+    """
+    resolved: dict = {}
+    values = dict(known)
+    on_cycle: set = set()
+    state: dict = {}  # key -> "visiting" | "done"
+
+    def visit(key) -> str | None:
+        if key in values:
+            return values[key]
+        if key not in relative:
+            return None
+        if state.get(key) == "visiting":
+            on_cycle.add(key)
+            return None
+        if state.get(key) == "done":
+            return values.get(key)
+        state[key] = "visiting"
+        anchor_value = visit(anchor_of.get(key))
+        if state.get(key) == "visiting" and key not in on_cycle and anchor_value:
+            expr = resolve_relative(relative[key], anchor_value)
+            if expr.value:
+                values[key] = expr.value
+        else:
+            expr = dataclasses.replace(relative[key], rule=relative[key].rule + ("/cycle" if key in on_cycle else "/unresolved"))
+        resolved[key] = expr
+        state[key] = "done"
+        return values.get(key)
+
+    for key in relative:
+        visit(key)
+    # Everything that leads into a cycle is unresolved too, and marked so.
+    return resolved, on_cycle

@@ -136,7 +136,7 @@ def _month_day(m: re.Match, ctx: Context, rule_name: str) -> Reading | None:
     month, day = _month(m["mon"]), int(m["day"])
     if not 1 <= day <= 31:
         return None
-    day2 = int(m["day2"]) if m["day2"] else None
+    day2 = int(_g(m, "day2")) if _g(m, "day2") else None
     if day2 is not None and not day < day2 <= 31:
         return None
     if m["year"]:
@@ -343,6 +343,16 @@ def _relative_unit(m: re.Match, ctx: Context) -> Reading | None:
     if value is None:
         return None
     return Reading("DATE", value, gran, f"{rel}-{unit.replace(' ', '-')}", "publication")
+
+
+@rule("week-of")
+def _week_of_day(m: re.Match, ctx: Context) -> Reading | None:
+    """"the week ended February 22", "the week of March 6": the ISO week of that day."""
+    day = _month_day(m, ctx, "week-of")
+    if day is None or day.value is None:
+        return day and Reading("DATE", None, "week", "week-of/no-year", "publication")
+    w = an.week_value(dt.date.fromisoformat(day.value))
+    return Reading("DATE", w, "week", "week-of-day", day.anchor, day.tense)
 
 
 @rule("weekend")
