@@ -2,7 +2,7 @@
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from timeline.sources.boilerplate import boilerplate_kind, load_rules, mask_boilerplate
 
@@ -106,6 +106,8 @@ def test_rules_file_is_valid():
     assert {"facebook", "twitter", "linkedin", "email", "share"} <= rules.share_words
 
 
+# deadline=None: the first call pays a lazy import (charset-normalizer, YAML rules).
+@settings(deadline=None)
 @given(st.text())
 def test_same_length_and_never_raises(text):
     masked = mask_boilerplate(text)

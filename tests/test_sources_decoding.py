@@ -2,7 +2,7 @@
 import random
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from timeline.sources.decoding import BINARY, UNDECODABLE, decode_bytes, looks_binary
 
@@ -60,6 +60,8 @@ def test_looks_binary_ignores_ordinary_whitespace():
     assert not looks_binary(b"Line one\n\tLine two\r\n\x0cPage two\n")
 
 
+# deadline=None: the first call pays a lazy import (charset-normalizer, YAML rules).
+@settings(deadline=None)
 @given(st.binary(max_size=2000))
 def test_any_bytes_decode_or_refuse(data):
     decoded = decode_bytes(data)

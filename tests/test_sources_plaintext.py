@@ -2,7 +2,7 @@
 from datetime import date
 from pathlib import Path
 
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from timeline.sources import Document, SourceFailure, SourceOptions
 from timeline.sources.plaintext import read_text
@@ -70,6 +70,8 @@ def test_failures():
     assert "\n" not in failure.reason
 
 
+# deadline=None: the first dateparser call pays its import (~0.5 s).
+@settings(deadline=None)
 @given(st.text())
 def test_any_text_gives_a_document_or_a_one_line_failure(text):
     result = read_text(text, "t.txt", SourceOptions())

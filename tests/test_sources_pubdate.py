@@ -3,7 +3,7 @@ dateline precedence."""
 from datetime import date, datetime, timezone
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from timeline.sources.pubdate import PartialDate, parse_date_value, resolve_publication_date, year_from_url
 
@@ -88,6 +88,8 @@ def test_dateline_field_is_used_before_text():
     assert (result.published, result.source) == (date(1987, 2, 26), "dateline")
 
 
+# deadline=None: the first dateparser call pays its import (~0.5 s).
+@settings(deadline=None)
 @given(st.text(max_size=80))
 def test_any_string_no_exception(value):
     parsed = parse_date_value(value)

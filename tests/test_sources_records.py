@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from timeline.sources import Document, SourceFailure, SourceOptions
 from timeline.sources.records import iter_json_document, iter_json_lines, record_to_document
@@ -113,12 +113,14 @@ def test_reuters_first_record_reads_directly():
     assert first.text.startswith("Showers continued throughout the week in\nthe Bahia cocoa zone")
 
 
+# deadline=None: the first dateparser call pays its import (~0.5 s).
+@settings(deadline=None)
 @given(st.lists(st.one_of(st.text(max_size=40), st.dictionaries(st.sampled_from(["text", "body", "title", "published", "id", "url"]), st.one_of(st.text(max_size=20), st.integers(), st.none()))), max_size=8))
 def test_any_lines_yield_one_result_per_non_blank_line(items):
     lines = [json.dumps(i) if isinstance(i, dict) else i.replace("\n", " ").replace("\r", " ") for i in items]
     data = "\n".join(lines).encode("utf-8")
     results = list(iter_json_lines(io.BytesIO(data), "p.jsonl", SourceOptions()))
-    assert len(results) == sum(1 for line in data.split(b"\n") if line.strip())
+    assert len(results) == sum(1 for line in data.decode("utf-8").split("\n") if line.strip())
     for result in results:
         assert isinstance(result, (Document, SourceFailure))
         if isinstance(result, SourceFailure):
