@@ -289,8 +289,11 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
             rn = {"future": "weekday/future", "present": "weekday/present-coming"}.get(tense, "weekday/past-inclusive")
     if d is None:
         return None
-    # "Friday night" keeps day granularity: the day is what dates an event, and
-    # TimeBank/AQUAINT annotate more of these as days than as TIME values.
+    # "Friday night", "Friday morning" keep day granularity: the day is what dates
+    # an event, and TimeBank/AQUAINT annotate more of them as days; "Friday evening"
+    # they annotate as a TIMEX3 TIME with its part of day, and so do we.
+    if part == "EV":
+        return Reading("TIME", f"{an.day_value(d)}T{part}", "time", rn + "/evening", "publication", tense)
     return Reading("DATE", an.day_value(d), "day", rn + ("/" + m["part"].lower() if part else ""),
                    "publication", tense)
 
