@@ -1,0 +1,171 @@
+"""Event extraction end to end on short articles: the seed's constructions, and
+paraphrases of them with other people, places, weekdays and offsets, so the
+rules are general and not tuned to one text."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from timeline.events import extract_document
+from timeline.sources.document import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _events(text: str, published: dt.date | None):
+    return extract_document(Document(text=text, published=published)).events
+
+
+def _timeline(events):
+    """(type, mode, date, sorted people) of the events that enter the timeline."""
+    out = []
+    for e in events:
+        if not e.in_timeline:
+            continue
+        people = sorted(p.name for p in e.participants if p.kind != "country")
+        out.append((e.type, e.mode, e.date, tuple(people)))
+    return sorted(out, key=lambda x: (x[2] or "9999", x[0], x[3]))
+
+
+def _find(events, type_, *names):
+    for e in events:
+        people = {p.name for p in e.participants}
+        if e.type == type_ and all(n in people for n in names) and e.in_timeline:
+            return e
+    raise AssertionError(f"no {type_} event with {names} in {_timeline(events)}")
+
+
+@pytest.fixture(scope="module")
+def seed_events():
+    post = frontmatter.load(ROOT / "seeds" / "000_a32fddc238f21224.txt")
+    return _events(post.content, dt.date(2023, 9, 15))
+
+
+def test_seed_putin_kim_summit_is_dated_two_days_before_the_sochi_meeting(seed_events):
+    summit = _find(seed_events, "CONSULT", "Vladimir Putin", "Kim Jong Un")
+    assert (summit.date, summit.granularity) == ("2023-09-13", "day")
+    assert summit.place == "Vostochny Cosmodrome"
+    anchored = [m for m in summit.mentions if m.date_rule and m.date_rule.startswith("event-anchored")]
+    assert anchored and anchored[0].date_expression == "only two days after"
+    assert "Alexander Lukashenko" in anchored[0].date_anchor
+
+
+def test_seed_sochi_meeting_on_friday_is_the_publication_day(seed_events):
+    meeting = _find(seed_events, "CONSULT", "Vladimir Putin", "Alexander Lukashenko")
+    assert (meeting.date, meeting.mode, meeting.place) == ("2023-09-15", "meet", "Sochi")
+    # the standfirst, "chin-wag" and "the seventh meeting" are the same event
+    assert len(meeting.mentions) >= 3
+
+
+def test_seed_proposal_and_visit_and_criticism(seed_events):
+    proposal = _find(seed_events, "REQUEST", "Alexander Lukashenko", "North Korea")
+    assert (proposal.mode, proposal.date) == ("propose", "2023-09-15")
+    visit = _find(seed_events, "CONSULT", "Alexander Lukashenko")
+    assert any(e.mode == "visit" and e.date == "2023-09-15" for e in seed_events)
+    criticism = _find(seed_events, "ACCUSE", "European Parliament", "Alexander Lukashenko")
+    assert (criticism.date, criticism.granularity) == ("2023-W37", "week")
+    assert visit is not None
+
+
+def test_seed_boilerplate_and_hypothetical_arms_deal_give_no_timeline_events(seed_events):
+    for e in seed_events:
+        for m in e.mentions:
+            assert "Log in" not in m.sentence and "POLITICO Pro" not in m.sentence
+            assert "reCAPTCHA" not in m.sentence and "password" not in m.sentence
+    signs = [e for e in seed_events if e.type == "SUPPORT" and e.mode == "sign"]
+    assert signs and all(e.modality == "hypothetical" and not e.in_timeline for e in signs)
+
+
+def test_seed_background_is_not_given_the_publication_date(seed_events):
+    for e in seed_events:
+        for m in e.mentions:
+            if "Wagner" in m.sentence or "Western states" in m.sentence.split(",")[0]:
+                assert e.type == "ACCUSE" and e.date == "2023-W37" or e.date is None
+
+
+PARAPHRASE = (
+    "Hungarian Prime Minister Viktor Orban proposed closer energy ties between Hungary, "
+    "China and Serbia during a meeting with Chinese President Xi Jinping on Friday.\n"
+    "Orban traveled to Beijing for talks with his Chinese counterpart on Friday. "
+    "The meeting took place only three days after Xi met with Serbian President "
+    "Aleksandar Vucic in Belgrade."
+)
+
+
+def test_paraphrase_published_on_a_tuesday_takes_the_friday_before():
+    # Tuesday 2024-05-14: past-tense "on Friday" is 2024-05-10.
+    events = _events(PARAPHRASE, dt.date(2024, 5, 14))
+    meeting = _find(events, "CONSULT", "Viktor Orban", "Xi Jinping")
+    assert meeting.date == "2024-05-10"
+    # "three days after" anchors on the Friday meeting, not on the publication day.
+    earlier = _find(events, "CONSULT", "Xi Jinping", "Aleksandar Vucic")
+    assert earlier.date == "2024-05-07"
+    assert earlier.place == "Belgrade"
+    proposal = _find(events, "REQUEST", "Viktor Orban")
+    assert proposal.date == "2024-05-10"
+
+
+def test_future_weekday_takes_the_friday_after_and_is_planned():
+    text = "German Chancellor Olaf Scholz will meet French President Emmanuel Macron in Paris on Friday."
+    events = _events(text, dt.date(2024, 5, 14))
+    meeting = _find(events, "CONSULT", "Olaf Scholz", "Emmanuel Macron")
+    assert (meeting.date, meeting.modality, meeting.place) == ("2024-05-17", "planned", "Paris")
+
+
+def test_event_anchored_offset_before_another_event():
+    text = (
+        "Japanese Prime Minister Fumio Kishida met U.S. President Joe Biden at the White House on Wednesday. "
+        "The talks came a day after Kishida held talks with Canadian Prime Minister Justin Trudeau in Ottawa."
+    )
+    events = _events(text, dt.date(2024, 4, 12))  # a Friday
+    assert _find(events, "CONSULT", "Fumio Kishida", "Joe Biden").date == "2024-04-10"
+    assert _find(events, "CONSULT", "Fumio Kishida", "Justin Trudeau").date == "2024-04-09"
+
+
+@pytest.mark.parametrize(
+    "sentence, modality",
+    [
+        ("Putin did not meet Erdogan in Ankara on Monday.", "negated"),
+        ("There were concerns that Putin and Erdogan would sign an arms deal.", "hypothetical"),
+        ("Putin could meet Erdogan in Ankara.", "hypothetical"),
+        ("Putin met Turkish President Recep Tayyip Erdogan in Ankara on Monday.", "asserted"),
+    ],
+)
+def test_modality(sentence, modality):
+    events = _events(sentence, dt.date(2024, 5, 14))
+    assert events, sentence
+    assert events[0].modality == modality
+
+
+def test_titles_resolve_at_the_event_date():
+    text = "The Russian president met the Chinese leader in Moscow on Monday."
+    e2010 = _find(_events(text, dt.date(2010, 6, 2)), "CONSULT", "Dmitry Medvedev")
+    assert "Hu Jintao" in {p.name for p in e2010.participants}
+    e2023 = _find(_events(text, dt.date(2023, 3, 22)), "CONSULT", "Vladimir Putin")
+    assert "Xi Jinping" in {p.name for p in e2023.participants}
+
+
+def test_undated_article_keeps_relative_dates_unresolved():
+    events = _events("Putin met Kim Jong Un in Vostochny on Wednesday.", None)
+    meeting = _find(events, "CONSULT", "Vladimir Putin", "Kim Jong Un")
+    assert meeting.date is None
+
+
+def test_sanction_and_expulsion():
+    text = (
+        "The United States imposed sanctions on Russia on Monday. "
+        "Poland expelled two Belarusian diplomats on Tuesday."
+    )
+    events = _events(text, dt.date(2024, 5, 15))
+    sanction = _find(events, "SANCTION", "United States", "Russia")
+    assert (sanction.mode, sanction.date) == ("restrict", "2024-05-13")
+    expel = _find(events, "SANCTION", "Poland")
+    assert (expel.mode, expel.cameo, expel.date) == ("expel", "174", "2024-05-14")
+
+
+def test_text_without_diplomacy_gives_nothing():
+    text = "Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought."
+    assert _events(text, dt.date(1987, 2, 26)) == []
