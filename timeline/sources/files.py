@@ -66,7 +66,19 @@ def open_stream(path: str, compressed: bool):
         raw = open(path, "rb")
     except OSError as exc:
         return SourceFailure(path, os_reason(exc))
-    return gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw
+    return _OwningGzipFile(fileobj=raw, mode="rb") if compressed else raw
+
+
+class _OwningGzipFile(gzip.GzipFile):
+    """A GzipFile that also closes the file under it (GzipFile(fileobj=...) does not)."""
+
+    def close(self) -> None:
+        raw = self.fileobj
+        try:
+            super().close()
+        finally:
+            if raw is not None:
+                raw.close()
 
 
 def read_capped(path: str, max_bytes: int) -> bytes | SourceFailure:

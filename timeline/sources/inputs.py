@@ -59,7 +59,7 @@ def _read_all(plan: list[tuple[str, str]], options: SourceOptions) -> Iterator[R
     try:
         for kind, item in plan:
             if kind == "stdin":
-                yield from _read_stdin(options)
+                yield from _read_stdin(options, fetcher)
             elif kind == "url":
                 yield from _read_url(item, options, fetcher)
             elif kind == "glob":
@@ -194,7 +194,7 @@ def _looks_like_html(data: bytes) -> bool:
 # --- standard input ------------------------------------------------------------
 
 
-def _read_stdin(options: SourceOptions) -> Iterator[Result]:
+def _read_stdin(options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
     stream = options.stdin if options.stdin is not None else sys.stdin
     stream = getattr(stream, "buffer", stream)  # bytes when we can, so we decode ourselves
     first = stream.readline(options.max_bytes + 1)
@@ -215,7 +215,7 @@ def _read_stdin(options: SourceOptions) -> Iterator[Result]:
         return
     # A pretty-printed JSON document (array or object) is read as records.
     kind = "json" if opening in ("{", "[", b"{", b"[") and _is_json(data) else "text"
-    yield from _read_bytes(data, "-", kind, options, Fetcher(options))
+    yield from _read_bytes(data, "-", kind, options, fetcher)
 
 
 def _is_json(data: bytes) -> bool:
