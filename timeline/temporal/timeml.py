@@ -82,7 +82,8 @@ def timeml_expressions(exprs: list[TimeExpression], dct: dt.date | None) -> list
             reference = e.end_value
             continue
         if e.anchor == "event":
-            if e.relation in ("after", "before") and re.search(r"\s+(?:after|before|prior\s+to)$", e.text, re.I):
+            if e.rule.startswith(("offset-", "hours-", "days-", "weeks-", "months-", "years-", "minutes-")) and re.search(
+                    r"\s+(?:after|before|prior\s+to)$", e.text, re.I):
                 core = re.sub(r"^(?:(?:only|just|barely|exactly)\s+)?", "", e.text, flags=re.I)
                 core = re.sub(r"\s+(?:after|before|prior\s+to)$", "", core, flags=re.I)
                 start = e.start + e.text.find(core)
