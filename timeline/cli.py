@@ -122,9 +122,11 @@ def _emit_events(events: list[dict], fmt: str, output: str | None, bom: bool, ti
 @click.option("--urls", "urls_file", type=click.Path(dir_okay=False), help="File with one URL per line to fetch.")
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=None, help="Extraction processes (default: all cores).")
 @click.option("--force", is_flag=True, help="Re-extract articles already stored.")
+@click.option("--shard", metavar="K/N", help="Only shard K of N of the inputs (by content hash): run N "
+              "processes or machines, K = 1..N, on the same inputs into one database.")
 @click.pass_context
 def ingest(ctx, paths, published, url, title, publisher, text_field, date_field, title_field, url_field,
-           id_field, urls_file, workers, force):
+           id_field, urls_file, workers, force, shard):
     """Read articles and store the diplomatic events they report.
 
     PATH may be a file (.txt, .md, .html, .jsonl, .json), a folder (read
@@ -138,9 +140,10 @@ def ingest(ctx, paths, published, url, title, publisher, text_field, date_field,
         timeline ingest news.jsonl --text-field body --date-field date
         timeline ingest --urls links.txt --workers 2
         cat article.txt | timeline ingest - --published 2023-09-15
+        timeline --db postgresql+psycopg://host/news ingest corpus/ --shard 2/4
     """
     from timeline.db import DatabaseError
-    from timeline.ingest import run_ingest
+    from timeline.ingest import parse_shard, run_ingest
     from timeline.sources import SourceOptions, UsageError
 
     if not paths and not urls_file:
@@ -150,6 +153,10 @@ def ingest(ctx, paths, published, url, title, publisher, text_field, date_field,
         text_field=text_field, date_field=date_field, title_field=title_field, url_field=url_field,
         id_field=id_field, urls_file=urls_file,
     )
+    try:
+        shard_kn = parse_shard(shard) if shard else None
+    except ValueError as exc:
+        _fail(str(exc), 2)
 
     def report(origin: str, reason: str) -> None:
         click.echo(f"timeline: {origin}: {reason}", err=True)
@@ -157,7 +164,7 @@ def ingest(ctx, paths, published, url, title, publisher, text_field, date_field,
     try:
         summary = run_ingest(
             list(paths), options, ctx.obj["db_url"], workers=workers, force=force,
-            progress=sys.stderr.isatty(), on_failure=report,
+            progress=sys.stderr.isatty(), on_failure=report, shard=shard_kn,
         )
     except UsageError as exc:
         _fail(exc.message, 2)
@@ -423,6 +430,33 @@ def _render_rows(rows: list[dict], fmt: str, bom: bool, columns: list[str]) -> s
     _fail(f"format {fmt} is for events; use table, json, jsonl or csv here", 2)
 
 
+@cli.command("types")
+@click.option("--triggers", is_flag=True, help="Also list the trigger words of each mode.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
+              show_default=True, help="Output format.")
+def types_(triggers, fmt):
+    """List the event ontology: PLOVER categories, modes and CAMEO codes.
+
+    \b
+    Examples:
+        timeline types
+        timeline types --triggers
+        timeline types --format json
+    """
+    from timeline.events.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    rows = []
+    for category in lexicon.categories.values():
+        for mode in category.modes.values():
+            row = {"type": category.name, "mode": mode.name, "cameo": mode.cameo, "description": mode.description}
+            if triggers:
+                row["triggers"] = sorted({t.lemma for t in lexicon.triggers if t.type == category.name and t.mode == mode.name})
+            rows.append(row)
+    columns = ["type", "mode", "cameo", "description"] + (["triggers"] if triggers else [])
+    click.echo(_render_rows(rows, fmt, False, columns), nl=False)
+
+
 @cli.command()
 @click.option("--failed", is_flag=True, help="List inputs that could not be ingested, and why.")
 @click.option("--undated", is_flag=True, help="Only articles without a publication date.")
@@ -582,6 +616,32 @@ def tag(source, published, fmt):
             table.add_row(e.text, e.type, (e.value or "?") + (f" ({e.mod})" if e.mod else ""), days,
                           e.rule, (e.anchor or "") + extra, e.tense or "")
         Console().print(table)
+
+
+@cli.command()
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8001, show_default=True,
+              help="Port on 127.0.0.1 to listen on.")
+@click.pass_context
+def serve(ctx, port):
+    """Browse the database in Datasette on 127.0.0.1, read-only.
+
+    Opens on the `timeline` view, with facets, canned queries ("events by
+    actor", "events in a date range", "events at a place") and full-text
+    search over mention sentences. SQLite databases only.
+
+    \b
+    Examples:
+        timeline serve
+        timeline --db news.db serve --port 8080
+    """
+    from timeline.db import DatabaseError
+    from timeline.serve import ServeError, serve as run_datasette
+
+    try:
+        run_datasette(ctx.obj["db_url"], port=port,
+                      on_ready=lambda url: click.echo(f"timeline: serving {url} (read-only; Ctrl-C stops)", err=True))
+    except (ServeError, DatabaseError) as exc:
+        _fail(str(exc))
 
 
 @cli.group()
