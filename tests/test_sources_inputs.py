@@ -245,3 +245,20 @@ def test_json_lines_are_streamed_past_the_file_limit_but_json_documents_are_not(
     streamed = list(read_sources([str(lines)], options))
     assert len(streamed) == 200 and all(isinstance(d, Document) for d in streamed)
     assert list(read_sources([str(array)], options)) == [SourceFailure(str(array), f"file is {array.stat().st_size / 1024:.1f} KB, over the 1 KB limit")]
+
+
+def test_a_reader_bug_costs_one_input_not_the_run(tmp_path, monkeypatch):
+    from timeline.sources import inputs
+
+    (tmp_path / "a.txt").write_text("BOOM")
+    (tmp_path / "b.txt").write_text("Envoys met.")
+    real = inputs.read_text
+
+    def fragile(text, origin, options):
+        if text == "BOOM":
+            raise KeyError("surprise")
+        return real(text, origin, options)
+
+    monkeypatch.setattr(inputs, "read_text", fragile)
+    results = list(read_sources([str(tmp_path)]))
+    assert _summary(results, tmp_path) == [("a.txt", "unexpected error: KeyError: 'surprise'"), ("b.txt", "ok")]

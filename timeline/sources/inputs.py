@@ -59,9 +59,9 @@ def _read_all(plan: list[tuple[str, str]], options: SourceOptions) -> Iterator[R
     try:
         for kind, item in plan:
             if kind == "stdin":
-                yield from _read_stdin(options, fetcher)
+                yield from _guarded("-", _read_stdin(options, fetcher))
             elif kind == "url":
-                yield from _read_url(item, options, fetcher)
+                yield from _guarded(item, _read_url(item, options, fetcher))
             elif kind == "glob":
                 matches = sorted(glob.glob(item, recursive=True))
                 if not matches:
@@ -71,9 +71,18 @@ def _read_all(plan: list[tuple[str, str]], options: SourceOptions) -> Iterator[R
             else:
                 yield from _read_path(item, options, fetcher)
         if options.urls_file is not None:
-            yield from _read_url_list(options.urls_file, options, fetcher)
+            yield from _guarded(options.urls_file, _read_url_list(options.urls_file, options, fetcher))
     finally:
         fetcher.close()
+
+
+def _guarded(origin: str, results: Iterator[Result]) -> Iterator[Result]:
+    """A bug met on one input costs that input, never the run (nor a traceback)."""
+    try:
+        yield from results
+    except Exception as exc:  # noqa: BLE001 - readers must not raise for bad input
+        detail = (str(exc).strip().splitlines() or [""])[0][:200]
+        yield SourceFailure(origin, f"unexpected error: {type(exc).__name__}" + (f": {detail}" if detail else ""))
 
 
 # --- local files and folders -------------------------------------------------
@@ -81,13 +90,13 @@ def _read_all(plan: list[tuple[str, str]], options: SourceOptions) -> Iterator[R
 
 def _read_path(path: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
     if not os.path.isdir(path):
-        yield from _read_file(path, reader_for(path) or "text", options, fetcher)
+        yield from _guarded(path, _read_file(path, reader_for(path) or "text", options, fetcher))
         return
     for found in walk_folder(path):
         if isinstance(found, SourceFailure):
             yield found
         else:
-            yield from _read_file(found[0], found[1], options, fetcher)
+            yield from _guarded(found[0], _read_file(found[0], found[1], options, fetcher))
 
 
 def _read_file(path: str, kind: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:

@@ -53,7 +53,11 @@ def iter_json_text_lines(
             if not isinstance(record, dict):
                 yield SourceFailure(where, f"line {number}: not a JSON object")
                 continue
-            yield record_to_document(record, where, number, options)
+            try:
+                result = record_to_document(record, where, number, options)
+            except Exception as exc:  # noqa: BLE001 - one odd record must not end the dump
+                result = SourceFailure(where, f"record {number}: unexpected error: {type(exc).__name__}")
+            yield result
     except EOFError:
         # A truncated .gz stops the stream; what was read stays read.
         yield SourceFailure(origin, f"compressed data ends early (after line {number})")
