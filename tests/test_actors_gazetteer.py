@@ -81,6 +81,10 @@ LOOKUPS = [
     ("Indian Prime Minister", "2023-09-15", "Narendra Modi", "title"),
     ("Turkish President", "2023-09-15", "Recep Tayyip Erdogan", "title"),
     ("the Pope", "1987-06-01", "Pope John Paul II", "title"),
+    ("Polish leader", "1987-06-01", "Wojciech Jaruzelski", "title"),
+    ("House Speaker", "1987-06-01", "Jim Wright", "title"),
+    ("Taoiseach", "1987-06-01", "Charles Haughey", "title"),
+    ("Indonesian Energy Minister", "1987-06-01", "Subroto", "title"),
     # --- surnames decided by the date
     ("Baker", "1987-10-20", "James Baker", "surname"),
     ("Stoltenberg", "1987-10-20", "Gerhard Stoltenberg", "surname"),
