@@ -30,7 +30,10 @@ def _phrase(sentence: str):
     ("A year earlier, sales had fallen.", "1989", "1988", "year"),
     ("A week later, the talks resumed.", "2023-W37", "2023-W38", "week"),
     ("Hours after the meeting, missiles flew.", "2023-09-15", "2023-09-15", "day"),
-    ("On the same day, he met the pope.", "2023-09", "2023-09", "month"),
+    ("On the same day, he met the pope.", "2023-09-15", "2023-09-15", "day"),
+    ("Later that year, the treaty was signed.", "2023-09-15", "2023", "year"),
+    ("That week, the envoy flew to Kyiv.", "2023-09-15", "2023-W37", "week"),
+    ("The next morning, talks resumed.", "2023-09-15", "2023-09-16", "day"),
     ("The following month, the deal was signed.", "2023-09-15", "2023-10", "month"),
 ])
 def test_resolve_relative(sentence, anchor, value, granularity):
@@ -44,6 +47,7 @@ def test_resolve_relative(sentence, anchor, value, granularity):
     ("The next day, Kim toured a factory.", "2023-09"),           # finer than its anchor
     ("A week later, the talks resumed.", "2023-09"),
     ("Two days after the vote, they met.", "PAST_REF"),
+    ("On the same day, he met the pope.", "2023-09"),             # which day of September?
 ])
 def test_resolve_relative_refuses_to_invent_precision(sentence, anchor):
     r = resolve_relative(_phrase(sentence), anchor)

@@ -71,6 +71,7 @@ PATTERNS: dict[str, re.Pattern] = {
     "ago": _c(rf"{B}(?P<n>{NUM}|(?P<vague>{VAGUE_RE}))\s+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|back|hence|from\s+now){E}"),
     "event-offset": _c(rf"{B}(?:(?:only|just|barely|some|about|nearly|almost|exactly|more\s+than|less\s+than)\s+)?(?:(?P<n>{NUM})\s+|(?P<vague>{VAGUE_RE})\s+)?(?P<unit>{UNIT_RE})\s+(?P<dir>after|before|later|earlier|afterwards?|prior\s+to){E}"),
     "event-next": _c(rf"{B}(?:the\s+)?(?P<which>following|next|previous|preceding|prior|same|subsequent)\s+(?P<unit>day|week|month|year|morning|evening|night|weekend){E}"),
+    "event-that": _c(rf"{B}(?:(?P<mod>earlier|later|late|early)\s+)?(?:in\s+)?that\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|weekend){E}"),
     "event-unit-before": _c(rf"{B}the\s+(?P<unit>day|week|month|year|night|evening|morning)\s+(?P<dir>before|after|earlier|later){E}"),
     "duration-adjective": _c(rf"{B}(?P<the>)(?P<rel>)(?:(?P<n>{D}+(?:\.{D}+)?|(?:{TENS_RE})[- ](?:{ONES_RE})|{NUMBER_WORD_RE})|(?P<vague>multi))-(?P<unit>{UNIT_RE})(?:-(?:long|old))?{E}"),
     "within-duration": _c(rf"{B}(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|latest|final|following|remaining|preceding|year-earlier)\s+)?(?:(?P<n>{NUM})|(?P<vague>{VAGUE_RE}))\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?(?P<unit>{UNIT_RE})(?:-(?:long|old))?{E}"),

@@ -9,7 +9,9 @@ Rules (TimeML: the offset is an ISO-8601 duration applied to the anchor's value)
 - "the following/next/previous <unit>" move one unit and answer at that unit's
   granularity ("the following week" of 2023-09-15 -> 2023-W38), if the anchor is at
   least that fine.
-- "the same day", and offsets without a size ("hours after"), return the anchor.
+- "the same day", "that year" return the anchor at their own granularity (a day's
+  year; never a day inside a week); offsets without a size ("hours after") return
+  the anchor.
 """
 from __future__ import annotations
 
@@ -111,7 +113,15 @@ def _resolve(expr: TimeExpression, anchor_value: str) -> str | None:
         if anchor_day is None:
             return None
         anchor_value, anchor_gran = anchor_day, "day"
-    if expr.relation == "same" or not expr.offset:
+    if expr.relation == "same":
+        # "that year" on 2023-09-15 is 2023; "that day" on a week is not a day we know
+        target = expr.granularity
+        if target == anchor_gran or target not in _ORDER:
+            return anchor_value
+        if target == "time" or _ORDER.index(anchor_gran) > _ORDER.index(target):
+            return None
+        return _to_granularity(anchor_value[:10] if anchor_gran == "time" else anchor_value, target)
+    if not expr.offset:
         return anchor_value if expr.relation else None
     m = _OFFSET.match(expr.offset)
     if not m or expr.offset.startswith("PT"):

@@ -752,8 +752,9 @@ def _event_next(m: re.Match, ctx: Context) -> Reading | None:
     which = m["which"].lower()
     unit = m["unit"].lower()
     if unit in ("morning", "evening", "night"):
+        # "the next morning": dated to the day (the part of day adds no date)
         relation = {"following": "after", "next": "after", "subsequent": "after", "same": "same"}.get(which, "before")
-        return Reading("TIME", None, "time", f"{which}-{unit}", "event", relation=relation,
+        return Reading("DATE", None, "day", f"{which}-{unit}", "event", relation=relation,
                        offset="P0D" if relation == "same" else "P1D")
     relation = {"following": "after", "next": "after", "subsequent": "after", "same": "same"}.get(which, "before")
     code = UNITS[unit][0]
@@ -762,6 +763,16 @@ def _event_next(m: re.Match, ctx: Context) -> Reading | None:
     if which == "next" and unit != "day" and not m.group().lower().startswith("the"):
         return None  # "next week" is publication-relative: handled by relative-unit
     return Reading("DATE", None, gran, f"{which}-{unit}", "event", relation=relation, offset=offset)
+
+
+@rule("event-that")
+def _event_that(m: re.Match, ctx: Context) -> Reading | None:
+    """"that day", "later that year", "that same week": the anchor event's own
+    day/week/year (narrative reference, TimeML "same" relation)."""
+    unit = m["unit"].lower()
+    gran = UNITS[unit][2] if unit in UNITS else "day"  # parts of a day date to the day
+    mod = {"earlier": "START", "early": "START", "later": "END", "late": "END"}.get((m["mod"] or "").lower())
+    return Reading("DATE", None, gran, f"that-{unit}", "event", mod=mod, relation="same", offset="P0D")
 
 
 @rule("event-unit-before")
