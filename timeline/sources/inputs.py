@@ -18,7 +18,7 @@ from .files import broken_symlink, open_stream, read_capped, read_capped_stream,
 from .fetch import Fetcher
 from .options import SourceOptions, UsageError, format_size, over_limit_reason
 from .plaintext import read_text
-from .records import iter_json_document, iter_json_text_lines, numbered_lines
+from .records import iter_json_document, iter_json_lines, iter_json_text_lines, numbered_lines
 from .webpage import html_to_text, read_html
 
 Result = Document | SourceFailure
@@ -175,8 +175,6 @@ def _read_json_file(path: str, kind: str, options: SourceOptions, fetcher: Fetch
             yield from _read_bytes(data, path, "json", options, fetcher)
             return
         stream.seek(0)
-        from .records import iter_json_lines
-
         count = 0
         for result in iter_json_lines(stream, path, options):
             count += 1
