@@ -178,6 +178,10 @@ def test_options_apply_to_every_reader():
     assert {(d.published, d.published_source, d.publisher) for d in docs} == {(date(2023, 9, 15), "option", "Desk")}
 
 
+def test_paths_may_be_path_objects():
+    assert [d.title for d in read_sources([DATA / "text" / "summit.md"])] == ["Leaders pledge closer ties at Ankara summit"]
+
+
 def test_results_come_lazily_in_input_order():
     stream = read_sources([str(DATA / "text" / "summit.md"), str(DATA / "text" / "wire.txt")])
     assert iter(stream) is stream

@@ -39,7 +39,8 @@ def read_sources(inputs: Sequence[str], options: SourceOptions | None = None) ->
     return _read_all(plan, options)
 
 
-def _classify(item: str) -> tuple[str, str]:
+def _classify(item: str | os.PathLike) -> tuple[str, str]:
+    item = os.fspath(item)
     if item == "-":
         return "stdin", item
     if item.lower().startswith(("http://", "https://")):
