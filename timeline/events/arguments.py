@@ -18,7 +18,7 @@ from timeline.events.types import Participant
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 # Prepositions whose objects take part in an event.
-PARTICIPANT_PREPS = {"with", "between", "among", "to", "against", "on", "for", "from", "by", "of", "toward", "towards", "at"}
+PARTICIPANT_PREPS = {"with", "between", "among", "to", "against", "on", "for", "from", "by", "of", "toward", "towards", "at", "over", "about"}
 PLACE_PREPS = {"in", "at", "to", "near", "inside", "outside"}
 LIGHT_VERBS = {
     "hold", "have", "attend", "conduct", "begin", "open", "end", "resume", "start", "continue",
@@ -186,6 +186,12 @@ class ActorResolver:
                 ref = self.gaz.lookup(tok.text, on=self.on) if tok.pos_ == "PROPN" else None
             if ref is not None:
                 return [self._ref(ref, surface, role)]
+            # "America's decision", "Japan's proposal": the owner acts.
+            for child in tok.children:
+                if child.dep_ == "poss" and child.pos_ == "PROPN":
+                    owner = self._resolve_one(child, role, others)
+                    if owner:
+                        return owner
             # "Japanese officials", "U.S. negotiators", "EC farm ministers": the
             # state or organisation named in front of the agent acts.
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in _STATE_AGENT_NOUNS:
