@@ -432,7 +432,7 @@ def _render_rows(rows: list[dict], fmt: str, bom: bool, columns: list[str]) -> s
 
 @cli.command("types")
 @click.option("--triggers", is_flag=True, help="Also list the trigger words of each mode.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
               show_default=True, help="Output format.")
 def types_(triggers, fmt):
     """List the event ontology: PLOVER categories, modes and CAMEO codes.
