@@ -198,11 +198,6 @@ def extraction():
 def seed_db(tmp_path_factory) -> str:
     """A database URL holding `seeds/` ingested by `timeline ingest` (real
     extraction, spaCy). Built once per session; tests must not change it."""
-    pytest.importorskip("spacy")
-    try:
-        from timeline.events import extract_document  # noqa: F401
-    except ImportError:
-        pytest.skip("event extraction (timeline.events.extract_document) is not available yet")
     from timeline.cli import cli
 
     url = f"sqlite:///{tmp_path_factory.mktemp('seed') / 'seed.db'}"
