@@ -169,3 +169,46 @@ def test_sanction_and_expulsion():
 def test_text_without_diplomacy_gives_nothing():
     text = "Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought."
     assert _events(text, dt.date(1987, 2, 26)) == []
+
+
+def test_undated_perfect_is_background_not_a_timeline_event():
+    text = "Chile has rejected the Bolivian offer of talks on sea access."
+    events = _events(text, dt.date(1990, 5, 8))
+    assert events and not any(e.in_timeline for e in events)
+    assert all(e.background for e in events)
+
+
+def test_pluperfect_after_a_past_reporting_verb_is_the_speakers_past():
+    text = (
+        "Canadian Prime Minister Brian Mulroney told reporters that he had agreed with "
+        "Mexican President Carlos Salinas to work for a free trade pact."
+    )
+    events = _events(text, dt.date(1990, 5, 8))
+    agreement = _find(events, "AGREE", "Brian Mulroney", "Carlos Salinas de Gortari")
+    assert agreement.date == "1990-05-08" and not agreement.background
+
+
+def test_a_name_that_looks_like_a_verb_is_no_statement():
+    text = "He will meet Kuwaiti Oil Minister Ali Said al-Khalifa in Kuwait next week."
+    events = _events(text, dt.date(1987, 3, 11))
+    assert not [e for e in events if e.type == "STATEMENT"]
+
+
+def test_one_speaker_on_one_day_is_one_statement():
+    text = (
+        "Italian Foreign Minister Giulio Andreotti said Italy wanted closer ties with Libya. "
+        "Andreotti said Egypt needed Italian aid."
+    )
+    events = _events(text, dt.date(1987, 5, 4))
+    statements = [e for e in events if e.type == "STATEMENT" and e.in_timeline]
+    assert len(statements) == 1 and len(statements[0].mentions) == 2
+
+
+def test_relative_pronoun_subject_is_its_antecedent():
+    text = (
+        "The treaty was praised by Chinese Premier Li Peng, who held talks with "
+        "Indian Prime Minister Rajiv Gandhi yesterday."
+    )
+    events = _events(text, dt.date(1988, 12, 21))
+    talks = _find(events, "CONSULT", "Li Peng", "Rajiv Gandhi")
+    assert talks.date == "1988-12-20"

@@ -242,6 +242,14 @@ class ActorResolver:
     def _pronoun(self, tok, role: str, others: list[Participant]) -> list[Participant]:
         taken = {p.name for p in others}
         subject = self.memory.last_subject
+        # "Mulroney said he had agreed ...": the subject of a reported clause is
+        # the reporter, named in this very sentence.
+        clause = tok.head
+        if tok.dep_ in SUBJECT_DEPS and clause.dep_ == "ccomp":
+            for reporter in (c for c in clause.head.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_PERSON):
+                named = [p for p in self._resolve_one(reporter, role, others) if p.kind == "person"]
+                if named:
+                    subject = named[0]
         # A subject pronoun continues the topic: the last person who acted.
         if tok.dep_ in SUBJECT_DEPS and subject is not None and subject.name not in taken:
             return [Participant(subject.name, subject.kind, role, subject.country, subject.qid, tok.text, known=subject.known)]
@@ -315,6 +323,8 @@ def subjects_of(verb) -> list:
     """Subject tokens of `verb`, inherited from the governing clause when the verb
     is non-finite ("Speaking to Putin, Lukashenko said"; "by chatting to ...")."""
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subs and subs[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return [verb.head]  # "Gorbachev, who had talks with her": the antecedent
     if subs:
         return subs
     node = verb

@@ -24,6 +24,7 @@ from timeline.sources.document import Document
 # event already reported ("The meeting took place ...").
 ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Speakers whose "said" only attributes a report ("officials said") make no STATEMENT.
+REPORTING_VERBS = {"say", "tell", "announce", "state", "report", "add", "confirm", "explain", "note"}
 ATTRIBUTION_ONLY = {"source", "official", "analyst", "diplomat", "observer", "report", "newspaper", "agency", "trader", "dealer", "economist"}
 
 
@@ -48,6 +49,7 @@ class MentionDraft:
     date_soft: bool = False  # a default (reporting day, narrative), not the text's own
     sentence_index: int = 0
     main_clause: bool = False
+    perfect: bool = False  # told in the perfect ("has accused"): background unless dated
     links: list[EventLink] = field(default_factory=list)
 
 
@@ -132,6 +134,8 @@ class _ParagraphReader:
     # --- triggers -----------------------------------------------------------
     def _match(self, token) -> Trigger | None:
         pos = token.pos_
+        if pos == "VERB" and token.ent_type_ in ("PERSON", "ORG", "GPE", "FAC"):
+            return None  # "Mana Said al-Oteiba": a name, not a saying
         if pos not in ("VERB", "NOUN", "PROPN"):
             # "chin-wag" and similar are sometimes tagged as other parts of speech.
             if not (pos == "ADJ" and token.dep_ in ("dobj", "pobj", "nsubj")):
@@ -205,7 +209,8 @@ class _ParagraphReader:
         for child in token.children:
             if child.dep_ in ("ccomp", "xcomp"):
                 for t in child.subtree:
-                    if t.i != token.i and t.lemma_.lower() not in ("say", "tell") and self._match_event_only(t):
+                    if (t.i != token.i and t.lemma_.lower() not in ("say", "tell") and self._match_event_only(t)
+                            and _core_of_clause(t, child)):
                         return _announces(t)
         return True
 
@@ -294,7 +299,8 @@ class _ParagraphReader:
             date_rule=rule,
             date_anchor=anchor,
             arguments={
-                role: [p.surface for p in participants if p.role == role]
+                # as the sentence named them, once each ("his Russian counterpart")
+                role: list(dict.fromkeys(p.surface for p in participants if p.role == role and p.surface))
                 for role in ("source", "target", "participant", "host")
                 if any(p.role == role for p in participants)
             },
@@ -305,7 +311,7 @@ class _ParagraphReader:
             granularity=granularity, index=index, anaphoric=anaphoric,
             token_key=(self.p_index, token.i), date_explicit=expression is not None,
             sentence_index=self.memory.sentence_index, main_clause=_in_main_clause(token),
-            date_soft=soft,
+            date_soft=soft, perfect=_perfect(token),
         )
 
     def _narrative_day(self):
@@ -436,6 +442,21 @@ class _ParagraphReader:
         return best.name, best.country
 
 
+def _core_of_clause(trigger, clause_root) -> bool:
+    """Is the event trigger what the reported clause is about ("said they
+    [met]", "said the [agreement] had been reached"), rather than a word inside
+    another noun phrase ("said the goal of his [trip] was ...")?"""
+    node = trigger
+    while node.i != clause_root.i:
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.i != clause_root.i and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return False
+        node = head
+    return True
+
+
 def _announces(trigger) -> bool:
     """Is the reported event announced rather than reported: still to come
     ("will visit", "would meet") or an agreement to act ("agreed to")?"""
@@ -462,6 +483,27 @@ def _event_date(timex) -> tuple[str, str] | None:
     return value, timex.granularity
 
 
+def _backshifted(verb) -> bool:
+    """"She said she had agreed with Ryzhkov": in reported speech after a past
+    reporting verb the pluperfect is the speaker's simple past moved back one
+    tense (sequence of tenses), so the act belongs to the story's own time."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_.lower() in REPORTING_VERBS
+
+
+def _perfect(token) -> bool:
+    """Is the trigger's clause in the perfect or pluperfect ("has rejected",
+    "had threatened", "have been barred")? Such a clause states a result, not
+    an act of the story's own time (TimeML aspect PERFECTIVE)."""
+    verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
+    if verb is None:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "had" in auxes and _backshifted(verb):
+        return False
+    return bool(auxes & {"has", "have", "had", "'ve", "'d"}) and verb.tag_ == "VBN"
+
+
 def _in_main_clause(token) -> bool:
     verb = token if token.pos_ == "VERB" else _governing_verb(token)
     return verb is not None and verb.dep_ == "ROOT"
@@ -477,6 +519,8 @@ def _reported_now(token) -> bool:
         if verb is None or verb.dep_ in ("relcl", "acl", "amod"):
             return False
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if "had" in auxes and _backshifted(verb):
+            return True
         if auxes & {"has", "have", "had", "'ve", "'s", "will", "would", "could", "may", "might", "should", "must", "can", "shall"}:
             return False
         if verb.tag_ == "VBD" or verb.tag_ in ("VBZ", "VBP"):

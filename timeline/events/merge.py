@@ -111,6 +111,13 @@ class EventBuilder:
             from timeline.events.dating import day_range
 
             self.date_start, self.date_end = day_range(self.date)
+        # A default date a mention took (reporting day) that the event did not
+        # keep would only confuse `timeline show`: the mention gave no date.
+        for d in self.drafts:
+            if d.date_soft and d.record.date != self.date:
+                d.record.date = None
+                d.record.date_rule = None
+                d.record.date_anchor = None
 
     def modality(self) -> str:
         mods = [d.record.modality for d in self.drafts]
@@ -129,6 +136,9 @@ class EventBuilder:
         targets = targets or [p.name for p in self.participants if p.role == "target" and p.name not in sources]
         others = [p.name for p in self.participants if p.role == "participant" and p.kind != "country"]
         others = others or [p.name for p in self.participants if p.role == "participant"]
+        if self.mode == "visit" and sources:
+            where = self.place[0] if self.place else _join(targets)
+            return f"{_join(sources)} {verb} {where}".rstrip() if verb.endswith(("to", "in", "for", "from")) else f"{_join(sources)} visited {where}".rstrip()
         if sources and (targets or self.type != "CONSULT"):
             text = f"{_join(sources)} {verb}" + (f" {_join(targets)}" if targets else "")
         else:
@@ -161,6 +171,7 @@ class EventBuilder:
             place_country=self.place[1] if self.place else None,
             participants=list(self.participants),
             mentions=mentions,
+            background=self.date is None and all(d.perfect for d in self.drafts),
         )
 
 
@@ -186,6 +197,12 @@ def _dates_compatible(event: EventBuilder, draft) -> bool:
 
 
 def _participants_compatible(event: EventBuilder, draft) -> bool:
+    if event.type == "STATEMENT":
+        # One speaker on one day is one occasion (a press conference, an
+        # interview), whoever each remark is about.
+        speakers = {p.name for p in event.participants if p.role == "source" and p.kind == "person"}
+        if speakers & {p.name for p in draft.participants if p.role == "source" and p.kind == "person"}:
+            return True
     mine = event.people()
     theirs = {p.name for p in draft.participants if p.kind != "country"}
     if mine and theirs:

@@ -59,10 +59,13 @@ class EventRecord:
     place_country: str | None = None
     participants: list[Participant] = field(default_factory=list)
     mentions: list[MentionRecord] = field(default_factory=list)
+    # Undated and told only in the perfect ("Japan has rejected the offer"):
+    # a result the story takes as given, kept as mentions, not a dated event.
+    background: bool = False
 
     @property
     def in_timeline(self) -> bool:
-        return self.modality in ("asserted", "planned")
+        return self.modality in ("asserted", "planned") and not self.background
 
 
 @dataclass
