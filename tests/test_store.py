@@ -143,7 +143,7 @@ def _report(article_id=1, **kw):
         id = article_id
         sha256 = f"sha{article_id}"
 
-    return _new_report(None, _A, event_record(**kw))[0]
+    return _new_report(None, _A, event_record(**kw))
 
 
 @pytest.mark.parametrize(

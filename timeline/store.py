@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import types
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -44,6 +45,11 @@ GRANULARITY_RANK = {
 ROLE_ORDER = {"source": 0, "host": 1, "target": 2, "participant": 3}
 # Pronoun-led surface forms ("his Russian counterpart") name someone only in context.
 _CONTEXTUAL_WORDS = {"he", "she", "his", "her", "their", "its", "they", "him", "them", "who"}
+
+
+# Key of the PostgreSQL advisory lock writers hold while storing and merging
+# (any constant unlikely to clash with other applications' locks: "TIML").
+PG_MERGE_LOCK = 0x54494D4C
 
 
 class StoreError(RuntimeError):
@@ -83,12 +89,19 @@ def find_article(session: Session, sha256: str) -> int | None:
 def begin_write(session: Session) -> None:
     """Start the write transaction now. On SQLite, BEGIN IMMEDIATE takes the
     write lock up front so two ingesting processes queue on the busy timeout
-    instead of failing to upgrade a read lock (SQLITE_BUSY without waiting)."""
+    instead of failing to upgrade a read lock (SQLITE_BUSY without waiting).
+    On PostgreSQL, a transaction-scoped advisory lock does the same: merging
+    reads other articles' reports, so two writers must not merge at once or
+    both would open a new event for one real event. Extraction, the slow
+    part, still runs in parallel; only the short store step queues."""
     conn = session.connection()
     if conn.dialect.name == "sqlite":
         driver = conn.connection.driver_connection
         if not driver.in_transaction:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        # Released at commit/rollback; taking it twice in one transaction is harmless.
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_MERGE_LOCK})")
 
 
 def store_article(session: Session, doc: Document, extraction: Extraction, *, force: bool = False) -> StoreResult:
@@ -116,16 +129,19 @@ def store_article(session: Session, doc: Document, extraction: Extraction, *, fo
         session.flush()
         result = _write_extraction(session, article, extraction)
         session.commit()
+        _actor_cache_settle(session, committed=True)
         return result
     except IntegrityError:
         # Another process stored the same text between our check and insert.
         session.rollback()
+        _actor_cache_settle(session, committed=False)
         existing = find_article(session, doc.sha256)
         if existing is None:
             raise
         return StoreResult("skipped", existing)
     except BaseException:
         session.rollback()
+        _actor_cache_settle(session, committed=False)
         raise
 
 
@@ -141,53 +157,49 @@ def _fill_article(article: Article, doc: Document, extraction: Extraction) -> No
 
 
 def _write_extraction(session: Session, article: Article, extraction: Extraction) -> StoreResult:
+    # Core statements, not ORM objects: a year of news is ~100,000 reports and
+    # the ORM's per-object bookkeeping would make the single writer the bottleneck.
+    _actor_ids(session, extraction)
+    # Manual corrections are few: read them once per article, not per report.
+    corrections = _corrections(session, None)
     touched: set[int] = set()
     n = 0
-    names: dict[str, list[str]] = {}
-    first: dict[str, object] = {}
+    mention_rows: list[dict] = []
     for record in extraction.events:
-        for p, surface in _participant_surfaces(record):
-            first.setdefault(p.name, p)
-            names.setdefault(p.name, []).extend([p.name, *p.aliases, *([surface] if surface else [])])
-    for name, participant in first.items():
-        _actor_id(session, participant, names[name])
-    for record in extraction.events:
+        event_id = None
         if record.in_timeline:
-            report, mention_rows = _new_report(session, article, record)
-            touched.add(_attach(session, report))
-            for m in mention_rows:
-                m.event_id = report.event_id
+            event_id = _attach(session, _new_report(session, article, record), corrections)
+            touched.add(event_id)
             n += 1
-        else:
-            mention_rows = _mentions(article.id, record)
-        session.add_all(mention_rows)
-    session.flush()
+        mention_rows += _mention_rows(article.id, event_id, record)
+    if mention_rows:
+        session.connection().execute(insert(Mention.__table__), mention_rows)
     _derive_events(session, touched)
     article.n_events = n
     return StoreResult("stored", article.id, n, sorted(touched))
 
 
-def _mentions(article_id: int, record: EventRecord) -> list[Mention]:
+def _mention_rows(article_id: int, event_id: int | None, record: EventRecord) -> list[dict]:
     return [
-        Mention(
-            article_id=article_id,
-            event_id=None,
-            sentence=m.sentence,
-            sentence_start=m.sentence_start,
-            sentence_end=m.sentence_end,
-            trigger=m.trigger,
-            trigger_start=m.trigger_start,
-            trigger_end=m.trigger_end,
-            type=m.type,
-            mode=m.mode,
-            date=m.date,
-            date_expression=m.date_expression,
-            date_rule=m.date_rule,
-            date_anchor=m.date_anchor,
-            modality=m.modality,
-            confidence=m.confidence,
-            arguments=json.dumps(m.arguments, ensure_ascii=False) if m.arguments else None,
-        )
+        {
+            "article_id": article_id,
+            "event_id": event_id,
+            "sentence": m.sentence,
+            "sentence_start": m.sentence_start,
+            "sentence_end": m.sentence_end,
+            "trigger": m.trigger,
+            "trigger_start": m.trigger_start,
+            "trigger_end": m.trigger_end,
+            "type": m.type,
+            "mode": m.mode,
+            "date": m.date,
+            "date_expression": m.date_expression,
+            "date_rule": m.date_rule,
+            "date_anchor": m.date_anchor,
+            "modality": m.modality,
+            "confidence": m.confidence,
+            "arguments": json.dumps(m.arguments, ensure_ascii=False) if m.arguments else None,
+        }
         for m in record.mentions
     ]
 
@@ -197,9 +209,34 @@ def _report_key(sha: str, record: EventRecord) -> str:
     return f"{sha}:{first}:{record.type}"
 
 
-def _new_report(session: Session, article: Article, record: EventRecord) -> tuple[EventReport, list[Mention]]:
+@dataclass
+class _Report:
+    """An `event_report` row before it is written (a plain dataclass: building
+    SQLModel objects costs more than the insert)."""
+
+    event_id: int
+    article_id: int
+    report_key: str
+    type: str
+    family: str
+    mode: str | None
+    cameo: str | None
+    date: str | None
+    date_start: str | None
+    date_end: str | None
+    granularity: str
+    place: str | None
+    place_country: str | None
+    summary: str
+    modality: str
+    confidence: float
+    actors: str
+    id: int | None = None
+
+
+def _new_report(session: Session, article: Article, record: EventRecord) -> _Report:
     actors = sorted({(p.name, p.role, p.kind) for p in record.participants})
-    report = EventReport(
+    return _Report(
         event_id=0,
         article_id=article.id,
         report_key=_report_key(article.sha256, record),
@@ -218,7 +255,6 @@ def _new_report(session: Session, article: Article, record: EventRecord) -> tupl
         confidence=record.confidence,
         actors=json.dumps([list(a) for a in actors], ensure_ascii=False),
     )
-    return report, _mentions(article.id, record)
 
 
 # --- actors ---------------------------------------------------------------------
@@ -246,27 +282,85 @@ def _participant_surfaces(record: EventRecord):
         yield p, surface
 
 
-def _actor_id(session: Session, p, names: list[str]) -> int:
-    actor = session.execute(select(Actor).where(Actor.name == p.name)).scalars().first()
-    if actor is None:
-        actor = Actor(name=p.name, kind=p.kind or "person", country=p.country, qid=p.qid)
-        session.add(actor)
-        session.flush()
-    else:
-        # Fill what an earlier, less informed extraction left empty.
-        if actor.country is None and p.country:
-            actor.country = p.country
-        if actor.qid is None and p.qid:
-            actor.qid = p.qid
-    known = set(
-        session.execute(select(ActorAlias.alias_norm).where(ActorAlias.actor_id == actor.id)).scalars()
-    )
-    for name in names:
-        norm = alias_norm(name)
-        if norm and norm not in known:
-            session.add(ActorAlias(actor_id=actor.id, alias=" ".join(name.split()), alias_norm=norm))
-            known.add(norm)
-    return actor.id
+def _actor_ids(session: Session, extraction: Extraction) -> None:
+    """Get or create every participant's actor, and store new aliases.
+
+    Known actors and aliases are cached per session; changes made in the
+    current transaction join the cache only when it commits.
+    """
+    names: dict[str, list[str]] = {}
+    first: dict[str, object] = {}
+    for record in extraction.events:
+        for p, surface in _participant_surfaces(record):
+            first.setdefault(p.name, p)
+            names.setdefault(p.name, []).extend([p.name, *p.aliases, *([surface] if surface else [])])
+    if not first:
+        return
+    cache, pending = _actor_cache(session)
+    state = {name: pending.get(name) or cache.get(name) for name in first}
+    missing = [name for name, known in state.items() if known is None]
+    if missing:
+        rows = session.connection().execute(
+            select(Actor.id, Actor.name, Actor.country, Actor.qid).where(Actor.name.in_(missing))
+        ).all()
+        found = {r.name: r for r in rows}
+        aliases: dict[int, set[str]] = {}
+        if found:
+            for actor_id, norm in session.connection().execute(
+                select(ActorAlias.actor_id, ActorAlias.alias_norm).where(
+                    ActorAlias.actor_id.in_([r.id for r in found.values()])
+                )
+            ):
+                aliases.setdefault(actor_id, set()).add(norm)
+        for name in missing:
+            p = first[name]
+            row = found.get(name)
+            if row is None:
+                actor_id = session.connection().execute(
+                    insert(Actor.__table__).values(name=p.name, kind=p.kind or "person", country=p.country, qid=p.qid)
+                ).inserted_primary_key[0]
+                state[name] = (actor_id, set())
+            else:
+                # Fill what an earlier, less informed extraction left empty.
+                fill = {k: v for k, v in (("country", p.country), ("qid", p.qid)) if v and getattr(row, k) is None}
+                if fill:
+                    session.connection().execute(update(Actor.__table__).where(Actor.id == row.id).values(**fill))
+                state[name] = (row.id, aliases.get(row.id, set()))
+    new_aliases = []
+    for name, (actor_id, known) in state.items():
+        added = set()
+        for alias in names[name]:
+            norm = alias_norm(alias)
+            if norm and norm not in known and norm not in added:
+                added.add(norm)
+                new_aliases.append({"actor_id": actor_id, "alias": " ".join(alias.split()), "alias_norm": norm})
+        pending[name] = (actor_id, known | added)
+    if new_aliases:
+        session.connection().execute(_insert_ignoring_duplicates(session, ActorAlias.__table__), new_aliases)
+
+
+def _insert_ignoring_duplicates(session: Session, table):
+    """INSERT that skips rows violating a unique constraint: another ingesting
+    process may have stored the same alias since this one cached the actor."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    elif dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:  # pragma: no cover - other backends are not supported targets
+        return insert(table)
+    return dialect_insert(table).on_conflict_do_nothing()
+
+
+def _actor_cache(session: Session) -> tuple[dict, dict]:
+    return session.info.setdefault("actor_cache", {}), session.info.setdefault("actor_pending", {})
+
+
+def _actor_cache_settle(session: Session, committed: bool) -> None:
+    cache, pending = _actor_cache(session)
+    if committed:
+        cache.update(pending)
+    pending.clear()
 
 
 # --- merging ----------------------------------------------------------------------
@@ -334,15 +428,16 @@ def _modes_compatible(a: str | None, b: str | None) -> bool:
     return a == b or a is None or b is None or (a in _MEETING_MODES and b in _MEETING_MODES)
 
 
-def _corrections(session: Session, keys: Iterable[str]) -> tuple[set[frozenset], set[frozenset]]:
-    keys = list(set(keys))
-    if not keys:
-        return set(), set()
-    rows = session.execute(
-        select(MergeCorrection.kind, MergeCorrection.key_a, MergeCorrection.key_b).where(
-            or_(MergeCorrection.key_a.in_(keys), MergeCorrection.key_b.in_(keys))
-        )
-    ).all()
+def _corrections(session: Session, keys: Iterable[str] | None) -> tuple[set[frozenset], set[frozenset]]:
+    """Manual corrections touching `keys` (all of them when None), as pairs:
+    (joined by `merge`, kept apart by `split`)."""
+    stmt = select(MergeCorrection.kind, MergeCorrection.key_a, MergeCorrection.key_b)
+    if keys is not None:
+        keys = sorted(set(keys))
+        if not keys:
+            return set(), set()
+        stmt = stmt.where(or_(MergeCorrection.key_a.in_(keys), MergeCorrection.key_b.in_(keys)))
+    rows = session.connection().execute(stmt).all()
     joined = {frozenset((a, b)) for kind, a, b in rows if kind == "merge"}
     apart = {frozenset((a, b)) for kind, a, b in rows if kind == "split"}
     return joined, apart
@@ -357,91 +452,146 @@ def _linked(a: EventReport, b: EventReport, joined: set, apart: set) -> bool:
     return compatible(a, b)
 
 
-def _candidates(session: Session, report: EventReport) -> list[EventReport]:
+_REPORT = EventReport.__table__
+_EVENT = Event.__table__
+_EVENT_ACTOR = EventActor.__table__
+
+# Statements built once, values passed as parameters: building a statement per
+# row costs more than running it (SQLAlchemy derives a cache key each time).
+_CANDIDATES = select(_REPORT).where(
+    _REPORT.c.family == bindparam("family"),
+    _REPORT.c.date_start <= bindparam("hi"),
+    _REPORT.c.date_end >= bindparam("lo"),
+    _REPORT.c.event_id.in_(
+        select(EventActor.event_id)
+        .join(Actor, Actor.id == EventActor.actor_id)
+        .where(Actor.name.in_(bindparam("names", expanding=True)))
+    ),
+)
+_INSERT_REPORT = insert(_REPORT)
+_INSERT_EVENT = insert(_EVENT)
+_REPORTS_OF = select(_REPORT).where(_REPORT.c.event_id.in_(bindparam("ids", expanding=True))).order_by(_REPORT.c.id)
+_EVENT_ACTORS_OF = (
+    select(EventActor.event_id, EventActor.actor_id, EventActor.role)
+    .where(EventActor.event_id.in_(bindparam("ids", expanding=True)))
+    .order_by(EventActor.id)
+)
+_ACTOR_IDS = select(Actor.name, Actor.id).where(Actor.name.in_(bindparam("names", expanding=True)))
+_UPDATE_EVENT = update(_EVENT).where(_EVENT.c.id == bindparam("event_id_"))
+_DELETE_EVENT_ACTORS = delete(_EVENT_ACTOR).where(_EVENT_ACTOR.c.event_id == bindparam("event_id_"))
+_PUBLISHED = select(Article.id, Article.published).where(Article.id.in_(bindparam("ids", expanding=True)))
+
+
+def _candidates(session: Session, report: EventReport) -> list:
     """Stored reports that could link to `report`: same family, a shared actor
     (by the indexed event_actor table) and a date window of a day either side."""
     rng = _range(report)
     names, _ = _actor_sets(report)
     if rng is None or not names:
         return []
-    lo = (rng[0] - dt.timedelta(days=1)).isoformat()
-    hi = (rng[1] + dt.timedelta(days=1)).isoformat()
-    event_ids = (
-        select(EventActor.event_id)
-        .join(Actor, Actor.id == EventActor.actor_id)
-        .where(Actor.name.in_(names))
-    )
-    return list(
-        session.execute(
-            select(EventReport).where(
-                EventReport.family == report.family,
-                EventReport.date_start <= hi,
-                EventReport.date_end >= lo,
-                EventReport.event_id.in_(event_ids),
-            )
-        ).scalars()
-    )
+    return session.connection().execute(
+        _CANDIDATES,
+        {
+            "family": report.family,
+            "lo": (rng[0] - dt.timedelta(days=1)).isoformat(),
+            "hi": (rng[1] + dt.timedelta(days=1)).isoformat(),
+            "names": sorted(names),
+        },
+    ).all()
 
 
-def _attach(session: Session, report: EventReport) -> int:
+def _attach(session: Session, report: EventReport, corrections: tuple[set, set]) -> int:
     """Put a new report into the event of every report it links to (joining
     those events into one), or into a new event; returns the event id."""
-    candidates = _candidates(session, report)
-    joined, apart = _corrections(session, [report.report_key, *(c.report_key for c in candidates)])
+    candidates = list(_candidates(session, report))
+    joined, apart = corrections
     # Manual "merge" corrections link reports whatever the rule says.
     forced = {k for pair in joined if report.report_key in pair for k in pair} - {report.report_key}
     if forced:
-        candidates += list(
-            session.execute(select(EventReport).where(EventReport.report_key.in_(forced))).scalars()
-        )
+        candidates += session.connection().execute(select(_REPORT).where(_REPORT.c.report_key.in_(sorted(forced)))).all()
     events = sorted({c.event_id for c in candidates if _linked(report, c, joined, apart)})
-    if not events:
-        event = Event(type=report.type, summary=report.summary)
-        session.add(event)
-        session.flush()
-        report.event_id = event.id
-        session.add(report)
-        session.flush()
-        _derive_events(session, [event.id])
-        return event.id
-    target = events[0]
+    if events:
+        event_id = events[0]
+        if len(events) > 1:
+            _move_event_content(session, events[1:], event_id)
+    else:
+        event_id = _new_event(session, report)
+    report.event_id = event_id
+    values = {c.name: getattr(report, c.name) for c in _REPORT.columns if c.name != "id"}
+    session.connection().execute(_INSERT_REPORT, values)
     if len(events) > 1:
-        _move_event_content(session, events[1:], target)
-    report.event_id = target
-    session.add(report)
-    session.flush()
-    # Keep event_actor current so the article's next report can find this event.
-    _derive_events(session, [target])
-    return target
+        # The absorbed events' actors must be findable on the target again
+        # before this article's next report looks for candidates.
+        _derive_events(session, [event_id])
+    return event_id
+
+
+def _new_event(session: Session, like) -> int:
+    """A placeholder event row; `_derive_events` fills it from its reports."""
+    return session.connection().execute(
+        _INSERT_EVENT,
+        {"type": like.type, "summary": like.summary, "granularity": "none", "modality": like.modality,
+         "confidence": like.confidence, "n_sources": 1},
+    ).inserted_primary_key[0]
 
 
 def _move_event_content(session: Session, sources: list[int], target: int) -> None:
-    session.execute(update(EventReport).where(EventReport.event_id.in_(sources)).values(event_id=target))
-    session.execute(update(Mention).where(Mention.event_id.in_(sources)).values(event_id=target))
-    session.execute(delete(EventActor).where(EventActor.event_id.in_(sources)))
-    session.execute(delete(Event).where(Event.id.in_(sources)))
+    session.connection().execute(update(_REPORT).where(_REPORT.c.event_id.in_(sources)).values(event_id=target))
+    session.connection().execute(update(Mention.__table__).where(Mention.event_id.in_(sources)).values(event_id=target))
+    session.connection().execute(delete(EventActor.__table__).where(EventActor.event_id.in_(sources)))
+    session.connection().execute(delete(Event.__table__).where(Event.id.in_(sources)))
 
 
-def _derive_events(session: Session, event_ids: Iterable[int]) -> None:
-    """Recompute each event's fields from its reports (deterministically, so
-    ingest order does not matter); delete events left without reports."""
-    for event_id in sorted(set(event_ids)):
-        event = session.get(Event, event_id)
-        if event is None:
-            continue
-        reports = list(session.execute(select(EventReport).where(EventReport.event_id == event_id)).scalars())
-        if not reports:
-            session.execute(update(Mention).where(Mention.event_id == event_id).values(event_id=None))
-            session.delete(event)
-            continue
-        published = _published_by_article(session, {r.article_id for r in reports})
-        _fill_event(event, reports, published)
-        _sync_event_actors(session, event_id, reports)
+def _derive_events(session: Session, event_ids: Iterable[int]) -> None:  # noqa: C901
+    """Recompute each event's fields and participants from its reports
+    (deterministically, so ingest order does not matter); delete events left
+    without reports, keeping their mentions with event_id NULL."""
+    ids = sorted(set(event_ids))
+    if not ids:
+        return
     session.flush()
+    reports: dict[int, list] = {}
+    conn = session.connection()
+    for r in conn.execute(_REPORTS_OF, {"ids": ids}):
+        reports.setdefault(r.event_id, []).append(r)
+    empty = [i for i in ids if i not in reports]
+    if empty:
+        session.connection().execute(update(Mention.__table__).where(Mention.event_id.in_(empty)).values(event_id=None))
+        session.connection().execute(delete(Event.__table__).where(Event.id.in_(empty)))
+    if not reports:
+        return
+    published = _published_by_article(session, {r.article_id for rs in reports.values() for r in rs})
+    wanted = {
+        eid: sorted(
+            {(row[0], row[1]) for r in rs for row in json.loads(r.actors or "[]")},
+            key=lambda nr: (ROLE_ORDER.get(nr[1], 9), nr[0]),
+        )
+        for eid, rs in reports.items()
+    }
+    names = {n for pairs in wanted.values() for n, _ in pairs}
+    actor_ids = dict(conn.execute(_ACTOR_IDS, {"names": sorted(names)}).all()) if names else {}
+    current: dict[int, list] = {}
+    for eid, aid, role in conn.execute(_EVENT_ACTORS_OF, {"ids": sorted(reports)}):
+        current.setdefault(eid, []).append((aid, role))
+    rows, updates, rewritten = [], [], []
+    for eid, rs in reports.items():
+        fields = types.SimpleNamespace()
+        _fill_event(fields, rs, published)
+        updates.append({"event_id_": eid, **vars(fields)})
+        want = [(actor_ids[n], role) for n, role in wanted[eid] if n in actor_ids]
+        if want != current.get(eid, []):
+            # Rewritten whole so event_actor.id keeps the role order (source first).
+            rewritten.append({"event_id_": eid})
+            rows += [{"event_id": eid, "actor_id": a, "role": role} for a, role in want]
+    conn.execute(_UPDATE_EVENT, updates)
+    if rewritten:
+        conn.execute(_DELETE_EVENT_ACTORS, rewritten)
+    if rows:
+        conn.execute(insert(_EVENT_ACTOR), rows)
 
 
 def _published_by_article(session: Session, article_ids: set[int]) -> dict[int, str]:
-    rows = session.execute(select(Article.id, Article.published).where(Article.id.in_(article_ids))).all()
+    rows = session.connection().execute(_PUBLISHED, {"ids": sorted(article_ids)}).all()
     return {i: p or "" for i, p in rows}
 
 
@@ -501,31 +651,15 @@ def _choose_date(event: Event, reports: list[EventReport]) -> None:
     event.date_conflict = "; ".join(others) if others else None
 
 
-def _sync_event_actors(session: Session, event_id: int, reports: list[EventReport]) -> None:
-    wanted = {(row[0], row[1]) for r in reports for row in json.loads(r.actors or "[]")}
-    session.execute(delete(EventActor).where(EventActor.event_id == event_id))
-    if not wanted:
-        return
-    ids = dict(
-        session.execute(select(Actor.name, Actor.id).where(Actor.name.in_({n for n, _ in wanted}))).all()
-    )
-    for name, role in sorted(wanted, key=lambda nr: (ROLE_ORDER.get(nr[1], 9), nr[0])):
-        if name in ids:
-            session.add(EventActor(event_id=event_id, actor_id=ids[name], role=role))
-
-
 # --- removal, re-clustering -------------------------------------------------------
 
 
 def _remove_article_content(session: Session, article_id: int) -> None:
     """Drop an article's mentions and reports; re-derive (and where the link
     graph fell apart, split) the events they belonged to."""
-    affected = set(
-        session.execute(select(EventReport.event_id).where(EventReport.article_id == article_id)).scalars()
-    )
-    session.execute(delete(Mention).where(Mention.article_id == article_id))
-    session.execute(delete(EventReport).where(EventReport.article_id == article_id))
-    session.flush()
+    affected = set(session.connection().execute(select(_REPORT.c.event_id).where(_REPORT.c.article_id == article_id)).scalars())
+    session.connection().execute(delete(Mention.__table__).where(Mention.article_id == article_id))
+    session.connection().execute(delete(_REPORT).where(_REPORT.c.article_id == article_id))
     _recluster(session, affected)
 
 
@@ -552,29 +686,24 @@ def _recluster(session: Session, event_ids: Iterable[int]) -> None:
     """Re-split each event into the connected components of its reports."""
     touched = set(event_ids)
     for event_id in sorted(set(event_ids)):
-        reports = list(session.execute(select(EventReport).where(EventReport.event_id == event_id)).scalars())
+        reports = session.connection().execute(select(_REPORT).where(_REPORT.c.event_id == event_id)).all()
         joined, apart = _corrections(session, [r.report_key for r in reports])
         for group in _components(reports, joined, apart)[1:]:
-            _split_off(session, event_id, group)
-            touched.add(group[0].event_id)
+            touched.add(_split_off(session, event_id, group))
     _derive_events(session, touched)
 
 
-def _split_off(session: Session, event_id: int, group: list[EventReport]) -> int:
+def _split_off(session: Session, event_id: int, group: list) -> int:
     """Move `group`'s reports (and their articles' mentions of the event) to a new event."""
-    event = Event(type=group[0].type, summary=group[0].summary)
-    session.add(event)
     session.flush()
-    articles = {r.article_id for r in group}
-    for r in group:
-        r.event_id = event.id
-    session.execute(
-        update(Mention)
-        .where(Mention.event_id == event_id, Mention.article_id.in_(articles))
-        .values(event_id=event.id)
+    new_id = _new_event(session, group[0])
+    session.connection().execute(update(_REPORT).where(_REPORT.c.id.in_([r.id for r in group])).values(event_id=new_id))
+    session.connection().execute(
+        update(Mention.__table__)
+        .where(Mention.event_id == event_id, Mention.article_id.in_(sorted({r.article_id for r in group})))
+        .values(event_id=new_id)
     )
-    session.flush()
-    return event.id
+    return new_id
 
 
 # --- failures, redating, manual corrections --------------------------------------------
