@@ -154,7 +154,7 @@ def ingest(ctx, paths, published, url, title, publisher, text_field, date_field,
         id_field=id_field, urls_file=urls_file,
     )
     try:
-        shard_kn = parse_shard(shard) if shard else None
+        shard_kn = parse_shard(shard) if shard is not None else None
     except ValueError as exc:
         _fail(str(exc), 2)
 
