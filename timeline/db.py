@@ -20,8 +20,10 @@ from sqlmodel import Session, create_engine
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration; test_db_migrations checks it matches Alembic's head.
 # Kept here so opening an up-to-date database does not have to load Alembic.
-HEAD_REVISION = "0003_event_report"
+HEAD_REVISION = "0004_query_indexes"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
+# PostgreSQL advisory lock key held while migrating ("TIMM").
+PG_MIGRATION_LOCK = 0x54494D4D
 
 
 class DatabaseError(RuntimeError):
@@ -73,6 +75,14 @@ def _run_alembic(engine: Engine, command_name: str, revision: str) -> None:
 
     cfg = alembic_config()
     with engine.begin() as conn:
+        # Several `timeline ingest` processes may open a fresh database at
+        # once: the first migrates, the others wait here and then find it at
+        # head. Both locks end with this transaction (DDL is transactional on
+        # both dialects, so a failed migration also leaves nothing behind).
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_MIGRATION_LOCK})")
+        elif conn.dialect.name == "sqlite" and not conn.connection.driver_connection.in_transaction:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
         cfg.attributes["connection"] = conn
         getattr(command, command_name)(cfg, revision)
 

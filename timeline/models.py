@@ -98,11 +98,18 @@ class EventActor(SQLModel, table=True):
     """Who took part in an event, and how: source, target, participant or host."""
 
     __tablename__ = "event_actor"
-    __table_args__ = (UniqueConstraint("event_id", "actor_id", "role", name="uq_event_actor"),)
+    __table_args__ = (
+        UniqueConstraint("event_id", "actor_id", "role", name="uq_event_actor"),
+        # `query --actor`: the actor's event ids straight from the index, no
+        # row look-ups (migration 0004; it replaces the actor_id-only index).
+        Index("ix_event_actor_actor_id_event_id", "actor_id", "event_id"),
+    )
 
     id: Optional[int] = Field(default=None, primary_key=True)
     event_id: int = Field(sa_column=_fk("event.id"))
-    actor_id: int = Field(sa_column=_fk("actor.id"))
+    actor_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("actor.id", ondelete="CASCADE"), nullable=False)
+    )
     role: str = Field(sa_column=Column(Text, nullable=False))
 
 

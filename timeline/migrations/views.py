@@ -12,11 +12,13 @@ def is_derived_object(name: str) -> bool:
     return name in ("timeline", FTS_TABLE, FTS_INDEX) or name.startswith(FTS_TABLE + "_")
 
 
-def _timeline_view_sql(dialect: str) -> str:
+def _timeline_view_sql(dialect: str, version: int = 1) -> str:
     if dialect == "postgresql":
         actors = "string_agg(a.name, '; ' ORDER BY ea.id)"
     else:
         actors = "group_concat(a.name, '; ')"
+    # Version 2 (migration 0004) adds the place's country, for browsers' facets.
+    country = "\n    e.place_country AS country," if version >= 2 else ""
     return f"""
 CREATE VIEW timeline AS
 SELECT
@@ -27,7 +29,7 @@ SELECT
     e.mode AS mode,
     (SELECT {actors} FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
       WHERE ea.event_id = e.id) AS actors,
-    e.place AS place,
+    e.place AS place,{country}
     e.summary AS summary,
     e.n_sources AS sources,
     (SELECT ar.url FROM mention m JOIN article ar ON ar.id = m.article_id
@@ -37,8 +39,10 @@ FROM event e
 """
 
 
-def create_timeline_view(op) -> None:
-    op.execute(_timeline_view_sql(op.get_bind().dialect.name))
+def create_timeline_view(op, version: int = 1) -> None:
+    """The view as migration `version` of it defines it (old migrations keep
+    creating the view they created, so downgrades restore it exactly)."""
+    op.execute(_timeline_view_sql(op.get_bind().dialect.name, version))
 
 
 def drop_timeline_view(op) -> None:
