@@ -1,0 +1,202 @@
+"""`timeline serve`: Datasette on 127.0.0.1, read-only, opening on the timeline
+view, with metadata, facets, canned queries and full-text search that work.
+One server is started per module on a free port (a real process)."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session
+
+from timeline.db import open_engine
+from timeline.events.types import Extraction
+from timeline.serve import CANNED_QUERIES, datasette_metadata, sqlite_path, ServeError
+from timeline.store import store_article
+
+from conftest import document, event_record
+
+STARTUP_SECONDS = 30
+
+
+def populate(url: str) -> None:
+    with Session(open_engine(url)) as s:
+        store_article(
+            s,
+            document("Putin met Kim.", url="https://example.org/summit", title="Summit"),
+            Extraction([
+                event_record(place="Vostochny", sentence="Putin met Kim Jong Un at the Vostochny Cosmodrome."),
+                event_record(type_="AGREE", mode="propose", actors=("Alexander Lukashenko",), date="2023-09-15",
+                             trigger="proposed", sentence="Lukashenko proposed a trilateral partnership."),
+                event_record(type_="AGREE", mode="sign", modality="hypothetical", trigger="sign",
+                             sentence="The two leaders would sign an arms deal."),
+            ]),
+        )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A `timeline serve` process on a populated database; yields its base URL."""
+    path = tmp_path_factory.mktemp("serve") / "timeline.db"
+    url = f"sqlite:///{path}"
+    populate(url)
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "timeline.cli", "--db", url, "serve", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while True:
+        try:
+            urllib.request.urlopen(base + "/-/versions.json", timeout=2)
+            break
+        except (urllib.error.URLError, ConnectionError):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                out, err = proc.communicate()
+                pytest.fail(f"timeline serve did not start: {err.decode()[-2000:]}")
+            time.sleep(0.2)
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def get(base: str, path: str, follow: bool = True):
+    opener = urllib.request.build_opener() if follow else urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(base + path, timeout=10) as response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, {k.lower(): v for k, v in exc.headers.items()}, exc.read().decode("utf-8")
+
+
+def get_json(base: str, path: str):
+    status, _, body = get(base, path)
+    assert status == 200, body[:500]
+    return json.loads(body)
+
+
+def test_landing_page_is_the_timeline_view(server):
+    status, headers, _ = get(server, "/", follow=False)
+    assert (status, headers["location"]) == (302, "/timeline/timeline")
+
+
+def test_timeline_view_json_api(server):
+    rows = get_json(server, "/timeline/timeline.json?_shape=array&_sort=date")
+    assert [(r["date"], r["type"], r["mode"], r["actors"], r["place"], r["country"], r["sources"]) for r in rows] == [
+        ("2023-09-13", "CONSULT", "meet", "Vladimir Putin; Kim Jong Un", "Vostochny", "RU", 1),
+        ("2023-09-15", "AGREE", "propose", "Alexander Lukashenko", None, None, 1),
+    ]
+    assert rows[0]["first_url"] == "https://example.org/summit"
+
+
+def test_metadata_title_licence_source_and_column_descriptions(server):
+    meta = get_json(server, "/-/metadata.json")
+    assert meta["title"].startswith("timeline")
+    assert meta["license"] and meta["source"] and meta["description"]
+    tables = meta["databases"]["timeline"]["tables"]
+    assert tables["timeline"]["facets"] == ["type", "mode", "granularity", "country"]
+    assert "TimeML" in tables["event"]["columns"]["date"]
+
+
+def test_database_is_served_immutable(server):
+    databases = get_json(server, "/-/databases.json")
+    assert [(d["name"], d["is_mutable"]) for d in databases if d["name"] == "timeline"] == [("timeline", False)]
+
+
+def test_html_page_shows_title_facets_and_description(server):
+    status, _, html = get(server, "/timeline/timeline")
+    assert status == 200
+    assert "2 rows" in html
+    for facet in ("type", "mode", "granularity", "country"):
+        assert f'data-column="{facet}"' in html, facet
+    assert "Vladimir Putin; Kim Jong Un" in html
+    assert "One row per event" in html
+
+
+def test_search_box_searches_mention_sentences(server):
+    rows = get_json(server, "/timeline/mention.json?_search=cosmodrome&_shape=array")
+    assert [r["sentence"] for r in rows] == ["Putin met Kim Jong Un at the Vostochny Cosmodrome."]
+    status, _, html = get(server, "/timeline/mention")
+    assert 'name="_search"' in html  # the search box is offered
+
+
+@pytest.mark.parametrize(
+    "query, params, expected_dates",
+    [
+        ("events_by_actor", "actor=vladimir+putin", ["2023-09-13"]),
+        ("events_by_actor", "actor=Alexander%20Lukashenko", ["2023-09-15"]),
+        ("events_by_actor", "actor=nobody", []),
+        ("events_in_date_range", "since=2023-09-14&until=2023-09-30", ["2023-09-15"]),
+        ("events_in_date_range", "since=2023-09-01&until=2023-09-30", ["2023-09-13", "2023-09-15"]),
+        ("events_at_a_place", "place=vostochny", ["2023-09-13"]),
+        ("events_at_a_place", "place=ru", ["2023-09-13"]),
+    ],
+)
+def test_canned_queries(server, query, params, expected_dates):
+    rows = get_json(server, f"/timeline/{query}.json?_shape=array&{params}")
+    assert [r["date"] for r in rows] == expected_dates
+
+
+def test_canned_query_titles():
+    assert [q["title"] for q in CANNED_QUERIES.values()] == [
+        "Events by actor", "Events in a date range", "Events at a place"]
+
+
+def test_metadata_facets_only_columns_the_view_has():
+    meta = datasette_metadata("news", view_columns={"event_id", "date", "type", "mode", "granularity"})
+    assert meta["databases"]["news"]["tables"]["timeline"]["facets"] == ["type", "mode", "granularity"]
+
+
+def test_metadata_fts_names_existing_table(tmp_path):
+    url = f"sqlite:///{tmp_path / 'timeline.db'}"
+    populate(url)
+    mention = datasette_metadata("timeline")["databases"]["timeline"]["tables"]["mention"]
+    with sqlite3.connect(tmp_path / "timeline.db") as conn:
+        found = conn.execute(
+            f"SELECT count(*) FROM {mention['fts_table']} WHERE {mention['fts_table']} MATCH 'arms'").fetchone()
+    assert found == (1,)
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("postgresql+psycopg://u@localhost/db", "serve needs an SQLite database, not postgresql"),
+        ("sqlite://", "serve needs an SQLite database file"),
+    ],
+)
+def test_only_sqlite_files_are_served(url, message):
+    with pytest.raises(ServeError, match=message):
+        sqlite_path(url)
+
+
+def test_serve_command_refuses_a_missing_file(runner, tmp_path):
+    from timeline.cli import cli
+
+    result = runner.invoke(cli, ["--db", f"sqlite:///{tmp_path / 'none.db'}", "serve"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("timeline: ") and "no such database" in result.stderr
+    assert not Path(tmp_path / "none.db").exists()

@@ -1,0 +1,263 @@
+"""`timeline serve`: browse an SQLite timeline database in Datasette, read-only.
+
+Holds what Datasette needs to present the schema to people — titles, column
+descriptions, label columns, facets, canned queries, the full-text search
+configuration — and opens the `timeline` view as the landing page.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+HOST = "127.0.0.1"
+DEFAULT_PORT = 8001
+LANDING_TABLE = "timeline"
+
+# Shown in Datasette's footer and on every page.
+TITLE = "timeline: diplomatic events from news articles"
+DESCRIPTION = (
+    "Diplomatic events (meetings, visits, calls, agreements, accusations, sanctions...) found in news "
+    "articles, each with a resolved date, its actors and place, and the sentences that report it. "
+    "Start from the timeline view; every event links to its mentions and articles."
+)
+LICENSE = "Software MIT; article text and sentences remain their publishers'"
+SOURCE = "News articles ingested with `timeline ingest`"
+
+_DATE_COLUMNS = {
+    "date": "TimeML/TIMEX3 value of the event date: 2023-09-15 (day), 2023-W37 (ISO-8601 week), "
+    "2023-09 (month), 2023-Q3, 2023, or empty when undated",
+    "date_start": "First day the date covers (ISO-8601)",
+    "date_end": "Last day the date covers (ISO-8601)",
+    "granularity": "How precise the date is: day, week, weekend, month, quarter, season, year, decade, none",
+}
+COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "timeline": {
+        "event_id": "The event (links to the event table)",
+        "date": _DATE_COLUMNS["date"],
+        "granularity": _DATE_COLUMNS["granularity"],
+        "type": "PLOVER event category: CONSULT, AGREE, REQUEST, ACCUSE, SANCTION, ... or STATEMENT",
+        "mode": "How it happened: meet, visit, host, phone, summit, sign, propose, condemn, expel, ...",
+        "actors": "Participants, '; '-separated, in the order they were found",
+        "place": "Where the event took place",
+        "country": "ISO 3166-1 alpha-2 code of the place's country",
+        "summary": "One line: who did what to whom",
+        "sources": "Number of articles that report the event",
+        "first_url": "URL of the first article that reports it",
+        "modality": "asserted (it happened) or planned (scheduled)",
+    },
+    "event": {
+        "type": "PLOVER event category (CONSULT, AGREE, ACCUSE, ...) or STATEMENT",
+        "mode": "Event mode within the type (meet, visit, phone, sign, ...)",
+        "cameo": "CAMEO code, for joining with GDELT/ICEWS data",
+        **_DATE_COLUMNS,
+        "date_conflict": "Other dates sources gave, when they disagree",
+        "place": "Where the event took place",
+        "place_country": "ISO 3166-1 alpha-2 code of the place's country",
+        "summary": "One line: who did what to whom",
+        "modality": "asserted (it happened) or planned (scheduled)",
+        "confidence": "Extraction confidence, 0 to 1",
+        "n_sources": "Number of articles that report the event",
+    },
+    "actor": {
+        "name": "Canonical name",
+        "kind": "person, country, organisation, legislature or group",
+        "country": "ISO 3166-1 alpha-2 code of the actor's country",
+        "qid": "Wikidata identifier, when known",
+    },
+    "actor_alias": {
+        "alias": "A name, short name or title under which the actor appears",
+        "alias_norm": "Lower-cased, whitespace-folded alias that queries match",
+    },
+    "event_actor": {"role": "source, target, participant or host (PLOVER/CAMEO source and target)"},
+    "mention": {
+        "sentence": "The sentence that reports the event",
+        "trigger": "The word that signals the event",
+        "type": "PLOVER event category of this mention",
+        "date": "TimeML value this mention gave the event",
+        "date_expression": "The time expression in the text (\"on Friday\", \"two days after ...\")",
+        "date_rule": "The rule that resolved the expression",
+        "date_anchor": "What the date was anchored to: the publication date or another event",
+        "modality": "asserted, planned, negated or hypothetical (the last two are not timeline events)",
+        "arguments": "The actors as the sentence named them (JSON)",
+    },
+    "article": {
+        "sha256": "SHA-256 of the normalised text: the article's identity",
+        "published": "Publication day (ISO-8601); empty when unknown (status undated)",
+        "published_source": "Where the publication date came from: option, metadata, html, dateline",
+        "status": "ok, or undated when no publication date is known",
+        "origin": "The file, URL or record the article was read from",
+        "n_events": "Timeline events found in the article",
+    },
+}
+
+_ORDER_EVENTS = "order by e.date_start is null, e.date_start, e.date_end, e.id"
+CANNED_QUERIES = {
+    "events_by_actor": {
+        "title": "Events by actor",
+        "description": "Events an actor took part in, by any of its names (e.g. Putin, Vladimir Putin).",
+        "sql": (
+            "select t.* from timeline t join event e on e.id = t.event_id\n"
+            "where t.event_id in (\n"
+            "  select ea.event_id from event_actor ea\n"
+            "  join actor_alias al on al.actor_id = ea.actor_id\n"
+            "  where al.alias_norm = lower(trim(:actor))\n"
+            ")\n" + _ORDER_EVENTS
+        ),
+    },
+    "events_in_date_range": {
+        "title": "Events in a date range",
+        "description": "Events whose dates overlap the range; give ISO-8601 days (2023-09-01 to 2023-09-30).",
+        "sql": (
+            "select t.* from timeline t join event e on e.id = t.event_id\n"
+            "where e.date_end >= :since and e.date_start <= :until\n" + _ORDER_EVENTS
+        ),
+    },
+    "events_at_a_place": {
+        "title": "Events at a place",
+        "description": "Events at a place whose name contains the text, or in a country given by its code (RU).",
+        "sql": (
+            "select t.* from timeline t join event e on e.id = t.event_id\n"
+            "where lower(e.place) like '%' || lower(trim(:place)) || '%'\n"
+            "   or e.place_country = upper(trim(:place))\n" + _ORDER_EVENTS
+        ),
+    },
+}
+
+
+class ServeError(RuntimeError):
+    """The database cannot be served (not SQLite, missing); the message says why."""
+
+
+def datasette_metadata(database: str, view_columns: set[str] | None = None) -> dict:
+    """Datasette metadata for the database named `database` (its file stem).
+
+    `view_columns` are the `timeline` view's columns, so a facet is only
+    offered on a column the view has (older schemas lack `country`).
+    """
+    view_columns = view_columns if view_columns is not None else set(COLUMN_DESCRIPTIONS["timeline"])
+    view_facets = [c for c in ("type", "mode", "granularity", "country") if c in view_columns]
+    tables = {
+        "timeline": {
+            "description": "One row per event, oldest first: the place to start.",
+            "facets": view_facets,
+            "sort": "date",
+            "columns": {k: v for k, v in COLUMN_DESCRIPTIONS["timeline"].items() if k in view_columns},
+        },
+        "event": {
+            "description": "One row per real-world event, however many articles report it.",
+            "label_column": "summary",
+            "facets": ["type", "mode", "granularity", "place_country"],
+            "sort": "date_start",
+        },
+        "actor": {
+            "description": "Canonical people, countries, organisations and legislatures.",
+            "label_column": "name",
+            "facets": ["kind", "country"],
+        },
+        "article": {
+            "description": "Ingested articles with their metadata.",
+            "label_column": "title",
+            "facets": ["publisher", "status"],
+        },
+        "mention": {
+            "description": "Sentences that report events; the search box searches them (full text).",
+            "label_column": "sentence",
+            # The FTS5 index is external-content (content='mention'), which
+            # Datasette does not detect by itself: name it here.
+            "fts_table": "mention_fts",
+            "fts_pk": "id",
+            "facets": ["type", "modality"],
+        },
+        "actor_alias": {"description": "Names and titles each actor is known by."},
+        "event_actor": {"description": "Who took part in each event, and in which role.", "facets": ["role"]},
+    }
+    for name, columns in COLUMN_DESCRIPTIONS.items():
+        if name != "timeline":
+            tables.setdefault(name, {})["columns"] = columns
+    return {
+        "title": TITLE,
+        "description": DESCRIPTION,
+        "license": LICENSE,
+        "source": SOURCE,
+        "databases": {database: {"tables": tables, "queries": CANNED_QUERIES}},
+    }
+
+
+def sqlite_path(db_url: str) -> Path:
+    """The file behind an SQLite URL; ServeError for other databases."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db_url)
+    if url.get_backend_name() != "sqlite":
+        raise ServeError(
+            f"serve needs an SQLite database, not {url.get_backend_name()}: Datasette reads SQLite files only"
+        )
+    if not url.database or url.database == ":memory:":
+        raise ServeError("serve needs an SQLite database file, not an in-memory database")
+    return Path(url.database)
+
+
+def prepare(db_url: str) -> tuple[Path, set[str]]:
+    """The database file and its `timeline` view's columns. Brings the schema
+    to head and folds the WAL into the main file: an immutable connection
+    reads the main file only, so anything still in the log would be invisible."""
+    from timeline.db import open_engine
+
+    path = sqlite_path(db_url)
+    if not path.exists():
+        raise ServeError(f"{path}: no such database (run `timeline ingest` first)")
+    engine = open_engine(db_url)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        view_columns = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({LANDING_TABLE})")}
+    engine.dispose()
+    return path, view_columns
+
+
+def _landing_plugin(database: str):
+    """A Datasette plugin: `/` opens the timeline view instead of the list of databases."""
+    from datasette import hookimpl
+    from datasette.utils.asgi import Response
+
+    class Landing:
+        # Datasette lists plugins by module name; this one has no module of its own.
+        __name__ = "timeline_landing"
+
+        @hookimpl
+        def register_routes(self, datasette):
+            target = datasette.urls.table(database, LANDING_TABLE)
+
+            async def landing():
+                return Response.redirect(target)
+
+            return [(r"^/$", landing)]
+
+    return Landing()
+
+
+def make_datasette(db_url: str):
+    """A Datasette instance serving the database immutably, with our metadata."""
+    from datasette.app import Datasette
+    from datasette.plugins import pm
+
+    path, view_columns = prepare(db_url)
+    database = path.stem
+    landing = _landing_plugin(database)
+    # One landing route at a time (tests build several instances in one process).
+    for name in [n for n, _ in pm.list_name_plugin() if n.startswith("timeline-landing")]:
+        pm.unregister(name=name)
+    pm.register(landing, name=f"timeline-landing-{database}")
+    return Datasette(
+        immutables=[str(path)],
+        metadata=datasette_metadata(database, view_columns),
+        settings={"default_page_size": 50, "sql_time_limit_ms": 3000},
+    )
+
+
+def serve(db_url: str, port: int = DEFAULT_PORT, on_ready=None) -> None:
+    """Serve the database on 127.0.0.1:`port` until interrupted."""
+    import uvicorn
+
+    ds = make_datasette(db_url)
+    if on_ready:
+        on_ready(f"http://{HOST}:{port}/")
+    uvicorn.run(ds.app(), host=HOST, port=port, log_level="warning", lifespan="on")
