@@ -162,7 +162,10 @@ PHRASES = [
     ("The ban will last nearly two years.", FRI, "nearly two years", "P2Y", "duration"),
     ("He spoke for more than four hours.", FRI, "more than four hours", "PT4H", "duration"),
     ("The strike lasted about a week.", FRI, "about a week", "P1W", "duration"),
-    ("The ministers talked for a couple of hours.", FRI, "a couple of hours", "PTXH", "duration"),
+    ("The ministers talked for a couple of hours.", FRI, "a couple of hours", "PT2H", "duration"),
+    ("Refugees lived in camps for 2 1/2 years.", FRI, "2 1/2 years", "P2Y6M", "duration"),
+    ("The talks lasted five and a half hours.", FRI, "five and a half hours", "PT5H30M", "duration"),
+    ("They waited half an hour.", FRI, "half an hour", "PT30M", "duration"),
     ("The two sides have fought for years.", FRI, "years", "PXY", "duration"),
     ("The blockade could last for decades.", FRI, "decades", "PXDE", "duration"),
     # --- sets ---
@@ -177,7 +180,7 @@ PHRASES = [
     ("The two leaders recently met in Sochi.", FRI, "recently", "PAST_REF", "ref"),
     ("Such summits were rare in the past.", FRI, "the past", "PAST_REF", "ref"),
     ("More talks are planned in the future.", FRI, "the future", "FUTURE_REF", "ref"),
-    ("Prices have fallen in recent months.", FRI, "recent months", "PAST_REF", "ref"),
+    ("Prices have fallen in recent months.", FRI, "recent months", "PXM", "duration"),
     # --- clock times ---
     ("The summit opened at 10:35 a.m.", FRI, "10:35 a.m.", "2023-09-15T10:35", "time"),
     ("The vote starts at 6 p.m. Wednesday.", TUE, "6 p.m. Wednesday", "2023-09-13T18:00", "time"),

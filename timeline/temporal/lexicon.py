@@ -5,6 +5,8 @@ Each table maps a lower-case word to what it means in TIMEX3 terms, and each
 """
 from __future__ import annotations
 
+import re
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
     "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
@@ -49,10 +51,10 @@ NUMBERS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0.5,
-    "a half": 0.5,
+    "a half": 0.5, "half an": 0.5, "a couple of": 2, "couple of": 2,
 }
 # Vague quantities: TIMEX3 writes an unknown count as "X" ("PXY").
-VAGUE_NUMBERS = ("several", "a few", "few", "a couple of", "couple of", "a couple",
+VAGUE_NUMBERS = ("several", "a few", "few",
                  "many", "some", "the past few", "a number of")
 
 ORDINALS = {
@@ -89,8 +91,12 @@ HOLIDAY_RE = alternation(HOLIDAYS)
 
 
 def number_value(word: str) -> float | None:
-    """The value of a number written in digits or words ("24", "twenty-four", "a"); None if vague."""
+    """The value of a number written in digits or words ("24", "twenty-four", "a",
+    "2 1/2", "two and a half"); None if vague."""
     w = " ".join(word.lower().replace(",", "").split())
+    if half := re.fullmatch(r"(.+?)(?:\s+1/2|\s+and\s+a\s+half)", w):
+        whole = number_value(half.group(1))
+        return whole + 0.5 if whole is not None else None
     if w.replace(".", "", 1).isdigit():
         return float(w) if "." in w else int(w)
     if w in NUMBERS:

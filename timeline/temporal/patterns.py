@@ -18,7 +18,7 @@ _I = re.IGNORECASE
 
 # ASCII-only digits: str.isdigit() would accept other scripts, datetime would not.
 D = "[0-9]"
-NUM = rf"(?:{D}+(?:\.{D}+)?|(?:{TENS_RE})[- ](?:{ONES_RE})|{NUMBER_WORD_RE}|an?)"
+NUM = rf"(?:(?:{D}+(?:\.{D}+)?|(?:{TENS_RE})[- ](?:{ONES_RE})|{NUMBER_WORD_RE}|an?)(?:\s+1/2|\s+and\s+a\s+half)?)"
 MON = rf"(?P<mon>{MONTH_RE})"
 DAY = rf"(?P<day>[0-3]?{D})(?:st|nd|rd|th)?"
 YEAR = rf"(?P<year>[12]{D}{{3}})"

@@ -676,6 +676,12 @@ def _duration(n: float | None, unit: str) -> str:
         return f"P{_num(n * 100)}Y" if n is not None else "PXCE"
     if unit == "quarter":
         return f"P{'X' if n is None else _num(n)}Q"  # TIMEX3 allows Q as a duration unit
+    if n is not None and not float(n).is_integer() and float(n * 2).is_integer():
+        # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M: ISO-8601 has no halves
+        half = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M", "minute": "30S"}.get(unit)
+        if half:
+            whole = f"{int(n)}{code}" if int(n) else ""
+            return (f"PT{whole}{half}" if is_time else f"P{whole}{half}")
     count = "X" if n is None else _num(n)
     return f"PT{count}{code}" if is_time else f"P{count}{code}"
 
@@ -827,10 +833,8 @@ def _within_duration(m: re.Match, ctx: Context) -> Reading | None:
 def _plural_duration(m: re.Match, ctx: Context) -> Reading | None:
     unit = unit_of(m["unit"])
     adj = (m["adj"] or "").lower()
-    if adj == "recent":
-        return Reading("DATE", "PAST_REF", "ref", "recent-units")
-    if adj in ("coming",):
-        return Reading("DATE", "FUTURE_REF", "ref", "coming-units")
+    # "in recent years", "in coming weeks": TimeML reads a stretch of unknown length
+    # (DURATION "PXY"), as TimeBank annotates it.
     return Reading("DURATION", _duration(None, unit), "duration", "duration/vague")
 
 
