@@ -55,23 +55,47 @@ class MentionDraft:
 
 def extract_document(doc: Document, *, nlp=None) -> Extraction:
     """The events one article reports, merged within the article."""
-    from timeline.actors import load_gazetteer
-    from timeline.sources.boilerplate import mask_boilerplate
+    return next(iter(extract_documents([doc], nlp=nlp)))
+
+
+def extract_documents(docs, *, nlp=None, batch_size: int = 64):
+    """The events of many articles, in order, one `Extraction` each.
+
+    The candidate paragraphs of all articles go through spaCy as one stream,
+    so the parser works on full batches instead of one article at a time.
+    """
+    from itertools import chain
 
     lexicon = load_lexicon()
-    gazetteer = load_gazetteer()
-    text = mask_boilerplate(doc.text)
-    candidates = [p for p in paragraphs(text) if lexicon.may_hold_event(p.text)]
-    if not candidates:
-        return Extraction(needs_publication_date=doc.published is None)
-    if nlp is None:
+    docs = list(docs)
+    candidates = [_candidate_paragraphs(doc, lexicon) for doc in docs]
+    if nlp is None and any(candidates):
         from timeline import nlp as nlp_module
 
         nlp = nlp_module.load()
+    texts = (p.text for p in chain.from_iterable(candidates))
+    parsed = iter(nlp.pipe(texts, batch_size=batch_size)) if nlp is not None else iter(())
+    for doc, paragraphs_ in zip(docs, candidates):
+        spacy_docs = [next(parsed) for _ in paragraphs_]
+        yield _extract_parsed(doc, paragraphs_, spacy_docs, lexicon)
+
+
+def _candidate_paragraphs(doc: Document, lexicon: Lexicon) -> list:
+    from timeline.sources.boilerplate import mask_boilerplate
+
+    text = mask_boilerplate(doc.text)
+    return [p for p in paragraphs(text) if lexicon.may_hold_event(p.text)]
+
+
+def _extract_parsed(doc: Document, candidates: list, spacy_docs: list, lexicon: Lexicon) -> Extraction:
+    from timeline.actors import load_gazetteer
+
+    if not candidates:
+        return Extraction(needs_publication_date=doc.published is None)
+    gazetteer = load_gazetteer()
     memory = args_.DiscourseMemory()
     drafts: list[MentionDraft] = []
-    parsed = nlp.pipe([p.text for p in candidates], batch_size=32)
-    for p_index, (paragraph, spacy_doc) in enumerate(zip(candidates, parsed)):
+    for p_index, (paragraph, spacy_doc) in enumerate(zip(candidates, spacy_docs)):
         reader = _ParagraphReader(paragraph, p_index, spacy_doc, doc.published, lexicon, gazetteer, memory, drafts)
         reader.read()
     events = merge_mentions(drafts, doc.published)

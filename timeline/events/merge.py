@@ -7,7 +7,7 @@ participants, dates and places agree. The most precise date wins.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from timeline.events.types import EventRecord, Participant
 
@@ -187,8 +187,17 @@ def _modes_compatible(a: str | None, b: str | None) -> bool:
 
 def _dates_compatible(event: EventBuilder, draft) -> bool:
     if event.type == "STATEMENT" and event.date and draft.date_value:
-        # Statements are occasions: yesterday's interview is not today's remark.
-        return event.date == draft.date_value
+        # Statements are occasions: last week's remark is not today's. But a
+        # wire story's undated "he said" belongs to the occasion the story
+        # dates, when that is the reporting day or the day before ("told a
+        # news conference yesterday ... he said").
+        if event.date == draft.date_value:
+            return True
+        if event.date_soft != draft.date_soft and event.published:
+            dated = draft.date_value if event.date_soft else event.date
+            recent = {event.published.isoformat(), (event.published - timedelta(days=1)).isoformat()}
+            return dated in recent
+        return False
     if not event.date or not draft.date_value or event.date_soft or draft.date_soft:
         return True
     if not (event.date_start and draft.date_start):
