@@ -40,7 +40,7 @@ PATTERNS: dict[str, re.Pattern] = {
     "numeric-date": _c(rf"{B}(?P<m>{D}{{1,2}})/(?P<d>{D}{{1,2}})/(?P<y>{D}{{4}}|{D}{{2}})(?:\s+(?P<hh>{D}{{1,2}}):(?P<mm>{D}{{2}})(?::{D}{{2}})?)?(?![\w/%])"),
     # (Friday,) Sept. 13(th)(-15)(, 2023)
     "month-day": _c(
-        rf"{B}(?:{WD},?\s+)?{MON}\s+{DAY}"
+        rf"{B}(?:(?P<mrel>last|this\s+past|next|this\s+coming)\s+)?(?:{WD},?\s+)?{MON}\s+{DAY}"
         rf"(?:\s*(?:-|\u2013|to|through|and)\s*(?P<day2>[0-3]?{D})(?:st|nd|rd|th)?)?"
         rf"(?:,?\s+{YEAR})?{E}"),
     # 13 September 2023, the 13th of September
@@ -60,12 +60,12 @@ PATTERNS: dict[str, re.Pattern] = {
     "weekend": _c(rf"{B}(?:the|this|last|next)\s+weekend{E}"),
     "year": _c(rf"{B}(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year|calendar|FY)\s*)?{YEAR}(?:'s)?{E}(?!\s*(?:-|\u2013|to)\s*\d{{4}}\b)(?!,\d)(?!\.\d)"),
     "the-year": _c(rf"{B}the\s+(?P<fiscal>fiscal\s+)?year{E}(?!\s+(?:before|earlier|ago|after|later|[12]\d{{3}}))(?!-)"),
-    "spoken-year": _c(rf"{B}(?:{MON},?\s+(?:of\s+)?)?(?P<spoken>(?:the\s+year\s+)?(?:nineteen|eighteen|twenty)[\s-]+(?:hundred|(?:{TENS_RE})(?:[\s-]+(?:{ONES_RE}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-]+(?:{ONES_RE}))|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?:{ONES_RE}))?|(?<=in\s)two\s+thousand(?:\s+(?:and\s+)?(?:{ONES_RE}))?){E}"),
+    "spoken-year": _c(rf"{B}(?:{MON},?\s+(?:of\s+)?|(?:the\s+)?(?P<season>{SEASON_RE})\s+of\s+)?(?P<spoken>(?:the\s+year\s+)?(?:nineteen|eighteen|twenty)[\s-]+(?:hundred|(?:{TENS_RE})(?:[\s-]+(?:{ONES_RE}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-]+(?:{ONES_RE}))|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?:{ONES_RE}))?|(?<=in\s)two\s+thousand(?:\s+(?:and\s+)?(?:{ONES_RE}))?){E}"),
     "month-relative-year": _c(rf"{B}{MON},?\s+(?P<rel>this|last|next)\s+year{E}"),
     "year-range": _c(rf"{B}(?:between\s+)?{YEAR}\s*(?:-|\u2013|to|and|through)\s*(?P<year2>[12]{D}{{3}}|{D}{{2}}){E}"),
     "decade": _c(rf"{B}(?:the\s+)?(?:(?P<dec>[12]{D}{{2}}0)'?s|'(?P<short>{D}0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){E}"),
     "century": _c(rf"{B}(?:the\s+)?(?P<ord>{D}{{1,2}}(?:st|nd|rd|th)|(?:nineteenth|eighteenth|twentieth|twenty-first|twenty\s+first))\s+century{E}"),
-    "quarter": _c(rf"{B}(?:(?P<the>the(?:\s+year-(?:ago|earlier))?|this\s+year's|last\s+year's|its|their)\s+)?(?:(?P<year0>[12]{D}{{3}})\s+)?(?:(?P<fisc>fiscal)\s+)?(?P<ord>{ORDINAL_RE})[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?{YEAR})?{E}"),
+    "quarter": _c(rf"{B}(?:(?P<the>the(?:\s+year-(?:ago|earlier))?|this\s+year's|last\s+year's|its|their)\s+)?(?:(?P<year0>[12]{D}{{3}})\s+)?(?:(?P<fisc>fiscal)\s+)?(?P<ord>{ORDINAL_RE}|last|latter)[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?{YEAR})?{E}"),
     "quarter-code": _c(rf"{B}(?P<ord>Q[1-4]|H[12])(?:\s+{YEAR}|\s*'(?P<yy>{D}{{2}}))?{E}", 0),
     "reference-quarter": _c(rf"{B}(?:the\s+)?(?:(?P<year0>[12]{D}{{3}})\s+)?(?P<which>latest|last|current|year-earlier|year-ago|previous|same|comparable|prior-year|year-before|most\s+recent|recent)?(?:\s+|-)?(?:fiscal\s+)?(?P<unit>quarter|period|year-earlier|year-ago)(?P<ly>\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year))?{E}"),
     "ago": _c(rf"{B}(?P<n>{NUM}|(?P<vague>{VAGUE_RE}))\s+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|back|hence|from\s+now){E}"),

@@ -144,7 +144,9 @@ def _month_day(m: re.Match, ctx: Context, rule_name: str) -> Reading | None:
     else:
         if ctx.published is None:
             return Reading("DATE", None, "day", rule_name + "/no-year", "publication")
-        tense = _preposition_tense(ctx, m) or ctx.tense(m)
+        mrel = " ".join((_g(m, "mrel") or "").lower().split())
+        forced = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(mrel)
+        tense = forced or _preposition_tense(ctx, m) or ctx.tense(m)
         year, anchor = an.year_for_month_day(ctx.published, month, day, tense), "publication"
         rn = f"{rule_name}/year-from-{tense or 'publication'}"
     v = _day(year, month, day)
@@ -502,6 +504,8 @@ def _spoken_year(m: re.Match, ctx: Context) -> Reading | None:
         if not _capitalised(m["mon"]):
             return None
         return Reading("DATE", f"{y:04d}-{_month(m['mon']):02d}", "month", "spoken-month-year")
+    if m["season"]:
+        return Reading("DATE", f"{y:04d}-{SEASONS[m['season'].lower()]}", "season", "spoken-season-year")
     return Reading("DATE", f"{y:04d}", "year", "spoken-year")
 
 
@@ -582,8 +586,13 @@ def _quarter_year(ctx: Context, m: re.Match, first_month: int) -> tuple[int | No
 
 @rule("quarter")
 def _quarter(m: re.Match, ctx: Context) -> Reading | None:
-    n = ORDINALS[m["ord"].lower()]
     half = m["unit"].lower() == "half"
+    if m["ord"].lower() in ("last", "latter"):
+        if not (m["year"] or m["year0"]):
+            return None  # "the last quarter" is the latest one: reference-quarter's job
+        n = 2 if half else 4
+    else:
+        n = ORDINALS[m["ord"].lower()]
     if half and n > 2:
         return None
     first_month = 6 * n - 5 if half else 3 * n - 2
