@@ -212,3 +212,37 @@ def test_relative_pronoun_subject_is_its_antecedent():
     events = _events(text, dt.date(1988, 12, 21))
     talks = _find(events, "CONSULT", "Li Peng", "Rajiv Gandhi")
     assert talks.date == "1988-12-20"
+
+
+def test_the_whole_of_tomorrow_dates_the_meetings_it_is_spent_in():
+    text = "Belgian Foreign Minister Leo Tindemans plans to spend the whole of tomorrow in bilateral meetings with Italian ministers."
+    events = _events(text, dt.date(1986, 4, 13))  # a Sunday
+    meeting = _find(events, "CONSULT", "Leo Tindemans")
+    assert (meeting.date, meeting.modality) == ("1986-04-14", "planned")
+
+
+def test_a_where_clause_shares_the_time_and_subject_of_its_governing_clause():
+    text = (
+        "Kuwaiti Oil Minister Ali al-Khalifa arrived yesterday after a stopover in Caracas, "
+        "where he met Venezuelan President Jaime Lusinchi."
+    )
+    events = _events(text, dt.date(1987, 5, 6))
+    meeting = _find(events, "CONSULT", "Ali al-Khalifa", "Jaime Lusinchi")
+    assert meeting.date == "1987-05-05"
+
+
+def test_the_passive_subject_of_a_planning_verb_takes_part():
+    text = "Australian Prime Minister Bob Hawke, who is scheduled to meet Chinese Premier Zhao Ziyang, arrived in Beijing on Monday."
+    events = _events(text, dt.date(1986, 5, 20))
+    meeting = _find(events, "CONSULT", "Bob Hawke", "Zhao Ziyang")
+    assert meeting.modality == "planned"
+
+
+def test_undated_remarks_join_the_occasion_dated_yesterday():
+    text = (
+        "Indian Prime Minister Rajiv Gandhi said India wanted peace with Pakistan. "
+        "Gandhi told a news conference in New Delhi yesterday that Pakistan must stop aiding rebels."
+    )
+    events = _events(text, dt.date(1987, 2, 11))
+    statements = [e for e in events if e.type == "STATEMENT" and e.in_timeline]
+    assert [(s.date, len(s.mentions)) for s in statements] == [("1987-02-10", 2)]

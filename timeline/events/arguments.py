@@ -244,9 +244,16 @@ class ActorResolver:
         subject = self.memory.last_subject
         # "Mulroney said he had agreed ...": the subject of a reported clause is
         # the reporter, named in this very sentence.
+        # "Aqazadeh arrived after a stopover in Riyadh, where he met Nazer": the
+        # subject of a dependent clause is, first, the governing clause's subject.
         clause = tok.head
-        if tok.dep_ in SUBJECT_DEPS and clause.dep_ == "ccomp":
-            for reporter in (c for c in clause.head.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_PERSON):
+        if tok.dep_ in SUBJECT_DEPS and clause.dep_ in ("ccomp", "relcl", "advcl"):
+            governor = clause.head
+            for _ in range(4):
+                if governor.pos_ in ("VERB", "AUX") or governor.head.i == governor.i:
+                    break
+                governor = governor.head
+            for reporter in (c for c in governor.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_PERSON):
                 named = [p for p in self._resolve_one(reporter, role, others) if p.kind == "person"]
                 if named:
                     subject = named[0]
@@ -334,10 +341,15 @@ def subjects_of(verb) -> list:
                 absolute = _absolute_with_subject(node)
                 if absolute is not None:
                     return [absolute]
+            came_from = node.dep_
             node = node.head
             if node.pos_ == "ADP":
                 node = node.head
-            subs = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+            # "X is scheduled to meet": the passive subject of a control verb acts.
+            deps = ("nsubj", "csubj", "nsubjpass") if came_from == "xcomp" else ("nsubj", "csubj")
+            subs = [c for c in node.children if c.dep_ in deps]
+            if subs and subs[0].tag_ in ("WP", "WDT") and node.dep_ == "relcl":
+                return [node.head]  # "Herrington, who is scheduled to meet ..."
             if subs:
                 return subs
             if node.head.i == node.i:

@@ -104,7 +104,9 @@ class DateAttacher:
             for expr in self.by_token.get(node.i, []):
                 if self._usable(expr) and not _inside(expr, token):
                     return expr, (None if steps == 0 else None)
-            if node.head.i == node.i or node.dep_ in CLAUSE_BARRIERS:
+            if node.head.i == node.i:
+                break
+            if node.dep_ in CLAUSE_BARRIERS and not _locative_relative(node):
                 break
             # "X said on Monday that Y met Z" dates the saying, not a report inside it.
             if node.dep_ == "ccomp" and node.i != token.i:
@@ -162,10 +164,28 @@ class DateAttacher:
             main.record.date_expression = main.record.date_expression or expr.text
 
 
+def _locative_relative(clause) -> bool:
+    """"... a stopover in Riyadh, where he met Nazer": a clause opened by
+    "where" tells what happened at a place the governing clause went through,
+    so it shares that clause's time; other relative clauses keep their own."""
+    return any(c.lower_ == "where" and c.dep_ == "advmod" for c in clause.children)
+
+
+# "the whole of tomorrow", "the end of next week": the expression dates what the
+# quantity noun hangs on.
+PORTION_NOUNS = {"whole", "rest", "end", "beginning", "start", "middle", "part", "remainder", "course"}
+
+
 def _attachment(span):
     """The token a time expression modifies: up through prepositions."""
     node = span.root
     for _ in range(4):
+        if (node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in PORTION_NOUNS
+                and node.head.head.head.i != node.head.head.i):
+            node = node.head.head
+            if node.dep_ in ("dobj", "npadvmod", "pobj"):
+                return node.head if node.head.pos_ != "ADP" else node.head.head
+            continue
         if node.dep_ in ("pobj", "pcomp") and node.head.i != node.i:
             node = node.head
             continue
