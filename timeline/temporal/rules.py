@@ -924,7 +924,9 @@ def _clock(m: re.Match, ctx: Context) -> Reading | None:
         except ValueError:
             return None
     elif m["wd"]:
-        tense = ctx.tense(m)
+        # "until 9 a.m. Tuesday": a deadline, the coming Tuesday
+        deadline = re.search(r"\b(?:until|by|till)\s+$", ctx.text[max(0, m.start() - 8):m.start()].lower())
+        tense = "present" if deadline else ctx.tense(m)
         day, rn = an.resolve_weekday(pub, _wd(m["wd"]), tense), f"clock/weekday-{tense or 'past'}"
     elif m["rday"]:
         day = an.add_days(pub, {"today": 0, "yesterday": -1, "tomorrow": 1}[m["rday"].lower()])
