@@ -19,6 +19,7 @@ from timeline.store import (
     split_event,
     store_article,
     type_family,
+    alias_norm,
 )
 
 from conftest import document, event_record
@@ -334,3 +335,24 @@ def test_a_surface_shared_by_a_person_and_a_country_names_only_the_person(sessio
     ).all()
     assert rows == [("Vladimir Putin", "vladimir putin"), ("Vladimir Putin", "putin"), ("Russia", "russia"),
                     ("Kim Jong Un", "kim jong un")]
+
+
+@pytest.mark.parametrize("kind, surface, kept", [
+    ("person", "Putin", True),  # part of the name
+    ("person", "the Russian president", True),  # a singular title
+    ("person", "Belarusian ruler", True),
+    ("person", "the two leaders", False),  # a group, not this person
+    ("person", "his Russian counterpart", False),  # names someone only in context
+    ("person", "Sochi", False),
+    ("country", "Sochi", False),  # a place is not a name of the country
+    ("country", "Russian", False),
+    ("country", "Russian Federation", False),  # official names come from the gazetteer's aliases
+    ("country", "Republic of Russia", True),
+])
+def test_which_surface_forms_become_aliases(session, kind, surface, kept):
+    rec = event_record(actors=("Vladimir Putin" if kind == "person" else "Russia", "Kim Jong Un"))
+    rec.participants[0].kind = kind
+    rec.participants[0].surface = surface
+    store_article(session, document("x"), Extraction([rec]))
+    aliases = set(session.execute(select(ActorAlias.alias_norm)).scalars())
+    assert (alias_norm(surface) in aliases) is kept

@@ -271,7 +271,7 @@ def show(ctx, event_id):
 
     terminal = sys.stdout.isatty()
     console = Console(
-        file=sys.stdout, no_color=not terminal, highlight=False,
+        file=sys.stdout, no_color=not terminal, highlight=False, soft_wrap=not terminal,
         width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
     )
     for line in _event_lines(event, terminal):

@@ -44,7 +44,15 @@ GRANULARITY_RANK = {
 }
 ROLE_ORDER = {"source": 0, "host": 1, "target": 2, "participant": 3}
 # Pronoun-led surface forms ("his Russian counterpart") name someone only in context.
-_CONTEXTUAL_WORDS = {"he", "she", "his", "her", "their", "its", "they", "him", "them", "who"}
+_CONTEXTUAL_WORDS = {"he", "she", "his", "her", "their", "its", "they", "him", "them", "who", "two", "both"}
+# A surface sharing no word with the actor's names is kept only when it is a
+# singular title ("the Russian president", "Belarusian ruler"): a place
+# ("Sochi" for Russia) or a group ("the two leaders") would make false aliases.
+_TITLE_WORDS = {
+    "president", "minister", "premier", "chancellor", "leader", "ruler", "king", "queen", "emperor",
+    "secretary", "dictator", "monarch", "pope", "ayatollah", "chairman", "chairwoman", "envoy",
+    "ambassador", "spokesman", "spokeswoman", "spokesperson", "general", "commander", "chief",
+}
 
 
 # Key of the PostgreSQL advisory lock writers hold while storing and merging
@@ -275,11 +283,21 @@ def _participant_surfaces(record: EventRecord):
         surface = p.surface
         if surface:
             sharing = by_surface[alias_norm(surface)]
+            words = alias_norm(surface).split()
             if len(sharing) > 1 and p.kind != "person":
                 surface = ""
-            elif set(alias_norm(surface).split()) & _CONTEXTUAL_WORDS:
+            elif set(words) & _CONTEXTUAL_WORDS:
+                surface = ""
+            elif not _shares_a_name_word(words, [p.name, *p.aliases]) and not (
+                p.kind == "person" and words[-1] in _TITLE_WORDS
+            ):
                 surface = ""
         yield p, surface
+
+
+def _shares_a_name_word(words: list[str], names: list[str]) -> bool:
+    name_words = {w for n in names for w in alias_norm(n).split() if len(w) > 2}
+    return bool(name_words.intersection(words))
 
 
 def _actor_ids(session: Session, extraction: Extraction) -> None:
