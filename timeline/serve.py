@@ -38,7 +38,7 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "mode": "How it happened: meet, visit, host, phone, summit, sign, propose, condemn, expel, ...",
         "actors": "Participants, '; '-separated, in the order they were found",
         "place": "Where the event took place",
-        "country": "ISO 3166-1 alpha-2 code of the place's country",
+        "country": "Country of the place",
         "summary": "One line: who did what to whom",
         "sources": "Number of articles that report the event",
         "first_url": "URL of the first article that reports it",
@@ -51,7 +51,7 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         **_DATE_COLUMNS,
         "date_conflict": "Other dates sources gave, when they disagree",
         "place": "Where the event took place",
-        "place_country": "ISO 3166-1 alpha-2 code of the place's country",
+        "place_country": "Country of the place",
         "summary": "One line: who did what to whom",
         "modality": "asserted (it happened) or planned (scheduled)",
         "confidence": "Extraction confidence, 0 to 1",
@@ -60,7 +60,7 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "actor": {
         "name": "Canonical name",
         "kind": "person, country, organisation, legislature or group",
-        "country": "ISO 3166-1 alpha-2 code of the actor's country",
+        "country": "The actor's country",
         "qid": "Wikidata identifier, when known",
     },
     "actor_alias": {
@@ -113,11 +113,11 @@ CANNED_QUERIES = {
     },
     "events_at_a_place": {
         "title": "Events at a place",
-        "description": "Events at a place whose name contains the text, or in a country given by its code (RU).",
+        "description": "Events at a place whose name contains the text, or in the country of that name.",
         "sql": (
             "select t.* from timeline t join event e on e.id = t.event_id\n"
             "where lower(e.place) like '%' || lower(trim(:place)) || '%'\n"
-            "   or e.place_country = upper(trim(:place))\n" + _ORDER_EVENTS
+            "   or lower(e.place_country) = lower(trim(:place))\n" + _ORDER_EVENTS
         ),
     },
 }
@@ -137,9 +137,10 @@ def datasette_metadata(database: str, view_columns: set[str] | None = None) -> d
     view_facets = [c for c in ("type", "mode", "granularity", "country") if c in view_columns]
     tables = {
         "timeline": {
-            "description": "One row per event, oldest first: the place to start.",
+            "description": "One row per event, newest first: the place to start.",
             "facets": view_facets,
-            "sort": "date",
+            # Descending also puts undated events (NULL) last; SQLite sorts NULL first ascending.
+            "sort_desc": "date",
             "columns": {k: v for k, v in COLUMN_DESCRIPTIONS["timeline"].items() if k in view_columns},
         },
         "event": {
