@@ -114,18 +114,23 @@ def run_ingest(
             summary.skipped += 1
 
     executor = None
-    if workers > 1:
+    # The pool starts with the second article to extract: one article (the
+    # seed, a paste on stdin) is faster in process than loading spaCy twice.
+    held: Document | None = None
+
+    def start_pool():
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         # forkserver: workers start from a clean interpreter (no inherited DB
         # connections or threads), and spaCy is loaded once in each.
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        executor = ProcessPoolExecutor(
+        return ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context(method),
             initializer=_warm_up if extractor is None else None,
         )
+
     extract = extractor or _extract
     pending: deque = deque()
     seen: set[str] = set()
@@ -166,13 +171,22 @@ def run_ingest(
                     display.update(summary)
                 continue
             seen.add(sha)
-            if executor is None:
+            if workers <= 1:
                 pending.append((item, _Done(extract, item)))
                 finish_one()
                 continue
+            if executor is None:
+                if held is None:
+                    held = item
+                    continue
+                executor = start_pool()
+                pending.append((held, executor.submit(extract, held)))
+                held = None
             pending.append((item, executor.submit(extract, item)))
             while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                 finish_one()
+        if held is not None:
+            pending.append((held, _Done(extract, held)))
         while pending:
             finish_one()
     except BaseException:
