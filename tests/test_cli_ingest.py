@@ -207,3 +207,10 @@ def test_progress_display_runs(db_url, corpus, capsys):
     summary = run_ingest([str(corpus)], None, db_url, workers=1, extractor=fake_extract, progress=True)
     assert summary.stored == 3
     assert capsys.readouterr().out == ""  # progress goes to stderr only
+
+
+def test_a_single_article_is_extracted_in_process_even_with_workers(db_url, tmp_path):
+    path = article(tmp_path, "only.txt", "EVENT|CONSULT|2023-09-13|Vladimir Putin;Kim Jong Un|")
+    # A lambda cannot be sent to a worker process: this passes only in process.
+    summary = run_ingest([str(path)], None, db_url, workers=2, extractor=lambda doc: fake_extract(doc))
+    assert (summary.stored, summary.events) == (1, 1)
