@@ -326,7 +326,7 @@ def find_events(session: Session, q: EventQuery | None = None, *, detail: bool =
             .where(Mention.event_id.in_(chunk))
             .order_by(Mention.event_id, Article.published, Mention.article_id, Mention.sentence_start, Mention.id)
         ):
-            mentions.setdefault(m.event_id, []).append(_mention_record(m, detail))
+            mentions.setdefault(m[0], []).append(_mention_record(m, detail))
     return [_event_record(e, actors.get(e[0], []), mentions.get(e[0], [])) for e in events]
 
 
@@ -354,19 +354,23 @@ def _event_record(e, actors: list[dict], mentions: list[dict]) -> dict:
 
 
 def _mention_record(m, detail: bool) -> dict:
+    # Unpacked by position (the order of _MENTION_COLUMNS): Row attribute
+    # look-ups cost a third of the query time on answers of 10,000+ mentions.
+    (_, article_id, url, title, published, publisher, sentence, date_expression, date_rule, date_anchor,
+     trigger, modality, confidence) = m[:13]
     record = {
-        "article_id": m.article_id,
-        "url": m.url,
-        "title": m.title,
-        "published": m.published,
-        "publisher": m.publisher,
-        "sentence": m.sentence,
-        "date_expression": m.date_expression,
-        "date_rule": m.date_rule,
-        "date_anchor": m.date_anchor,
-        "trigger": m.trigger,
-        "modality": m.modality,
-        "confidence": m.confidence,
+        "article_id": article_id,
+        "url": url,
+        "title": title,
+        "published": published,
+        "publisher": publisher,
+        "sentence": sentence,
+        "date_expression": date_expression,
+        "date_rule": date_rule,
+        "date_anchor": date_anchor,
+        "trigger": trigger,
+        "modality": modality,
+        "confidence": confidence,
     }
     if detail:
         import json
