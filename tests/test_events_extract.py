@@ -246,3 +246,57 @@ def test_undated_remarks_join_the_occasion_dated_yesterday():
     events = _events(text, dt.date(1987, 2, 11))
     statements = [e for e in events if e.type == "STATEMENT" and e.in_timeline]
     assert [(s.date, len(s.mentions)) for s in statements] == [("1987-02-10", 2)]
+
+
+def test_visiting_a_person_is_a_meeting_visiting_a_city_a_trip():
+    text = (
+        "Mexican Finance Minister Gustavo Petricioli will visit U.S. Treasury Secretary James Baker next week. "
+        "Petricioli would leave for Washington on Monday."
+    )
+    events = _events(text, dt.date(1987, 4, 7))  # a Tuesday
+    assert _find(events, "CONSULT", "Gustavo Petricioli", "James Baker").mode == "meet"
+    trip = [e for e in events if e.mode == "visit"]
+    assert [(e.date, e.modality) for e in trip] == [("1987-04-13", "planned")]
+
+
+def test_i_in_a_quotation_is_the_speaker():
+    text = '"On Monday I shall be going to Tokyo for talks," British Chancellor Nigel Lawson said.'
+    events = _events(text, dt.date(1987, 4, 2))
+    trip = next(e for e in events if e.mode == "visit")
+    assert "Nigel Lawson" in {p.name for p in trip.participants}
+
+
+def test_only_actors_travel():
+    events = _events("Special attention would go to Brazil next week.", dt.date(1987, 4, 2))
+    assert not [e for e in events if e.mode == "visit"]
+
+
+@pytest.mark.parametrize(
+    "sentence, people, date",
+    [
+        ("Soviet leader Mikhail Gorbachev had nine hours of talks with Margaret Thatcher yesterday.",
+         ("Margaret Thatcher", "Mikhail Gorbachev"), "1987-03-30"),
+        ("EC ministers are due to start four days of talks tomorrow with officials of the U.S. and Canada.",
+         (), "1987-04-01"),
+    ],
+)
+def test_measured_talks_take_the_verbs_participants(sentence, people, date):
+    events = _events(sentence, dt.date(1987, 3, 31))
+    talks = next(e for e in events if e.type == "CONSULT" and e.in_timeline)
+    names = {p.name for p in talks.participants}
+    assert set(people) <= names and talks.date == date
+    if not people:
+        assert {"United States", "Canada"} <= names
+
+
+def test_accusations_by_different_sources_stay_apart_and_requested_talks_are_not_held():
+    text = (
+        "The European Community accused the United States of breaking its commitment. "
+        "The United States charged Japan with violating GATT rules. "
+        "The United States asked for consultations with Tokyo."
+    )
+    events = _events(text, dt.date(1987, 6, 18))
+    accusations = [e for e in events if e.type == "ACCUSE" and e.in_timeline]
+    assert len(accusations) == 2
+    assert _find(events, "REQUEST", "United States", "Japan").mode == "appeal"
+    assert not [e for e in events if e.type == "CONSULT" and e.in_timeline]

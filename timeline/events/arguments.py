@@ -30,6 +30,7 @@ LIGHT_VERBS = {
     "release", "publish", "float", "offer", "achieve", "find", "hammer", "raise", "receive",
 }
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers"}
+FIRST_PERSON = {"i", "me", "my"}
 PLURAL_REFERENCES = {"leader", "president", "minister", "side", "country", "nation", "government", "official"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 PLACE_LABELS = {"GPE", "FAC", "LOC"}
@@ -152,6 +153,8 @@ class ActorResolver:
         lower = tok.lower_
         if lower in PRONOUNS_PERSON and tok.pos_ == "PRON":
             return self._pronoun(tok, role, others)
+        if lower in FIRST_PERSON and tok.pos_ == "PRON":
+            return self._speaker(tok, role, others)
         ent = _entity_at(tok)
         if ent is not None:
             result = self._entity(ent, tok, role)
@@ -203,6 +206,15 @@ class ActorResolver:
                         ref = self.gaz.lookup(mod.text, on=self.on)
                         if ref is not None and ref.kind != "person":
                             return [self._ref(ref, surface, role)]
+                # "officials of the U.S., Japan and Canada", "ministers of ASEAN"
+                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    owners = [
+                        p for pobj in prep.children if pobj.dep_ == "pobj"
+                        for t in [pobj, *_conjuncts(pobj)] for p in self._resolve_one(t, role, others)
+                        if p.kind != "person"
+                    ]
+                    if owners:
+                        return owners
         return []
 
     def _entity(self, ent, tok, role: str) -> list[Participant]:
@@ -237,6 +249,17 @@ class ActorResolver:
             country = self.gaz.country_of_adjective(text)
             if country and tok.i == ent.end - 1 and tok.pos_ in ("PROPN", "NOUN"):
                 return [Participant(country, "country", role, country, None, ent.text)]
+        return []
+
+    def _speaker(self, tok, role: str, others: list[Participant]) -> list[Participant]:
+        """"'On Tuesday I shall be going to Washington,' Lawson said": in a
+        quotation "I" is whoever the sentence says is speaking."""
+        for verb in tok.sent:
+            if verb.lemma_.lower() in ("say", "tell", "add") and verb.pos_ == "VERB" and verb.i != tok.head.i:
+                for sub in (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON):
+                    named = [p for p in self._resolve_one(sub, role, others) if p.kind == "person"]
+                    if named:
+                        return named[:1]
         return []
 
     def _pronoun(self, tok, role: str, others: list[Participant]) -> list[Participant]:
@@ -336,7 +359,7 @@ def subjects_of(verb) -> list:
         return subs
     node = verb
     for _ in range(4):
-        if node.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl", "prep") or node.tag_ in ("VBG", "VBN", "TO"):
+        if node.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl", "prep", "acomp") or node.tag_ in ("VBG", "VBN", "TO"):
             if node.dep_ == "advcl" and node.tag_ == "VBG":
                 absolute = _absolute_with_subject(node)
                 if absolute is not None:

@@ -247,6 +247,10 @@ class _ParagraphReader:
 
     # --- one mention ---------------------------------------------------------
     def _draft(self, token, trigger: Trigger, sent, index: int) -> MentionDraft | None:
+        if trigger.mode == "visit" and token.pos_ == "VERB" and self._visits_a_person(token):
+            # "will visit Treasury Secretary James Baker": calling on a person is
+            # a meeting (CAMEO 040s); visiting a country or city is a trip.
+            trigger = next((t for t in self.lexicon.candidates("meet", "VERB") if not t.particles), trigger)
         participants = self._participants(token, trigger)
         if trigger.objects_kind and not any(
             p.role in ("target", "participant") and p.kind in trigger.objects_kind for p in participants
@@ -267,6 +271,8 @@ class _ParagraphReader:
             p.role in ("source", "host") for p in participants
         ):
             return None  # "called on Japan to ...": nobody named does it
+        if trigger.mode == "visit" and token.pos_ == "VERB" and not any(p.role == "source" for p in participants):
+            return None  # "attention would go to Brazil": only people and states travel
         if trigger.type == "STATEMENT" and not _intergovernmental(participants):
             return None  # a minister on a domestic strike is not diplomacy
         if not anaphoric and not any(p.kind != "person" or p.country for p in participants):
@@ -337,6 +343,13 @@ class _ParagraphReader:
             sentence_index=self.memory.sentence_index, main_clause=_in_main_clause(token),
             date_soft=soft, perfect=_perfect(token),
         )
+
+    def _visits_a_person(self, token) -> bool:
+        for obj in (c for c in token.children if c.dep_ == "dobj"):
+            found = self.resolver.resolve(obj, "target")
+            if found and found[0].kind == "person":
+                return True
+        return False
 
     def _narrative_day(self):
         """The explicit past day of the previous sentence's main clause, if any:
@@ -587,8 +600,18 @@ def _governing_verb(token):
         if head.pos_ == "ADP" or node.dep_ in ("conj", "appos", "compound"):
             node = head
             continue
+        if node.lower_ == "of" and _measure(head):
+            node = head  # "had nine hours of [talks]", "start four days of [talks]"
+            continue
         return None
     return None
+
+
+MEASURE_NOUNS = {"hour", "day", "week", "month", "round", "series", "session", "year", "night", "couple"}
+
+
+def _measure(token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in MEASURE_NOUNS
 
 
 def _trigger_text(token) -> str:

@@ -206,6 +206,13 @@ def _dates_compatible(event: EventBuilder, draft) -> bool:
 
 
 def _participants_compatible(event: EventBuilder, draft) -> bool:
+    if draft.trigger.args == "directed" and event.mode != "visit":
+        # An accusation, demand or threat is an act of its source: the EC's
+        # charge against Washington is not Washington's charge against Tokyo.
+        mine = {p.name for p in event.participants if p.role in ("source", "host")}
+        theirs = {p.name for p in draft.participants if p.role in ("source", "host")}
+        if mine and theirs and not mine & theirs:
+            return False
     if event.type == "STATEMENT":
         # One speaker on one day is one occasion (a press conference, an
         # interview), whoever each remark is about.

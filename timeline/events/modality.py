@@ -22,6 +22,8 @@ SPECULATIVE_VERBS = {
     "oppose", "reject", "refuse", "decline", "deny", "postpone", "cancel", "delay", "avoid",
     "prevent", "block", "discuss", "agree", "appeal",
 }
+# "asked for talks", "called for negotiations": what is asked for has not happened.
+REQUESTING_VERBS = {"ask", "call", "press", "push", "appeal", "clamor", "clamour", "plead"}
 NEGATING_VERBS = {"fail", "refuse", "decline", "deny", "cancel", "postpone", "call off", "scrap", "avoid"}
 SPECULATIVE_NOUNS = {
     "concern", "fear", "speculation", "rumor", "rumour", "possibility", "prospect", "hope",
@@ -57,6 +59,8 @@ def modality(trigger, *, future_date: bool = False) -> str:
                 planned = True
             elif node.pos_ == "VERB" and lemma in NEGATING_VERBS and _is_complement(prev):
                 return NEGATED
+            elif node.pos_ == "VERB" and lemma in REQUESTING_VERBS and prev.dep_ == "prep" and prev.lower_ == "for":
+                return HYPOTHETICAL  # "asked for consultations": requested, not held
             elif node.pos_ in ("VERB", "ADJ") and lemma in SPECULATIVE_VERBS and _is_complement(prev):
                 if lemma == "expect" and future_date:
                     planned = True
