@@ -356,3 +356,12 @@ def test_which_surface_forms_become_aliases(session, kind, surface, kept):
     store_article(session, document("x"), Extraction([rec]))
     aliases = set(session.execute(select(ActorAlias.alias_norm)).scalars())
     assert (alias_norm(surface) in aliases) is kept
+
+
+def test_a_failure_seen_again_is_one_row_and_success_clears_it(session):
+    record_failure(session, "a.txt", "empty file")
+    record_failure(session, "a.txt", "empty file")
+    record_failure(session, "b.txt", "binary file")
+    assert sorted(session.execute(select(IngestError.origin)).scalars()) == ["a.txt", "b.txt"]
+    store_article(session, document("now it has text", origin="a.txt"), Extraction([]))
+    assert session.execute(select(IngestError.origin)).scalars().all() == ["b.txt"]

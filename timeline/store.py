@@ -136,6 +136,9 @@ def store_article(session: Session, doc: Document, extraction: Extraction, *, fo
             session.add(article)
         session.flush()
         result = _write_extraction(session, article, extraction)
+        if doc.origin:
+            # The input was read after all: its earlier failures are history.
+            session.execute(delete(IngestError.__table__).where(IngestError.origin == doc.origin))
         session.commit()
         _actor_cache_settle(session, committed=True)
         return result
@@ -728,9 +731,16 @@ def _split_off(session: Session, event_id: int, group: list) -> int:
 
 
 def record_failure(session: Session, origin: str, reason: str) -> None:
-    """Remember an input that could not be ingested (`timeline articles --failed`)."""
+    """Remember an input that could not be ingested (`timeline articles --failed`).
+
+    The same failure seen again (a re-run) updates its time instead of adding a row.
+    """
     try:
-        session.add(IngestError(origin=origin, reason=reason, occurred_at=_now()))
+        begin_write(session)
+        table = IngestError.__table__
+        same = (table.c.origin == origin) & (table.c.reason == reason)
+        if session.execute(update(table).where(same).values(occurred_at=_now())).rowcount == 0:
+            session.execute(insert(table).values(origin=origin, reason=reason, occurred_at=_now()))
         session.commit()
     except BaseException:
         session.rollback()
