@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from timeline.db import open_engine
 from timeline.events.types import Extraction
+from timeline.migrations.views import is_derived_object
 from timeline.serve import CANNED_QUERIES, datasette_metadata, sqlite_path, ServeError
 from timeline.store import store_article
 
@@ -200,3 +201,19 @@ def test_serve_command_refuses_a_missing_file(runner, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.startswith("timeline: ") and "no such database" in result.stderr
     assert not Path(tmp_path / "none.db").exists()
+
+
+def test_database_file_has_nothing_a_plain_sqlite_browser_cannot_open(tmp_path):
+    """DB Browser for SQLite and other browsers: no STRICT or WITHOUT ROWID
+    tables, and every table and view readable by the standard library's sqlite3."""
+    url = f"sqlite:///{tmp_path / 'timeline.db'}"
+    populate(url)
+    with sqlite3.connect(tmp_path / "timeline.db") as conn:
+        objects = conn.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL").fetchall()
+        for type_, name, sql in objects:
+            if type_ == "table" and not is_derived_object(name):  # FTS5's own shadow tables are its business
+                options = sql.upper().rsplit(")", 1)[1]
+                assert "STRICT" not in options and "WITHOUT ROWID" not in options, name
+            if type_ in ("table", "view"):
+                conn.execute(f'SELECT * FROM "{name}" LIMIT 1').fetchall()
+    assert {"timeline", "event", "mention", "mention_fts"} <= {name for _, name, _ in objects}
