@@ -300,3 +300,20 @@ def test_accusations_by_different_sources_stay_apart_and_requested_talks_are_not
     assert len(accusations) == 2
     assert _find(events, "REQUEST", "United States", "Japan").mode == "appeal"
     assert not [e for e in events if e.type == "CONSULT" and e.in_timeline]
+
+
+def test_announced_plans_for_tariffs_are_the_sanction_not_a_statement():
+    text = (
+        "Yesterday, Washington announced plans to put as much as 200 mln dlrs in tariffs "
+        "on imports of certain Brazilian steel products."
+    )
+    events = _events(text, dt.date(1987, 11, 14))
+    sanction = _find(events, "SANCTION", "United States", "Brazil")
+    assert sanction.date == "1987-11-13"
+    assert not [e for e in events if e.type == "STATEMENT" and e.in_timeline]
+
+
+def test_a_right_to_ask_is_no_request():
+    text = "Under the bases accord, Spain has the right to ask for suspension of operations."
+    events = _events(text, dt.date(1987, 11, 14))
+    assert not [e for e in events if e.type == "REQUEST" and e.in_timeline]

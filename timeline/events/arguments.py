@@ -195,6 +195,19 @@ class ActorResolver:
                     owner = self._resolve_one(child, role, others)
                     if owner:
                         return owner
+            # "tariffs on imports of Japanese electronic goods": the goods' country
+            # is the target of a trade measure.
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in _TRADE_NOUNS:
+                country = _country_adjectives(doc, start, end, self.gaz)
+                if country is None:
+                    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+                        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                            s2, e2 = noun_phrase(pobj)
+                            country = country or _country_adjectives(doc, s2, e2, self.gaz)
+                            if country is None:
+                                country = next((p.name for p in self._resolve_one(pobj, role, others) if p.kind == "country"), None)
+                if country:
+                    return [Participant(country, "country", role, country, None, surface)]
             # "Japanese officials", "U.S. negotiators", "EC farm ministers": the
             # state or organisation named in front of the agent acts.
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in _STATE_AGENT_NOUNS:
@@ -292,6 +305,8 @@ class ActorResolver:
         return []
 
 
+_PLAN_NOUNS = {"plan", "decision", "intention", "proposal", "move", "offer", "threat"}
+_TRADE_NOUNS = {"import", "export", "good", "product", "shipment", "exporter", "importer"}
 _STATE_AGENT_NOUNS = {
     "member", "country", "nation", "state", "bloc",
     "official", "government", "negotiator", "delegation", "diplomat", "authority", "leader",
@@ -368,6 +383,9 @@ def subjects_of(verb) -> list:
             node = node.head
             if node.pos_ == "ADP":
                 node = node.head
+            if came_from == "acl" and node.pos_ == "NOUN" and node.dep_ == "dobj" and node.lemma_.lower() in _PLAN_NOUNS:
+                node = node.head  # "Washington announced plans to put tariffs on ..."
+                came_from = "xcomp"
             # "X is scheduled to meet": the passive subject of a control verb acts.
             deps = ("nsubj", "csubj", "nsubjpass") if came_from == "xcomp" else ("nsubj", "csubj")
             subs = [c for c in node.children if c.dep_ in deps]

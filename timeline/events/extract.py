@@ -24,6 +24,7 @@ from timeline.sources.document import Document
 # event already reported ("The meeting took place ...").
 ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Speakers whose "said" only attributes a report ("officials said") make no STATEMENT.
+PLAN_NOUNS = {"plan", "decision", "intention", "measure", "move", "proposal"}
 REPORTING_VERBS = {"say", "tell", "announce", "state", "report", "add", "confirm", "explain", "note"}
 ATTRIBUTION_ONLY = {"source", "official", "analyst", "diplomat", "observer", "report", "newspaper", "agency", "trader", "dealer", "economist"}
 
@@ -231,6 +232,12 @@ class _ParagraphReader:
         # it. An announcement of what is to come ("will visit", "have agreed
         # to") is a statement of its own (CAMEO 01 announcements).
         for child in token.children:
+            # "announced plans to put tariffs on ...": the plan is the event.
+            if child.dep_ == "dobj" and child.lemma_.lower() in PLAN_NOUNS:
+                for clause in (c for c in child.children if c.dep_ == "acl"):
+                    if any(self._match_event_only(t) and _core_of_clause(t, clause) for t in clause.subtree if t.i != clause.i) \
+                            or self._match_event_only(clause):
+                        return False
             if child.dep_ in ("ccomp", "xcomp"):
                 for t in child.subtree:
                     if (t.i != token.i and t.lemma_.lower() not in ("say", "tell") and self._match_event_only(t)
@@ -488,7 +495,7 @@ def _core_of_clause(trigger, clause_root) -> bool:
         head = node.head
         if head.i == node.i:
             return False
-        if head.i != clause_root.i and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if head.i != clause_root.i and head.pos_ in ("NOUN", "PROPN", "PRON") and not _quantity(head):
             return False
         node = head
     return True
@@ -600,6 +607,9 @@ def _governing_verb(token):
         if head.pos_ == "ADP" or node.dep_ in ("conj", "appos", "compound"):
             node = head
             continue
+        if node.dep_ == "prep" and head.pos_ == "NOUN" and _quantity(head):
+            node = head  # "put 300 mln dlrs in [tariffs] on ..."
+            continue
         if node.lower_ == "of" and _measure(head):
             node = head  # "had nine hours of [talks]", "start four days of [talks]"
             continue
@@ -608,6 +618,10 @@ def _governing_verb(token):
 
 
 MEASURE_NOUNS = {"hour", "day", "week", "month", "round", "series", "session", "year", "night", "couple"}
+
+
+def _quantity(token) -> bool:
+    return any(c.dep_ == "nummod" for c in token.children)
 
 
 def _measure(token) -> bool:

@@ -29,6 +29,7 @@ SPECULATIVE_NOUNS = {
     "concern", "fear", "speculation", "rumor", "rumour", "possibility", "prospect", "hope",
     "chance", "risk", "question", "idea", "plan", "proposal", "call", "demand", "request",
     "offer", "threat", "warning", "expectation", "likelihood", "report", "suggestion",
+    "right", "option", "power", "authority", "ability",  # "has the right to ask for"
 }
 PRESUPPOSING_PREPOSITIONS = {"during", "at", "after", "before", "since", "following", "ahead", "on", "in", "throughout"}
 ANNOUNCING_VERBS = {"announce", "unveil", "approve", "adopt", "confirm"}
