@@ -165,3 +165,25 @@ def test_query_process_loads_no_spacy_alembic_or_dateparser(db, tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert "HEAVY []" in proc.stderr, proc.stderr
     assert json.loads(proc.stdout)[0]["date"] == "2023-09-13"
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+@pytest.mark.parametrize("bom", [False, True])
+def test_streamed_output_equals_the_whole_rendering(runner, db, monkeypatch, fmt, bom):
+    """Exports are written batch by batch; the text is the same as rendering all at once."""
+    from timeline.query import find_events
+    from timeline.render import render
+
+    with Session(open_engine(db)) as s:
+        expected = render(fmt, find_events(s), bom=bom)
+    monkeypatch.setattr("timeline.query.BATCH", 1)
+    args = ["--db", db, "export", "--format", fmt] + (["--bom"] if bom else [])
+    assert runner.invoke(cli, args).stdout_bytes == expected.encode()  # bytes: CSV keeps its CRLF
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_streamed_output_of_no_events(runner, db, fmt):
+    from timeline.render import render
+
+    result = runner.invoke(cli, ["--db", db, "query", "--actor", "Nobody", "--format", fmt])
+    assert result.stdout_bytes == render(fmt, []).encode()

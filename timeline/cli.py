@@ -97,15 +97,60 @@ def _write_output(text: str, output: str | None) -> None:
         click.echo(text, nl=False)
 
 
-def _emit_events(events: list[dict], fmt: str, output: str | None, bom: bool, title: str) -> None:
+STREAMED_FORMATS = ("json", "jsonl", "csv")
+
+
+def _emit_events(batches, fmt: str, output: str | None, bom: bool, title: str) -> None:
+    """Render event batches: json, jsonl and csv are written batch by batch (a
+    million-event export never sits in memory); the other formats need them all."""
     import shutil
 
     from timeline.render import render
 
+    if fmt in STREAMED_FORMATS:
+        _write_pieces(_stream_render(fmt, batches, bom), output)
+        return
+    events = [event for batch in batches for event in batch]
     terminal = output is None and sys.stdout.isatty()
     # Pipes and files get $COLUMNS or 120: wide enough to keep the place column.
     width = shutil.get_terminal_size((120, 24)).columns
     _write_output(render(fmt, events, title=title, bom=bom, width=width, color=terminal), output)
+
+
+def _stream_render(fmt: str, batches, bom: bool):
+    """The text `render(fmt, all_events)` would give, piece by piece: JSON's
+    array is opened once and each batch's items joined into it, CSV's header
+    (and BOM) come with the first batch only."""
+    from timeline.render import render
+
+    first = True
+    for batch in batches:
+        if not batch:
+            continue
+        text = render(fmt, batch, bom=bom and first)
+        if fmt == "json":  # "[\n  {...},\n  {...}\n]\n" -> "\n  {...},\n  {...}"
+            text = ("[" if first else ",") + text[1:-3]
+        elif fmt == "csv" and not first:
+            text = text.split("\r\n", 1)[1]
+        first = False
+        yield text
+    if fmt == "json":
+        yield "[]\n" if first else "\n]\n"
+    elif fmt == "csv" and first:
+        yield render(fmt, [], bom=bom)
+
+
+def _write_pieces(pieces, output: str | None) -> None:
+    if output is None:
+        for piece in pieces:
+            click.echo(piece, nl=False)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            for piece in pieces:
+                fh.write(piece)
+    except OSError as exc:
+        _fail(f"{output}: {exc.strerror or exc}")
 
 
 @cli.command()
@@ -214,7 +259,9 @@ def query(ctx, actors, with_, types, modes, cameo, since, until, place, country,
         timeline query --type CONSULT --since "last month" --format csv -o events.csv
         timeline query --text "arms deal" --format json
     """
-    from timeline.query import EventQuery, QueryError, find_events
+    import itertools
+
+    from timeline.query import EventQuery, QueryError, iter_events
 
     q = EventQuery(
         actors=list(actors), with_=list(with_), types=list(types), modes=list(modes), cameo=list(cameo),
@@ -222,11 +269,12 @@ def query(ctx, actors, with_, types, modes, cameo, since, until, place, country,
         planned=planned, limit=limit, order=order,
     )
     with _session(ctx) as session:
+        batches = iter_events(session, q)
         try:
-            events = find_events(session, q)
+            first = next(batches, [])  # filters are checked before any output
         except QueryError as exc:
             _fail(str(exc), 2)
-    _emit_events(events, fmt, output, bom, "timeline")
+        _emit_events(itertools.chain([first], batches), fmt, output, bom, "timeline")
 
 
 @cli.command()
@@ -241,11 +289,10 @@ def export(ctx, fmt, output, bom):
         timeline export --format ics -o events.ics
         timeline export --format html -o timeline.html
     """
-    from timeline.query import find_events
+    from timeline.query import iter_events
 
     with _session(ctx) as session:
-        events = find_events(session)
-    _emit_events(events, fmt, output, bom, "timeline")
+        _emit_events(iter_events(session), fmt, output, bom, "timeline")
 
 
 @cli.command()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from sqlalchemy import and_, false, func, or_, select, text
 from sqlalchemy.orm import Session
@@ -265,19 +266,19 @@ _MENTION_COLUMNS = (
 )
 
 
-def _event_rows(session: Session, q: EventQuery) -> list:
+def _event_rows(session: Session, q: EventQuery, columns=_EVENT_COLUMNS) -> list:
     if q.order not in ORDERS:
         raise QueryError(f"unknown order {q.order!r}; choose one of {', '.join(ORDERS)}")
     conds = _conditions(session, q)
     if q.order == "sources":
-        stmt = select(*_EVENT_COLUMNS).where(*conds).order_by(Event.n_sources.desc(), Event.date_start, Event.id)
+        stmt = select(*columns).where(*conds).order_by(Event.n_sources.desc(), Event.date_start, Event.id)
         if q.limit is not None:
             stmt = stmt.limit(q.limit)
         return session.connection().execute(stmt).all()
     # Dated events first, in date order, then the undated ones: two simple
     # statements keep the (date_start, date_end) index usable for ORDER BY + LIMIT.
     desc = q.order == "-date"
-    dated = select(*_EVENT_COLUMNS).where(*conds, Event.date_start.is_not(None))
+    dated = select(*columns).where(*conds, Event.date_start.is_not(None))
     if desc:
         dated = dated.order_by(Event.date_start.desc(), Event.date_end.desc(), Event.id.desc())
     else:
@@ -287,7 +288,7 @@ def _event_rows(session: Session, q: EventQuery) -> list:
     rows = session.connection().execute(dated).all()
     remaining = None if q.limit is None else q.limit - len(rows)
     if remaining is None or remaining > 0:
-        undated = select(*_EVENT_COLUMNS).where(*conds, Event.date_start.is_(None)).order_by(Event.id)
+        undated = select(*columns).where(*conds, Event.date_start.is_(None)).order_by(Event.id)
         if remaining is not None:
             undated = undated.limit(remaining)
         rows += session.connection().execute(undated).all()
@@ -300,19 +301,26 @@ def _chunks(ids: list[int], size: int = 20_000):
         yield ids[i : i + size]
 
 
-def find_events(session: Session, q: EventQuery | None = None, *, detail: bool = False) -> list[dict]:
-    """Events matching `q` as JSON event records, oldest first, undated last.
+BATCH = 2000
+
+
+def iter_events(
+    session: Session, q: EventQuery | None = None, *, detail: bool = False, batch: int | None = None
+) -> Iterator[list[dict]]:
+    """Events matching `q` as JSON event records, in batches, in query order
+    (oldest first, undated last). Only the ordered ids are held at once, so an
+    export of a million events streams in constant memory per batch.
 
     `detail` adds each mention's id, offsets and arguments (for `timeline show`).
     """
     q = q or EventQuery()
-    events = _event_rows(session, q)
-    ids = [e[0] for e in events]
+    ids = [row[0] for row in _event_rows(session, q, (Event.id,))]
     # Core rows on the connection: the ORM's per-row bookkeeping is not needed here.
     conn = session.connection()
-    actors: dict[int, list[dict]] = {}
-    mentions: dict[int, list[dict]] = {}
-    for chunk in _chunks(ids):
+    for chunk in _chunks(ids, batch or BATCH):
+        events = {row[0]: row for row in conn.execute(select(*_EVENT_COLUMNS).where(Event.id.in_(chunk)))}
+        actors: dict[int, list[dict]] = {}
+        mentions: dict[int, list[dict]] = {}
         for event_id, name, role, kind, country in conn.execute(
             select(EventActor.event_id, Actor.name, EventActor.role, Actor.kind, Actor.country)
             .join(Actor, Actor.id == EventActor.actor_id)
@@ -327,7 +335,15 @@ def find_events(session: Session, q: EventQuery | None = None, *, detail: bool =
             .order_by(Mention.event_id, Article.published, Mention.article_id, Mention.sentence_start, Mention.id)
         ):
             mentions.setdefault(m[0], []).append(_mention_record(m, detail))
-    return [_event_record(e, actors.get(e[0], []), mentions.get(e[0], [])) for e in events]
+        yield [
+            _event_record(events[i], actors.get(i, []), mentions.get(i, [])) for i in chunk if i in events
+        ]
+
+
+def find_events(session: Session, q: EventQuery | None = None, *, detail: bool = False) -> list[dict]:
+    """Events matching `q` as JSON event records, oldest first, undated last
+    (a fixed number of statements per batch of events: no query per event)."""
+    return [event for batch in iter_events(session, q, detail=detail) for event in batch]
 
 
 def _event_record(e, actors: list[dict], mentions: list[dict]) -> dict:
