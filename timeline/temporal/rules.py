@@ -732,11 +732,11 @@ def _ago(m: re.Match, ctx: Context) -> Reading | None:
         if abs(n) == 1 and ctx.last_quarter and m.start() - ctx.last_quarter_at < 800:
             v = an.shift_value(ctx.last_quarter, n, "year")
             gran = "quarter"
-    else:
-        v = an.shift_value(f"{pub.year:04d}" if unit == "century" else f"{pub.year // 10:03d}", n, unit) if unit == "decade" else None
-        if unit == "century":
-            c = pub.year // 100 + n
-            v = f"{c:02d}" if 0 <= c <= 99 else None
+    elif unit == "decade":  # "a decade ago": the decade, as "the 1980s" would be
+        v = an.shift_value(f"{pub.year // 10:03d}", n, "decade")
+    else:  # century
+        c = pub.year // 100 + n
+        v = f"{c:02d}" if 0 <= c <= 99 else None
     if v is None:
         return None
     return Reading("DATE", v, gran, "ago" if direction < 0 else "from-now", "publication")
@@ -833,8 +833,6 @@ def _within_duration(m: re.Match, ctx: Context) -> Reading | None:
         return None
     if "-old" in raw.lower():
         return None  # ages are not time expressions
-    if rel == "year-earlier" and ctx.last_quarter:
-        pass
     return Reading("DURATION", _duration(n, unit), "duration", f"duration/{rel or 'count'}")
 
 
@@ -895,8 +893,6 @@ def _generic(m: re.Match, ctx: Context) -> Reading | None:
         return None
     if g in ("future",) and re.match(r"\s*(?:contracts?|prices?|markets?|trading|exchange)\b", after, re.I):
         return None  # "futures markets" belong to finance, not time
-    if g == "now" and re.match(r"\s+that\b", after):
-        pass
     return Reading("DATE", _GENERIC[g], "ref", f"generic/{g.replace(' ', '-')}")
 
 
