@@ -4,8 +4,7 @@ database without losing what the schema keeps, and an old database is
 upgraded in place."""
 from __future__ import annotations
 
-import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect, text
 from sqlmodel import Session, SQLModel
 
 from timeline import db as tdb
