@@ -317,3 +317,30 @@ def test_a_right_to_ask_is_no_request():
     text = "Under the bases accord, Spain has the right to ask for suspension of operations."
     events = _events(text, dt.date(1987, 11, 14))
     assert not [e for e in events if e.type == "REQUEST" and e.in_timeline]
+
+
+@pytest.mark.parametrize(
+    "sentence, start, end",
+    [
+        # the day named closes the event: it started the day before
+        ("Chilean President Augusto Pinochet spoke at the end of a two-day visit to Paraguay yesterday.",
+         "1987-05-04", "1987-05-05"),
+        # the day named opens the event
+        ("EC ministers are due to start four days of talks with Japan tomorrow.", "1987-05-07", "1987-05-10"),
+    ],
+)
+def test_stated_durations_give_spans(sentence, start, end):
+    events = _events(sentence, dt.date(1987, 5, 6))
+    event = next(e for e in events if e.type == "CONSULT")
+    assert (event.date, event.date_start, event.date_end) == (start, start, end)
+
+
+def test_also_joins_the_occasion_told_before():
+    text = (
+        "Argentine President Raul Alfonsin and Brazilian President Jose Sarney issued a joint declaration yesterday. "
+        "The declaration said the two countries would cut tariffs. "
+        "The two presidents also signed a number of agreements."
+    )
+    events = _events(text, dt.date(1987, 7, 10))
+    sign = next(e for e in events if e.mode == "sign")
+    assert sign.date == "1987-07-09"

@@ -8,8 +8,9 @@ once the dates they hang on are known.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from timeline.events import arguments as args_
 from timeline.events.dating import DateAttacher, EventLink, resolve_links
@@ -305,7 +306,15 @@ class _ParagraphReader:
             # reports; perfect tenses ("has accused") are background and stay
             # undated.
             narrative = self._narrative_day()
-            if narrative is not None:
+            companion = self._also_companion(token, participants)
+            if companion is not None:
+                # "The two presidents also signed ...": "also" adds an act to an
+                # occasion already told, so it shares that occasion's day.
+                date_value = companion.date_value
+                expression = None
+                rule = f"same occasion: 'also' after the act dated {companion.record.date_expression!r}"
+                anchor = "publication"
+            elif narrative is not None:
                 # The story's time moves on: "X arrived yesterday ... He met Y."
                 date_value = narrative.date_value
                 expression = None
@@ -317,6 +326,15 @@ class _ParagraphReader:
             date_start = date_end = date_value
             granularity = "day"
             soft = True
+        span = _stated_duration(token)
+        if span and granularity == "day" and date_value and not soft:
+            # "a two-day visit": the day named is the start, or the end when the
+            # act happened "at the end of" it ("a two-day visit ... yesterday").
+            first = date.fromisoformat(date_value)
+            if _at_end_of(token):
+                first -= timedelta(days=span - 1)
+            date_value = date_start = first.isoformat()
+            date_end = (first + timedelta(days=span - 1)).isoformat()
         place = self._event_place(token, trigger, participants)
         offset = self.paragraph.start
         sentence_text = sent.text
@@ -357,6 +375,21 @@ class _ParagraphReader:
             if found and found[0].kind == "person":
                 return True
         return False
+
+    def _also_companion(self, token, participants):
+        """The latest explicitly dated day-act by one of the same people, when
+        the trigger's verb says "also"."""
+        verb = token if token.pos_ == "VERB" else _governing_verb(token)
+        if verb is None or not any(c.lower_ == "also" for c in verb.children):
+            return None
+        people = {p.name for p in participants if p.kind == "person"}
+        for draft in reversed(self.drafts):
+            if self.memory.sentence_index - draft.sentence_index > 4:
+                return None
+            if (draft.date_explicit and draft.granularity == "day" and not draft.date_soft
+                    and people & {p.name for p in draft.participants}):
+                return draft
+        return None
 
     def _narrative_day(self):
         """The explicit past day of the previous sentence's main clause, if any:
@@ -610,7 +643,7 @@ def _governing_verb(token):
         if node.dep_ == "prep" and head.pos_ == "NOUN" and _quantity(head):
             node = head  # "put 300 mln dlrs in [tariffs] on ..."
             continue
-        if node.lower_ == "of" and _measure(head):
+        if node.lower_ == "of" and (_measure(head) or head.lemma_.lower() in ("end", "close", "conclusion", "start", "beginning")):
             node = head  # "had nine hours of [talks]", "start four days of [talks]"
             continue
         return None
@@ -618,6 +651,44 @@ def _governing_verb(token):
 
 
 MEASURE_NOUNS = {"hour", "day", "week", "month", "round", "series", "session", "year", "night", "couple"}
+
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _stated_duration(token) -> int | None:
+    """Days an event noun says it lasts: "a two-day visit", "four days of talks"."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    doc = token.doc
+    for tok in doc[max(token.left_edge.i, token.i - 6):token.i]:
+        m = re.fullmatch(r"(\w+)-day", tok.text.lower())
+        if m and (m[1] in NUMBER_WORDS or m[1].isdigit()):
+            return NUMBER_WORDS.get(m[1]) or int(m[1])
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "day":
+        for num in (c for c in head.head.children if c.dep_ == "nummod"):
+            n = NUMBER_WORDS.get(num.lower_) or (int(num.text) if num.text.isdigit() else None)
+            if n:
+                return n
+    # "two-day" may be split into "two", "-", "day"
+    for a, b, c in zip(doc[token.left_edge.i:token.i], doc[token.left_edge.i + 1:token.i], doc[token.left_edge.i + 2:token.i]):
+        if b.text == "-" and c.lower_ == "day" and a.lower_ in NUMBER_WORDS:
+            return NUMBER_WORDS[a.lower_]
+    return None
+
+
+def _at_end_of(token) -> bool:
+    """"at the end of a two-day visit": the act closes the event."""
+    node = token
+    for _ in range(3):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.lemma_.lower() in ("end", "close", "conclusion"):
+            return True
+        node = head
+    return False
 
 
 def _quantity(token) -> bool:
