@@ -272,3 +272,22 @@ def test_no_publication_date_leaves_relative_dates_unresolved():
 def test_week_named_by_a_day(sentence, published, phrase, value):
     [e] = find_time_expressions(sentence, dt.date.fromisoformat(published))
     assert (e.text, e.value, e.granularity) == (phrase, value, "week")
+
+
+@pytest.mark.parametrize("sentence, published, phrase, first, last", [
+    ("Talks ran from Monday to Wednesday.", FRI, "Monday to Wednesday", "2023-09-11", "2023-09-13"),
+    ("Talks will run from Monday to Wednesday.", FRI, "Monday to Wednesday", "2023-09-18", "2023-09-20"),
+    ("Fighting continued Saturday and Sunday.", TUE, "Saturday and Sunday", "2023-09-09", "2023-09-10"),
+    ("Exports fell from March to May.", FRI, "March to May", "2023-03-01", "2023-05-31"),
+    ("The fast lasts from November to February 1988.", R87, "November to February 1988", "1987-11-01", "1988-02-29"),
+    ("Putin hosted Kim on Sept 13-15.", FRI, "Sept 13-15", "2023-09-13", "2023-09-15"),
+    ("Output doubled between 1990 and 1995.", FRI, "between 1990 and 1995", "1990-01-01", "1995-12-31"),
+])
+def test_ranges_reach_their_last_day(sentence, published, phrase, first, last):
+    [e] = find_time_expressions(sentence, dt.date.fromisoformat(published))
+    assert (e.text, e.date_start.isoformat(), e.date_end.isoformat()) == (phrase, first, last)
+
+
+def test_two_days_joined_by_and_are_not_a_span_unless_adjacent():
+    exprs = find_time_expressions("Ministers met Monday and Thursday.", dt.date(2023, 9, 15))
+    assert [(e.text, e.value) for e in exprs] == [("Monday", "2023-09-11"), ("Thursday", "2023-09-14")]

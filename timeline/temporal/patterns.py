@@ -57,6 +57,8 @@ PATTERNS: dict[str, re.Pattern] = {
     "this-part": _c(rf"{B}(?:(?P<rel>this|last|tomorrow|yesterday)\s+{PART}|(?P<over>overnight)|(?P<the>the\s+morning)){E}"),
     "weekday": _c(rf"{B}(?:(?P<rel>last|next|this|coming|this\s+coming|this\s+past|the\s+previous|the\s+following)\s+)?{WD}(?:\s+{PART}s?)?{E}"),
     "week-of": _c(rf"{B}the\s+(?:(?P<fin>financial|trading|business)\s+)?week\s+(?P<how>ended|ending|to|of|beginning|starting|that\s+ended)\s+(?:on\s+)?(?:{WD},?\s+)?{MON}\s+{DAY}(?:,?\s+{YEAR})?{E}"),
+    "weekday-range": _c(rf"{B}{WD}\s*(?:-|\u2013|to|through|until|till|and)\s*(?P<wd2>{WEEKDAY_RE}){E}"),
+    "month-range": _c(rf"{B}{MON}\s*(?:-|\u2013|to|through|until|till)\s*(?P<mon2>{MONTH_RE})(?:,?\s+{YEAR})?{E}"),
     "weekend": _c(rf"{B}(?:the|this|last|next)\s+weekend{E}"),
     "year": _c(rf"{B}(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year|calendar|FY)\s*)?{YEAR}(?:'s)?{E}(?!\s*(?:-|\u2013|to)\s*\d{{4}}\b)(?!,\d)(?!\.\d)"),
     "the-year": _c(rf"{B}the\s+(?P<fiscal>fiscal\s+)?year{E}(?!\s+(?:before|earlier|ago|after|later|[12]\d{{3}}))(?!-)"),

@@ -11,6 +11,7 @@ TempEval-3 run) while never changing an answer, so it is not called.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -264,9 +265,9 @@ def _this_part(m: re.Match, ctx: Context) -> Reading | None:
 @rule("weekday")
 def _weekday(m: re.Match, ctx: Context) -> Reading | None:
     wd = _wd(m["wd"])
-    rel = " ".join((m["rel"] or "").lower().split())
-    part = _part_code(m["part"])
-    if m["part"] and m["part"].lower().endswith("s"):
+    rel = " ".join((_g(m, "rel") or "").lower().split())
+    part = _part_code(_g(m, "part"))
+    if part and m["part"].lower().endswith("s"):
         return None  # "Tuesday nights" is a set; left to the set rule
     pub = ctx.published
     if pub is None:
@@ -348,6 +349,46 @@ def _relative_unit(m: re.Match, ctx: Context) -> Reading | None:
     if value is None:
         return None
     return Reading("DATE", value, gran, f"{rel}-{unit.replace(' ', '-')}", "publication")
+
+
+@rule("weekday-range")
+def _weekday_range(m: re.Match, ctx: Context) -> Reading | None:
+    """"(from) Monday to Wednesday": the first day by tense, the last the next such
+    weekday on or after it; `end_value` carries the last day."""
+    if re.search(r"\band\b", m.group(), re.I) and (_wd(m["wd2"]) - _wd(m["wd"])) % 7 != 1:
+        return None  # "Monday and Thursday" are two days, not a span
+    if re.match(r"\s+(?:night|morning|evening|afternoon)s?\b", ctx.text[m.end():m.end() + 12], re.I):
+        return None  # "Monday and Tuesday nights": parts of days, left to the weekday rule
+    first = _weekday(m, ctx)
+    if first is None or first.value is None:
+        return first and dataclasses.replace(first, rule="weekday-range/no-publication-date")
+    start = dt.date.fromisoformat(first.value[:10])
+    last = an.add_days(start, (_wd(m["wd2"]) - start.weekday()) % 7)
+    if last is None:
+        return None
+    return dataclasses.replace(first, type="DATE", value=an.day_value(start), granularity="day",
+                               rule=first.rule.replace("weekday/", "weekday-range/"), end_value=an.day_value(last))
+
+
+@rule("month-range")
+def _month_range(m: re.Match, ctx: Context) -> Reading | None:
+    """"March to May (1987)": the first month as the value, the last in `end_value`."""
+    if not (_capitalised(m["mon"]) and _capitalised(m["mon2"])):
+        return None
+    m1, m2 = _month(m["mon"]), _month(m["mon2"])
+    if m["year"]:
+        # the year belongs to the last month: "November to February 1988" starts in 1987
+        y1, anchor, tense = int(m["year"]) - (1 if m2 < m1 else 0), None, None
+    elif ctx.published is None:
+        return Reading("DATE", None, "month", "month-range/no-year", "publication")
+    else:
+        tense = _preposition_tense(ctx, m) or ctx.tense(m)
+        y1, anchor = an.year_for_month_day(ctx.published, m1, None, tense), "publication"
+    y2 = y1 + (1 if m2 < m1 else 0)  # "November to February" crosses the new year
+    if not (1 <= y1 and y2 <= 9999):
+        return None
+    return Reading("DATE", f"{y1:04d}-{m1:02d}", "month", "month-range", anchor, tense,
+                   end_value=f"{y2:04d}-{m2:02d}")
 
 
 @rule("week-of")

@@ -66,6 +66,15 @@ def timeml_expressions(exprs: list[TimeExpression], dct: dt.date | None) -> list
     out: list[TimeExpression] = []
     reference = dct.isoformat() if dct else None
     for e in exprs:
+        if e.end_value and e.rule.startswith(("weekday-range", "month-range")):
+            # TimeML tags "Monday" and "Wednesday" of "Monday to Wednesday" apart
+            two = re.match(r"(.+?)(\s*(?:-|\u2013|to|through|until|till|and)\s*)(\S.*)$", e.text)
+            if two:
+                out.append(dataclasses.replace(e, text=two.group(1), end=e.start + len(two.group(1)), end_value=None))
+                s2 = e.start + two.start(3)
+                out.append(dataclasses.replace(e, text=two.group(3), start=s2, value=e.end_value, end_value=None))
+                reference = e.end_value
+                continue
         if e.rule == "year-range":
             # TimeML tags each year of "between 1994 and 1997" on its own
             for y in re.finditer(r"\d{4}", e.text):
