@@ -43,6 +43,9 @@ def _check(text, published):
             assert VALUE.match(e.value), e
             if e.type == "DATE" and e.value[:1].isdigit() and e.granularity not in ("duration", "set"):
                 assert value_range(e.value) is not None, e
+        if e.end_value is not None:
+            assert value_range(e.end_value) and value_range(e.value), e
+            assert value_range(e.end_value)[1] >= value_range(e.value)[0], e
         if e.anchor == "event":
             assert e.relation in ("after", "before", "same")
     return exprs
