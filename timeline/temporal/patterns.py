@@ -67,9 +67,11 @@ PATTERNS: dict[str, re.Pattern] = {
     "year-range": _c(rf"{B}(?:between\s+)?{YEAR}\s*(?:-|\u2013|to|and|through)\s*(?P<year2>[12]{D}{{3}}|{D}{{2}}){E}"),
     "decade": _c(rf"{B}(?:the\s+)?(?:(?P<dec>[12]{D}{{2}}0)'?s|'(?P<short>{D}0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){E}"),
     "century": _c(rf"{B}(?:the\s+)?(?P<ord>{D}{{1,2}}(?:st|nd|rd|th)|(?:nineteenth|eighteenth|twentieth|twenty-first|twenty\s+first))\s+century{E}"),
-    "quarter": _c(rf"{B}(?:(?P<the>the(?:\s+year-(?:ago|earlier))?|this\s+year's|last\s+year's|its|their)\s+)?(?:(?P<year0>[12]{D}{{3}})\s+)?(?:(?P<fisc>fiscal)\s+)?(?P<ord>{ORDINAL_RE}|last|latter)[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?{YEAR})?{E}"),
+    # "the third quarter" keeps its article; the adjective "third-quarter" does not
+    # ("the third-quarter loss"), nor does a possessive ("its fourth quarter").
+    "quarter": _c(rf"{B}(?:(?P<the>the(?:\s+year-(?:ago|earlier))?|this\s+year's|last\s+year's)\s+(?!(?:{ORDINAL_RE}|last|latter)-))?(?:(?P<year0>[12]{D}{{3}})\s+)?(?:(?P<fisc>fiscal)\s+)?(?P<ord>{ORDINAL_RE}|last|latter)[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?{YEAR})?{E}"),
     "quarter-code": _c(rf"{B}(?P<ord>Q[1-4]|H[12])(?:\s+{YEAR}|\s*'(?P<yy>{D}{{2}}))?{E}", 0),
-    "reference-quarter": _c(rf"{B}(?:the\s+)?(?:(?P<year0>[12]{D}{{3}})\s+)?(?P<which>latest|last|current|year-earlier|year-ago|previous|same|comparable|prior-year|year-before|most\s+recent|recent)?(?:\s+|-)?(?:fiscal\s+)?(?P<unit>quarter|period|year-earlier|year-ago)(?P<ly>\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year))?{E}"),
+    "reference-quarter": _c(rf"{B}(?:the\s+(?!year-(?:ago|earlier)(?!\s+(?:quarter|period))))?(?:(?P<year0>[12]{D}{{3}})\s+)?(?P<which>latest|last|current|year-earlier|year-ago|previous|same|comparable|prior-year|year-before|most\s+recent|recent)?(?:\s+|-)?(?:fiscal\s+)?(?P<unit>quarter|period|year-earlier|year-ago)(?P<ly>\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year))?{E}"),
     "ago": _c(rf"{B}(?P<n>{NUM}|(?P<vague>{VAGUE_RE}))\s+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|back|hence|from\s+now){E}"),
     "event-offset": _c(rf"{B}(?:(?:only|just|barely|some|about|nearly|almost|exactly|more\s+than|less\s+than)\s+)?(?:(?P<n>{NUM})\s+|(?P<vague>{VAGUE_RE})\s+)?(?P<unit>{UNIT_RE})\s+(?P<dir>after|before|later|earlier|afterwards?|prior\s+to){E}"),
     "event-next": _c(rf"{B}(?:the\s+)?(?P<which>following|next|previous|preceding|prior|same|subsequent)\s+(?P<unit>day|week|month|year|morning|evening|night|weekend){E}"),
