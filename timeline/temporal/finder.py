@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Callable
 
-from timeline.temporal.expression import TimeExpression
+from timeline.temporal.expression import TimeExpression, value_range
 from timeline.temporal.lexicon import UNIT_RE
 from timeline.temporal.patterns import PATTERNS
 from timeline.temporal.relative import resolve_relative
@@ -71,7 +71,7 @@ def find_time_expressions(
         start, reading = _with_modifier(text, start, end, reading, prev_end)
         if reading.granularity == "day" and reading.value and reading.type == "DATE" and reading.anchor != "event":
             ctx.last_day = dt.date.fromisoformat(reading.value)  # clock times without a day take it
-        if reading.granularity == "quarter" and reading.value and not reading.rule.startswith(("year-earlier", "ago")):
+        if _reported_quarter(reading, published):
             ctx.last_quarter, ctx.last_quarter_at = reading.value, start
         expr = TimeExpression(
             text=text[start:end], start=start, end=end, type=reading.type, value=reading.value,
@@ -107,6 +107,18 @@ def _matches(text: str):
                 if m.start() <= u_start and m.end() >= u_end and m.span() not in seen:
                     seen.add(m.span())
                     yield name, m
+
+
+def _reported_quarter(reading: Reading, published: dt.date | None) -> bool:
+    """Whether a quarter becomes "the quarter" of later sentences: one named for
+    itself (not a year-earlier twin) and already begun (a forecast "third quarter of
+    1990" is not the quarter being reported on)."""
+    if reading.granularity != "quarter" or not reading.value or reading.anchor == "event":
+        return False
+    if reading.rule.startswith(("year-earlier", "ago", "year-quarter")):
+        return False
+    rng = value_range(reading.value)
+    return rng is not None and (published is None or rng[0] <= published)
 
 
 def _longest_non_overlapping(candidates):
