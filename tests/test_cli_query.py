@@ -187,3 +187,9 @@ def test_streamed_output_of_no_events(runner, db, fmt):
 
     result = runner.invoke(cli, ["--db", db, "query", "--actor", "Nobody", "--format", fmt])
     assert result.stdout_bytes == render(fmt, []).encode()
+
+
+def test_actors_show_roles_from_the_gazetteer(runner, db):
+    pytest.importorskip("timeline.actors.gazetteer")
+    [putin] = json.loads(runner.invoke(cli, ["--db", db, "actors", "Putin", "--format", "json"]).stdout)
+    assert "President of Russia (2012-05-07–)" in putin["roles"]
