@@ -155,6 +155,8 @@ def _report(article_id=1, **kw):
         (dict(date="2023-09-15"), dict(date="2023-09"), True),
         (dict(date="2023-09-13"), dict(date="2023-09-14"), True),  # a day apart: one event, a conflict
         (dict(date="2023-09-13"), dict(date="2023-09-15"), False),
+        (dict(type_="STATEMENT", date="2023-09-13"), dict(type_="STATEMENT", date="2023-09-13"), True),
+        (dict(type_="STATEMENT", date="2023-09-13"), dict(type_="STATEMENT", date="2023-09-14"), False),
         (dict(date="2023-09-15"), dict(date="2023-W38"), False),
         (dict(date=None), dict(date=None), False),  # undated reports are never placed together
         (dict(type_="CONSULT", mode="meet"), dict(type_="CONSULT", mode="phone"), True),
@@ -365,3 +367,13 @@ def test_a_failure_seen_again_is_one_row_and_success_clears_it(session):
     assert sorted(session.execute(select(IngestError.origin)).scalars()) == ["a.txt", "b.txt"]
     store_article(session, document("now it has text", origin="a.txt"), Extraction([]))
     assert session.execute(select(IngestError.origin)).scalars().all() == ["b.txt"]
+
+
+def test_an_actor_with_two_roles_across_reports_is_listed_once_with_the_stronger(session):
+    a = event_record(actors=("Vladimir Putin", "Kim Jong Un"))  # Putin source
+    b = event_record(actors=("Kim Jong Un", "Vladimir Putin"))  # Putin target
+    store_article(session, document("a"), Extraction([a]))
+    store_article(session, document("b"), Extraction([b]))
+    rows = session.execute(text(
+        "SELECT a.name, ea.role FROM event_actor ea JOIN actor a ON a.id = ea.actor_id ORDER BY ea.id")).all()
+    assert rows == [("Kim Jong Un", "source"), ("Vladimir Putin", "source")]

@@ -424,7 +424,11 @@ def compatible(a: EventReport, b: EventReport) -> bool:
     if ra is None or rb is None:
         return False  # an undated report cannot be placed next to anything
     if a.granularity == "day" and b.granularity == "day":
-        if abs((ra[0] - rb[0]).days) > 1:
+        # One day apart is one event dated differently (13th vs 14th), except
+        # for statements: people speak every day, and the slack would chain a
+        # week of one speaker's remarks into one event.
+        slack = 0 if a.family == "STATEMENT" else 1
+        if abs((ra[0] - rb[0]).days) > slack:
             return False
     elif ra[0] > rb[1] or rb[0] > ra[1]:
         return False
@@ -556,6 +560,20 @@ def _new_event(session: Session, like) -> int:
     ).inserted_primary_key[0]
 
 
+def _event_participants(reports: list) -> list[tuple[str, str]]:
+    """(name, role) for each actor of an event, one role per actor: the
+    strongest any report gives it (source > host > target > participant), so a
+    leader who is the source in one report and the target in another is listed
+    once. Source first, then by name."""
+    best: dict[str, str] = {}
+    for r in reports:
+        for row in json.loads(r.actors or "[]"):
+            name, role = row[0], row[1]
+            if name not in best or ROLE_ORDER.get(role, 9) < ROLE_ORDER.get(best[name], 9):
+                best[name] = role
+    return sorted(best.items(), key=lambda nr: (ROLE_ORDER.get(nr[1], 9), nr[0]))
+
+
 def _move_event_content(session: Session, sources: list[int], target: int) -> None:
     session.connection().execute(update(_REPORT).where(_REPORT.c.event_id.in_(sources)).values(event_id=target))
     session.connection().execute(update(Mention.__table__).where(Mention.event_id.in_(sources)).values(event_id=target))
@@ -582,13 +600,7 @@ def _derive_events(session: Session, event_ids: Iterable[int]) -> None:  # noqa:
     if not reports:
         return
     published = _published_by_article(session, {r.article_id for rs in reports.values() for r in rs})
-    wanted = {
-        eid: sorted(
-            {(row[0], row[1]) for r in rs for row in json.loads(r.actors or "[]")},
-            key=lambda nr: (ROLE_ORDER.get(nr[1], 9), nr[0]),
-        )
-        for eid, rs in reports.items()
-    }
+    wanted = {eid: _event_participants(rs) for eid, rs in reports.items()}
     names = {n for pairs in wanted.values() for n, _ in pairs}
     actor_ids = dict(conn.execute(_ACTOR_IDS, {"names": sorted(names)}).all()) if names else {}
     current: dict[int, list] = {}
