@@ -344,3 +344,35 @@ def test_also_joins_the_occasion_told_before():
     events = _events(text, dt.date(1987, 7, 10))
     sign = next(e for e in events if e.mode == "sign")
     assert sign.date == "1987-07-09"
+
+
+def test_a_when_clause_dates_its_main_clause():
+    text = (
+        "When EC ministers met on May 4 and 5 in Brussels, Italian Farm Minister Filippo Pandolfi "
+        "said the proposals were unacceptable to Italy and Spain."
+    )
+    events = _events(text, dt.date(1987, 5, 24))
+    assert _find(events, "CONSULT", "European Community").date == "1987-05-04"
+
+
+def test_a_bare_plural_names_the_group_called_so_before():
+    text = (
+        "EC agriculture ministers resume talks in Luxembourg tomorrow. "
+        "Diplomats said the ministers will meet together on Tuesday."
+    )
+    events = _events(text, dt.date(1987, 4, 26))  # a Sunday
+    meetings = [e for e in events if e.mode == "meet"]
+    assert [(e.date, {p.name for p in e.participants}) for e in meetings] == [("1987-04-28", {"Council of the European Union"})]
+
+
+def test_during_a_visit_takes_its_week_and_an_expected_visit_is_under_way():
+    text = (
+        "Spanish Foreign Minister Francisco Fernandez Ordonez arrived in Rabat on Monday. "
+        "Fernandez Ordonez, who is scheduled to meet King Hassan during his official visit, praised Morocco. "
+        "Fernandez Ordonez is expected to seek support for the plan during his two-day visit to Algiers."
+    )
+    events = _events(text, dt.date(1987, 10, 21))  # a Wednesday
+    meeting = _find(events, "CONSULT", "Hassan II")
+    assert (meeting.date, meeting.granularity) == ("1987-W43", "week")
+    algiers = next(e for e in events if e.mode == "visit" and e.place == "Algiers")
+    assert algiers.date == "1987-10-21"

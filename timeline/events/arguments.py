@@ -48,6 +48,7 @@ class DiscourseMemory:
     last_countries: list[Participant] = field(default_factory=list)
     sentence_index: int = 0
     by_name_part: dict[str, Participant] = field(default_factory=dict)
+    agents: dict[str, list[Participant]] = field(default_factory=dict)  # "ministers" -> EC
 
     def remember(self, person: Participant, *, subject: bool = False) -> None:
         self.persons = [q for q in self.persons if q.name != person.name] + [person]
@@ -188,7 +189,10 @@ class ActorResolver:
             if ref is None and text != tok.text:
                 ref = self.gaz.lookup(tok.text, on=self.on) if tok.pos_ == "PROPN" else None
             if ref is not None:
-                return [self._ref(ref, surface, role)]
+                found = [self._ref(ref, surface, role)]
+                if tok.lemma_.lower() in _STATE_AGENT_NOUNS and tok.tag_ in ("NNS", "NNPS") and ref.kind != "person":
+                    self.memory.agents[tok.lemma_.lower()] = found
+                return found
             # "America's decision", "Japan's proposal": the owner acts.
             for child in tok.children:
                 if child.dep_ == "poss" and child.pos_ == "PROPN":
@@ -211,23 +215,42 @@ class ActorResolver:
             # "Japanese officials", "U.S. negotiators", "EC farm ministers": the
             # state or organisation named in front of the agent acts.
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in _STATE_AGENT_NOUNS:
-                country = _country_adjectives(doc, start, end, self.gaz)
-                if country:
-                    return [Participant(country, "country", role, country, None, surface)]
-                for mod in doc[start:tok.i]:
-                    if mod.pos_ == "PROPN" or mod.ent_type_ in ("ORG", "GPE", "NORP"):
-                        ref = self.gaz.lookup(mod.text, on=self.on)
-                        if ref is not None and ref.kind != "person":
-                            return [self._ref(ref, surface, role)]
-                # "officials of the U.S., Japan and Canada", "ministers of ASEAN"
-                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-                    owners = [
-                        p for pobj in prep.children if pobj.dep_ == "pobj"
-                        for t in [pobj, *_conjuncts(pobj)] for p in self._resolve_one(t, role, others)
-                        if p.kind != "person"
+                found = self._agents(tok, start, end, surface, role, others)
+                lemma = tok.lemma_.lower()
+                if found:
+                    if tok.tag_ in ("NNS", "NNPS"):
+                        self.memory.agents[lemma] = found
+                    return found
+                # "The ministers are due to start talks": a bare plural names the
+                # group the article last called so ("EC farm ministers").
+                if tok.tag_ in ("NNS", "NNPS") and all(t.dep_ in ("det",) for t in doc[start:tok.i]):
+                    return [
+                        Participant(p.name, p.kind, role, p.country, p.qid, surface, known=p.known)
+                        for p in self.memory.agents.get(lemma, [])
                     ]
-                    if owners:
-                        return owners
+        return []
+
+    def _agents(self, tok, start, end, surface, role, others) -> list[Participant]:
+        """The state or body that "Japanese officials", "EC ministers" or
+        "ministers of ASEAN" act for."""
+        doc = tok.doc
+        country = _country_adjectives(doc, start, end, self.gaz)
+        if country:
+            return [Participant(country, "country", role, country, None, surface)]
+        for mod in doc[start:tok.i]:
+            if mod.pos_ == "PROPN" or mod.ent_type_ in ("ORG", "GPE", "NORP"):
+                ref = self.gaz.lookup(mod.text, on=self.on)
+                if ref is not None and ref.kind != "person":
+                    return [self._ref(ref, surface, role)]
+        # "officials of the U.S., Japan and Canada", "ministers of ASEAN"
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            owners = [
+                p for pobj in prep.children if pobj.dep_ == "pobj"
+                for t in [pobj, *_conjuncts(pobj)] for p in self._resolve_one(t, role, others)
+                if p.kind != "person"
+            ]
+            if owners:
+                return owners
         return []
 
     def _entity(self, ent, tok, role: str) -> list[Participant]:

@@ -113,6 +113,15 @@ class DateAttacher:
                 break
             node = node.head
             steps += 1
+        # "When ministers met on March 30, several said ...": a when-clause
+        # is simultaneous with its main clause (TimeML SIMULTANEOUS), so its
+        # date is the main clause's too.
+        for clause in (c for c in token.children if c.dep_ == "advcl"):
+            if any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "while") for m in clause.children):
+                for tok in clause.subtree:
+                    for expr in self.by_token.get(tok.i, []):
+                        if self._usable(expr) and expr.anchor != "event":
+                            return expr, "date of the when-clause"
         # Below the trigger: "suggested ... during a meeting ... on Friday".
         for tok in token.subtree:
             if tok.i == token.i:

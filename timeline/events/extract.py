@@ -53,6 +53,8 @@ class MentionDraft:
     main_clause: bool = False
     perfect: bool = False  # told in the perfect ("has accused"): background unless dated
     links: list[EventLink] = field(default_factory=list)
+    during: int | None = None  # index of the mention of an event it happens during
+    ongoing: bool = False  # "during his visit" in a present or future clause
 
 
 def extract_document(doc: Document, *, nlp=None) -> Extraction:
@@ -102,6 +104,7 @@ def _extract_parsed(doc: Document, candidates: list, spacy_docs: list, lexicon: 
         reader.read()
     events = merge_mentions(drafts, doc.published)
     resolve_links(events, drafts)
+    _date_during(events, doc.published)
     for event in events:
         event.finalise()
     return Extraction(
@@ -137,6 +140,7 @@ class _ParagraphReader:
                 if draft is not None:
                     sentence_drafts.append(draft)
             self.dates.link_relative(sentence_drafts, self.drafts, sent)
+            _link_during(sentence_drafts, self.doc)
             for draft in sentence_drafts:
                 self.memory.note(draft.participants)
             self._remember_names(sent)
@@ -242,7 +246,9 @@ class _ParagraphReader:
             if child.dep_ in ("ccomp", "xcomp"):
                 for t in child.subtree:
                     if (t.i != token.i and t.lemma_.lower() not in ("say", "tell") and self._match_event_only(t)
-                            and _core_of_clause(t, child)):
+                            and _core_of_clause(t, child) and self._match(t) is not None):
+                        if modality(t) in (HYPOTHETICAL, NEGATED):
+                            continue  # "could not go it alone on sanctions": the saying is the act
                         return _announces(t)
         return True
 
@@ -517,6 +523,73 @@ class _ParagraphReader:
         if best is None:
             return None
         return best.name, best.country
+
+
+def _link_during(sentence_drafts: list[MentionDraft], doc) -> None:
+    """Note which mention happens "during" which: "is scheduled to meet King
+    Hassan during his official visit"."""
+    from timeline.events.dating import tense_of_token
+
+    by_token = {d.token_key[1]: d for d in sentence_drafts}
+    for draft in sentence_drafts:
+        token = doc[draft.token_key[1]]
+        heads = [token] + ([_governing_verb(token)] if token.pos_ != "VERB" and _governing_verb(token) is not None else [])
+        for node in heads:
+            for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "during"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    host = by_token.get(pobj.i)
+                    if host is None or host is draft:
+                        continue
+                    draft.during = host.index
+    # "is expected to canvass support during his visit": the visit is under way
+    # or about to be, not told in the past.
+    for host in sentence_drafts:
+        token = doc[host.token_key[1]]
+        if host.date_value or token.dep_ != "pobj" or token.head.lower_ != "during":
+            continue
+        verb = token.head.head
+        # "the idea, first proposed by X, during his visit": a bare participle
+        # is misattached by the parser; its clause decides.
+        while (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and verb.head.i != verb.i
+               and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+            verb = verb.head
+        tenses = set()
+        for _ in range(3):
+            tenses.add(tense_of_token(verb))
+            if verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if tenses & {"present", "future"} and "past" not in tenses:
+            host.ongoing = True
+
+
+def _date_during(events: list, published: date | None) -> None:
+    """Undated events "during" a dated one take the ISO week of it (the week is
+    as precise as "during" allows); an undated visit that is under way takes
+    the reporting day."""
+    event_of = {i: e for e in events for i in e.mention_indices}
+    for event in events:
+        if event.date is None and published and any(d.ongoing for d in event.drafts):
+            event.date = event.date_start = event.date_end = published.isoformat()
+            event.granularity, event.date_soft = "day", True
+            for d in event.drafts:
+                if d.ongoing:
+                    d.record.date = event.date
+                    d.record.date_rule = "ongoing: the reporting day of an event told as under way"
+    for event in events:
+        if event.date is not None:
+            continue
+        for d in event.drafts:
+            host = event_of.get(d.during) if d.during is not None else None
+            if host is None or host is event or not host.date or len(host.date) != 10:
+                continue
+            year, week, _ = date.fromisoformat(host.date).isocalendar()
+            event.date = f"{year}-W{week:02d}"
+            event.granularity = "week"
+            event.date_start = event.date_end = None
+            d.record.date = event.date
+            d.record.date_rule = f"during an event: the ISO week of {host.date}"
+            break
 
 
 def _core_of_clause(trigger, clause_root) -> bool:

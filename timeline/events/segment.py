@@ -53,10 +53,15 @@ def paragraphs(text: str) -> list[Paragraph]:
             pieces.append(" ")  # the wrapping newline, as a space
         pieces.append(line)
         next_line = lines[i + 1] if i + 1 < len(lines) else ""
-        if _SENTENCE_END.search(line) and not _continues(next_line):
+        if _SENTENCE_END.search(line) and not _continues(next_line) and not _ABBREVIATION_END.search(line):
             flush(line_start + len(line))
     flush(len(text))
     return result
+
+
+# "Deputy U.S.\nTrade Representative": a line ending in an abbreviation is a
+# wrap, not the end of a sentence.
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|No|Prof|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.)\s*$")
 
 
 def _continues(next_line: str) -> bool:
