@@ -21,6 +21,7 @@ PHRASES = [
     ("The two leaders met on Friday in Sochi.", TUE, "Friday", "2023-09-08", "day"),
     ("Putin will meet Lukashenko on Friday.", TUE, "Friday", "2023-09-15", "day"),
     ("Putin will meet Lukashenko on Friday.", FRI, "Friday", "2023-09-22", "day"),
+    ("The leaders will meet again later on Friday.", FRI, "Friday", "2023-09-15", "day"),
     ("The talks are scheduled to resume on Friday.", TUE, "Friday", "2023-09-15", "day"),
     ("Officials said on Monday that the talks had failed.", TUE, "Monday", "2023-09-11", "day"),
     ("The minister resigned Tuesday.", TUE, "Tuesday", "2023-09-12", "day"),
