@@ -164,6 +164,8 @@ def _granularity(date: str | None) -> str:
         return "none"
     if "-W" in date:
         return "week"
+    if "-Q" in date:
+        return "quarter"
     return {10: "day", 7: "month", 4: "year"}.get(len(date), "day")
 
 

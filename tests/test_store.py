@@ -153,6 +153,8 @@ def _report(article_id=1, **kw):
         (dict(), dict(), True),
         (dict(date="2023-09-15"), dict(date="2023-W37"), True),  # the day fits the week
         (dict(date="2023-09-15"), dict(date="2023-09"), True),
+        (dict(date="2023-09-15"), dict(date="2023-Q3"), False),  # too coarse: it would bridge a quarter
+        (dict(date="2023-09"), dict(date="2023"), False),
         (dict(date="2023-09-13"), dict(date="2023-09-14"), True),  # a day apart: one event, a conflict
         (dict(date="2023-09-13"), dict(date="2023-09-15"), False),
         (dict(type_="STATEMENT", date="2023-09-13"), dict(type_="STATEMENT", date="2023-09-13"), True),

@@ -42,6 +42,7 @@ GRANULARITY_RANK = {
     "day": 0, "weekend": 1, "week": 2, "month": 3, "quarter": 4, "season": 5,
     "half": 5, "year": 6, "decade": 7, "century": 8, "none": 9,
 }
+_COARSEST_LINK = GRANULARITY_RANK["month"]
 ROLE_ORDER = {"source": 0, "host": 1, "target": 2, "participant": 3}
 # Pronoun-led surface forms ("his Russian counterpart") name someone only in context.
 _CONTEXTUAL_WORDS = {"he", "she", "his", "her", "their", "its", "they", "him", "them", "who", "two", "both"}
@@ -423,6 +424,10 @@ def compatible(a: EventReport, b: EventReport) -> bool:
     ra, rb = _range(a), _range(b)
     if ra is None or rb is None:
         return False  # an undated report cannot be placed next to anything
+    if max(GRANULARITY_RANK.get(a.granularity, 9), GRANULARITY_RANK.get(b.granularity, 9)) > _COARSEST_LINK:
+        # A report dated only "in 1987" fits every day of the year: linking it
+        # would bridge all of one actor pair's events that year into one.
+        return False
     if a.granularity == "day" and b.granularity == "day":
         # One day apart is one event dated differently (13th vs 14th), except
         # for statements: people speak every day, and the slack would chain a
