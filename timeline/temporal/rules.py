@@ -833,11 +833,12 @@ def _event_that(m: re.Match, ctx: Context) -> Reading | None:
 
 @rule("event-unit-before")
 def _event_unit_before(m: re.Match, ctx: Context) -> Reading | None:
+    """"the day before", "the week after", "the night before": one unit from the
+    anchor event (a night or morning dates to its day)."""
     unit = m["unit"].lower()
     relation = _DIRECTION[m["dir"].lower()]
-    code = UNITS.get(unit, ("D",))[0] if unit in UNITS else "D"
-    return Reading("DATE" if unit in UNITS else "TIME", None, UNITS[unit][2] if unit in UNITS else "time",
-                   f"the-{unit}-{relation}", "event", relation=relation, offset=f"P1{code}")
+    code, _, gran = UNITS.get(unit, ("D", False, "day"))
+    return Reading("DATE", None, gran, f"the-{unit}-{relation}", "event", relation=relation, offset=f"P1{code}")
 
 
 @rule("duration-adjective")
