@@ -45,6 +45,8 @@ PATTERNS: dict[str, re.Pattern] = {
         rf"(?:,?\s+{YEAR})?{E}"),
     # 13 September 2023, the 13th of September
     "day-month": _c(rf"{B}(?:{WD},?\s+)?(?:the\s+)?{DAY}(?:\s*(?:-|\u2013)\s*(?P<day2>[0-3]?{D}))?\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?{E}"),
+    # "on the 13th": a day of the month being talked about
+    "day-of-month": _c(rf"(?<=\bon\s)the\s+(?P<day>[0-3]?{D})(?:st|nd|rd|th){E}(?!\s+(?:of\s+)?(?:{MONTH_RE}))"),
     # March 1987, March of 1987
     "month-year": _c(rf"{B}{MON},?\s+(?:of\s+)?{YEAR}{E}"),
     # March (capitalised; validated in rules)

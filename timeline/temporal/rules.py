@@ -169,6 +169,22 @@ def _dm(m, ctx):
     return _month_day(m, ctx, "explicit-date")
 
 
+@rule("day-of-month")
+def _day_of_month(m: re.Match, ctx: Context) -> Reading | None:
+    """"on the 13th": that day of the publication's month, or of the month before
+    when the clause is past and the day has not come yet (or after, for a future)."""
+    day = int(m["day"])
+    if not 1 <= day <= 31:
+        return None
+    if ctx.published is None:
+        return Reading("DATE", None, "day", "day-of-month", "publication")
+    pub, tense = ctx.published, ctx.tense(m)
+    step = -1 if tense == "past" and day > pub.day else 1 if tense == "future" and day < pub.day else 0
+    ym = an.add_months(pub.year, pub.month, step)
+    v = _day(ym[0], ym[1], day) if ym else None
+    return Reading("DATE", v, "day", f"day-of-month/{tense or 'publication'}", "publication", tense) if v else None
+
+
 @rule("month-year")
 def _month_year(m: re.Match, ctx: Context) -> Reading | None:
     if not _capitalised(m["mon"]):
