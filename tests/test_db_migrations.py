@@ -83,13 +83,14 @@ def test_each_step_downgrades_and_upgrades_on_a_populated_database(db_url):
 def test_downgrade_to_base_and_upgrade_rebuilds_an_empty_schema(db_url):
     populate(db_url)
     engine = tdb.open_engine(db_url)
+    before = counts(engine)
     tdb.downgrade(engine, "base")
     assert tdb.current_revision(engine) is None
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     tdb.upgrade(engine, "head")
     assert counts(engine)["article"] == 0
-    populate(db_url)  # the rebuilt schema takes the same data again
-    assert counts(engine)["article"] == 2
+    populate(db_url)  # re-ingesting into the rebuilt schema gives the same rows
+    assert counts(engine) == before
 
 
 def test_a_database_at_the_first_revision_is_upgraded_in_place(tmp_path):
