@@ -214,3 +214,19 @@ def test_a_single_article_is_extracted_in_process_even_with_workers(db_url, tmp_
     # A lambda cannot be sent to a worker process: this passes only in process.
     summary = run_ingest([str(path)], None, db_url, workers=2, extractor=lambda doc: fake_extract(doc))
     assert (summary.stored, summary.events) == (1, 1)
+
+
+def test_an_unwritable_database_fails_each_input_in_one_line(runner, db_url, corpus, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    def unwritable(*args, **kwargs):
+        raise OperationalError("INSERT", {}, Exception("attempt to write a readonly database"))
+
+    monkeypatch.setattr("timeline.store.store_article", unwritable)
+    monkeypatch.setattr("timeline.ingest._record_failure", unwritable)
+    result = runner.invoke(cli, ["--db", db_url, "ingest", str(corpus), "--workers", "1"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 4 and lines[-1] == "read 3, stored 0, skipped 0, failed 3, events 0"
+    assert lines[0].startswith(f"timeline: {corpus / 'a.txt'}: could not store: OperationalError: ")
+    assert lines[0].endswith("(not recorded: OperationalError: (builtins.Exception) attempt to write a readonly database)")

@@ -99,7 +99,10 @@ def run_ingest(
 
     def fail(origin: str, reason: str) -> None:
         summary.failed += 1
-        _with_retry(lambda: _record_failure(session, origin, reason))
+        try:
+            _with_retry(lambda: _record_failure(session, origin, reason))
+        except Exception as exc:  # noqa: BLE001 - e.g. a read-only database: still report the input
+            reason = f"{reason} (not recorded: {_reason(exc)})"
         if on_failure:
             on_failure(origin, reason)
 
