@@ -116,13 +116,13 @@ def test_published_option_and_undated_articles(runner, db_url, tmp_path):
     runner.invoke(cli, ["--db", db_url, "ingest", str(tmp_path / "undated.txt"), "--workers", "1"])
     listing = runner.invoke(cli, ["--db", db_url, "articles", "--undated", "--format", "csv"])
     assert listing.stdout.splitlines() == [
-        "id,status,published,publisher,title,url,n_events", "1,undated,,,,,1"]
+        "id,status,published,publisher,title,url,origin,n_events", f"1,undated,,,,,{tmp_path / 'undated.txt'},1"]
     dated = tmp_path / "dated.txt"
     dated.write_text("Another text.\n")
     runner.invoke(cli, ["--db", db_url, "ingest", str(dated), "--published", "2023-09-15", "--title", "T",
                         "--workers", "1"])
     rows = runner.invoke(cli, ["--db", db_url, "articles", "--format", "csv"]).stdout.splitlines()
-    assert rows[2] == "2,ok,2023-09-15,,T,,0"
+    assert rows[2] == f"2,ok,2023-09-15,,T,,{dated},0"
 
 
 def test_run_ingest_with_worker_processes_stores_in_input_order(db_url, corpus):

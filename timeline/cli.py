@@ -527,7 +527,8 @@ def articles(ctx, failed, undated, fmt):
             columns = ["id", "origin", "reason", "occurred_at"]
         else:
             rows = list_articles(session, undated=undated)
-            columns = ["id", "status", "published", "publisher", "title", "url", "n_events"]
+            # origin: the file or record an article came from (what to look at before `redate`).
+            columns = ["id", "status", "published", "publisher", "title", "url", "origin", "n_events"]
     _write_output(_render_rows(rows, fmt, False, columns), None)
 
 
