@@ -193,3 +193,10 @@ def test_actors_show_roles_from_the_gazetteer(runner, db):
     pytest.importorskip("timeline.actors.gazetteer")
     [putin] = json.loads(runner.invoke(cli, ["--db", db, "actors", "Putin", "--format", "json"]).stdout)
     assert "President of Russia (2012-05-07–)" in putin["roles"]
+
+
+def test_an_unknown_actor_is_named_on_stderr(runner, db):
+    result = runner.invoke(cli, ["--db", db, "query", "--actor", "Putin", "--with", "Nobody Atall", "--format", "json"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "[]\n", "timeline: no actor matches 'Nobody Atall'\n")
+    known = runner.invoke(cli, ["--db", db, "query", "--actor", "Putin", "--since", "2030", "--format", "json"])
+    assert (known.stdout, known.stderr) == ("[]\n", "")

@@ -274,6 +274,13 @@ def query(ctx, actors, with_, types, modes, cameo, since, until, place, country,
             first = next(batches, [])  # filters are checked before any output
         except QueryError as exc:
             _fail(str(exc), 2)
+        if not first:
+            # Nothing found: say which actor name is unknown (a typo?), rather than leave a bare "No events".
+            from timeline.query import resolve_actor_ids
+
+            for name in [*actors, *with_]:
+                if not resolve_actor_ids(session, name):
+                    click.echo(f"timeline: no actor matches {name!r}", err=True)
         _emit_events(itertools.chain([first], batches), fmt, output, bom, "timeline")
 
 
