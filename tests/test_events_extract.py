@@ -376,3 +376,45 @@ def test_during_a_visit_takes_its_week_and_an_expected_visit_is_under_way():
     assert (meeting.date, meeting.granularity) == ("1987-W43", "week")
     algiers = next(e for e in events if e.mode == "visit" and e.place == "Algiers")
     assert algiers.date == "1987-10-21"
+
+
+def test_an_ultimatum_is_a_threat_by_the_speaker_not_a_statement():
+    text = "French Trade Minister Michel Noir told Japan to open its markets to French wine or face retaliation."
+    events = _events(text, dt.date(1987, 5, 12))
+    threat = _find(events, "THREATEN", "Michel Noir", "Japan")
+    assert threat.date == "1987-05-12"
+    assert not [e for e in events if e.type == "STATEMENT" and e.in_timeline]
+
+
+def test_what_is_ruled_out_does_not_happen():
+    text = "Trade Secretary Paul Channon ruled out using new powers to retaliate against Japan."
+    events = _events(text, dt.date(1987, 5, 12))
+    assert not [e for e in events if e.type == "THREATEN" and e.in_timeline]
+
+
+def test_a_summit_on_the_agenda_does_not_swallow_the_statement():
+    text = "President Reagan said yesterday the debt problem was high on the agenda for next week's G-7 summit in Venice."
+    events = _events(text, dt.date(1987, 6, 2))
+    assert _find(events, "STATEMENT", "Ronald Reagan").date == "1987-06-01"
+    summit = _find(events, "CONSULT", "Group of Seven")
+    assert (summit.date, summit.modality) == ("1987-W24", "planned")
+
+
+def test_the_saying_day_yields_to_the_acts_own_date():
+    text = (
+        "Libya and Malta have agreed to cooperate on oil exploration, an official spokesman said Tuesday. "
+        "The agreement had been reached during a visit to Tripoli last week by Maltese Foreign Minister Vincent Tabone."
+    )
+    events = _events(text, dt.date(1987, 10, 20))
+    agreements = [e for e in events if e.type == "AGREE" and e.in_timeline]
+    assert [e.date for e in agreements] == ["1987-W42"]
+
+
+def test_background_in_the_perfect_stays_apart_from_dated_statements():
+    text = (
+        "Last week Chancellor Helmut Kohl ruled out German help to patrol the Gulf. "
+        "Kohl has said that Washington understands this problem."
+    )
+    events = _events(text, dt.date(1987, 6, 2))
+    statement = _find(events, "STATEMENT", "Helmut Kohl")
+    assert statement.date == "1987-W22" and "United States" not in {p.name for p in statement.participants}

@@ -173,6 +173,11 @@ class ActorResolver:
                         Participant(p.name, p.kind, role, p.country, p.qid, surface, known=p.known)
                         for p in group
                     ]
+        if tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.dep_ in ("compound", "amod"):
+            # "next week's G-7 summit": the tagger calls "G-7" an adjective.
+            ref = self.gaz.lookup(tok.text, on=self.on)
+            if ref is not None and ref.kind != "person":
+                return [self._ref(ref, tok.text, role)]
         if tok.lemma_.lower() == "counterpart":
             country = _country_adjectives(doc, start, end, self.gaz)
             if country:

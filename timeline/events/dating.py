@@ -20,6 +20,10 @@ from timeline.temporal import TimeExpression, find_time_expressions, resolve_rel
 DATING_TYPES = {"DATE", "TIME"}
 RELATION_WORDS = {"after", "before", "later", "earlier", "following", "previous", "next", "prior"}
 CLAUSE_BARRIERS = {"relcl"}
+# "Iran and Moscow have agreed to talks, a spokesman said Tuesday": Tuesday is
+# the saying's day, a default for the act it reports, not the act's own date.
+SAYING_VERBS = {"say", "tell", "announce", "report", "add"}
+SAYING_NOTE = "date of the saying that reports it"
 
 
 @dataclass
@@ -103,7 +107,9 @@ class DateAttacher:
         while True:
             for expr in self.by_token.get(node.i, []):
                 if self._usable(expr) and not _inside(expr, token):
-                    return expr, (None if steps == 0 else None)
+                    if node.i != token.i and node.lemma_.lower() in SAYING_VERBS:
+                        return expr, SAYING_NOTE
+                    return expr, None
             if node.head.i == node.i:
                 break
             if node.dep_ in CLAUSE_BARRIERS and not _locative_relative(node):
@@ -129,6 +135,16 @@ class DateAttacher:
             for expr in self.by_token.get(tok.i, []):
                 if self._usable(expr) and expr.anchor != "event" and not _crosses_clause(tok, token):
                     return expr, "date of the phrase it governs"
+        # "the agreement had been reached during a visit to Moscow last week": a
+        # noun made an event by its verb takes the verb's adjuncts' date.
+        verb = token.head
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB":
+            for tok in verb.subtree:
+                if tok.i == verb.i or token.left_edge.i <= tok.i <= token.right_edge.i:
+                    continue
+                for expr in self.by_token.get(tok.i, []):
+                    if self._usable(expr) and expr.anchor != "event" and not _crosses_clause(tok, verb):
+                        return expr, "date of its verb's adjunct"
         return None, None
 
     def link_relative(self, sentence_drafts: list, previous: list, sent) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from timeline.events import arguments as args_
-from timeline.events.dating import DateAttacher, EventLink, resolve_links
+from timeline.events.dating import SAYING_NOTE, DateAttacher, EventLink, resolve_links
 from timeline.events.lexicon import Lexicon, Trigger, load_lexicon
 from timeline.events.merge import merge_mentions
 from timeline.events.modality import ASSERTED, HYPOTHETICAL, NEGATED, PLANNED, modality
@@ -205,6 +205,9 @@ class _ParagraphReader:
             governor = _governing_verb(token)
             if governor is None or governor.lemma_.lower() not in entry.governors:
                 return False
+        if entry.ultimatum and not any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children) \
+                and not any(c.dep_ == "cc" and c.lower_ == "or" for c in token.children):
+            return False
         if entry.needs_place:
             if not self._has_destination(token):
                 return False
@@ -245,6 +248,9 @@ class _ParagraphReader:
                         return False
             if child.dep_ in ("ccomp", "xcomp"):
                 for t in child.subtree:
+                    if (t.pos_ == "VERB" and any(e.ultimatum for e in self.lexicon.candidates(t.lemma_, "VERB"))
+                            and self._match(t) is not None):
+                        return False  # the warning is the act: "told Japan to ... or face"
                     if (t.i != token.i and t.lemma_.lower() not in ("say", "tell") and self._match_event_only(t)
                             and _core_of_clause(t, child) and self._match(t) is not None):
                         if modality(t) in (HYPOTHETICAL, NEGATED):
@@ -291,7 +297,9 @@ class _ParagraphReader:
             return None  # a minister on a domestic strike is not diplomacy
         if not anaphoric and not any(p.kind != "person" or p.country for p in participants):
             return None  # only private persons: no state or organisation acts
-        timex, rule_note = self.dates.for_trigger(token)
+        # An ultimatum is made when it is said: its time and modality are the saying's.
+        act = (_reporting_verb(token) or token) if trigger.ultimatum else token
+        timex, rule_note = self.dates.for_trigger(act)
         date_value = date_start = date_end = None
         granularity = "none"
         expression = rule = anchor = None
@@ -303,15 +311,16 @@ class _ParagraphReader:
             expression, rule, anchor = timex.text, timex.rule, timex.anchor or "absolute"
             if rule_note:
                 rule = f"{rule}; {rule_note}"
+            soft = rule_note == SAYING_NOTE
         future = self._is_future(timex)
-        mood = modality(token, future_date=future)
-        if date_value is None and self.published and mood == ASSERTED and _reported_now(token):
+        mood = modality(act, future_date=future)
+        if date_value is None and self.published and mood == ASSERTED and _reported_now(act):
             # News convention: an act reported in the simple past or present with
             # no date of its own ("Reagan and Chirac signed an agreement", "X
             # said", "GCC members are threatening") happened on the day the story
             # reports; perfect tenses ("has accused") are background and stay
             # undated.
-            narrative = self._narrative_day()
+            narrative = self._narrative_day(trigger)
             companion = self._also_companion(token, participants)
             if companion is not None:
                 # "The two presidents also signed ...": "also" adds an act to an
@@ -397,9 +406,12 @@ class _ParagraphReader:
                 return draft
         return None
 
-    def _narrative_day(self):
+    def _narrative_day(self, trigger: Trigger | None = None):
         """The explicit past day of the previous sentence's main clause, if any:
-        "Aqazadeh arrived last night. He met ..." """
+        "Aqazadeh arrived last night. He met ..." A wire story's "said" is
+        the reporting day's, not the narrative's."""
+        if trigger is not None and trigger.type == "STATEMENT":
+            return None
         for draft in reversed(self.drafts):
             if draft.sentence_index < self.memory.sentence_index - 1:
                 return None
@@ -433,7 +445,15 @@ class _ParagraphReader:
                         found.append(p)
 
         is_verb = token.pos_ == "VERB"
-        if is_verb:
+        if trigger.ultimatum:
+            # "He said Japan must open its markets or face reprisals": the one who
+            # says it threatens; whoever must act or face it is the target.
+            speaker = _reporting_verb(token)
+            if speaker is not None:
+                add(args_.subjects_of(speaker), "source")
+            add(args_.subjects_of(token), "target")
+            add([c for c in speaker.children if c.dep_ in ("dobj", "dative")] if speaker is not None else [], "target")
+        elif is_verb:
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
             if passive:
                 add(args_.passive_agents(token), "source")
@@ -461,7 +481,8 @@ class _ParagraphReader:
                             add(args_.objects_of(pobj), "target")
         else:
             add([c for c in token.children if c.dep_ in ("poss",)], "source")
-            add([c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_)], "participant")
+            add([c for c in token.children if c.dep_ in ("compound", "amod", "nmod")
+                 and (c.pos_ == "PROPN" or c.ent_type_ or (c.text[:1].isupper() and c.i != token.sent.start))], "participant")
             add(args_.objects_of(token), "target")
             governor = _governing_verb(token)
             if governor is not None and token.dep_ in ("dobj", "pobj", "nsubjpass", "npadvmod", "attr", "nsubj", "appos"):
@@ -523,6 +544,18 @@ class _ParagraphReader:
         if best is None:
             return None
         return best.name, best.country
+
+
+def _reporting_verb(token):
+    """The say/tell verb whose reported clause holds `token`."""
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in REPORTING_VERBS | {"warn"}:
+            return node
+    return None
 
 
 def _link_during(sentence_drafts: list[MentionDraft], doc) -> None:
@@ -601,6 +634,8 @@ def _core_of_clause(trigger, clause_root) -> bool:
         head = node.head
         if head.i == node.i:
             return False
+        if node.dep_ == "pobj" and head.lower_ not in ("in",):
+            return False  # "was high on the agenda for next week's [summit]": an adjunct
         if head.i != clause_root.i and head.pos_ in ("NOUN", "PROPN", "PRON") and not _quantity(head):
             return False
         node = head

@@ -19,7 +19,7 @@ POS_TAGS = ("VERB", "NOUN")
 TRIGGER_KEYS = {
     "lemma", "pos", "type", "mode", "cameo", "args", "summary", "weight", "objects",
     "objects_kind", "governors", "particles", "needs_oprd", "needs_place", "modifiers",
-    "complements",
+    "complements", "ultimatum",
 }
 
 
@@ -62,6 +62,7 @@ class Trigger:
     complements: frozenset[str] = frozenset()
     needs_oprd: bool = False
     needs_place: bool = False
+    ultimatum: bool = False
 
 
 @dataclass
@@ -152,6 +153,7 @@ def _build(ontology: dict, triggers: dict) -> Lexicon:
                 complements=frozenset(raw.get("complements") or ()),
                 needs_oprd=bool(raw.get("needs_oprd")),
                 needs_place=bool(raw.get("needs_place")),
+                ultimatum=bool(raw.get("ultimatum")),
             )
         )
     by_lemma: dict[tuple[str, str], list[Trigger]] = {}

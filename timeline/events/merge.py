@@ -237,6 +237,10 @@ def _participants_compatible(event: EventBuilder, draft) -> bool:
 def _compatible(event: EventBuilder, draft) -> bool:
     if event.type != draft.trigger.type or not _modes_compatible(event.mode, draft.trigger.mode):
         return False
+    # "Nakasone has said that ...": an undated result in the perfect is
+    # background; it does not join a dated occasion (nor take its date).
+    if (draft.perfect and not draft.date_value) != all(d.perfect and not d.date_value for d in event.drafts):
+        return False
     if event.timeline_modality != (draft.record.modality in TIMELINE_MODALITIES):
         return False
     if not _dates_compatible(event, draft):

@@ -58,6 +58,8 @@ def modality(trigger, *, future_date: bool = False) -> str:
             lemma = node.lemma_.lower()
             if node.pos_ in ("VERB", "ADJ") and lemma in PLANNING_VERBS and _is_complement(prev):
                 planned = True
+            elif node.pos_ == "VERB" and _rules_out(node) and (_is_complement(prev) or prev.dep_ == "advcl"):
+                return NEGATED
             elif node.pos_ == "VERB" and lemma in NEGATING_VERBS and _is_complement(prev):
                 return NEGATED
             elif node.pos_ == "VERB" and lemma in REQUESTING_VERBS and prev.dep_ == "prep" and prev.lower_ == "for":
@@ -84,6 +86,11 @@ def modality(trigger, *, future_date: bool = False) -> str:
         prev = node
         node = node.head
     return PLANNED if planned else ASSERTED
+
+
+def _rules_out(verb) -> bool:
+    """"ruled out using powers to retaliate": what is ruled out will not happen."""
+    return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
 def _is_complement(child) -> bool:
