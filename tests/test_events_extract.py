@@ -418,3 +418,28 @@ def test_background_in_the_perfect_stays_apart_from_dated_statements():
     events = _events(text, dt.date(1987, 6, 2))
     statement = _find(events, "STATEMENT", "Helmut Kohl")
     assert statement.date == "1987-W22" and "United States" not in {p.name for p in statement.participants}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both sides are now moving towards starting discussions on the Aegean.",
+        "Ozal said the envoy came to brief the government on efforts aimed at starting discussions between Turkey and Greece.",
+    ],
+)
+def test_what_is_aimed_at_has_not_happened(sentence):
+    events = _events(sentence, dt.date(1987, 3, 30))
+    assert not [e for e in events if e.type == "CONSULT" and e.in_timeline]
+
+
+def test_perfect_tagged_as_past_and_participles_on_it_are_background():
+    text = "Chile has in the past rejected Bolivia's proposal, saying its borders are settled."
+    events = _events(text, dt.date(1987, 3, 30))
+    assert events and not [e for e in events if e.in_timeline]
+
+
+def test_a_national_body_brings_its_country():
+    text = "Canadian Foreign Minister Joe Clark held talks with the U.S. Congress today."
+    events = _events(text, dt.date(1987, 3, 11))
+    talks = next(e for e in events if e.type == "CONSULT")
+    assert "United States" in {p.name for p in talks.participants}

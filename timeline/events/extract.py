@@ -506,9 +506,10 @@ class _ParagraphReader:
             place = self._event_place(token, trigger, found)
             if place and place[1] and not any(p.name == place[1] for p in found):
                 found.append(Participant(place[1], "country", "target", place[1], None, place[0]))
-        # Every person acts for a country: add it, so queries by country find them.
+        # Every person (and national body: a parliament, a ministry) acts for a
+        # country: add it, so queries by country find them.
         for p in list(found):
-            if p.kind == "person" and p.country and not any(q.name == p.country for q in found):
+            if p.kind in ("person", "legislature") and p.country and not any(q.name == p.country for q in found):
                 found.append(Participant(p.country, "country", p.role, p.country, None, p.surface))
         return found
 
@@ -683,10 +684,13 @@ def _perfect(token) -> bool:
     verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
     if verb is None:
         return False
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ == "VERB":
+        verb = verb.head  # "Japan has rejected the offer, saying ...": the clause it hangs on
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if "had" in auxes and _backshifted(verb):
         return False
-    return bool(auxes & {"has", "have", "had", "'ve", "'d"}) and verb.tag_ == "VBN"
+    # The tagger sometimes calls the participle a past tense ("has in the past rejected").
+    return bool(auxes & {"has", "have", "had", "'ve", "'d"}) and verb.tag_ in ("VBN", "VBD")
 
 
 def _in_main_clause(token) -> bool:

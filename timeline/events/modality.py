@@ -64,6 +64,8 @@ def modality(trigger, *, future_date: bool = False) -> str:
                 return NEGATED
             elif node.pos_ == "VERB" and lemma in REQUESTING_VERBS and prev.dep_ == "prep" and prev.lower_ == "for":
                 return HYPOTHETICAL  # "asked for consultations": requested, not held
+            elif node.pos_ in ("VERB", "ADJ") and lemma in SPECULATIVE_VERBS and prev.dep_ == "prep" and prev.lower_ in ("at", "for", "towards", "toward"):
+                return HYPOTHETICAL  # "efforts aimed at starting discussions", "hoped for talks"
             elif node.pos_ in ("VERB", "ADJ") and lemma in SPECULATIVE_VERBS and _is_complement(prev):
                 if lemma == "expect" and future_date:
                     planned = True
@@ -77,6 +79,9 @@ def modality(trigger, *, future_date: bool = False) -> str:
                     return HYPOTHETICAL
         if node.dep_ in ("ROOT",) or node.head.i == node.i:
             break
+        # "moving towards starting discussions": what is approached has not happened.
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in ("towards", "toward"):
+            return HYPOTHETICAL
         # "during a meeting", "after the talks": an adjunct presupposes its event.
         if node.dep_ == "pobj" and node.head.lower_ in PRESUPPOSING_PREPOSITIONS:
             break
