@@ -202,12 +202,15 @@ def _conditions(session: Session, q: EventQuery) -> list:
         conds.append(
             Event.id.in_(select(EventActor.event_id).where(EventActor.actor_id.in_(sorted(ids))))
         )
+    # Types are stored upper-case (PLOVER) and modes lower-case (the trigger
+    # lexicon), so plain equality matches any spelling of the option and keeps
+    # ix_event_type / ix_event_mode usable (upper(type) would scan every event).
     if q.types:
-        conds.append(func.upper(Event.type).in_([t.upper() for t in q.types]))
+        conds.append(Event.type.in_(sorted({t.upper() for t in q.types})))
     if q.modes:
-        conds.append(func.lower(Event.mode).in_([m.lower() for m in q.modes]))
+        conds.append(Event.mode.in_(sorted({m.lower() for m in q.modes})))
     if q.cameo:
-        conds.append(or_(*(Event.cameo.like(f"{c}%") for c in q.cameo)))
+        conds.append(or_(*(_prefix(Event.cameo, c) for c in q.cameo)))
     if q.since:
         start, _ = date_range(q.since, q.today)
         conds.append(Event.date_end >= start.isoformat())
@@ -249,6 +252,14 @@ def _conditions(session: Session, q: EventQuery) -> list:
     if q.ids:
         conds.append(Event.id.in_(q.ids))
     return conds
+
+
+def _prefix(column, prefix: str):
+    """`column` starts with `prefix`, as a range both SQLite and PostgreSQL
+    answer from a B-tree index (LIKE 'x%' uses one on neither by default)."""
+    if not prefix:
+        return column.is_not(None)
+    return and_(column >= prefix, column < prefix[:-1] + chr(ord(prefix[-1]) + 1))
 
 
 # Plain columns, not ORM objects: building a million SQLModel instances costs
