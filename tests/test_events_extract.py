@@ -443,3 +443,30 @@ def test_a_national_body_brings_its_country():
     events = _events(text, dt.date(1987, 3, 11))
     talks = next(e for e in events if e.type == "CONSULT")
     assert "United States" in {p.name for p in talks.participants}
+
+
+def _events_at(text: str, published: dt.date, dateline: str):
+    return extract_document(Document(text=text, published=published, extra={"dateline": dateline})).events
+
+
+def test_an_arrival_with_no_place_is_at_the_dateline():
+    text = "Venezuelan Oil Minister Arturo Hernandez Grisanti arrived last night after a stopover in Lagos."
+    events = _events_at(text, dt.date(1987, 3, 11), "ALGIERS, March 11")
+    visit = next(e for e in events if e.mode == "visit")
+    assert (visit.date, visit.place) == ("1987-03-10", "Algiers")
+    assert "Algeria" in {p.name for p in visit.participants}
+
+
+def test_arriving_in_ones_own_country_is_no_visit():
+    text = "Turkish Ambassador Nazmi Akiman arrived last night from a meeting in Athens."
+    events = _events_at(text, dt.date(1987, 3, 30), "ANKARA, March 30")
+    assert not [e for e in events if e.mode == "visit"]
+
+
+def test_the_subjects_own_phrase_does_not_date_the_verb():
+    text = (
+        "French Foreign Minister Jean-Bernard Raimond, due in Abu Dhabi tomorrow for talks, "
+        "told the daily newspaper that France wanted normal relations with Iran."
+    )
+    events = _events(text, dt.date(1987, 3, 22))
+    assert _find(events, "STATEMENT", "Jean-Bernard Raimond").date == "1987-03-22"

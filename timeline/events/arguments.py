@@ -49,6 +49,7 @@ class DiscourseMemory:
     sentence_index: int = 0
     by_name_part: dict[str, Participant] = field(default_factory=dict)
     agents: dict[str, list[Participant]] = field(default_factory=dict)  # "ministers" -> EC
+    dateline_place: object | None = None  # the Place of the story's dateline, for "here"
 
     def remember(self, person: Participant, *, subject: bool = False) -> None:
         self.persons = [q for q in self.persons if q.name != person.name] + [person]
@@ -317,7 +318,8 @@ class ActorResolver:
                 if governor.pos_ in ("VERB", "AUX") or governor.head.i == governor.i:
                     break
                 governor = governor.head
-            for reporter in (c for c in governor.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_PERSON):
+            misparsed = governor.ent_type_ == "PERSON"  # "Mana Said al-Oteiba" read as a verb
+            for reporter in (c for c in governor.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_PERSON and not misparsed):
                 named = [p for p in self._resolve_one(reporter, role, others) if p.kind == "person"]
                 if named:
                     subject = named[0]

@@ -233,6 +233,8 @@ def _crosses_clause(tok, trigger) -> bool:
     while node.i != trigger.i and node.head.i != node.i:
         if node.pos_ in ("VERB", "AUX") and not (node.dep_ == "xcomp" and node.tag_ == "VBG"):
             return True
+        if node.dep_ in ("nsubj", "nsubjpass") and node.head.i == trigger.i:
+            return True  # "Raimond, due here tomorrow, told ...": the subject's own phrase
         node = node.head
     return False
 

@@ -98,6 +98,7 @@ def _extract_parsed(doc: Document, candidates: list, spacy_docs: list, lexicon: 
         return Extraction(needs_publication_date=doc.published is None)
     gazetteer = load_gazetteer()
     memory = args_.DiscourseMemory()
+    memory.dateline_place = _dateline_place(doc)
     drafts: list[MentionDraft] = []
     for p_index, (paragraph, spacy_doc) in enumerate(zip(candidates, spacy_docs)):
         reader = _ParagraphReader(paragraph, p_index, spacy_doc, doc.published, lexicon, gazetteer, memory, drafts)
@@ -216,6 +217,8 @@ class _ParagraphReader:
         return True
 
     def _has_destination(self, token) -> bool:
+        if self._dateline_destination(token) is not None:
+            return True
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("to", "in", "for", "from"):
                 for pobj in child.children:
@@ -226,6 +229,20 @@ class _ParagraphReader:
                     if pobj.ent_type_ in ("GPE", "LOC", "FAC") or self._place(pobj) is not None:
                         return True
         return False
+
+    def _dateline_destination(self, token):
+        """The dateline place, for "arrived here", "due here" or an arrival with
+        no place of its own ("arrived last night after a stopover in Riyadh")."""
+        place = getattr(self.memory, "dateline_place", None)
+        if place is None:
+            return None
+        if any(c.lower_ == "here" for c in token.children):
+            return place
+        if token.lemma_.lower() == "arrive" and not any(
+            c.dep_ == "prep" and c.lower_ in ("in", "at", "to") for c in token.children
+        ):
+            return place
+        return None
 
     def _statement_worthy(self, token) -> bool:
         """A reporting verb is a STATEMENT only when a named actor speaks and
@@ -293,6 +310,8 @@ class _ParagraphReader:
             return None  # "called on Japan to ...": nobody named does it
         if trigger.mode == "visit" and token.pos_ == "VERB" and not any(p.role == "source" for p in participants):
             return None  # "attention would go to Brazil": only people and states travel
+        if trigger.mode == "visit" and _goes_home(participants):
+            return None  # "the ambassador arrived last night" in his own capital: a return
         if trigger.type == "STATEMENT" and not _intergovernmental(participants):
             return None  # a minister on a domestic strike is not diplomacy
         if not anaphoric and not any(p.kind != "person" or p.country for p in participants):
@@ -350,7 +369,8 @@ class _ParagraphReader:
                 first -= timedelta(days=span - 1)
             date_value = date_start = first.isoformat()
             date_end = (first + timedelta(days=span - 1)).isoformat()
-        place = self._event_place(token, trigger, participants)
+        here = self._dateline_destination(token) if trigger.mode == "visit" else None
+        place = (here.name, here.country) if here is not None else self._event_place(token, trigger, participants)
         offset = self.paragraph.start
         sentence_text = sent.text
         record = MentionRecord(
@@ -503,7 +523,8 @@ class _ParagraphReader:
                 if p.role == "source":
                     p.role = "host"
         if trigger.mode == "visit":
-            place = self._event_place(token, trigger, found)
+            here = self._dateline_destination(token)
+            place = (here.name, here.country) if here is not None else self._event_place(token, trigger, found)
             if place and place[1] and not any(p.name == place[1] for p in found):
                 found.append(Participant(place[1], "country", "target", place[1], None, place[0]))
         # Every person (and national body: a parliament, a ministry) acts for a
@@ -624,6 +645,27 @@ def _date_during(events: list, published: date | None) -> None:
             d.record.date = event.date
             d.record.date_rule = f"during an event: the ISO week of {host.date}"
             break
+
+
+def _goes_home(participants) -> bool:
+    """Do all travellers belong to the one country travelled to?"""
+    targets = {p.name for p in participants if p.role == "target" and p.kind == "country"}
+    sources = [p for p in participants if p.role == "source"]
+    homes = {p.country or (p.name if p.kind == "country" else None) for p in sources}
+    return bool(targets) and bool(sources) and None not in homes and targets <= homes
+
+
+def _dateline_place(doc: Document):
+    """The place of the story's dateline ("ABU DHABI, March 11"): where "here"
+    is, and where someone who "arrived" with no place named arrived."""
+    from timeline.actors.places import resolve_place
+    from timeline.sources.dateline import find_dateline, parse_dateline_field
+
+    field_value = (doc.extra or {}).get("dateline")
+    line = parse_dateline_field(field_value) if isinstance(field_value, str) else find_dateline(doc.text)
+    if line is None or not line.place:
+        return None
+    return resolve_place(line.place.title(), on=doc.published)
 
 
 def _core_of_clause(trigger, clause_root) -> bool:
