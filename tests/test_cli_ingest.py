@@ -35,6 +35,7 @@ def fake_extract(doc):
 @pytest.fixture(autouse=True)
 def fake_extraction(monkeypatch):
     monkeypatch.setattr("timeline.ingest._extract", fake_extract)
+    monkeypatch.setattr("timeline.ingest._extract_many", lambda docs: [fake_extract(d) for d in docs])
 
 
 def article(folder: Path, name: str, body: str, published: str | None = "2023-09-15") -> Path:
@@ -95,6 +96,7 @@ def test_extraction_errors_are_recorded_and_the_rest_is_stored(runner, db_url, c
         return fake_extract(doc)
 
     monkeypatch.setattr("timeline.ingest._extract", explode)
+    monkeypatch.setattr("timeline.ingest._extract_many", lambda docs: [explode(d) for d in docs])
     result = runner.invoke(cli, ["--db", db_url, "ingest", str(corpus), "--workers", "1"])
     assert result.exit_code == 1
     assert f"timeline: {corpus / 'c.txt'}: extraction failed: ValueError: bad parse" in result.stderr
@@ -156,6 +158,7 @@ DRIVER = textwrap.dedent(
     import timeline.ingest
     from test_cli_ingest import fake_extract
     timeline.ingest._extract = fake_extract
+    timeline.ingest._extract_many = lambda docs: [fake_extract(d) for d in docs]
     from timeline.cli import main
     main()
     """
@@ -230,3 +233,23 @@ def test_an_unwritable_database_fails_each_input_in_one_line(runner, db_url, cor
     assert len(lines) == 4 and lines[-1] == "read 3, stored 0, skipped 0, failed 3, events 0"
     assert lines[0].startswith(f"timeline: {corpus / 'a.txt'}: could not store: OperationalError: ")
     assert lines[0].endswith("(not recorded: OperationalError: (builtins.Exception) attempt to write a readonly database)")
+
+
+def test_a_failing_article_in_a_batch_costs_only_itself(monkeypatch, tmp_path):
+    from timeline.ingest import _extract_batch
+    from timeline.sources.document import Document
+
+    def explode(doc):
+        if "bad" in doc.text:
+            raise ValueError("bad parse")
+        return fake_extract(doc)
+
+    def whole_batch(docs):
+        return [explode(d) for d in docs]
+
+    monkeypatch.setattr("timeline.ingest._extract_many", whole_batch)
+    monkeypatch.setattr("timeline.ingest._extract", explode)
+    docs = [Document(text=t) for t in ("EVENT|CONSULT|2023-09-13|A;B|", "bad", "EVENT|AGREE||A;C|")]
+    results = _extract_batch(docs)
+    assert [type(r).__name__ for r in results] == ["Extraction", "ValueError", "Extraction"]
+    assert len(results[0].events) == 1 and len(results[2].events) == 1
