@@ -25,6 +25,7 @@ from timeline.sources.document import Document
 # event already reported ("The meeting took place ...").
 ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Speakers whose "said" only attributes a report ("officials said") make no STATEMENT.
+DOCUMENT_NOUNS = {"communique", "statement", "declaration", "report", "letter", "note", "resolution"}
 PLAN_NOUNS = {"plan", "decision", "intention", "measure", "move", "proposal"}
 REPORTING_VERBS = {"say", "tell", "announce", "state", "report", "add", "confirm", "explain", "note"}
 ATTRIBUTION_ONLY = {"source", "official", "analyst", "diplomat", "observer", "report", "newspaper", "agency", "trader", "dealer", "economist"}
@@ -133,6 +134,7 @@ class _ParagraphReader:
         for sent in self.doc.sents:
             self.memory.sentence_index += 1
             sentence_drafts: list[MentionDraft] = []
+            orphans = []
             for token in sent:
                 trigger = self._match(token)
                 if trigger is None:
@@ -140,6 +142,18 @@ class _ParagraphReader:
                 draft = self._draft(token, trigger, sent, len(self.drafts) + len(sentence_drafts))
                 if draft is not None:
                     sentence_drafts.append(draft)
+                elif trigger.type == "CONSULT" and token.pos_ == "NOUN" and not self._participants(token, trigger):
+                    orphans.append((token, trigger))
+            # "A communique issued at the end of a two-day ministerial meeting
+            # said Asean hoped ...": a meeting nobody is named at is held by the
+            # body or state the sentence has acting (PLOVER multilateral).
+            donors = [p for d in sentence_drafts for p in d.participants if p.kind != "person" and p.role in ("source", "participant")]
+            for token, trigger in orphans:
+                if donors:
+                    borrowed = [Participant(p.name, p.kind, "participant", p.country, p.qid, p.surface, known=p.known) for p in donors[:1]]
+                    draft = self._draft(token, trigger, sent, len(self.drafts) + len(sentence_drafts), borrowed=borrowed)
+                    if draft is not None:
+                        sentence_drafts.append(draft)
             self.dates.link_relative(sentence_drafts, self.drafts, sent)
             _link_during(sentence_drafts, self.doc)
             for draft in sentence_drafts:
@@ -283,12 +297,12 @@ class _ParagraphReader:
         return False
 
     # --- one mention ---------------------------------------------------------
-    def _draft(self, token, trigger: Trigger, sent, index: int) -> MentionDraft | None:
+    def _draft(self, token, trigger: Trigger, sent, index: int, borrowed=None) -> MentionDraft | None:
         if trigger.mode == "visit" and token.pos_ == "VERB" and self._visits_a_person(token):
             # "will visit Treasury Secretary James Baker": calling on a person is
             # a meeting (CAMEO 040s); visiting a country or city is a trip.
             trigger = next((t for t in self.lexicon.candidates("meet", "VERB") if not t.particles), trigger)
-        participants = self._participants(token, trigger)
+        participants = self._participants(token, trigger) or list(borrowed or [])
         if trigger.objects_kind and not any(
             p.role in ("target", "participant") and p.kind in trigger.objects_kind for p in participants
         ):
@@ -360,6 +374,20 @@ class _ParagraphReader:
             date_start = date_end = date_value
             granularity = "day"
             soft = True
+        if date_value is None and self.published and mood in (ASSERTED, PLANNED) and _at_end_of(token):
+            # "a communique issued at the end of a two-day meeting said ...": the
+            # meeting ended when the act that closed it happened.
+            root = sent.root
+            closing, _note = self.dates.for_trigger(root)
+            if closing is not None and closing.value and _event_date(closing) and _event_date(closing)[1] == "day":
+                date_value = _event_date(closing)[0]
+                expression, rule = closing.text, f"{closing.rule}; ends with the act at its end"
+            elif modality(root) == ASSERTED and _reported_now(root):
+                date_value = self.published.isoformat()
+                expression, rule = None, "ends on the reporting day, with the act at its end"
+            if date_value:
+                anchor, granularity = "publication", "day"
+                date_start = date_end = date_value
         span = _stated_duration(token)
         if span and granularity == "day" and date_value and not soft:
             # "a two-day visit": the day named is the start, or the end when the
@@ -482,6 +510,13 @@ class _ParagraphReader:
                 add(args_.subjects_of(token), "source")
                 if trigger.args != "speaker":
                     add(args_.objects_of(token), "target")
+            if trigger.args == "speaker" and not found:
+                # "A communique issued at the end of the meeting said Asean hoped
+                # ...": a document speaks for whoever its content's subject is.
+                subs = args_.subjects_of(token)
+                if subs and subs[0].lemma_.lower() in DOCUMENT_NOUNS:
+                    for child in (c for c in token.children if c.dep_ == "ccomp"):
+                        add([c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")], "source")
             if trigger.args == "speaker":
                 for child in token.children:
                     if child.dep_ in ("ccomp", "xcomp", "dobj"):
@@ -793,6 +828,9 @@ def _governing_verb(token):
             return head
         if head.pos_ == "ADP" or node.dep_ in ("conj", "appos", "compound"):
             node = head
+            continue
+        if node.dep_ == "prep" and node.lower_ in ("during", "following") and head.pos_ in ("NOUN", "PROPN"):
+            node = head  # "agreed on a concept ... during [talks]": the parser hangs it on the noun
             continue
         if node.dep_ == "prep" and head.pos_ == "NOUN" and _quantity(head):
             node = head  # "put 300 mln dlrs in [tariffs] on ..."
