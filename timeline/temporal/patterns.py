@@ -63,10 +63,12 @@ PATTERNS: dict[str, re.Pattern] = {
     "month-range": _c(rf"{B}{MON}\s*(?:-|\u2013|to|through|until|till)\s*(?P<mon2>{MONTH_RE})(?:,?\s+{YEAR})?{E}"),
     "weekend": _c(rf"{B}(?:the|this|last|next)\s+weekend{E}"),
     "year": _c(rf"{B}(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year|calendar|FY)\s*)?{YEAR}(?:'s)?{E}(?!\s*(?:-|\u2013|to)\s*\d{{4}}\b)(?!,\d)(?!\.\d)"),
-    "the-year": _c(rf"{B}the\s+(?P<fiscal>fiscal\s+)?year{E}(?!\s+(?:before|earlier|ago|after|later|[12]\d{{3}}))(?!-)"),
+    "the-year": _c(rf"{B}the\s+(?:full\s+)?(?P<fiscal>fiscal\s+)?year{E}(?!\s+(?:before|earlier|ago|after|later|[12]\d{{3}}))(?!-)"),
     "spoken-year": _c(rf"{B}(?:{MON},?\s+(?:of\s+)?|(?:the\s+)?(?P<season>{SEASON_RE})\s+of\s+)?(?P<spoken>(?:the\s+year\s+)?(?:nineteen|eighteen|twenty)[\s-]+(?:hundred|(?:{TENS_RE})(?:[\s-]+(?:{ONES_RE}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-]+(?:{ONES_RE}))|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?:{ONES_RE}))?|(?<=in\s)two\s+thousand(?:\s+(?:and\s+)?(?:{ONES_RE}))?){E}"),
     "month-relative-year": _c(rf"{B}{MON},?\s+(?P<rel>this|last|next)\s+year{E}"),
     "year-range": _c(rf"{B}(?:between\s+)?{YEAR}\s*(?:-|\u2013|to|and|through)\s*(?P<year2>[12]{D}{{3}}|{D}{{2}}){E}"),
+    # "by year-end", "since year-end", "around year's end": the end of a calendar year
+    "year-end": _c(rf"{B}(?:the\s+)?year(?:-|\s+|'s\s+)end{E}(?!-)"),
     "decade": _c(rf"{B}(?:the\s+)?(?:(?P<dec>[12]{D}{{2}}0)'?s|'(?P<short>{D}0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){E}"),
     "century": _c(rf"{B}(?:the\s+)?(?P<ord>{D}{{1,2}}(?:st|nd|rd|th)|(?:nineteenth|eighteenth|twentieth|twenty-first|twenty\s+first))\s+century{E}"),
     # "the third quarter" keeps its article; the adjective "third-quarter" does not
@@ -83,7 +85,7 @@ PATTERNS: dict[str, re.Pattern] = {
     "within-duration": _c(rf"{B}(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|latest|final|following|remaining|preceding|year-earlier)\s+)?(?:(?P<n>{NUM})|(?P<vague>{VAGUE_RE}))\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?(?P<unit>{UNIT_RE})(?:-(?:long|old))?{E}"),
     "plural-duration": _c(rf"{B}(?:(?P<adj>recent|coming|past|ensuing|subsequent)\s+|(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s))(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes|quarters)(?:-long)?{E}"),
     "set": _c(rf"{B}(?:(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?:(?P<n>{NUM})\s+)?(?:(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|weekend|decade)s?|{WD}|{MON})|(?P<times>once|twice|three\s+times|(?:{NUM})\s+times)\s+(?:a|per|every|each)\s+(?P<unit2>day|week|month|year|quarter|hour)|(?P<wds>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)){E}"),
-    "generic": _c(rf"{B}(?P<g>now|currently|current|recently|recent|lately|formerly|previously|nowadays|these\s+days|at\s+present|the\s+present|the\s+past|the\s+future|future|soon|the\s+near\s+future|near-term|long-term|short-term|once){E}"),
+    "generic": _c(rf"{B}(?P<g>now|currently|current|recently|recent|lately|formerly|previously|nowadays|these\s+days|at\s+present|the\s+present|the\s+past|the\s+future|future|soon|the\s+near\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date|near-term|long-term|short-term|once){E}"),
     "clock": _c(rf"{B}(?:(?P<h>[01]?{D}|2[0-3])(?::(?P<mi>[0-5]{D}))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?=\W|$)|(?P<h24>[01]?{D}|2[0-3]):(?P<mi24>[0-5]{D})(?:\s*(?:GMT|UTC|[ECMP][SD]T))?{E}|(?P<word>noon|midnight|midday))(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time))?(?:,?\s+(?:on\s+)?(?:{WD}|(?P<rday>today|yesterday|tomorrow)|(?P<cmon>{MONTH_RE})\s+(?P<cday>[0-3]?{D})(?:,?\s+(?P<cyear>[12]{D}{{3}}))?))?{E}"),
     "holiday": _c(rf"{B}(?P<hol>{HOLIDAY_RE}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)(?:\s+{YEAR})?{E}"),
 }

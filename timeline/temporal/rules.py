@@ -297,7 +297,7 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
         # "this Friday": the Friday of the publication's week (ISO weeks start Monday).
         d, rn = an.add_days(pub, wd - pub.weekday()), "weekday/this-week"
     else:
-        tense = ctx.tense(m)
+        tense = _weekday_preposition_tense(ctx, m) or ctx.tense(m)
         if ctx.text.startswith(("'s", "\u2019s"), m.end()):
             tense = "past"  # "Wednesday's ruling": a possessive names a day already known
         before = ctx.text[max(0, m.start() - 12):m.start()].lower()
@@ -315,6 +315,17 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("TIME", f"{an.day_value(d)}T{part}", "time", rn + "/evening", "publication", tense)
     return Reading("DATE", an.day_value(d), "day", rn + ("/" + m["part"].lower() if part else ""),
                    "publication", tense)
+
+
+def _weekday_preposition_tense(ctx: Context, m: re.Match) -> str | None:
+    """"postponed until Tuesday", "as soon as Tuesday": a bare weekday after a
+    deadline word is the coming one whatever the verb's tense; "since Monday" looks back."""
+    before = ctx.text[max(0, m.start() - 16):m.start()].lower()
+    if re.search(r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+$", before):
+        return "present"
+    if re.search(r"\bsince\s+$", before):
+        return "past"
+    return None
 
 
 def _week_of(d: dt.date | None) -> str | None:
@@ -519,6 +530,22 @@ def _the_year(m: re.Match, ctx: Context) -> Reading | None:
     if ctx.published is None:
         return Reading("DATE", None, "year", "the-year/discourse", "publication")
     return Reading("DATE", f"{ctx.published.year:04d}", "year", "the-year/discourse", "publication")
+
+
+@rule("year-end")
+def _year_end(m: re.Match, ctx: Context) -> Reading | None:
+    """"by year-end": the end of the publication's year (TIMEX3 year with mod END);
+    "since year-end" looks back to the end of the year before."""
+    before = ctx.text[max(0, m.start() - 8):m.start()].lower()
+    if not re.search(r"\b(?:by|since|at|until|till|before|around|through)\s+$", before):
+        return None  # "year-end net", "the year-end figures": an adjective
+    if ctx.published is None:
+        return Reading("DATE", None, "year", "year-end", "publication", mod="END")
+    since = re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 7):m.start()], re.I)
+    year = ctx.published.year - (1 if since else 0)
+    if not 1 <= year <= 9999:
+        return None
+    return Reading("DATE", f"{year:04d}", "year", "year-end/" + ("since" if since else "coming"), "publication", mod="END")
 
 
 _SPOKEN_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -907,9 +934,22 @@ _SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "
                 "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D"}
 
 
+_RATE_BEFORE = re.compile(r"\d")
+
+
+def _clause_before(text: str, start: int, width: int) -> str:
+    """Up to `width` characters before `start`, cut at the last clause boundary."""
+    window = text[max(0, start - width):start]
+    return re.split(r"[.;:!?,()\"]|\n", window)[-1]
+
+
 @rule("set")
 def _set(m: re.Match, ctx: Context) -> Reading | None:
     if m["adv"]:
+        if m["adv"].lower() == "annually" and _RATE_BEFORE.search(_clause_before(ctx.text, m.start(), 40)):
+            # "rise 8.5% annually", "10,000 units annually": a rate of a quantity, which
+            # TimeBank leaves unannotated (as it does "$5 million a year")
+            return None
         return Reading("SET", _SET_ADVERBS[m["adv"].lower()], "set", "set/adverb")
     if m["wds"]:
         return Reading("SET", f"XXXX-WXX-{_wd(m['wds'][:-1]) + 1}", "set", "set/weekdays")
@@ -934,7 +974,16 @@ _GENERIC = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESEN
             "lately": "PAST_REF", "formerly": "PAST_REF", "previously": "PAST_REF",
             "the past": "PAST_REF", "in the past": "PAST_REF", "the future": "FUTURE_REF",
             "future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
-            "once": "PAST_REF"}
+            "once": "PAST_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+            "a later date": "FUTURE_REF"}
+
+
+def _discourse_now(text: str, m: re.Match) -> bool:
+    """"Now, he says, ...", "Now for today's quiz": sentence-initial "now" set off by
+    a comma, or introducing a topic, is a discourse marker, not PRESENT_REF."""
+    before = text[max(0, m.start() - 3):m.start()]
+    at_start = m.start() == 0 or re.search(r"(?:[.!?]['\"`]*\s+|\n\s*|^\s*|[\"`]+)$", before) is not None
+    return at_start and re.match(r"\s*(?:,|for\b)", text[m.end():m.end() + 5]) is not None
 
 
 @rule("generic")
@@ -946,6 +995,12 @@ def _generic(m: re.Match, ctx: Context) -> Reading | None:
     if g in ("once", "previously", "formerly", "soon", "future", "recent"):
         # Too often not a time reference ("future plans", "once a week") and too vague
         # to place an event; TimeBank annotators skip most of them as well.
+        return None
+    if g == "now" and _discourse_now(ctx.text, m):
+        return None
+    if g == "the future" and not re.search(r"\b(?:in|into|about|for|near|distant)\s+$", ctx.text[max(0, m.start() - 10):m.start()], re.I):
+        # "the future of our peoples", "the future looks ...": the noun for what is to
+        # come to someone, not a time; "in/into the future" is the time (FUTURE_REF)
         return None
     if g == "current" and re.match(r"\s*(?:account|affairs|events|status|form|law|rules|system|crisis|policy|policies)\b", after, re.I):
         return None

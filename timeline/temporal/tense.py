@@ -12,6 +12,9 @@ _FUTURE_SINGLE = {
     "will", "shall", "'ll", "\u2019ll", "wo", "scheduled", "intends", "payable", "effective",
     "upcoming", "would", "due", "set", "going", "slated", "tomorrow", "hopes", "aims",
     "should", "could", "may", "might", "must", "to",
+    # A plan names a day still to come, even when the planning is told in the past
+    # ("planned to leave on Thursday", "planned a demonstration on Saturday").
+    "planned", "plans", "planning",
 }
 # "to" alone is too weak, and "would"/"could" report futures in the past; these
 # cues count only in the combinations below.
@@ -31,7 +34,9 @@ sat slept spent spread struck swore taught threw understood woke wore withdrew
 overtook undertook forgot forbade fought sought caught heard
 """.split())
 # Reporting verbs in the present ("says") report the past: not a tense cue.
-_PRESENT = {"is", "are", "am", "does", "do", "starts", "begins", "opens", "ends", "meets", "arrives", "leaves", "holds", "visits"}
+_PRESENT = {"is", "are", "am", "does", "do", "starts", "begins", "opens", "ends", "meets", "arrives", "leaves", "holds", "visits",
+            # plural schedule verbs: "Netanyahu and Arafat meet separately Monday"
+            "meet", "begin", "start", "open", "hold", "visit", "arrive", "leave", "travel", "return"}
 _NOT_PAST_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "bred", "hundred",
                 "indeed", "proceed", "exceed", "succeed", "united", "limited", "based",
                 "related", "red", "wed", "fed", "led", "used", "interested", "concerned",
@@ -88,7 +93,8 @@ def lexical_tense(text: str, start: int, end: int) -> str | None:
         cue = _cue(words, i)
         if cue is None:
             continue
-        if i >= last and (cue == "present" or (cue == "future" and words[i].lower() not in ("will", "shall", "would"))):
+        if i >= last and (cue == "present" or (cue == "future" and words[i].lower() not in (
+                "will", "shall", "would", "plans", "planned", "planning"))):
             continue  # after the date, "due to" is mostly causal and "I am" another clause
         # Distance in words. A verb before the date usually governs it ("met on
         # Friday"); a cue after it counts a little less ("On Friday, Putin met ...");
