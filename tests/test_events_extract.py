@@ -502,3 +502,25 @@ def test_reaching_a_common_evaluation_is_an_agreement():
     events = _events(text, dt.date(1987, 10, 20))
     agreement = _find(events, "AGREE", "Nigel Lawson", "Edouard Balladur")
     assert agreement.date == "1987-10-19"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Meanwhile, a U.N. spokesman said that as far as he knew a reply had not arrived.",
+        "The U.S. shelved the case earlier this year after Trade Representative Clayton Yeutter said Argentina would act.",
+    ],
+)
+def test_attributions_and_sayings_that_only_place_in_time_are_no_statements(sentence):
+    events = _events(sentence, dt.date(1987, 10, 19))
+    assert not [e for e in events if e.type == "STATEMENT" and e.in_timeline]
+
+
+def test_announcing_and_saying_on_one_occasion_is_one_statement_but_a_declaration_is_its_own():
+    text = (
+        "In announcing the measures yesterday, President Ronald Reagan said Japan had broken its word. "
+        "Reagan and Canadian Prime Minister Brian Mulroney issued a joint declaration yesterday on acid rain."
+    )
+    events = _events(text, dt.date(1987, 3, 28))
+    statements = sorted((e.mode, len(e.mentions)) for e in events if e.type == "STATEMENT" and e.in_timeline)
+    assert statements == [("announce", 1), ("announce", 2)]

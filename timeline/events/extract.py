@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 
 from timeline.events import arguments as args_
@@ -25,6 +26,8 @@ from timeline.sources.document import Document
 # event already reported ("The meeting took place ...").
 ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Speakers whose "said" only attributes a report ("officials said") make no STATEMENT.
+SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson"}
+TIME_MARKS = {"after", "before", "since", "when", "until", "once", "as", "while"}
 DOCUMENT_NOUNS = {"communique", "statement", "declaration", "report", "letter", "note", "resolution"}
 PLAN_NOUNS = {"plan", "decision", "intention", "measure", "move", "proposal"}
 REPORTING_VERBS = {"say", "tell", "announce", "state", "report", "add", "confirm", "explain", "note"}
@@ -89,7 +92,23 @@ def _candidate_paragraphs(doc: Document, lexicon: Lexicon) -> list:
     from timeline.sources.boilerplate import mask_boilerplate
 
     text = mask_boilerplate(doc.text)
-    return [p for p in paragraphs(text) if lexicon.may_hold_event(p.text)]
+    names = _speaker_names()
+    return [p for p in paragraphs(text) if lexicon.may_hold_event(p.text, names)]
+
+
+@lru_cache(maxsize=1)
+def _speaker_names() -> frozenset[str]:
+    """Lower-case surnames of the gazetteer's people, for the cheap pre-filter."""
+    from timeline.actors import load_gazetteer
+
+    names = set()
+    for actor in load_gazetteer().actors():
+        if actor.kind == "person":
+            for name in (actor.name, *(actor.aliases or ())):
+                last = name.split()[-1].lower() if name.split() else ""
+                if len(last) > 2:
+                    names.add(last)
+    return frozenset(names)
 
 
 def _extract_parsed(doc: Document, candidates: list, spacy_docs: list, lexicon: Lexicon) -> Extraction:
@@ -267,6 +286,11 @@ class _ParagraphReader:
         sub = subs[0]
         if sub.lemma_.lower() in ATTRIBUTION_ONLY:
             return False
+        # "..., after Yeutter said Argentina agreed": a saying in a subordinate
+        # clause of time only places the main clause in time.
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children):
+            return False
+        spokesperson = sub.lemma_.lower() in SPOKESPERSONS
         # "X said they met": the meeting is the event, the saying only reports
         # it. An announcement of what is to come ("will visit", "have agreed
         # to") is a statement of its own (CAMEO 01 announcements).
@@ -287,7 +311,9 @@ class _ParagraphReader:
                         if modality(t) in (HYPOTHETICAL, NEGATED):
                             continue  # "could not go it alone on sanctions": the saying is the act
                         return _announces(t)
-        return True
+        # "a U.N. spokesman said that as far as he knew ...": a spokesman's
+        # remark is attribution unless it announces something.
+        return not spokesperson
 
     def _match_event_only(self, token) -> bool:
         pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_

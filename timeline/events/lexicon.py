@@ -23,6 +23,9 @@ TRIGGER_KEYS = {
 }
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
+
+
 class LexiconError(ValueError):
     """The ontology or trigger data file is inconsistent."""
 
@@ -71,15 +74,28 @@ class Lexicon:
     triggers: list[Trigger]
     by_lemma: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
     prefilter: re.Pattern = field(default=re.compile(r"(?!)"))
+    # Reporting verbs ("said") are in nearly every news paragraph; alone they
+    # make a paragraph worth parsing only next to a speaker who can make a
+    # diplomatic statement (a title, or a name the caller knows).
+    speech_prefilter: re.Pattern = field(default=re.compile(r"(?!)"))
+    speaker_cues: re.Pattern = field(default=re.compile(r"(?!)"))
 
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:
         """Entries for a token's lemma and coarse part of speech (PROPN counts as NOUN)."""
         pos = "NOUN" if pos in ("NOUN", "PROPN") else pos
         return self.by_lemma.get((lemma.lower(), pos), [])
 
-    def may_hold_event(self, text: str) -> bool:
-        """Cheap test before parsing: does the text contain any trigger's stem?"""
-        return self.prefilter.search(text) is not None
+    def may_hold_event(self, text: str, speaker_names: frozenset[str] | set[str] = frozenset()) -> bool:
+        """Cheap test before parsing: does the text hold a trigger's stem? A
+        reporting verb counts only with a speaker cue: a title ("minister",
+        "spokesman") or one of `speaker_names` (lower-case surnames)."""
+        if self.prefilter.search(text) is not None:
+            return True
+        if self.speech_prefilter.search(text) is None:
+            return False
+        if self.speaker_cues.search(text) is not None:
+            return True
+        return any(w.lower() in speaker_names for w in _CAPITALISED.findall(text))
 
     def family(self, type_: str, mode: str | None) -> str:
         """Type family used for merging: CONSULT modes merge with each other."""
@@ -159,9 +175,16 @@ def _build(ontology: dict, triggers: dict) -> Lexicon:
     by_lemma: dict[tuple[str, str], list[Trigger]] = {}
     for entry in entries:
         by_lemma.setdefault((entry.lemma, entry.pos), []).append(entry)
-    stems = sorted({_stem(e.lemma) for e in entries}, key=len, reverse=True)
-    prefilter = re.compile(r"\b(?:" + "|".join(stems) + r")", re.IGNORECASE)
-    return Lexicon(categories, entries, by_lemma, prefilter)
+    def alternation(words) -> re.Pattern:
+        return re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")", re.IGNORECASE)
+
+    prefilter = alternation({_stem(e.lemma) for e in entries if e.type != "STATEMENT"})
+    speech = alternation({_stem(e.lemma) for e in entries if e.type == "STATEMENT"})
+    cues = triggers.get("speaker_cues") or []
+    if not cues:
+        raise LexiconError("speaker_cues: the titles that make a reporting verb worth parsing are missing")
+    speaker_cues = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")", re.IGNORECASE)
+    return Lexicon(categories, entries, by_lemma, prefilter, speech, speaker_cues)
 
 
 @lru_cache(maxsize=1)

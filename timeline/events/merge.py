@@ -17,6 +17,8 @@ GRANULARITY_RANK = {
 }
 # CONSULT modes that name the same kind of occurrence ("meeting", "talks", "summit").
 MEETING_MODES = {"meet", "negotiate", "multilateral", "third-party", "phone", "mediate"}
+# "In announcing the sanctions, Reagan said ...": one occasion, however worded.
+STATEMENT_MODES = {"say", "announce"}
 TIMELINE_MODALITIES = {"asserted", "planned"}
 
 
@@ -182,7 +184,7 @@ def _join(names: list[str]) -> str:
 
 
 def _modes_compatible(a: str | None, b: str | None) -> bool:
-    return a == b or (a in MEETING_MODES and b in MEETING_MODES)
+    return a == b or (a in MEETING_MODES and b in MEETING_MODES) or (a in STATEMENT_MODES and b in STATEMENT_MODES)
 
 
 def _dates_compatible(event: EventBuilder, draft) -> bool:
@@ -237,6 +239,8 @@ def _participants_compatible(event: EventBuilder, draft) -> bool:
 def _compatible(event: EventBuilder, draft) -> bool:
     if event.type != draft.trigger.type or not _modes_compatible(event.mode, draft.trigger.mode):
         return False
+    if event.type == "STATEMENT" and (draft.trigger.pos == "NOUN") != all(d.trigger.pos == "NOUN" for d in event.drafts):
+        return False  # a joint declaration is a document of its own, not the press conference
     # "Nakasone has said that ...": an undated result in the perfect is
     # background; it does not join a dated occasion (nor take its date).
     if (draft.perfect and not draft.date_value) != all(d.perfect and not d.date_value for d in event.drafts):
