@@ -191,6 +191,21 @@ PHRASES = [
     ("The offer expires at 5 p.m. EST Nov. 9.", WSJ, "5 p.m. EST Nov. 9", "1989-11-09T17:00", "time"),
     ("The ceasefire starts at noon Saturday.", TUE, "noon Saturday", "2023-09-16T12:00", "time"),
     ("The curfew begins at 22:00 GMT.", FRI, "22:00 GMT", "2023-09-15T22:00", "time"),
+    # --- plans and deadlines name coming days, whatever the verb's tense ---
+    ("The team planned to leave Nairobi on Thursday.", "1998-09-30", "Thursday", "1998-10-01", "day"),
+    ("Protesters planned a large demonstration on Saturday.", "2000-01-07", "Saturday", "2000-01-08", "day"),
+    ("On Tuesday, the league plans to hold a news conference.", "1998-10-26", "Tuesday", "1998-10-27", "day"),
+    ("Officials postponed until Tuesday any action on the case.", "2000-03-30", "Tuesday", "2000-04-04", "day"),
+    ("Netanyahu and Arafat meet separately Monday with Albright.", "1998-05-01", "Monday", "1998-05-04", "day"),
+    ("The shares have fallen since Monday.", FRI, "Monday", "2023-09-11", "day"),
+    # --- the end of a year, the full year, vague futures ---
+    ("The deal should close by year-end.", WSJ, "year-end", "1989", "year"),
+    ("Cuts of 6,000 jobs are planned by year's end.", WSJ, "year's end", "1989", "year"),
+    ("The index has risen 12% since year-end.", WSJ, "year-end", "1988", "year"),
+    ("It forecast higher earnings for the full year.", WSJ, "the full year", "1989", "year"),
+    ("The challenges of the near term are real.", WSJ, "the near term", "FUTURE_REF", "ref"),
+    ("It may seek financing at a later date.", WSJ, "a later date", "FUTURE_REF", "ref"),
+    ("The index fell eight trading days in a row.", WSJ, "eight trading days", "P8D", "duration"),
 ]
 
 
@@ -252,6 +267,16 @@ def test_range_reaches_its_last_day():
     "Three-quarters of voters agreed.",
     "He paid $2023 for it.",
     "Futures markets fell.",
+    # a rate of a quantity, not a recurring time (TimeBank leaves these out)
+    "Sales should rise 8.5% annually.",
+    # discourse "now": a topic shift, not PRESENT_REF
+    "Now, he says, the West wants more.",
+    "Now for the geography quiz.",
+    # "the future" as the noun for what awaits someone
+    "This matters to the future of our peoples.",
+    "Growth was bad, and the future looks grim.",
+    # "year-end" as an adjective
+    "Year-end net was below the earlier level.",
 ])
 def test_not_time_expressions(sentence):
     assert find_time_expressions(sentence, dt.date(2023, 9, 15)) == []

@@ -21,6 +21,9 @@ from timeline.temporal.tense import lexical_tense
     ("Friday.", "Friday", None),
     ("He met them. They will meet again on Friday.", "Friday", "future"),
     ("They will meet again. He met them on Friday.", "Friday", "past"),
+    ("The team planned to leave Nairobi on Thursday.", "Thursday", "future"),
+    ("On Tuesday, the league plans to hold a news conference.", "Tuesday", "future"),
+    ("Netanyahu and Arafat meet separately Monday.", "Monday", "present"),
 ])
 def test_lexical_tense(sentence, phrase, tense):
     i = sentence.rindex(phrase)

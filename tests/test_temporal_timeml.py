@@ -66,6 +66,25 @@ def test_year_ranges_are_tagged_year_by_year():
     assert [(e.text, e.value) for e in exprs] == [("1990", "1990"), ("1995", "1995")]
 
 
+@pytest.mark.parametrize("text, tagged", [
+    ("Three days later, the index was down 6%.", ("Three days", "DURATION", "P3D")),
+    ("A day earlier, trucks streamed north.", ("A day", "DURATION", "P1D")),
+    ("Just an hour later, he was declared dead.", ("an hour", "DURATION", "PT1H")),
+    ("Eight trading days after Oct. 12, the index had fallen.", ("Eight trading days", "DURATION", "P8D")),
+])
+def test_offsets_by_days_and_hours_are_tagged_as_durations(text, tagged):
+    """TimeBank tags "three days later" as the duration "three days", the adverb
+    being a SIGNAL, as it does "two days after"."""
+    exprs = timeml_expressions(find_time_expressions(text, dt.date(1989, 10, 30)), dt.date(1989, 10, 30))
+    assert (exprs[0].text, exprs[0].type, exprs[0].value) == tagged
+
+
+def test_a_year_earlier_stays_a_date():
+    text = "Profit rose in the third quarter, up from $5 million a year earlier."
+    exprs = timeml_expressions(find_time_expressions(text, dt.date(1989, 10, 26)), dt.date(1989, 10, 26))
+    assert [(e.text, e.type) for e in exprs][-1] == ("a year earlier", "DATE")
+
+
 def test_wrap_plain_text_uses_the_publication_date_as_dct():
     text = "They met on Friday & talked."
     out = wrap_plain_text(text, dt.date(2023, 9, 15), find_time_expressions(text, dt.date(2023, 9, 15)))

@@ -166,7 +166,9 @@ def _compose_offsets(text: str, exprs: list[TimeExpression]) -> list[TimeExpress
         nxt = exprs[i + 1] if i + 1 < len(exprs) else None
         if (e.anchor == "event" and e.offset and e.rule.startswith("offset-") and nxt and nxt.value
                 and nxt.type == "DATE" and _JOINER.fullmatch(text[e.end:nxt.start])
-                and not nxt.value.endswith("_REF")):
+                and not nxt.value.endswith("_REF")
+                # trading or business days skip weekends and holidays: no calendar sum
+                and not re.search(r"\b(?:trading|business|working)\s", e.text, re.I)):
             r = resolve_relative(e, nxt.value)
             if r.value:
                 out.append(dataclasses.replace(

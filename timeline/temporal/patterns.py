@@ -26,7 +26,9 @@ WD = rf"(?P<wd>{WEEKDAY_RE})"
 PART = r"(?P<part>morning|afternoon|evening|night)"
 REL = r"(?P<rel>this|last|next|past|coming|previous|current|following|the\s+coming|the\s+past|the\s+next|the\s+last|the\s+previous|the\s+current|the\s+following)"
 B = r"(?<![\w$])(?<!\d[,.])"  # a word boundary that also refuses "$1990", "1,990", "1.5"
-E = r"(?![\w%])"  # right word boundary that also refuses "1990%"
+E = r"(?![\w%])"
+# "eight trading days", "two business days": counted days of a kind, still days
+_KIND = r"(?:(?:trading|business|working|calendar)\s+)?"  # right word boundary that also refuses "1990%"
 
 
 def _c(p: str, flags: int = _I) -> re.Pattern:
@@ -76,13 +78,13 @@ PATTERNS: dict[str, re.Pattern] = {
     "quarter": _c(rf"{B}(?:(?P<the>the(?:\s+year-(?:ago|earlier))?|this\s+year's|last\s+year's)\s+(?!(?:{ORDINAL_RE}|last|latter)-))?(?:(?P<year0>[12]{D}{{3}})\s+)?(?:(?P<fisc>fiscal)\s+)?(?P<ord>{ORDINAL_RE}|last|latter)[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?{YEAR})?{E}"),
     "quarter-code": _c(rf"{B}(?P<ord>Q[1-4]|H[12])(?:\s+{YEAR}|\s*'(?P<yy>{D}{{2}}))?{E}", 0),
     "reference-quarter": _c(rf"{B}(?:the\s+(?!year-(?:ago|earlier)(?!\s+(?:quarter|period))))?(?:(?P<year0>[12]{D}{{3}})\s+)?(?P<which>latest|last|current|year-earlier|year-ago|previous|same|comparable|prior-year|year-before|most\s+recent|recent)?(?:\s+|-)?(?:fiscal\s+)?(?P<unit>quarter|period|year-earlier|year-ago)(?P<ly>\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year))?{E}"),
-    "ago": _c(rf"{B}(?P<n>{NUM}|(?P<vague>{VAGUE_RE}))\s+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|back|hence|from\s+now){E}"),
-    "event-offset": _c(rf"{B}(?:(?:only|just|barely|some|about|nearly|almost|exactly|more\s+than|less\s+than)\s+)?(?:(?P<n>{NUM})\s+|(?P<vague>{VAGUE_RE})\s+)?(?P<unit>{UNIT_RE})\s+(?P<dir>after|before|later|earlier|afterwards?|prior\s+to){E}"),
+    "ago": _c(rf"{B}(?P<n>{NUM}|(?P<vague>{VAGUE_RE}))\s+{_KIND}(?P<unit>{UNIT_RE})\s+(?P<dir>ago|back|hence|from\s+now){E}"),
+    "event-offset": _c(rf"{B}(?:(?:only|just|barely|some|about|nearly|almost|exactly|more\s+than|less\s+than)\s+)?(?:(?P<n>{NUM})\s+|(?P<vague>{VAGUE_RE})\s+)?{_KIND}(?P<unit>{UNIT_RE})\s+(?P<dir>after|before|later|earlier|afterwards?|prior\s+to){E}"),
     "event-next": _c(rf"{B}(?:the\s+)?(?P<which>following|next|previous|preceding|prior|same|subsequent)\s+(?P<unit>day|week|month|year|morning|evening|night|weekend){E}"),
     "event-that": _c(rf"{B}(?:(?P<mod>earlier|later|late|early)\s+)?(?:in\s+)?that\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|weekend){E}"),
     "event-unit-before": _c(rf"{B}the\s+(?P<unit>day|week|month|year|night|evening|morning)\s+(?P<dir>before|after|earlier|later){E}"),
     "duration-adjective": _c(rf"{B}(?P<the>)(?P<rel>)(?:(?P<n>{D}+(?:\.{D}+)?|(?:{TENS_RE})[- ](?:{ONES_RE})|{NUMBER_WORD_RE})|(?P<vague>multi))-(?P<unit>{UNIT_RE})(?:-(?:long|old))?{E}"),
-    "within-duration": _c(rf"{B}(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|latest|final|following|remaining|preceding|year-earlier)\s+)?(?:(?P<n>{NUM})|(?P<vague>{VAGUE_RE}))\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?(?P<unit>{UNIT_RE})(?:-(?:long|old))?{E}"),
+    "within-duration": _c(rf"{B}(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|latest|final|following|remaining|preceding|year-earlier)\s+)?(?:(?P<n>{NUM})|(?P<vague>{VAGUE_RE}))\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?{_KIND}(?P<unit>{UNIT_RE})(?:-(?:long|old))?{E}"),
     "plural-duration": _c(rf"{B}(?:(?P<adj>recent|coming|past|ensuing|subsequent)\s+|(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s))(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes|quarters)(?:-long)?{E}"),
     "set": _c(rf"{B}(?:(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?:(?P<n>{NUM})\s+)?(?:(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|weekend|decade)s?|{WD}|{MON})|(?P<times>once|twice|three\s+times|(?:{NUM})\s+times)\s+(?:a|per|every|each)\s+(?P<unit2>day|week|month|year|quarter|hour)|(?P<wds>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)){E}"),
     "generic": _c(rf"{B}(?P<g>now|currently|current|recently|recent|lately|formerly|previously|nowadays|these\s+days|at\s+present|the\s+present|the\s+past|the\s+future|future|soon|the\s+near\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date|near-term|long-term|short-term|once){E}"),

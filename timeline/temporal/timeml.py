@@ -91,10 +91,14 @@ def timeml_expressions(exprs: list[TimeExpression], dct: dt.date | None) -> list
             reference = e.end_value
             continue
         if e.anchor == "event":
-            if e.rule.startswith(("offset-", "hours-", "days-", "weeks-", "months-", "years-", "minutes-")) and re.search(
-                    r"\s+(?:after|before|prior\s+to)$", e.text, re.I):
+            # "three days later", "a day earlier" are tagged the same way, the adverb
+            # being the signal; "a year earlier" stays a date (TimeBank dates it to
+            # the year or quarter compared with).
+            if e.rule.startswith(("offset-", "hours-", "days-", "weeks-", "months-", "years-", "minutes-")) and (re.search(
+                    r"\s+(?:after|before|prior\s+to)$", e.text, re.I) or (re.search(
+                    r"\b(?:minutes?|hours?|days?|weeks?)\s+(?:later|earlier|afterwards?)$", e.text, re.I))):
                 core = re.sub(r"^(?:(?:only|just|barely|exactly)\s+)?", "", e.text, flags=re.I)
-                core = re.sub(r"\s+(?:after|before|prior\s+to)$", "", core, flags=re.I)
+                core = re.sub(r"\s+(?:after|before|prior\s+to|later|earlier|afterwards?)$", "", core, flags=re.I)
                 start = e.start + e.text.find(core)
                 value = e.offset or "PXD"
                 if re.match(r"^(?:hours|days|weeks|months|years|minutes)$", core, re.I):
