@@ -206,6 +206,15 @@ PHRASES = [
     ("The challenges of the near term are real.", WSJ, "the near term", "FUTURE_REF", "ref"),
     ("It may seek financing at a later date.", WSJ, "a later date", "FUTURE_REF", "ref"),
     ("The index fell eight trading days in a row.", WSJ, "eight trading days", "P8D", "duration"),
+    # --- quarterly reports compare with the same quarter a year before ---
+    ("Third-quarter net rose to $24 million, compared with a loss of $3 million last year.", WSJ,
+     "last year", "1988-Q3", "quarter"),
+    ("Net was $2 million in the third quarter, against $1.8 million for the corresponding period last year.", WSJ,
+     "the corresponding period last year", "1988-Q3", "quarter"),
+    ("Third-quarter U.K. sales fell; sales for last year's quarter were $3 million.", WSJ,
+     "last year's quarter", "1988-Q3", "quarter"),
+    ("Candy sales were about $154 million last year.", WSJ, "last year", "1988", "year"),
+    ("The slump will last through the first two quarters of 1990.", WSJ, "the first two quarters of 1990", "1990-H1", "half"),
 ]
 
 

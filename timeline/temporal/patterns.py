@@ -76,8 +76,10 @@ PATTERNS: dict[str, re.Pattern] = {
     # "the third quarter" keeps its article; the adjective "third-quarter" does not
     # ("the third-quarter loss"), nor does a possessive ("its fourth quarter").
     "quarter": _c(rf"{B}(?:(?P<the>the(?:\s+year-(?:ago|earlier))?|this\s+year's|last\s+year's)\s+(?!(?:{ORDINAL_RE}|last|latter)-))?(?:(?P<year0>[12]{D}{{3}})\s+)?(?:(?P<fisc>fiscal)\s+)?(?P<ord>{ORDINAL_RE}|last|latter)[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?{YEAR})?{E}"),
+    # "the first two quarters of 1990": a half year
+    "half-by-quarters": _c(rf"{B}(?:the\s+)?(?P<which>first|last)\s+two\s+(?:fiscal\s+)?quarters\s+of\s+(?:fiscal\s+)?{YEAR}{E}"),
     "quarter-code": _c(rf"{B}(?P<ord>Q[1-4]|H[12])(?:\s+{YEAR}|\s*'(?P<yy>{D}{{2}}))?{E}", 0),
-    "reference-quarter": _c(rf"{B}(?:the\s+(?!year-(?:ago|earlier)(?!\s+(?:quarter|period))))?(?:(?P<year0>[12]{D}{{3}})\s+)?(?P<which>latest|last|current|year-earlier|year-ago|previous|same|comparable|prior-year|year-before|most\s+recent|recent)?(?:\s+|-)?(?:fiscal\s+)?(?P<unit>quarter|period|year-earlier|year-ago)(?P<ly>\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year))?{E}"),
+    "reference-quarter": _c(rf"{B}(?:the\s+(?!year-(?:ago|earlier)(?!\s+(?:quarter|period))))?(?:(?P<year0>[12]{D}{{3}})\s+)?(?P<which>latest|last|current|year-earlier|year-ago|previous|same|comparable|corresponding|prior-year|year-before|most\s+recent|recent|last\s+year's)?(?:\s+|-)?(?:fiscal\s+)?(?P<unit>quarter|period|year-earlier|year-ago)(?P<ly>\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year))?{E}"),
     "ago": _c(rf"{B}(?P<n>{NUM}|(?P<vague>{VAGUE_RE}))\s+{_KIND}(?P<unit>{UNIT_RE})\s+(?P<dir>ago|back|hence|from\s+now){E}"),
     "event-offset": _c(rf"{B}(?:(?:only|just|barely|some|about|nearly|almost|exactly|more\s+than|less\s+than)\s+)?(?:(?P<n>{NUM})\s+|(?P<vague>{VAGUE_RE})\s+)?{_KIND}(?P<unit>{UNIT_RE})\s+(?P<dir>after|before|later|earlier|afterwards?|prior\s+to){E}"),
     "event-next": _c(rf"{B}(?:the\s+)?(?P<which>following|next|previous|preceding|prior|same|subsequent)\s+(?P<unit>day|week|month|year|morning|evening|night|weekend){E}"),

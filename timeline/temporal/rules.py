@@ -375,7 +375,22 @@ def _relative_unit(m: re.Match, ctx: Context) -> Reading | None:
     value, gran = _relative_period(ctx.published, rel, unit)
     if value is None:
         return None
+    if (rel == "last" and unit == "year" and ctx.last_quarter and m.start() - ctx.last_quarter_at < 800
+            and _COMPARED_AMOUNT.search(_clause_before(ctx.text, m.start(), 80))):
+        # "compared with a loss of $3 million last year" in a quarterly report: the
+        # year-earlier quarter, as "a year ago" is there
+        return Reading("DATE", an.shift_value(ctx.last_quarter, -1, "year"), "quarter",
+                       "year-earlier-quarter/last-year", "publication")
     return Reading("DATE", value, gran, f"{rel}-{unit.replace(' ', '-')}", "publication")
+
+
+_COMPARED_AMOUNT = re.compile(r"\bcompared\s+with\b.*[$#]\s?[\d.]+(?:\s+(?:million|billion))?\s+$", re.I)
+
+
+@rule("half-by-quarters")
+def _half_by_quarters(m: re.Match, ctx: Context) -> Reading | None:
+    half = "H1" if m["which"].lower() == "first" else "H2"
+    return Reading("DATE", f"{int(m['year']):04d}-{half}", "half", "two-quarters-half")
 
 
 @rule("weekday-range")
@@ -724,7 +739,10 @@ def _reference_quarter(m: re.Match, ctx: Context) -> Reading | None:
         if q == "Q0":
             return None
         return Reading("DATE", f"{int(year0):04d}-{q}", "quarter", "year-quarter/discourse", "publication")
-    if unit == "period" and which not in ("year-earlier", "year-ago", "comparable", "prior-year", "year-before", "same", "latest"):
+    if which == "last year's":
+        which = "year-earlier"  # "last year's quarter": the year-earlier twin
+    if unit == "period" and which not in ("year-earlier", "year-ago", "comparable", "corresponding", "prior-year",
+                                          "year-before", "same", "latest"):
         return None
     if not m.group().lower().startswith("the") and not which:
         return None  # a bare "quarter" ("a quarter of the vote") is no date
@@ -733,12 +751,12 @@ def _reference_quarter(m: re.Match, ctx: Context) -> Reading | None:
     # Financial reports talk about one quarter at a time: "the quarter" is the one
     # last named, else the latest complete one (TimeBank annotates them so).
     current = ctx.last_quarter or (_latest_complete_quarter(ctx.published) if ctx.published else None)
-    if unit == "period" and not ctx.last_quarter and which in ("same", "comparable"):
+    if unit == "period" and not ctx.last_quarter and which in ("same", "comparable", "corresponding"):
         current = None  # "the same period" of what? A span we cannot name.
     if _g(m, "ly"):  # "the same period last year"
         v = an.shift_value(current, -1, "year") if current else None
         return Reading("DATE", v, "quarter", "year-earlier-quarter", "publication")
-    if which in ("year-earlier", "year-ago", "comparable", "prior-year", "year-before"):
+    if which in ("year-earlier", "year-ago", "comparable", "corresponding", "prior-year", "year-before"):
         v = an.shift_value(current, -1, "year") if current else None
         return Reading("DATE", v, "quarter", "year-earlier-quarter", "publication")
     if which == "current":
