@@ -215,6 +215,11 @@ PHRASES = [
      "last year's quarter", "1988-Q3", "quarter"),
     ("Candy sales were about $154 million last year.", WSJ, "last year", "1988", "year"),
     ("The slump will last through the first two quarters of 1990.", WSJ, "the first two quarters of 1990", "1990-H1", "half"),
+    # --- parts of days (TIMEX3 TMO/TAF/TEV/TNI) and plural weekdays as sets ---
+    ("Flights leave Bombay on Monday and Tuesday nights.", FRI, "Tuesday nights", "XXXX-WXX-2TNI", "set"),
+    ("Flights leave Bombay on Monday and Tuesday nights.", FRI, "Monday", "XXXX-WXX-1TNI", "set"),
+    ("Prices fell at mid-afternoon yesterday.", FRI, "mid-afternoon yesterday", "2023-09-14TAF", "time"),
+    ("The raid began at 4 in the morning.", FRI, "4 in the morning", "2023-09-15T04:00", "time"),
 ]
 
 

@@ -58,7 +58,8 @@ PATTERNS: dict[str, re.Pattern] = {
     "relative-season": _c(rf"{B}(?:(?P<rel>this|last|next|the\s+coming|coming|the\s+past|the|this\s+past|early|late)\s+)?(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?{YEAR})?{E}"),
     "earlier-later-this": _c(rf"{B}(?P<which>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year|morning|afternoon|evening){E}"),
     "relative-day": _c(rf"{B}(?:the\s+day\s+(?P<beyond>before\s+yesterday|after\s+tomorrow)|(?P<word>yesterday|today|tomorrow|tonight)(?:\s+{PART})?){E}"),
-    "this-part": _c(rf"{B}(?:(?P<rel>this|last|tomorrow|yesterday)\s+{PART}|(?P<over>overnight)|(?P<the>the\s+morning)){E}"),
+    "this-part": _c(rf"{B}(?:(?P<rel>this|last|tomorrow|yesterday)\s+{PART}|(?P<over>overnight)|(?P<the>the\s+morning)"
+                    rf"|(?P<mid>mid-?\s?(?:morning|afternoon))(?:\s+(?P<rday>yesterday|today|tomorrow))?){E}"),
     "weekday": _c(rf"{B}(?:(?P<rel>last|next|this|coming|this\s+coming|this\s+past|the\s+previous|the\s+following)\s+)?{WD}(?:\s+{PART}s?)?{E}"),
     "week-of": _c(rf"{B}the\s+(?:(?P<fin>financial|trading|business)\s+)?week\s+(?P<how>ended|ending|to|of|beginning|starting|that\s+ended)\s+(?:on\s+)?(?:{WD},?\s+)?{MON}\s+{DAY}(?:,?\s+{YEAR})?{E}"),
     "weekday-range": _c(rf"{B}{WD}\s*(?:-|\u2013|to|through|until|till|and)\s*(?P<wd2>{WEEKDAY_RE}){E}"),
@@ -90,6 +91,6 @@ PATTERNS: dict[str, re.Pattern] = {
     "plural-duration": _c(rf"{B}(?:(?P<adj>recent|coming|past|ensuing|subsequent)\s+|(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s))(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes|quarters)(?:-long)?{E}"),
     "set": _c(rf"{B}(?:(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?:(?P<n>{NUM})\s+)?(?:(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|weekend|decade)s?|{WD}|{MON})|(?P<times>once|twice|three\s+times|(?:{NUM})\s+times)\s+(?:a|per|every|each)\s+(?P<unit2>day|week|month|year|quarter|hour)|(?P<wds>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)){E}"),
     "generic": _c(rf"{B}(?P<g>now|currently|current|recently|recent|lately|formerly|previously|nowadays|these\s+days|at\s+present|the\s+present|the\s+past|the\s+future|future|soon|the\s+near\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date|near-term|long-term|short-term|once){E}"),
-    "clock": _c(rf"{B}(?:(?P<h>[01]?{D}|2[0-3])(?::(?P<mi>[0-5]{D}))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?=\W|$)|(?P<h24>[01]?{D}|2[0-3]):(?P<mi24>[0-5]{D})(?:\s*(?:GMT|UTC|[ECMP][SD]T))?{E}|(?P<word>noon|midnight|midday))(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time))?(?:,?\s+(?:on\s+)?(?:{WD}|(?P<rday>today|yesterday|tomorrow)|(?P<cmon>{MONTH_RE})\s+(?P<cday>[0-3]?{D})(?:,?\s+(?P<cyear>[12]{D}{{3}}))?))?{E}"),
+    "clock": _c(rf"{B}(?:(?P<h>[01]?{D}|2[0-3])(?::(?P<mi>[0-5]{D}))?\s*(?:(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?=\W|$)|(?:o'clock\s+)?in\s+the\s+(?P<dp>morning|afternoon|evening))|(?P<h24>[01]?{D}|2[0-3]):(?P<mi24>[0-5]{D})(?:\s*(?:GMT|UTC|[ECMP][SD]T))?{E}|(?P<word>noon|midnight|midday))(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time))?(?:,?\s+(?:on\s+)?(?:{WD}|(?P<rday>today|yesterday|tomorrow)|(?P<cmon>{MONTH_RE})\s+(?P<cday>[0-3]?{D})(?:,?\s+(?P<cyear>[12]{D}{{3}}))?))?{E}"),
     "holiday": _c(rf"{B}(?P<hol>{HOLIDAY_RE}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)(?:\s+{YEAR})?{E}"),
 }

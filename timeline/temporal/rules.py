@@ -20,7 +20,7 @@ from typing import Callable
 from timeline.temporal import anchoring as an
 from timeline.temporal.expression import value_range
 from timeline.temporal.lexicon import (
-    DAY_PARTS, HOLIDAYS, MONTH_RE, MONTHS, ORDINALS, SEASONS, UNITS, WEEKDAYS, number_value, unit_of,
+    DAY_PARTS, HOLIDAYS, MONTH_RE, MONTHS, ORDINALS, SEASONS, UNITS, WEEKDAY_RE, WEEKDAYS, number_value, unit_of,
 )
 
 
@@ -269,9 +269,12 @@ def _relative_day(m: re.Match, ctx: Context) -> Reading | None:
 def _this_part(m: re.Match, ctx: Context) -> Reading | None:
     if ctx.published is None:
         return Reading("TIME", None, "time", "part-of-day", "publication")
-    rel = (m["rel"] or "").lower()
+    rel = (m["rel"] or _g(m, "rday") or "").lower()
     shift = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
-    part = "NI" if m["over"] else ("MO" if m["the"] else _part_code(m["part"]))
+    if _g(m, "mid"):  # "mid-afternoon (yesterday)": the part of that day
+        part = "AF" if m["mid"].lower().endswith("afternoon") else "MO"
+    else:
+        part = "NI" if m["over"] else ("MO" if m["the"] else _part_code(m["part"]))
     d = an.add_days(ctx.published, shift)
     if d is None:
         return None
@@ -283,8 +286,13 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
     wd = _wd(m["wd"])
     rel = " ".join((_g(m, "rel") or "").lower().split())
     part = _part_code(_g(m, "part"))
-    if part and m["part"].lower().endswith("s"):
-        return None  # "Tuesday nights" is a set; left to the set rule
+    if part and m.group().lower().endswith("s"):
+        # "Tuesday nights": every Tuesday night, a TIMEX3 SET
+        return Reading("SET", f"XXXX-WXX-{wd + 1}T{part}", "set", "set/weekday-parts")
+    if (plural := re.match(r"\s+and\s+(?:" + WEEKDAY_RE + r")\s+(morning|afternoon|evening|night)s\b",
+                           ctx.text[m.end():m.end() + 30], re.I)) and not part:
+        # "on Monday and Tuesday nights": the plural distributes over both days
+        return Reading("SET", f"XXXX-WXX-{wd + 1}T{_part_code(plural[1])}", "set", "set/weekday-parts")
     pub = ctx.published
     if pub is None:
         return Reading("DATE", None, "day", "weekday/no-publication-date", "publication")
@@ -1037,7 +1045,8 @@ def _clock(m: re.Match, ctx: Context) -> Reading | None:
         h = int(m["h"])
         if not 1 <= h <= 12:
             return None
-        pm = m["ap"].lower().startswith("p")
+        # "4 in the morning" is 4 a.m.; "6 in the evening" is 6 p.m.
+        pm = m["ap"].lower().startswith("p") if m["ap"] else m["dp"].lower() != "morning"
         h = (h % 12) + (12 if pm else 0)
         hm = f"{h:02d}:{m['mi'] or '00'}"
     if ctx.published is None and not m["cyear"]:
