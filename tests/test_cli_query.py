@@ -125,15 +125,15 @@ def test_show_explains_the_event_and_its_mentions(runner, db):
     out = result.stdout
     for expected in [
         "Event 1: CONSULT/meet",
-        "date:       2023-09-13 (day)",
-        "source:     Vladimir Putin",
-        "target:     Kim Jong Un",
-        "place:      Vostochny Cosmodrome (RU)",
+        "date:     2023-09-13 (day)",
+        "source:   Vladimir Putin",
+        "target:   Kim Jong Un",
+        "place:    Vostochny Cosmodrome (RU)",
         "Mention 1 — article 1",
-        "publisher:  Example",
-        "url:        https://example.org/a1",
+        "publisher: Example",
+        "url:       https://example.org/a1",
         "sentence:  Putin [met] Kim Jong Un {on Wednesday}.",
-        "date:      2023-09-13 from 'on Wednesday' (rule test, anchor publication)",
+        "date:      2023-09-13 from “on Wednesday” (rule test; anchor: publication)",
         "modality:  asserted, confidence 0.80",
     ]:
         assert expected in out, (expected, out)

@@ -321,78 +321,11 @@ def show(ctx, event_id):
         _fail(f"no event with id {event_id}")
     import shutil
 
-    from rich.console import Console
+    from timeline.render.show import render_event
 
     terminal = sys.stdout.isatty()
-    console = Console(
-        file=sys.stdout, no_color=not terminal, highlight=False, soft_wrap=not terminal,
-        width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
-    )
-    for line in _event_lines(event, terminal):
-        console.print(line)
-
-
-def _event_lines(event: dict, color: bool):
-    from rich.text import Text
-
-    date = event["date"] or "undated"
-    head = Text(f"Event {event['id']}: {event['type']}" + (f"/{event['mode']}" if event["mode"] else ""))
-    head.stylize("bold")
-    yield head
-    yield Text(f"  date:       {date} ({event['granularity']})"
-               + (f", {event['date_start']}..{event['date_end']}" if event["date_start"] and event["date_end"] != event["date_start"] else ""))
-    if event["date_conflict"]:
-        yield Text(f"  conflict:   sources also say {event['date_conflict']}")
-    if event["cameo"]:
-        yield Text(f"  CAMEO:      {event['cameo']}")
-    for role in ("source", "host", "target", "participant"):
-        names = [a["name"] for a in event["actors"] if a["role"] == role]
-        if names:
-            yield Text(f"  {role + ':':<11} {', '.join(names)}")
-    if event["location"]:
-        loc = event["location"]
-        yield Text(f"  place:      {loc['name']}" + (f" ({loc['country']})" if loc["country"] else ""))
-    yield Text(f"  summary:    {event['summary']}")
-    yield Text(f"  modality:   {event['modality']}, confidence {event['confidence']:.2f}, "
-               f"{event['n_sources']} source{'s' if event['n_sources'] != 1 else ''}")
-    for m in event["mentions"]:
-        yield Text("")
-        label = f"  Mention {m['id']} — article {m['article_id']}"
-        yield Text(label, style="bold")
-        for key in ("publisher", "title", "url", "published"):
-            if m[key]:
-                yield Text(f"    {key + ':':<11} {m[key]}")
-        yield Text("    sentence:  ").append(_highlighted(m, color))
-        yield Text(f"    date:      {m['date'] or 'none'} from {m['date_expression']!r}"
-                   f" (rule {m['date_rule']}, anchor {m['date_anchor']})" if m["date_expression"]
-                   else f"    date:      {m['date'] or 'none'} (no date expression)")
-        yield Text(f"    modality:  {m['modality']}, confidence {m['confidence']:.2f}")
-        for role, surface in (m.get("arguments") or {}).items():
-            yield Text(f"    {role + ':':<11} {surface if isinstance(surface, str) else ', '.join(map(str, surface))}")
-
-
-def _highlighted(m: dict, color: bool):
-    """The sentence with the trigger and the date phrase marked: styles on a
-    terminal, [trigger] and {date phrase} in plain text."""
-    from rich.text import Text
-
-    sentence = m["sentence"]
-    spans = []
-    start = m.get("trigger_offset", -1)
-    if 0 <= start and sentence[start : start + len(m["trigger"])] == m["trigger"]:
-        spans.append((start, start + len(m["trigger"]), "bold magenta", "[", "]"))
-    expr = m.get("date_expression")
-    if expr:
-        at = sentence.find(expr)
-        if at >= 0 and not any(s < at + len(expr) and at < e for s, e, *_ in spans):
-            spans.append((at, at + len(expr), "bold cyan", "{", "}"))
-    text, pos = Text(), 0
-    for s, e, style, left, right in sorted(spans):
-        text.append(sentence[pos:s])
-        text.append(sentence[s:e], style=style) if color else text.append(f"{left}{sentence[s:e]}{right}")
-        pos = e
-    text.append(sentence[pos:])
-    return text
+    width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
+    click.echo(render_event(event, width=width, color=terminal), nl=False)
 
 
 @cli.command()
@@ -412,76 +345,25 @@ def actors(ctx, name, fmt, output, bom):
 
     with _session(ctx) as session:
         rows = list_actors(session, name)
-    roles = _gazetteer_roles({r["name"] for r in rows})
+    from timeline.actors import gazetteer_roles
+
+    roles = gazetteer_roles({r["name"] for r in rows})
     for r in rows:
         r["roles"] = roles.get(r["name"], [])
-    _write_output(_render_rows(rows, fmt, bom, ["name", "kind", "country", "events", "aliases", "roles"]), output)
+    _write_output(_listing(rows, fmt, ["name", "kind", "country", "events", "aliases", "roles"], bom=bom), output)
 
 
-def _gazetteer_roles(names: set[str]) -> dict[str, list[str]]:
+def _listing(rows: list[dict], fmt: str, columns: list[str], *, bom: bool = False) -> str:
+    import shutil
+
+    from timeline.render.rows import render_rows
+
+    terminal = sys.stdout.isatty()
+    width = shutil.get_terminal_size((120, 24)).columns if terminal else 160
     try:
-        from timeline.actors import load_gazetteer
-
-        gaz = load_gazetteer()
-    except Exception:  # no gazetteer yet: roles are optional extra detail
-        return {}
-    out: dict[str, list[str]] = {}
-    for entry in gaz.actors():
-        if entry.name in names:
-            out[entry.name] = [_role_label(r) for r in (getattr(entry, "roles", None) or ())]
-    return out
-
-
-def _role_label(role) -> str:
-    if isinstance(role, str):
-        return role
-    get = role.get if isinstance(role, dict) else (lambda k, d=None: getattr(role, k, d))
-    title = get("title") or get("role") or str(role)
-    start, end = get("start") or get("since"), get("end") or get("until")
-    span = f" ({start or '?'}–{end or ''})" if start or end else ""
-    return f"{title}{span}"
-
-
-def _render_rows(rows: list[dict], fmt: str, bom: bool, columns: list[str]) -> str:
-    """Render non-event listings (actors, articles) as table, json, jsonl or csv."""
-    import json
-
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-
-    def cell(v) -> str:
-        if v is None:
-            return ""
-        return "; ".join(map(str, v)) if isinstance(v, list) else str(v)
-
-    if fmt == "csv":
-        import csv
-        import io
-
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(columns)
-        for r in rows:
-            writer.writerow([cell(r.get(c)) for c in columns])
-        return ("\ufeff" if bom else "") + buf.getvalue()
-    if fmt == "table":
-        import io
-        import shutil
-
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(*columns, show_lines=False, header_style="bold")
-        for r in rows:
-            table.add_row(*(cell(r.get(c)) for c in columns))
-        terminal = sys.stdout.isatty()
-        buf = io.StringIO()
-        width = shutil.get_terminal_size((120, 24)).columns if terminal else 160
-        Console(file=buf, width=width, no_color=not terminal, force_terminal=terminal).print(table)
-        return buf.getvalue()
-    _fail(f"format {fmt} is for events; use table, json, jsonl or csv here", 2)
+        return render_rows(rows, fmt, columns, bom=bom, width=width, color=terminal)
+    except ValueError as exc:
+        _fail(str(exc), 2)
 
 
 @cli.command("types")
@@ -508,7 +390,7 @@ def types_(triggers, fmt):
                 row["triggers"] = sorted({t.lemma for t in lexicon.triggers if t.type == category.name and t.mode == mode.name})
             rows.append(row)
     columns = ["type", "mode", "cameo", "description"] + (["triggers"] if triggers else [])
-    click.echo(_render_rows(rows, fmt, False, columns), nl=False)
+    click.echo(_listing(rows, fmt, columns), nl=False)
 
 
 @cli.command()
@@ -536,7 +418,7 @@ def articles(ctx, failed, undated, fmt):
             rows = list_articles(session, undated=undated)
             # origin: the file or record an article came from (what to look at before `redate`).
             columns = ["id", "status", "published", "publisher", "title", "url", "origin", "n_events"]
-    _write_output(_render_rows(rows, fmt, False, columns), None)
+    _write_output(_listing(rows, fmt, columns), None)
 
 
 @cli.command()

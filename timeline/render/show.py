@@ -1,0 +1,97 @@
+"""`timeline show`: one event and every mention of it, with the sentence (the
+trigger and the date phrase marked) and how the date was found."""
+from __future__ import annotations
+
+import io
+
+
+def _highlighted(m: dict, color: bool):
+    """The sentence with the trigger and the date phrase marked: styles on a
+    terminal, [trigger] and {date phrase} in plain text."""
+    from rich.text import Text
+
+    sentence = m["sentence"]
+    spans = []
+    start = m.get("trigger_offset", -1)
+    if start is not None and 0 <= start and sentence[start : start + len(m["trigger"])] == m["trigger"]:
+        spans.append((start, start + len(m["trigger"]), "bold magenta", "[", "]"))
+    expr = m.get("date_expression")
+    if expr:
+        at = sentence.find(expr)
+        if at >= 0 and not any(s < at + len(expr) and at < e for s, e, *_ in spans):
+            spans.append((at, at + len(expr), "bold cyan", "{", "}"))
+    text, pos = Text(), 0
+    for s, e, style, left, right in sorted(spans):
+        text.append(sentence[pos:s])
+        if color:
+            text.append(sentence[s:e], style=style)
+        else:
+            text.append(f"{left}{sentence[s:e]}{right}")
+        pos = e
+    text.append(sentence[pos:])
+    return text
+
+
+def _date_reasoning(m: dict) -> str:
+    if m.get("date_expression"):
+        anchor = f"; anchor: {m['date_anchor']}" if m.get("date_anchor") else ""
+        return f"{m['date'] or 'unresolved'} from “{m['date_expression']}” (rule {m['date_rule']}{anchor})"
+    if m.get("date_rule"):
+        return f"{m['date'] or 'none'} (no date phrase; rule {m['date_rule']})"
+    return "none (no date phrase)"
+
+
+def _grid(rows: list[tuple[str, object]]):
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in rows:
+        grid.add_row(f"{label}:", value)
+    return grid
+
+
+def render_event(event: dict, *, width: int = 100, color: bool = False) -> str:
+    """The event record (with mention details) as text for people."""
+    from rich.console import Console
+    from rich.padding import Padding
+    from rich.text import Text
+
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, no_color=not color, force_terminal=color, highlight=False)
+    head = f"Event {event['id']}: {event['type']}" + (f"/{event['mode']}" if event["mode"] else "")
+    console.print(Text(head, style="bold"))
+    rows: list[tuple[str, object]] = []
+    span = ""
+    if event["date_start"] and event["date_end"] and event["date_end"] != event["date_start"]:
+        span = f", {event['date_start']} .. {event['date_end']}"
+    rows.append(("date", f"{event['date'] or 'undated'} ({event['granularity']}{span})"))
+    if event.get("date_conflict"):
+        rows.append(("conflict", f"sources also say {event['date_conflict']}"))
+    if event.get("cameo"):
+        rows.append(("CAMEO", event["cameo"]))
+    for role in ("source", "host", "target", "participant"):
+        names = [a["name"] for a in event["actors"] if a["role"] == role]
+        if names:
+            rows.append((role, ", ".join(names)))
+    if event.get("location"):
+        loc = event["location"]
+        rows.append(("place", loc["name"] + (f" ({loc['country']})" if loc.get("country") else "")))
+    rows.append(("summary", event["summary"]))
+    sources = event["n_sources"]
+    rows.append(("modality", f"{event['modality']}, confidence {event['confidence']:.2f}, "
+                             f"{sources} source{'s' if sources != 1 else ''}"))
+    console.print(Padding(_grid(rows), (0, 0, 0, 2)))
+    for m in event["mentions"]:
+        console.print()
+        console.print(Text(f"  Mention {m['id']} — article {m['article_id']}", style="bold"))
+        rows = [(key, str(m[key])) for key in ("publisher", "title", "url", "published") if m.get(key)]
+        rows.append(("sentence", _highlighted(m, color)))
+        rows.append(("date", _date_reasoning(m)))
+        rows.append(("modality", f"{m['modality']}, confidence {m['confidence']:.2f}"))
+        for role, surface in (m.get("arguments") or {}).items():
+            rows.append((role, surface if isinstance(surface, str) else ", ".join(map(str, surface))))
+        console.print(Padding(_grid(rows), (0, 0, 0, 4)))
+    # rich pads every line to the width; trailing blanks only get in the way.
+    return "\n".join(line.rstrip() for line in buf.getvalue().splitlines()) + "\n"
