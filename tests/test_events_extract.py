@@ -524,3 +524,23 @@ def test_announcing_and_saying_on_one_occasion_is_one_statement_but_a_declaratio
     events = _events(text, dt.date(1987, 3, 28))
     statements = sorted((e.mode, len(e.mentions)) for e in events if e.type == "STATEMENT" and e.in_timeline)
     assert statements == [("announce", 1), ("announce", 2)]
+
+
+def test_the_week_after_follows_next_week_and_requested_talks_are_not_held():
+    text = (
+        "Brazil and the United States are at odds over computer software. "
+        "Officials said Brazil would make a formal request next week for emergency talks "
+        "and that the two sides would probably meet the week after."
+    )
+    events = _events(text, dt.date(1987, 3, 28))  # a Saturday
+    meeting = _find(events, "CONSULT", "Brazil", "United States")
+    assert (meeting.date, meeting.modality) == ("1987-W15", "planned")
+    assert _find(events, "REQUEST", "Brazil").date == "1987-W14"
+    assert [e.date for e in events if e.type == "CONSULT" and e.in_timeline] == ["1987-W15"]
+
+
+def test_an_undated_relative_clause_is_background():
+    text = "Turkey accused Greece of breaching the 1976 Berne Agreement under which both sides agreed to keep the status quo."
+    events = _events(text, dt.date(1987, 3, 30))
+    assert not [e for e in events if e.type == "AGREE" and e.in_timeline]
+    assert _find(events, "ACCUSE", "Turkey", "Greece").date == "1987-03-30"

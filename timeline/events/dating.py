@@ -172,6 +172,12 @@ class DateAttacher:
                         sub_root = relation_tok.head
             sub_tokens = {t.i for t in sub_root.subtree} if sub_root is not None else set()
             main = sub = None
+            # The mention the phrase hangs on is the one it dates ("the two
+            # would meet the week after": the meeting, not the request before it).
+            attach = _attachment(span).i
+            for draft in sentence_drafts:
+                if draft.token_key[1] == attach and draft.token_key[1] not in sub_tokens:
+                    main = draft
             for draft in sentence_drafts:
                 tok_i = draft.token_key[1]
                 if tok_i in sub_tokens:

@@ -181,7 +181,16 @@ class _ParagraphReader:
             self.drafts.extend(sentence_drafts)
 
     def _remember_names(self, sent) -> None:
-        """Every person the sentence names, for later surnames and pronouns."""
+        """Every person the sentence names, for later surnames and pronouns; the
+        states it names together, for "the two sides"."""
+        countries = []
+        for ent in sent.ents:
+            if ent.label_ == "GPE":
+                for p in self.resolver.resolve(ent.root, "participant"):
+                    if p.kind == "country" and p.name not in {q.name for q in countries}:
+                        countries.append(p)
+        if len(countries) >= 2:
+            self.memory.last_countries = countries
         for ent in sent.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -787,6 +796,8 @@ def _perfect(token) -> bool:
     verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
     if verb is None:
         return False
+    if verb.dep_ == "relcl" and not any(c.lower_ in ("will", "would", "shall") or c.tag_ == "VBZ" for c in verb.children):
+        return True  # "the 1976 accord under which both sides agreed ...": told as background
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ == "VERB":
         verb = verb.head  # "Japan has rejected the offer, saying ...": the clause it hangs on
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}

@@ -24,6 +24,7 @@ SPECULATIVE_VERBS = {
 }
 # "asked for talks", "called for negotiations": what is asked for has not happened.
 REQUESTING_VERBS = {"ask", "call", "press", "push", "appeal", "clamor", "clamour", "plead"}
+REQUEST_NOUNS = {"request", "call", "demand", "appeal", "proposal", "offer", "invitation", "plea"}
 NEGATING_VERBS = {"fail", "refuse", "decline", "deny", "cancel", "postpone", "call off", "scrap", "avoid"}
 SPECULATIVE_NOUNS = {
     "concern", "fear", "speculation", "rumor", "rumour", "possibility", "prospect", "hope",
@@ -51,7 +52,9 @@ def modality(trigger, *, future_date: bool = False) -> str:
             planned = True
         if lemmas & SPECULATIVE_MODALS:
             would_only = lemmas & SPECULATIVE_MODALS == {"would"}
-            if not (would_only and future_date):
+            # "officials said the two sides would meet the week after": after a
+            # past reporting verb "would" is the future seen from the past.
+            if not (would_only and (future_date or _reported_future(node))):
                 return HYPOTHETICAL
             planned = True
         if depth > 0:
@@ -64,6 +67,11 @@ def modality(trigger, *, future_date: bool = False) -> str:
                 return NEGATED
             elif node.pos_ == "VERB" and lemma in REQUESTING_VERBS and prev.dep_ == "prep" and prev.lower_ == "for":
                 return HYPOTHETICAL  # "asked for consultations": requested, not held
+            elif node.pos_ == "VERB" and prev.dep_ == "prep" and prev.lower_ == "for" and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in REQUEST_NOUNS for c in node.children):
+                return HYPOTHETICAL  # "make a request next week for talks": the parser hangs "for" on the verb
+            elif node.pos_ == "NOUN" and lemma in REQUEST_NOUNS and prev.dep_ == "prep" and prev.lower_ in ("for", "of"):
+                return HYPOTHETICAL  # "a formal request for emergency talks", "an offer of talks"
             elif node.pos_ in ("VERB", "ADJ") and lemma in SPECULATIVE_VERBS and prev.dep_ == "prep" and prev.lower_ in ("at", "for", "towards", "toward"):
                 return HYPOTHETICAL  # "efforts aimed at starting discussions", "hoped for talks"
             elif node.pos_ in ("VERB", "ADJ") and lemma in SPECULATIVE_VERBS and _is_complement(prev):
@@ -91,6 +99,14 @@ def modality(trigger, *, future_date: bool = False) -> str:
         prev = node
         node = node.head
     return PLANNED if planned else ASSERTED
+
+
+def _reported_future(verb) -> bool:
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "said Japan would ask ... and that the two would meet"
+    head = clause.head
+    return clause.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_.lower() in ("say", "tell", "announce", "add", "report")
 
 
 def _rules_out(verb) -> bool:
