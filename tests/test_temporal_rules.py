@@ -220,6 +220,9 @@ PHRASES = [
     ("Flights leave Bombay on Monday and Tuesday nights.", FRI, "Monday", "XXXX-WXX-1TNI", "set"),
     ("Prices fell at mid-afternoon yesterday.", FRI, "mid-afternoon yesterday", "2023-09-14TAF", "time"),
     ("The raid began at 4 in the morning.", FRI, "4 in the morning", "2023-09-15T04:00", "time"),
+    ("The spin-off could be effective as early as next year's first quarter.", WSJ,
+     "next year's first quarter", "1990-Q1", "quarter"),
+    ("He returned home on Thanksgiving Day.", FRI, "Thanksgiving Day", "2022-11-24", "day"),
 ]
 
 
@@ -289,6 +292,11 @@ def test_range_reaches_its_last_day():
     # "the future" as the noun for what awaits someone
     "This matters to the future of our peoples.",
     "Growth was bad, and the future looks grim.",
+    # capitalised time words inside a sentence belong to names and titles
+    'Baker said on ABC News\' "This Week," that the request was legal.',
+    "Gonzalez said on CBS's ''60 Minutes'' that the boy suffers.",
+    "The poster showed Gary Cooper in ``High Noon.''",
+    "This is VOA Today.",
     # "year-end" as an adjective
     "Year-end net was below the earlier level.",
 ])

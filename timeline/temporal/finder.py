@@ -61,6 +61,7 @@ def find_time_expressions(
     for name, m in _matches(text):
         if m.end() > m.start() and RULES[name](m, ctx) is not None:
             candidates.append((m.start(), m.end(), name, m))
+    candidates = [c for c in candidates if c[2] == "holiday" or not _names_a_title(text, c[0], c[1])]
     chosen = _longest_non_overlapping(candidates)
     out: list[TimeExpression] = []
     prev_end = 0
@@ -107,6 +108,40 @@ def _matches(text: str):
                 if m.start() <= u_start and m.end() >= u_end and m.span() not in seen:
                     seen.add(m.span())
                     yield name, m
+
+
+# Time words that English writes in lower case; capitalised inside a sentence they
+# are part of a name or a title ("ABC's "This Week"", "CBS's "60 Minutes"", "High Noon").
+_COMMON_TIME_WORDS = {"week", "weekend", "month", "year", "day", "days", "minutes", "hours", "noon",
+                      "midnight", "today", "tonight", "tomorrow", "yesterday", "now"}
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def _names_a_title(text: str, start: int, end: int) -> bool:
+    words = list(_WORD_RE.finditer(text, start, end))
+    if not words or text[max(0, start - 60):min(len(text), end + 60)].isupper():
+        return False
+    def title_word(w: re.Match) -> bool:
+        return w[0][0].isupper() and w[0].lower() in _COMMON_TIME_WORDS
+
+    if any(title_word(w) for w in words[1:]) or (title_word(words[0]) and text[start:words[0].start()].strip()):
+        # "This Week", "60 Minutes": a capital inside the phrase
+        return not _headline(text, start, end)
+    first = words[0][0]
+    if first[0].isupper() and first.lower() in _COMMON_TIME_WORDS:
+        # "VOA Today", "High Noon": glued to a capitalised word mid-sentence
+        if re.search(r"(?:^|[^\w])[A-Z][\w']* $", text[max(0, start - 30):start]):
+            return not _headline(text, start, end)
+    return False
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """A line whose words are mostly capitalised (a headline or title line)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    words = _WORD_RE.findall(text[lo:hi if hi >= 0 else len(text)])
+    long_words = [w for w in words if len(w) > 3]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
 def _reported_quarter(reading: Reading, published: dt.date | None) -> bool:

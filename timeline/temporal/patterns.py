@@ -76,7 +76,7 @@ PATTERNS: dict[str, re.Pattern] = {
     "century": _c(rf"{B}(?:the\s+)?(?P<ord>{D}{{1,2}}(?:st|nd|rd|th)|(?:nineteenth|eighteenth|twentieth|twenty-first|twenty\s+first))\s+century{E}"),
     # "the third quarter" keeps its article; the adjective "third-quarter" does not
     # ("the third-quarter loss"), nor does a possessive ("its fourth quarter").
-    "quarter": _c(rf"{B}(?:(?P<the>the(?:\s+year-(?:ago|earlier))?|this\s+year's|last\s+year's)\s+(?!(?:{ORDINAL_RE}|last|latter)-))?(?:(?P<year0>[12]{D}{{3}})\s+)?(?:(?P<fisc>fiscal)\s+)?(?P<ord>{ORDINAL_RE}|last|latter)[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?{YEAR})?{E}"),
+    "quarter": _c(rf"{B}(?:(?P<the>the(?:\s+year-(?:ago|earlier))?|this\s+year's|last\s+year's|next\s+year's)\s+(?!(?:{ORDINAL_RE}|last|latter)-))?(?:(?P<year0>[12]{D}{{3}})\s+)?(?:(?P<fisc>fiscal)\s+)?(?P<ord>{ORDINAL_RE}|last|latter)[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?{YEAR})?{E}"),
     # "the first two quarters of 1990": a half year
     "half-by-quarters": _c(rf"{B}(?:the\s+)?(?P<which>first|last)\s+two\s+(?:fiscal\s+)?quarters\s+of\s+(?:fiscal\s+)?{YEAR}{E}"),
     "quarter-code": _c(rf"{B}(?P<ord>Q[1-4]|H[12])(?:\s+{YEAR}|\s*'(?P<yy>{D}{{2}}))?{E}", 0),

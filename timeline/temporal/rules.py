@@ -685,6 +685,8 @@ def _quarter_year(ctx: Context, m: re.Match, first_month: int) -> tuple[int | No
         return ctx.published.year - 1, "publication", None
     if the.startswith("this year"):
         return ctx.published.year, "publication", None
+    if the.startswith("next year"):
+        return ctx.published.year + 1, "publication", None
     # A quarter or half is long, and reports name the one just closed while using
     # every tense: the nearest one wins unless the clause is in the past.
     tense = "past" if ctx.tense(m) == "past" else None
