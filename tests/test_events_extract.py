@@ -544,3 +544,13 @@ def test_an_undated_relative_clause_is_background():
     events = _events(text, dt.date(1987, 3, 30))
     assert not [e for e in events if e.type == "AGREE" and e.in_timeline]
     assert _find(events, "ACCUSE", "Turkey", "Greece").date == "1987-03-30"
+
+
+def test_a_saying_that_names_its_occasion_is_not_folded_into_yesterdays():
+    text = (
+        "Speaking last night, Italian Prime Minister Bettino Craxi set out the Italian position on Libya. "
+        "In a joint statement, Craxi and President Ronald Reagan said the two countries would cooperate on research."
+    )
+    events = _events(text, dt.date(1987, 3, 31))
+    statements = sorted(e.date for e in events if e.type == "STATEMENT" and e.in_timeline)
+    assert statements == ["1987-03-30", "1987-03-31"]

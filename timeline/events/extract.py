@@ -56,6 +56,7 @@ class MentionDraft:
     sentence_index: int = 0
     main_clause: bool = False
     perfect: bool = False  # told in the perfect ("has accused"): background unless dated
+    own_occasion: bool = False  # "in a joint statement, X said": the saying names its occasion
     links: list[EventLink] = field(default_factory=list)
     during: int | None = None  # index of the mention of an event it happens during
     ongoing: bool = False  # "during his visit" in a present or future clause
@@ -464,7 +465,7 @@ class _ParagraphReader:
             granularity=granularity, index=index, anaphoric=anaphoric,
             token_key=(self.p_index, token.i), date_explicit=expression is not None,
             sentence_index=self.memory.sentence_index, main_clause=_in_main_clause(token),
-            date_soft=soft, perfect=_perfect(token),
+            date_soft=soft, perfect=_perfect(token), own_occasion=_names_occasion(token),
         )
 
     def _visits_a_person(self, token) -> bool:
@@ -715,6 +716,18 @@ def _date_during(events: list, published: date | None) -> None:
             d.record.date = event.date
             d.record.date_rule = f"during an event: the ISO week of {host.date}"
             break
+
+
+OCCASION_NOUNS = {"statement", "interview", "conference", "communique", "speech", "letter", "broadcast", "declaration", "briefing"}
+
+
+def _names_occasion(token) -> bool:
+    """"In a joint statement, Chirac and Reagan said ...": the saying tells
+    its own occasion, so it is not folded into another day's remarks."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "during")):
+        if any(p.dep_ == "pobj" and p.lemma_.lower() in OCCASION_NOUNS for p in prep.children):
+            return True
+    return False
 
 
 def _goes_home(participants) -> bool:

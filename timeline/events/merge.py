@@ -196,6 +196,9 @@ def _dates_compatible(event: EventBuilder, draft) -> bool:
         if event.date == draft.date_value:
             return True
         if event.date_soft != draft.date_soft and event.published:
+            soft_side = [draft] if draft.date_soft else event.drafts
+            if any(d.own_occasion for d in soft_side):
+                return False  # "In a joint statement, X said": an occasion of its own
             dated = draft.date_value if event.date_soft else event.date
             recent = {event.published.isoformat(), (event.published - timedelta(days=1)).isoformat()}
             return dated in recent
