@@ -223,6 +223,11 @@ PHRASES = [
     ("The spin-off could be effective as early as next year's first quarter.", WSJ,
      "next year's first quarter", "1990-Q1", "quarter"),
     ("He returned home on Thanksgiving Day.", FRI, "Thanksgiving Day", "2022-11-24", "day"),
+    # --- anaphoric parts of days and weekdays: relative to the day being narrated ---
+    ("Shares fell on Wednesday. Dealers sold in the morning.", FRI, "the morning", "2023-09-13TMO", "time"),
+    ("Shares fell on Wednesday after overnight losses in New York.", FRI, "overnight", "2023-09-12TNI", "time"),
+    ("Stocks closed on Wednesday 4% down from the previous Friday.", FRI, "the previous Friday", "2023-09-08", "day"),
+    ("The summit opened last Friday.", "2023-09-20", "last Friday", "2023-09-15", "day"),
 ]
 
 

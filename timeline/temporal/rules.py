@@ -275,6 +275,13 @@ def _this_part(m: re.Match, ctx: Context) -> Reading | None:
         part = "AF" if m["mid"].lower().endswith("afternoon") else "MO"
     else:
         part = "NI" if m["over"] else ("MO" if m["the"] else _part_code(m["part"]))
+    if (m["the"] or m["over"]) and not rel and (ctx.last_day or m["over"]):
+        # "in the morning": a part of the day being narrated; "overnight" in a day's
+        # report is the night before it ("overnight losses in New York")
+        d = an.add_days(ctx.last_day or ctx.published, -1 if m["over"] else 0)
+        if d is None:
+            return None
+        return Reading("TIME", f"{an.day_value(d)}T{part}", "time", "part-of-day/discourse-day", "publication")
     d = an.add_days(ctx.published, shift)
     if d is None:
         return None
@@ -297,7 +304,12 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
     if pub is None:
         return Reading("DATE", None, "day", "weekday/no-publication-date", "publication")
     tense = None
-    if rel in ("last", "this past", "the previous"):
+    if rel == "the previous" and ctx.last_day:
+        # "previous" is anaphoric (TimeML): the one before the day being narrated,
+        # where "last Friday" counts from the publication day
+        base = ctx.last_day
+        d, rn = an.add_days(base, -((base.weekday() - wd) % 7 or 7)), "weekday/previous-discourse"
+    elif rel in ("last", "this past", "the previous"):
         d, rn = an.add_days(pub, -((pub.weekday() - wd) % 7 or 7)), "weekday/last"
     elif rel in ("next", "coming", "this coming", "the following"):
         d, rn = an.add_days(pub, (wd - pub.weekday()) % 7 or 7), "weekday/next"
