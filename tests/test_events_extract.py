@@ -554,3 +554,14 @@ def test_a_saying_that_names_its_occasion_is_not_folded_into_yesterdays():
     events = _events(text, dt.date(1987, 3, 31))
     statements = sorted(e.date for e in events if e.type == "STATEMENT" and e.in_timeline)
     assert statements == ["1987-03-30", "1987-03-31"]
+
+
+def test_a_statement_within_a_meeting_is_part_of_it():
+    text = (
+        "When EC farm ministers met on March 30 in Brussels, several, notably France's Francois Guillaume, "
+        "said the proposals were unacceptably tough."
+    )
+    events = _events(text, dt.date(1987, 4, 26))
+    assert not [e for e in events if e.type == "STATEMENT" and e.in_timeline]
+    meeting = _find(events, "CONSULT", "Francois Guillaume")
+    assert meeting.date == "1987-03-30"

@@ -174,6 +174,7 @@ class _ParagraphReader:
                     draft = self._draft(token, trigger, sent, len(self.drafts) + len(sentence_drafts), borrowed=borrowed)
                     if draft is not None:
                         sentence_drafts.append(draft)
+            sentence_drafts = _fold_into_meetings(sentence_drafts, self.doc)
             self.dates.link_relative(sentence_drafts, self.drafts, sent)
             _link_during(sentence_drafts, self.doc)
             for draft in sentence_drafts:
@@ -649,6 +650,29 @@ def _reporting_verb(token):
         if node.pos_ == "VERB" and node.lemma_.lower() in REPORTING_VERBS | {"warn"}:
             return node
     return None
+
+
+def _fold_into_meetings(sentence_drafts: list[MentionDraft], doc) -> list[MentionDraft]:
+    """"When ministers met on March 30, several, notably Guillaume, said ...":
+    a statement made within a meeting is part of the meeting (its speakers
+    take part in it), not an event of its own."""
+    kept = []
+    for draft in sentence_drafts:
+        token = doc[draft.token_key[1]]
+        meeting = None
+        if draft.trigger.type == "STATEMENT" and draft.record.date_rule and "when-clause" in draft.record.date_rule:
+            for clause in (c for c in token.children if c.dep_ == "advcl"):
+                span = {t.i for t in clause.subtree}
+                meeting = next((d for d in sentence_drafts if d.trigger.type == "CONSULT" and d.token_key[1] in span), None)
+                if meeting is not None:
+                    break
+        if meeting is None:
+            kept.append(draft)
+            continue
+        for p in draft.participants:
+            if not any(q.name == p.name for q in meeting.participants):
+                meeting.participants.append(Participant(p.name, p.kind, "participant", p.country, p.qid, p.surface, known=p.known))
+    return kept
 
 
 def _link_during(sentence_drafts: list[MentionDraft], doc) -> None:
