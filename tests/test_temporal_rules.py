@@ -272,6 +272,18 @@ def test_event_relative_phrases(sentence, phrase, relation, offset):
     assert (e.anchor, e.value, e.relation, e.offset) == ("event", None, relation, offset)
 
 
+@pytest.mark.parametrize("sentence, published, phrase, value", [
+    ("The day before last Tuesday's hearing, Manuel went to Lazaro's home.", "2000-02-24",
+     "The day before last Tuesday", "2000-02-21"),
+    ("The index fell after Oct. 12, the day before the plunge.", "1989-10-30", "the day before", "1989-10-12"),
+])
+def test_the_day_before_a_date(sentence, published, phrase, value):
+    """Followed by a date, "the day before" counts from it; set off by a comma after
+    a date, it is an appositive naming that same day."""
+    found = {e.text: e for e in find_time_expressions(sentence, dt.date.fromisoformat(published))}
+    assert found[phrase].value == value
+
+
 def test_offset_before_an_explicit_date_resolves_directly():
     [e] = find_time_expressions("The talks began two days after Christmas.", dt.date(2023, 12, 30))
     assert (e.text, e.value, e.anchor, e.relation) == ("two days after Christmas", "2023-12-27", "publication", "after")

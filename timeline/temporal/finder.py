@@ -199,7 +199,16 @@ def _compose_offsets(text: str, exprs: list[TimeExpression]) -> list[TimeExpress
     while i < len(exprs):
         e = exprs[i]
         nxt = exprs[i + 1] if i + 1 < len(exprs) else None
-        if (e.anchor == "event" and e.offset and e.rule.startswith("offset-") and nxt and nxt.value
+        prev = out[-1] if out else None
+        if (e.anchor == "event" and e.rule in ("the-day-before", "the-day-after") and prev and prev.value
+                and prev.granularity == "day" and prev.anchor != "event" and text[prev.end:e.start] == ", "):
+            # "Oct. 12, the day before the plunge": an appositive names the same day
+            out.append(dataclasses.replace(e, value=prev.value, anchor=prev.anchor, relation=None, offset=None,
+                                           rule=e.rule + "/apposition"))
+            i += 1
+            continue
+        if (e.anchor == "event" and e.offset and e.rule.startswith(("offset-", "the-day-", "the-week-"))
+                and nxt and nxt.value
                 and nxt.type == "DATE" and _JOINER.fullmatch(text[e.end:nxt.start])
                 and not nxt.value.endswith("_REF")
                 # trading or business days skip weekends and holidays: no calendar sum
