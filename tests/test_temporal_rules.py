@@ -228,6 +228,9 @@ PHRASES = [
     ("Shares fell on Wednesday after overnight losses in New York.", FRI, "overnight", "2023-09-12TNI", "time"),
     ("Stocks closed on Wednesday 4% down from the previous Friday.", FRI, "the previous Friday", "2023-09-08", "day"),
     ("The summit opened last Friday.", "2023-09-20", "last Friday", "2023-09-15", "day"),
+    # --- Easter moves: computed for the year the clause points to ---
+    ("Protesters prayed as Easter week began.", "2000-04-17", "Easter week", "2000-W16", "week"),
+    ("The leaders will meet at Easter.", "2000-01-10", "Easter", "2000-04-23", "day"),
 ]
 
 
@@ -284,6 +287,11 @@ def test_the_day_before_a_date(sentence, published, phrase, value):
     assert found[phrase].value == value
 
 
+def test_most_recently_before_a_date_leaves_the_date_alone():
+    exprs = find_time_expressions("Doctors were shot, most recently last October.", dt.date(1999, 2, 6))
+    assert [(e.text, e.value) for e in exprs] == [("last October", "1998-10")]
+
+
 def test_offset_before_an_explicit_date_resolves_directly():
     [e] = find_time_expressions("The talks began two days after Christmas.", dt.date(2023, 12, 30))
     assert (e.text, e.value, e.anchor, e.relation) == ("two days after Christmas", "2023-12-27", "publication", "after")
@@ -314,6 +322,8 @@ def test_range_reaches_its_last_day():
     "Gonzalez said on CBS's ''60 Minutes'' that the boy suffers.",
     "The poster showed Gary Cooper in ``High Noon.''",
     "This is VOA Today.",
+    # "later in the day before returning": "the day" then the conjunction "before"
+    "She spent hours in Nairobi later in the day before returning home.",
     # "year-end" as an adjective
     "Year-end net was below the earlier level.",
 ])

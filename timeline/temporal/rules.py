@@ -919,6 +919,9 @@ def _event_unit_before(m: re.Match, ctx: Context) -> Reading | None:
     """"the day before", "the week after", "the night before": one unit from the
     anchor event (a night or morning dates to its day)."""
     unit = m["unit"].lower()
+    if (re.match(r"\s+\w+ing\b", ctx.text[m.end():m.end() + 20]) and m["dir"].lower() in ("before", "after")
+            and re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4):m.start()])):
+        return None  # "later in the day before returning home": "in the day", then a conjunction
     relation = _DIRECTION[m["dir"].lower()]
     code, _, gran = UNITS.get(unit, ("D", False, "day"))
     return Reading("DATE", None, gran, f"the-{unit}-{relation}", "event", relation=relation, offset=f"P1{code}")
@@ -1038,6 +1041,9 @@ def _generic(m: re.Match, ctx: Context) -> Reading | None:
         return None
     if g == "now" and _discourse_now(ctx.text, m):
         return None
+    if g == "recently" and re.match(r"\s*,?\s*(?:last|this|in|on|early|late)\b", ctx.text[m.end():m.end() + 10], re.I) \
+            and re.search(r"\bmost\s+$", ctx.text[max(0, m.start() - 6):m.start()], re.I):
+        return None  # "most recently last October": the date that follows is the time
     if g == "the future" and not re.search(r"\b(?:in|into|about|for|near|distant)\s+$", ctx.text[max(0, m.start() - 10):m.start()], re.I):
         # "the future of our peoples", "the future looks ...": the noun for what is to
         # come to someone, not a time; "in/into the future" is the time (FUTURE_REF)
@@ -1103,7 +1109,17 @@ def _holiday(m: re.Match, ctx: Context) -> Reading | None:
             first = dt.date(y, 11, 1)
             return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
     elif name.startswith("easter"):
-        return Reading("DATE", None, "day", "holiday/movable", anchor) if year is None else _easter(year)
+        from dateutil.easter import easter  # dateutil comes with dateparser
+
+        if year is None:  # the Easter nearest the publication day in the clause's direction
+            probe = easter(ctx.published.year)
+            year = an.year_for_month_day(ctx.published, probe.month, probe.day, tense)
+        if not 1583 <= year <= 4099:  # dateutil's Gregorian Easter range
+            return None
+        day = easter(year)
+        if name.endswith("week"):  # "Easter week": the ISO week holding Easter Sunday
+            return Reading("DATE", an.week_value(day), "week", "holiday/easter-week", anchor, tense)
+        return Reading("DATE", an.day_value(day), "day", "holiday/easter", anchor, tense)
     else:
         mo, d = HOLIDAYS[name]
 
@@ -1117,7 +1133,4 @@ def _holiday(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", an.day_value(day_of(year)), "day", "holiday", anchor, tense)
 
 
-def _easter(year: int) -> Reading | None:
-    from dateutil.easter import easter  # dateutil comes with dateparser
 
-    return Reading("DATE", an.day_value(easter(year)), "day", "holiday/easter")
