@@ -565,3 +565,16 @@ def test_a_statement_within_a_meeting_is_part_of_it():
     assert not [e for e in events if e.type == "STATEMENT" and e.in_timeline]
     meeting = _find(events, "CONSULT", "Carlos Romero", "Michael O'Kennedy")
     assert meeting.date == "1987-05-04"
+
+
+def test_the_purpose_of_a_journey_is_not_dated_by_the_departure_and_bodies_bring_their_parent():
+    text = (
+        '"On Tuesday I shall be going to Washington for meetings of the IMF Interim Committee," '
+        "British Chancellor Nigel Lawson said. The IMF Interim Committee is to meet formally in Washington next Thursday."
+    )
+    events = _events(text, dt.date(1987, 4, 2))  # a Thursday
+    trip = next(e for e in events if e.mode == "visit")
+    assert trip.date == "1987-04-07"
+    committee = next(e for e in events if e.type == "CONSULT" and e.date == "1987-04-09")
+    assert {"IMF Interim Committee", "International Monetary Fund"} <= {p.name for p in committee.participants}
+    assert not [e for e in events if e.type == "CONSULT" and e.mode == "meet" and e.date == "1987-04-07"]

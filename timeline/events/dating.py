@@ -22,6 +22,7 @@ RELATION_WORDS = {"after", "before", "later", "earlier", "following", "previous"
 CLAUSE_BARRIERS = {"relcl"}
 # "Iran and Moscow have agreed to talks, a spokesman said Tuesday": Tuesday is
 # the saying's day, a default for the act it reports, not the act's own date.
+MOTION_VERBS = {"go", "leave", "travel", "fly", "head", "depart", "set", "come"}
 SAYING_VERBS = {"say", "tell", "announce", "report", "add"}
 SAYING_NOTE = "date of the saying that reports it"
 
@@ -113,6 +114,10 @@ class DateAttacher:
             if node.head.i == node.i:
                 break
             if node.dep_ in CLAUSE_BARRIERS and not _locative_relative(node):
+                break
+            # "On Tuesday I shall be going to Washington for meetings of ...": the
+            # purpose of a journey happens after the departure, not on its day.
+            if node.dep_ == "pobj" and node.head.lower_ == "for" and node.head.head.lemma_.lower() in MOTION_VERBS:
                 break
             # "X said on Monday that Y met Z" dates the saying, not a report inside it.
             if node.dep_ == "ccomp" and node.i != token.i:

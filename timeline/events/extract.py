@@ -599,6 +599,16 @@ class _ParagraphReader:
             place = (here.name, here.country) if here is not None else self._event_place(token, trigger, found)
             if place and place[1] and not any(p.name == place[1] for p in found):
                 found.append(Participant(place[1], "country", "target", place[1], None, place[0]))
+        # "the IMF Interim Committee": a body named after its parent organisation
+        # belongs to it, so queries by the parent find it.
+        for p in list(found):
+            words = [w.strip("()") for w in p.surface.split() if w.lower() not in ("the", "a", "an")]
+            if p.kind in ("organisation", "group") and len(words) > 1:
+                parent = self.gaz.lookup(words[0], on=self.published)
+                if parent is not None and parent.name != p.name and parent.kind in ("organisation", "group") \
+                        and not any(q.name == parent.name for q in found):
+                    found.append(Participant(parent.name, parent.kind, p.role, parent.country, getattr(parent, "qid", None),
+                                             p.surface, known=True))
         # Every person (and national body: a parliament, a ministry) acts for a
         # country: add it, so queries by country find them.
         for p in list(found):
