@@ -578,3 +578,15 @@ def test_the_purpose_of_a_journey_is_not_dated_by_the_departure_and_bodies_bring
     committee = next(e for e in events if e.type == "CONSULT" and e.date == "1987-04-09")
     assert {"IMF Interim Committee", "International Monetary Fund"} <= {p.name for p in committee.participants}
     assert not [e for e in events if e.type == "CONSULT" and e.mode == "meet" and e.date == "1987-04-07"]
+
+
+def test_an_act_coordinated_with_a_journey_happens_during_it():
+    text = (
+        '"On Tuesday I shall be going to Tokyo for talks with Japanese officials, and we shall of course have '
+        'a meeting of the G-7," French Finance Minister Edouard Balladur said.'
+    )
+    events = _events(text, dt.date(1987, 4, 2))  # a Thursday
+    trip = next(e for e in events if e.mode == "visit")
+    assert trip.date == "1987-04-07"
+    g7 = _find(events, "CONSULT", "Group of Seven")
+    assert (g7.date, g7.granularity) == ("1987-W15", "week")

@@ -119,6 +119,10 @@ class DateAttacher:
             # purpose of a journey happens after the departure, not on its day.
             if node.dep_ == "pobj" and node.head.lower_ == "for" and node.head.head.lemma_.lower() in MOTION_VERBS:
                 break
+            # "I shall be going on Tuesday ..., and we shall have a meeting of the
+            # G-7": a coordinated clause with a subject of its own has its own time.
+            if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                break
             # "X said on Monday that Y met Z" dates the saying, not a report inside it.
             if node.dep_ == "ccomp" and node.i != token.i:
                 break

@@ -701,6 +701,16 @@ def _link_during(sentence_drafts: list[MentionDraft], doc) -> None:
                     if host is None or host is draft:
                         continue
                     draft.during = host.index
+    # "I shall be going to Washington on Tuesday ..., and we shall have a meeting
+    # of the G-7": an undated act coordinated with a journey happens during it.
+    trips = {d.token_key[1]: d for d in sentence_drafts if d.trigger.mode == "visit" and d.date_value}
+    for draft in sentence_drafts:
+        if draft.date_value or draft.during is not None or draft.trigger.mode == "visit":
+            continue
+        token = doc[draft.token_key[1]]
+        verb = token if token.pos_ == "VERB" else _governing_verb(token)
+        if verb is not None and verb.dep_ == "conj" and verb.head.i in trips:
+            draft.during = trips[verb.head.i].index
     # "is expected to canvass support during his visit": the visit is under way
     # or about to be, not told in the past.
     for host in sentence_drafts:
