@@ -590,3 +590,13 @@ def test_an_act_coordinated_with_a_journey_happens_during_it():
     assert trip.date == "1987-04-07"
     g7 = _find(events, "CONSULT", "Group of Seven")
     assert (g7.date, g7.granularity) == ("1987-W15", "week")
+
+
+def test_a_flight_with_nobody_named_is_the_speakers_and_here_is_the_dateline():
+    text = (
+        "In an interview during the flight to Tokyo yesterday, U.S. Trade Representative Clayton Yeutter "
+        "said Japan must open its markets. Officials expect no concessions during Yeutter's visit here."
+    )
+    events = _events_at(text, dt.date(1987, 4, 17), "TOKYO, April 17")
+    visit = _find(events, "CONSULT", "Clayton Yeutter", "Japan")
+    assert (visit.mode, visit.date) == ("visit", "1987-04-16")

@@ -167,10 +167,16 @@ class _ParagraphReader:
             # "A communique issued at the end of a two-day ministerial meeting
             # said Asean hoped ...": a meeting nobody is named at is held by the
             # body or state the sentence has acting (PLOVER multilateral).
-            donors = [p for d in sentence_drafts for p in d.participants if p.kind != "person" and p.role in ("source", "participant")]
             for token, trigger in orphans:
+                # "during the flight to Tokyo yesterday, Lyng said": the flight is
+                # the speaker's; the meeting is the acting body's.
+                donors = next(([p for p in d.participants if p.role in ("source", "participant")]
+                               for d in sentence_drafts if any(p.role in ("source", "participant") for p in d.participants)), [])
+                if trigger.mode != "visit":
+                    donors = [p for p in donors if p.kind != "person"][:1]
                 if donors:
-                    borrowed = [Participant(p.name, p.kind, "participant", p.country, p.qid, p.surface, known=p.known) for p in donors[:1]]
+                    role = "source" if trigger.mode == "visit" else "participant"
+                    borrowed = [Participant(p.name, p.kind, role, p.country, p.qid, p.surface, known=p.known) for p in donors]
                     draft = self._draft(token, trigger, sent, len(self.drafts) + len(sentence_drafts), borrowed=borrowed)
                     if draft is not None:
                         sentence_drafts.append(draft)
