@@ -600,3 +600,16 @@ def test_a_flight_with_nobody_named_is_the_speakers_and_here_is_the_dateline():
     events = _events_at(text, dt.date(1987, 4, 17), "TOKYO, April 17")
     visit = _find(events, "CONSULT", "Clayton Yeutter", "Japan")
     assert (visit.mode, visit.date) == ("visit", "1987-04-16")
+
+
+def test_options_including_retaliation_are_a_threat_by_the_drafter():
+    text = "The U.S. is drafting options including possible trade retaliation against Brazil in a dispute over software."
+    events = _events(text, dt.date(1987, 10, 19))
+    threat = _find(events, "THREATEN", "United States", "Brazil")
+    assert (threat.mode, threat.date) == ("retaliate", "1987-10-19")
+
+
+def test_speaking_yesterday_dates_the_saying():
+    text = "Spanish Prime Minister Felipe Gonzalez, speaking to the Mexican Congress yesterday, said Mexico and Spain must act."
+    events = _events(text, dt.date(1987, 3, 24))
+    assert _find(events, "STATEMENT", "Felipe Gonzalez").date == "1987-03-23"

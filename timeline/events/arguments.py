@@ -413,7 +413,10 @@ def subjects_of(verb) -> list:
             node = node.head
             if node.pos_ == "ADP":
                 node = node.head
-            if came_from == "acl" and node.pos_ == "NOUN" and node.dep_ == "dobj" and node.lemma_.lower() in _PLAN_NOUNS:
+            if came_from == "prep" and node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.pos_ == "VERB":
+                node = node.head  # "is drafting options including retaliation against ..."
+                came_from = "xcomp"
+            elif came_from == "acl" and node.pos_ == "NOUN" and node.dep_ == "dobj" and node.lemma_.lower() in _PLAN_NOUNS:
                 node = node.head  # "Washington announced plans to put tariffs on ..."
                 came_from = "xcomp"
             # "X is scheduled to meet": the passive subject of a control verb acts.

@@ -22,6 +22,7 @@ RELATION_WORDS = {"after", "before", "later", "earlier", "following", "previous"
 CLAUSE_BARRIERS = {"relcl"}
 # "Iran and Moscow have agreed to talks, a spokesman said Tuesday": Tuesday is
 # the saying's day, a default for the act it reports, not the act's own date.
+SPEAKING_VERBS = {"speak", "address", "talk", "testify", "write", "appear"}
 MOTION_VERBS = {"go", "leave", "travel", "fly", "head", "depart", "set", "come"}
 SAYING_VERBS = {"say", "tell", "announce", "report", "add"}
 SAYING_NOTE = "date of the saying that reports it"
@@ -245,10 +246,14 @@ def _crosses_clause(tok, trigger) -> bool:
     """Would dating `trigger` from a phrase on `tok` cross into another clause?
     Only gerund complements ("suggested creating ... on Friday") are crossed."""
     node = tok
+    speaking = False
     while node.i != trigger.i and node.head.i != node.i:
-        if node.pos_ in ("VERB", "AUX") and not (node.dep_ == "xcomp" and node.tag_ == "VBG"):
+        if node.tag_ == "VBG" and node.lemma_.lower() in SPEAKING_VERBS and node.dep_ in ("acl", "advcl"):
+            # "Weizsaecker, speaking to Congress yesterday, said": the occasion of the saying
+            speaking = True
+        elif node.pos_ in ("VERB", "AUX") and not (node.dep_ == "xcomp" and node.tag_ == "VBG"):
             return True
-        if node.dep_ in ("nsubj", "nsubjpass") and node.head.i == trigger.i:
+        if node.dep_ in ("nsubj", "nsubjpass") and node.head.i == trigger.i and not speaking:
             return True  # "Raimond, due here tomorrow, told ...": the subject's own phrase
         node = node.head
     return False

@@ -896,6 +896,9 @@ def _reported_now(token) -> bool:
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
             verb = verb.head  # "..., saying": the clause it hangs on decides
             continue
+        if verb.tag_ == "VBG" and verb.dep_ == "prep" and verb.head.pos_ == "NOUN" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "options including retaliation": the clause of "options"
+            continue
         return False
     return False
 
