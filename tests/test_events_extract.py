@@ -613,3 +613,13 @@ def test_speaking_yesterday_dates_the_saying():
     text = "Spanish Prime Minister Felipe Gonzalez, speaking to the Mexican Congress yesterday, said Mexico and Spain must act."
     events = _events(text, dt.date(1987, 3, 24))
     assert _find(events, "STATEMENT", "Felipe Gonzalez").date == "1987-03-23"
+
+
+def test_during_a_dated_visit_beats_the_reporting_day_default():
+    text = (
+        "Spanish Foreign Minister Francisco Fernandez Ordonez arrived in Rabat on Monday. "
+        "Fernandez Ordonez praised King Hassan during his official visit."
+    )
+    events = _events(text, dt.date(1987, 10, 21))  # a Wednesday
+    praise = _find(events, "SUPPORT", "Francisco Fernandez Ordonez")
+    assert (praise.date, praise.granularity) == ("1987-W43", "week")

@@ -753,7 +753,8 @@ def _date_during(events: list, published: date | None) -> None:
                     d.record.date = event.date
                     d.record.date_rule = "ongoing: the reporting day of an event told as under way"
     for event in events:
-        if event.date is not None:
+        # A default (reporting-day) date yields to "during the visit" too.
+        if event.date is not None and not event.date_soft:
             continue
         for d in event.drafts:
             host = event_of.get(d.during) if d.during is not None else None
@@ -761,7 +762,7 @@ def _date_during(events: list, published: date | None) -> None:
                 continue
             year, week, _ = date.fromisoformat(host.date).isocalendar()
             event.date = f"{year}-W{week:02d}"
-            event.granularity = "week"
+            event.granularity, event.date_soft = "week", False
             event.date_start = event.date_end = None
             d.record.date = event.date
             d.record.date_rule = f"during an event: the ISO week of {host.date}"
