@@ -379,3 +379,35 @@ def test_an_actor_with_two_roles_across_reports_is_listed_once_with_the_stronger
     rows = session.execute(text(
         "SELECT a.name, ea.role FROM event_actor ea JOIN actor a ON a.id = ea.actor_id ORDER BY ea.id")).all()
     assert rows == [("Kim Jong Un", "source"), ("Vladimir Putin", "source")]
+
+
+def test_a_later_report_of_an_article_may_merge_the_event_an_earlier_one_joined(session):
+    # Found ingesting Reuters: the first report of an article joined event Z;
+    # the second report bridged Z into an older event Y, so the first report's
+    # mentions pointed at a deleted event (FOREIGN KEY constraint failed).
+    y = event_record(actors=("Vladimir Putin", "Kim Jong Un"))
+    z = event_record(actors=("Vladimir Putin", "Xi Jinping"))
+    store_article(session, document("Putin met Kim."), Extraction([y]))
+    store_article(session, document("Putin met Xi."), Extraction([z]))
+    assert count(session, Event) == 2
+    joins_z = event_record(actors=("Vladimir Putin", "Xi Jinping"), trigger="talked")
+    bridge = event_record(actors=("Vladimir Putin",), trigger="met", offset=40)
+    result = store_article(session, document("Putin talked with Xi. Putin met them."), Extraction([joins_z, bridge]))
+    assert result.status == "stored"
+    # The vague "Putin met them" fits both meetings but does not make them one.
+    assert count(session, Event) == 2
+    assert session.execute(text("SELECT count(*) FROM mention WHERE event_id NOT IN (SELECT id FROM event)")).scalar_one() == 0
+    assert session.execute(text("PRAGMA foreign_key_check")).all() == []
+
+
+def test_a_report_that_bridges_dates_into_an_event_of_its_own_article_keeps_its_mentions(session):
+    # The first report of the article joins the 15th; the second, a week, links
+    # the 13th and the 15th, so the 15th's event is absorbed into the 13th's.
+    store_article(session, document("a"), Extraction([event_record(date="2023-09-13")]))
+    store_article(session, document("b"), Extraction([event_record(date="2023-09-16")]))
+    assert count(session, Event) == 2
+    joins_16th = event_record(date="2023-09-16", trigger="talked")
+    week = event_record(date="2023-W37", trigger="met", offset=30)
+    store_article(session, document("c"), Extraction([joins_16th, week]))
+    assert count(session, Event) == 1
+    assert session.execute(text("SELECT count(*) FROM mention WHERE event_id NOT IN (SELECT id FROM event)")).scalar_one() == 0

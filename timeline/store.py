@@ -177,13 +177,25 @@ def _write_extraction(session: Session, article: Article, extraction: Extraction
     touched: set[int] = set()
     n = 0
     mention_rows: list[dict] = []
+    # A later report of this article may join an event an earlier one went
+    # into to another event: absorbed event id -> the event it went into.
+    absorbed: dict[int, int] = {}
     for record in extraction.events:
         event_id = None
         if record.in_timeline:
-            event_id = _attach(session, _new_report(session, article, record), corrections)
+            event_id = _attach(session, _new_report(session, article, record), corrections, absorbed)
             touched.add(event_id)
             n += 1
         mention_rows += _mention_rows(article.id, event_id, record)
+
+    def current(event_id: int | None) -> int | None:
+        while event_id in absorbed:
+            event_id = absorbed[event_id]
+        return event_id
+
+    for row in mention_rows:
+        row["event_id"] = current(row["event_id"])
+    touched = {current(e) for e in touched}
     if mention_rows:
         session.connection().execute(insert(Mention.__table__), mention_rows)
     _derive_events(session, touched)
@@ -530,20 +542,29 @@ def _candidates(session: Session, report: EventReport) -> list:
     ).all()
 
 
-def _attach(session: Session, report: EventReport, corrections: tuple[set, set]) -> int:
+def _attach(session: Session, report: EventReport, corrections: tuple[set, set],
+            absorbed: dict[int, int] | None = None) -> int:
     """Put a new report into the event of every report it links to (joining
-    those events into one), or into a new event; returns the event id."""
+    those events into one), or into a new event; returns the event id. Events
+    are joined only when their people agree: a vague report ("Putin met
+    leaders") that fits Putin–Kim and Putin–Xi goes into the closer one and does
+    not make the two meetings one. `absorbed` records joined-away event ids."""
     candidates = list(_candidates(session, report))
     joined, apart = corrections
     # Manual "merge" corrections link reports whatever the rule says.
     forced = {k for pair in joined if report.report_key in pair for k in pair} - {report.report_key}
     if forced:
         candidates += session.connection().execute(select(_REPORT).where(_REPORT.c.report_key.in_(sorted(forced)))).all()
-    events = sorted({c.event_id for c in candidates if _linked(report, c, joined, apart)})
+    linked = [c for c in candidates if _linked(report, c, joined, apart)]
+    events = sorted({c.event_id for c in linked})
+    if len(events) > 1 and not forced:
+        events = _joinable(report, linked, events)
     if events:
         event_id = events[0]
         if len(events) > 1:
             _move_event_content(session, events[1:], event_id)
+            if absorbed is not None:
+                absorbed.update({e: event_id for e in events[1:]})
     else:
         event_id = _new_event(session, report)
     report.event_id = event_id
@@ -554,6 +575,19 @@ def _attach(session: Session, report: EventReport, corrections: tuple[set, set])
         # before this article's next report looks for candidates.
         _derive_events(session, [event_id])
     return event_id
+
+
+def _joinable(report: EventReport, linked: list, events: list[int]) -> list[int]:
+    """Of the events a report links to, those that may become one: all of them
+    when no two name people the other lacks, else only the closest."""
+    people: dict[int, set[str]] = {e: set() for e in events}
+    for c in linked:
+        people[c.event_id] |= _actor_sets(c)[1]
+    clash = any(people[a] - people[b] and people[b] - people[a] for a in events for b in events if a < b)
+    if not clash:
+        return events
+    mine = _actor_sets(report)[0]
+    return [max(events, key=lambda e: (len(people[e] & mine), -e))]
 
 
 def _new_event(session: Session, like) -> int:
