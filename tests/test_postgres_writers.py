@@ -133,7 +133,9 @@ def test_shards_one_after_another_via_the_cli(runner, db_url, corpus, single_pro
     from timeline import ingest
     from timeline.cli import cli
 
+    # The CLI extracts with the real pipeline (one article, or a batch as one spaCy stream).
     monkeypatch.setattr(ingest, "_extract", fake_extract)
+    monkeypatch.setattr(ingest, "_extract_many", lambda docs: [fake_extract(doc) for doc in docs])
     reads = []
     for k in (1, 2, 3, 4):
         result = runner.invoke(cli, ["--db", db_url, "ingest", str(corpus), "--workers", "1",
