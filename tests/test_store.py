@@ -172,6 +172,10 @@ def _report(article_id=1, **kw):
         (dict(actors=("Vladimir Putin", "Kim Jong Un")), dict(actors=("Vladimir Putin", "Alexander Lukashenko")), False),
         (dict(actors=("Russia", "North Korea")), dict(actors=("Russia", "North Korea", "Vladimir Putin")), True),
         (dict(actors=("Russia", "Belarus")), dict(actors=("Russia", "North Korea")), False),
+        # without named people, only the same kind of act within a week
+        (dict(actors=("Russia", "North Korea"), date="2023-09"), dict(actors=("Russia", "North Korea")), False),
+        (dict(actors=("Russia", "North Korea"), mode="meet"), dict(actors=("Russia", "North Korea"), mode="phone"), False),
+        (dict(actors=("Russia", "North Korea"), date="2023-W37"), dict(actors=("Russia", "North Korea")), True),
     ],
 )
 def test_merge_rule(a, b, same):

@@ -458,6 +458,14 @@ def compatible(a: EventReport, b: EventReport) -> bool:
         return False
     if (persons_a - persons_b) and (persons_b - persons_a):
         return False
+    if not (persons_a and persons_b):
+        # "Japan and the United States" alone fits every Japan–US contact of
+        # the month: without named people, only the same kind of act within a
+        # week is the same event.
+        if a.mode != b.mode:
+            return False
+        if max(GRANULARITY_RANK.get(a.granularity, 9), GRANULARITY_RANK.get(b.granularity, 9)) > GRANULARITY_RANK["week"]:
+            return False
     return True
 
 
