@@ -623,3 +623,19 @@ def test_during_a_dated_visit_beats_the_reporting_day_default():
     events = _events(text, dt.date(1987, 10, 21))  # a Wednesday
     praise = _find(events, "SUPPORT", "Francisco Fernandez Ordonez")
     assert (praise.date, praise.granularity) == ("1987-W43", "week")
+
+
+def test_a_speakers_appeal_and_remarks_on_one_day_are_one_act():
+    text = (
+        "After meetings with U.S. officials, Australian Foreign Minister Bill Hayden told reporters Australia wanted lower U.S. subsidies. "
+        "Hayden urged the United States to cut farm subsidies, he said."
+    )
+    events = _events(text, dt.date(1987, 3, 11))
+    acts = [e for e in events if e.type in ("STATEMENT", "REQUEST") and e.in_timeline]
+    assert [(e.type, e.mode, len(e.mentions)) for e in acts] == [("REQUEST", "appeal", 2)]
+
+
+def test_a_spokesman_named_by_title_only_attributes():
+    text = "GATT spokesman David Woods told reporters the Community had made a formal charge against Japan."
+    events = _events(text, dt.date(1987, 6, 18))
+    assert not [e for e in events if e.type == "STATEMENT" and e.in_timeline]

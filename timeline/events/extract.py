@@ -307,7 +307,10 @@ class _ParagraphReader:
         # clause of time only places the main clause in time.
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children):
             return False
-        spokesperson = sub.lemma_.lower() in SPOKESPERSONS
+        # "GATT spokesman David Woods told reporters", "the spokesman, Francois Giuliani, said"
+        spokesperson = sub.lemma_.lower() in SPOKESPERSONS or any(
+            c.dep_ in ("compound", "appos") and c.lemma_.lower() in SPOKESPERSONS for c in sub.children
+        ) or (sub.dep_ == "appos" and sub.head.lemma_.lower() in SPOKESPERSONS)
         # "X said they met": the meeting is the event, the saying only reports
         # it. An announcement of what is to come ("will visit", "have agreed
         # to") is a statement of its own (CAMEO 01 announcements).

@@ -80,7 +80,7 @@ class EventBuilder:
         if draft.trigger.weight > max((d.trigger.weight for d in self.drafts[:-1]), default=0) and not (
             self.mode in MEETING_MODES and draft.trigger.mode in MEETING_MODES and self.mode == "meet"
         ):
-            self.mode, self.cameo = draft.trigger.mode, draft.trigger.cameo
+            self.type, self.mode, self.cameo = draft.trigger.type, draft.trigger.mode, draft.trigger.cameo
 
     def set_date_from(self, expr, anchor_event, link, drafts, inverse: bool = False) -> None:
         """Take a date computed from another event (an event-anchored phrase)."""
@@ -239,7 +239,24 @@ def _participants_compatible(event: EventBuilder, draft) -> bool:
     )
 
 
+def _same_speech_act(event: EventBuilder, draft) -> bool:
+    """"Clark urged the United States to act, he said": one speaker's saying
+    and appeal in one sentence (or on one day: one occasion) are one act,
+    typed by the more specific word."""
+    kinds = {event.type, draft.trigger.type}
+    if kinds != {"STATEMENT", "REQUEST"} or not ({event.mode, draft.trigger.mode} & {"appeal", "demand"}):
+        return False
+    sentences = {d.record.sentence_start for d in event.drafts}
+    speakers = {p.name for p in event.participants if p.role == "source" and p.kind == "person"}
+    same_occasion = draft.record.sentence_start in sentences or (
+        event.date is not None and event.date == draft.date_value and event.timeline_modality
+        and draft.record.modality in TIMELINE_MODALITIES)
+    return same_occasion and bool(speakers & {p.name for p in draft.participants if p.role == "source"})
+
+
 def _compatible(event: EventBuilder, draft) -> bool:
+    if _same_speech_act(event, draft):
+        return True
     if event.type != draft.trigger.type or not _modes_compatible(event.mode, draft.trigger.mode):
         return False
     if event.type == "STATEMENT" and (draft.trigger.pos == "NOUN") != all(d.trigger.pos == "NOUN" for d in event.drafts):
