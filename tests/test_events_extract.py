@@ -639,3 +639,9 @@ def test_a_spokesman_named_by_title_only_attributes():
     text = "GATT spokesman David Woods told reporters the Community had made a formal charge against Japan."
     events = _events(text, dt.date(1987, 6, 18))
     assert not [e for e in events if e.type == "STATEMENT" and e.in_timeline]
+
+
+def test_talks_with_no_date_set_are_not_scheduled():
+    text = "Soviet spokesman Gennady Gerasimov said no date had been set for the talks with Iran."
+    events = _events(text, dt.date(1987, 10, 20))
+    assert not [e for e in events if e.type == "CONSULT" and e.in_timeline]

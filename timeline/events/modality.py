@@ -57,6 +57,10 @@ def modality(trigger, *, future_date: bool = False) -> str:
             if not (would_only and (future_date or _reported_future(node))):
                 return HYPOTHETICAL
             planned = True
+        if depth > 0 and node.pos_ == "VERB" and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in ("date", "time", "timetable")
+                and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in node.children):
+            return HYPOTHETICAL  # "no date had been set for the talks": not scheduled
         if depth > 0:
             lemma = node.lemma_.lower()
             if node.pos_ in ("VERB", "ADJ") and lemma in PLANNING_VERBS and _is_complement(prev):
