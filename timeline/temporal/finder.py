@@ -87,7 +87,8 @@ def find_time_expressions(
 # Patterns built around a unit word ("two days after", "a year ago", "five-hour")
 # open with optional words that the regex engine retries at every position; they
 # are only run in a window around each unit word, which is 3x faster on news text.
-_UNIT_ANCHORED = ("ago", "event-offset", "within-duration", "duration-adjective", "plural-duration")
+_UNIT_ANCHORED = ("ago", "event-offset", "within-duration", "duration-adjective", "plural-duration", "year-end",
+                  "half-by-quarters")
 _UNIT_WORD = re.compile(rf"(?<![\w])(?:{UNIT_RE})(?!\w)", re.I)
 _BEFORE, _AFTER = 80, 30
 
@@ -118,20 +119,17 @@ _WORD_RE = re.compile(r"[A-Za-z]+")
 
 
 def _names_a_title(text: str, start: int, end: int) -> bool:
-    words = list(_WORD_RE.finditer(text, start, end))
+    words = [w for w in _WORD_RE.finditer(text, start, end)
+             if w[0][0].isupper() and w[0].lower() in _COMMON_TIME_WORDS]
     if not words or text[max(0, start - 60):min(len(text), end + 60)].isupper():
-        return False
-    def title_word(w: re.Match) -> bool:
-        return w[0][0].isupper() and w[0].lower() in _COMMON_TIME_WORDS
-
-    if any(title_word(w) for w in words[1:]) or (title_word(words[0]) and text[start:words[0].start()].strip()):
+        return False  # most matches stop here: no capitalised common time word
+    first = words[0]
+    if len(words) > 1 or text[start:first.start()].strip():
         # "This Week", "60 Minutes": a capital inside the phrase
         return not _headline(text, start, end)
-    first = words[0][0]
-    if first[0].isupper() and first.lower() in _COMMON_TIME_WORDS:
-        # "VOA Today", "High Noon": glued to a capitalised word mid-sentence
-        if re.search(r"(?:^|[^\w])[A-Z][\w']* $", text[max(0, start - 30):start]):
-            return not _headline(text, start, end)
+    # "VOA Today", "High Noon": glued to a capitalised word mid-sentence
+    if re.search(r"(?:^|[^\w])[A-Z][\w']* $", text[max(0, start - 30):start]):
+        return not _headline(text, start, end)
     return False
 
 
