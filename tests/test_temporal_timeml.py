@@ -79,6 +79,12 @@ def test_offsets_by_days_and_hours_are_tagged_as_durations(text, tagged):
     assert (exprs[0].text, exprs[0].type, exprs[0].value) == tagged
 
 
+def test_a_day_in_a_named_month_has_an_unknown_day():
+    text = "Slepian was shot last October. His name was crossed out that same day."
+    exprs = timeml_expressions(find_time_expressions(text, dt.date(1999, 2, 6)), dt.date(1999, 2, 6))
+    assert [(e.text, e.value) for e in exprs] == [("last October", "1998-10"), ("that same day", "1998-10-XX")]
+
+
 def test_a_year_earlier_stays_a_date():
     text = "Profit rose in the third quarter, up from $5 million a year earlier."
     exprs = timeml_expressions(find_time_expressions(text, dt.date(1989, 10, 26)), dt.date(1989, 10, 26))

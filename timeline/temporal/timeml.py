@@ -108,6 +108,10 @@ def timeml_expressions(exprs: list[TimeExpression], dct: dt.date | None) -> list
                 continue
             if reference:
                 e = resolve_relative(e, reference)
+                if e.value is None and e.granularity == "day" and re.fullmatch(r"\d{4}-\d{2}", reference):
+                    # "that same day" after "last October": a day of that month; TIMEX3
+                    # writes the unknown day as XX ("1998-10-XX")
+                    e = dataclasses.replace(e, value=reference + "-XX")
         out.append(e)
         if e.value and e.type in ("DATE", "TIME") and re.match(r"\d{4}", e.value) and e.anchor != "event":
             reference = e.value[:10] if e.type == "TIME" else e.value
