@@ -198,6 +198,8 @@ PHRASES = [
     ("Officials postponed until Tuesday any action on the case.", "2000-03-30", "Tuesday", "2000-04-04", "day"),
     ("Netanyahu and Arafat meet separately Monday with Albright.", "1998-05-01", "Monday", "1998-05-04", "day"),
     ("The shares have fallen since Monday.", FRI, "Monday", "2023-09-11", "day"),
+    ("Until Thursday, they had not called him a suspect.", "1999-05-07", "Thursday", "1999-05-06", "day"),
+    ("On Friday, the government planned to pay the first claims.", "1998-09-30", "Friday", "1998-09-25", "day"),
     # --- the end of a year, the full year, vague futures ---
     ("The deal should close by year-end.", WSJ, "year-end", "1989", "year"),
     ("Cuts of 6,000 jobs are planned by year's end.", WSJ, "year's end", "1989", "year"),

@@ -340,10 +340,12 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
 def _weekday_preposition_tense(ctx: Context, m: re.Match) -> str | None:
     """"postponed until Tuesday", "as soon as Tuesday": a bare weekday after a
     deadline word is the coming one whatever the verb's tense; "since Monday" looks back."""
-    before = ctx.text[max(0, m.start() - 16):m.start()].lower()
-    if re.search(r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+$", before):
+    before = ctx.text[max(0, m.start() - 16):m.start()]
+    if re.search(r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+$", before, re.I) \
+            and not re.search(r"(?:^|[.!?]\s+)Until\s+$", before):
+        # a sentence opening "Until Thursday, they had not ..." looks back instead
         return "present"
-    if re.search(r"\bsince\s+$", before):
+    if re.search(r"\bsince\s+$", before, re.I):
         return "past"
     return None
 

@@ -94,7 +94,9 @@ def lexical_tense(text: str, start: int, end: int) -> str | None:
         if cue is None:
             continue
         if i >= last and (cue == "present" or (cue == "future" and words[i].lower() not in (
-                "will", "shall", "would", "plans", "planned", "planning"))):
+                "will", "shall", "would", "plans", "planning"))):
+            # ("On Friday, the government planned to pay": a fronted date goes with the
+            # past planning; "On Tuesday, the league plans to hold" with the present plan)
             continue  # after the date, "due to" is mostly causal and "I am" another clause
         # Distance in words. A verb before the date usually governs it ("met on
         # Friday"); a cue after it counts a little less ("On Friday, Putin met ...");
