@@ -315,6 +315,18 @@ def _chunks(ids: list[int], size: int = 20_000):
 BATCH = 2000
 
 
+def _among(column, ids: list[int], conn):
+    """`column IN ids`. PostgreSQL gets one array parameter (`= ANY(:ids)`):
+    binding and planning 2,000 separate parameters per batch cost more than
+    the look-ups themselves at a million events."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy import Integer, any_, bindparam
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return column == any_(bindparam(None, ids, type_=ARRAY(Integer)))
+    return column.in_(ids)
+
+
 def iter_events(
     session: Session, q: EventQuery | None = None, *, detail: bool = False, batch: int | None = None
 ) -> Iterator[list[dict]]:
@@ -329,20 +341,20 @@ def iter_events(
     # Core rows on the connection: the ORM's per-row bookkeeping is not needed here.
     conn = session.connection()
     for chunk in _chunks(ids, batch or BATCH):
-        events = {row[0]: row for row in conn.execute(select(*_EVENT_COLUMNS).where(Event.id.in_(chunk)))}
+        events = {row[0]: row for row in conn.execute(select(*_EVENT_COLUMNS).where(_among(Event.id, chunk, conn)))}
         actors: dict[int, list[dict]] = {}
         mentions: dict[int, list[dict]] = {}
         for event_id, name, role, kind, country in conn.execute(
             select(EventActor.event_id, Actor.name, EventActor.role, Actor.kind, Actor.country)
             .join(Actor, Actor.id == EventActor.actor_id)
-            .where(EventActor.event_id.in_(chunk))
+            .where(_among(EventActor.event_id, chunk, conn))
             .order_by(EventActor.event_id, EventActor.id)
         ):
             actors.setdefault(event_id, []).append({"name": name, "role": role, "kind": kind, "country": country})
         for m in conn.execute(
             select(*_MENTION_COLUMNS)
             .join(Article, Article.id == Mention.article_id)
-            .where(Mention.event_id.in_(chunk))
+            .where(_among(Mention.event_id, chunk, conn))
             .order_by(Mention.event_id, Article.published, Mention.article_id, Mention.sentence_start, Mention.id)
         ):
             mentions.setdefault(m[0], []).append(_mention_record(m, detail))
