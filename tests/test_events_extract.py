@@ -645,3 +645,23 @@ def test_talks_with_no_date_set_are_not_scheduled():
     text = "Soviet spokesman Gennady Gerasimov said no date had been set for the talks with Iran."
     events = _events(text, dt.date(1987, 10, 20))
     assert not [e for e in events if e.type == "CONSULT" and e.in_timeline]
+
+
+def test_a_definite_noun_with_its_own_time_is_a_new_occasion():
+    text = (
+        "EC farm ministers resume talks tomorrow. Diplomats said although the ministers will meet together "
+        "on Tuesday, the chairman is likely to conclude that the hard bargaining will have to wait until May."
+    )
+    events = _events(text, dt.date(1987, 4, 26))  # a Sunday
+    dates = sorted(e.date for e in events if e.type == "CONSULT" and e.in_timeline)
+    assert dates == ["1987-04-27", "1987-04-28", "1987-05"]
+
+
+def test_each_of_his_colleagues_is_the_group_named_before():
+    text = (
+        "EC farm ministers resume talks tomorrow. Belgian Agriculture Minister Paul de Keersmaeker plans to "
+        "spend the whole of tomorrow in bilateral meetings with each of his colleagues in turn."
+    )
+    events = _events(text, dt.date(1987, 4, 26))
+    meeting = _find(events, "CONSULT", "Paul de Keersmaeker")
+    assert len({p.name for p in meeting.participants} & {"Council of the European Union", "European Community"}) == 1

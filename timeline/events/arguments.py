@@ -49,6 +49,7 @@ class DiscourseMemory:
     sentence_index: int = 0
     by_name_part: dict[str, Participant] = field(default_factory=dict)
     agents: dict[str, list[Participant]] = field(default_factory=dict)  # "ministers" -> EC
+    last_agents: list[Participant] = field(default_factory=list)  # the latest such group
     dateline_place: object | None = None  # the Place of the story's dateline, for "here"
 
     def remember(self, person: Participant, *, subject: bool = False) -> None:
@@ -153,6 +154,11 @@ class ActorResolver:
     def _resolve_one(self, tok, role: str, others: list[Participant]) -> list[Participant]:
         doc = tok.doc
         lower = tok.lower_
+        if lower in ("each", "all", "both", "some", "several", "many", "most"):
+            # "with each of his colleagues": the group after "of"
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    return self._resolve_one(pobj, role, others)
         if lower in PRONOUNS_PERSON and tok.pos_ == "PRON":
             return self._pronoun(tok, role, others)
         if lower in FIRST_PERSON and tok.pos_ == "PRON":
@@ -198,6 +204,7 @@ class ActorResolver:
                 found = [self._ref(ref, surface, role)]
                 if tok.lemma_.lower() in _STATE_AGENT_NOUNS and tok.tag_ in ("NNS", "NNPS") and ref.kind != "person":
                     self.memory.agents[tok.lemma_.lower()] = found
+                    self.memory.last_agents = found
                 return found
             # "America's decision", "Japan's proposal": the owner acts.
             for child in tok.children:
@@ -226,9 +233,16 @@ class ActorResolver:
                 if found:
                     if tok.tag_ in ("NNS", "NNPS"):
                         self.memory.agents[lemma] = found
+                        self.memory.last_agents = found
                     return found
                 # "The ministers are due to start talks": a bare plural names the
                 # group the article last called so ("EC farm ministers").
+                if tok.tag_ in ("NNS", "NNPS") and lemma in ("colleague", "counterpart") and self.memory.last_agents:
+                    # "bilateral meetings with each of his colleagues": the group he belongs to
+                    return [
+                        Participant(p.name, p.kind, role, p.country, p.qid, surface, known=p.known)
+                        for p in self.memory.last_agents
+                    ]
                 if tok.tag_ in ("NNS", "NNPS") and all(t.dep_ in ("det",) for t in doc[start:tok.i]):
                     return [
                         Participant(p.name, p.kind, role, p.country, p.qid, surface, known=p.known)
@@ -338,7 +352,7 @@ class ActorResolver:
 _PLAN_NOUNS = {"plan", "decision", "intention", "proposal", "move", "offer", "threat"}
 _TRADE_NOUNS = {"import", "export", "good", "product", "shipment", "exporter", "importer"}
 _STATE_AGENT_NOUNS = {
-    "member", "country", "nation", "state", "bloc",
+    "member", "colleague", "country", "nation", "state", "bloc",
     "official", "government", "negotiator", "delegation", "diplomat", "authority", "leader",
     "minister", "ministry", "envoy", "ambassador", "administration", "spokesman", "spokeswoman",
     "spokesperson", "embassy", "troop", "force", "parliament", "side",

@@ -148,7 +148,10 @@ class DateAttacher:
         # "the agreement had been reached during a visit to Moscow last week": a
         # noun made an event by its verb takes the verb's adjuncts' date.
         verb = token.head
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB":
+        # Likewise the subject of an intransitive clause: "the hard bargaining
+        # will have to wait until May", "the talks ended on Monday".
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.pos_ == "VERB" \
+                and verb.lemma_.lower() not in SAYING_VERBS:
             for tok in verb.subtree:
                 if tok.i == verb.i or token.left_edge.i <= tok.i <= token.right_edge.i:
                     continue
@@ -251,7 +254,9 @@ def _crosses_clause(tok, trigger) -> bool:
         if node.tag_ == "VBG" and node.lemma_.lower() in SPEAKING_VERBS and node.dep_ in ("acl", "advcl"):
             # "Weizsaecker, speaking to Congress yesterday, said": the occasion of the saying
             speaking = True
-        elif node.pos_ in ("VERB", "AUX") and not (node.dep_ == "xcomp" and node.tag_ == "VBG"):
+        elif node.pos_ in ("VERB", "AUX") and not (node.dep_ == "xcomp" and node.tag_ == "VBG") and not (
+                node.dep_ == "xcomp" and node.head.lemma_.lower() in ("have", "need", "due", "go")):
+            # "will have to wait until May" is one clause with a modal "have to"
             return True
         if node.dep_ in ("nsubj", "nsubjpass") and node.head.i == trigger.i and not speaking:
             return True  # "Raimond, due here tomorrow, told ...": the subject's own phrase

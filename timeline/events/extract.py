@@ -167,6 +167,12 @@ class _ParagraphReader:
             # "A communique issued at the end of a two-day ministerial meeting
             # said Asean hoped ...": a meeting nobody is named at is held by the
             # body or state the sentence has acting (PLOVER multilateral).
+            # "the hard bargaining will have to wait until May": a definite noun
+            # with a time of its own is a new occasion, not the last one told.
+            for draft in sentence_drafts:
+                if draft.anaphoric and draft.date_explicit and not draft.participants:
+                    orphans.append((self.doc[draft.token_key[1]], draft.trigger))
+            sentence_drafts = [d for d in sentence_drafts if not (d.anaphoric and d.date_explicit and not d.participants)]
             for token, trigger in orphans:
                 # "during the flight to Tokyo yesterday, Lyng said": the flight is
                 # the speaker's; the meeting is the acting body's.
