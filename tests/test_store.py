@@ -415,3 +415,27 @@ def test_a_report_that_bridges_dates_into_an_event_of_its_own_article_keeps_its_
     store_article(session, document("c"), Extraction([joins_16th, week]))
     assert count(session, Event) == 1
     assert session.execute(text("SELECT count(*) FROM mention WHERE event_id NOT IN (SELECT id FROM event)")).scalar_one() == 0
+
+
+def test_opposite_directions_are_two_acts():
+    us_warns = _report(1, type_="THREATEN", mode="threaten", actors=("United States", "Iran"))
+    iran_warns = _report(2, type_="THREATEN", mode="threaten", actors=("Iran", "United States"))
+    assert not compatible(us_warns, iran_warns)
+
+
+def test_statements_of_one_speaker_merge_only_when_they_tell_the_same_story():
+    a = _report(1, type_="STATEMENT", mode="say", actors=("Vladimir Putin",), trigger="said",
+                sentence="Putin said the dollar would not fall further against the rouble.")
+    b = _report(2, type_="STATEMENT", mode="say", actors=("Vladimir Putin",), trigger="said",
+                sentence="Putin said the central bank will carefully consider its monetary policy.")
+    c = _report(3, type_="STATEMENT", mode="say", actors=("Vladimir Putin",), trigger="said",
+                sentence="Putin said the dollar would not fall further against the rouble, Tass reported.")
+    from timeline.store import sentence_words
+
+    words = {r.report_key: sentence_words([s]) for r, s in (
+        (a, "Putin said the dollar would not fall further against the rouble."),
+        (b, "Putin said the central bank will carefully consider its monetary policy."),
+        (c, "Putin said the dollar would not fall further against the rouble, Tass reported."))}
+    assert compatible(a, b)  # without the sentences, the rule cannot tell
+    assert not compatible(a, b, words)
+    assert compatible(a, c, words)

@@ -183,7 +183,8 @@ def _write_extraction(session: Session, article: Article, extraction: Extraction
     for record in extraction.events:
         event_id = None
         if record.in_timeline:
-            event_id = _attach(session, _new_report(session, article, record), corrections, absorbed)
+            event_id = _attach(session, _new_report(session, article, record), corrections, absorbed,
+                               sentence_words(m.sentence for m in record.mentions))
             touched.add(event_id)
             n += 1
         mention_rows += _mention_rows(article.id, event_id, record)
@@ -416,7 +417,7 @@ def _actor_sets(report: EventReport) -> tuple[set[str], set[str]]:
     return names, persons
 
 
-def compatible(a: EventReport, b: EventReport) -> bool:
+def compatible(a: EventReport, b: EventReport, words: dict | None = None) -> bool:
     """Do two reports describe the same event? (issue 6's merge rule)
 
     Same type family; both dated with overlapping day ranges (two different
@@ -466,7 +467,54 @@ def compatible(a: EventReport, b: EventReport) -> bool:
             return False
         if max(GRANULARITY_RANK.get(a.granularity, 9), GRANULARITY_RANK.get(b.granularity, 9)) > GRANULARITY_RANK["week"]:
             return False
+    if a.family in DIRECTED_FAMILIES:
+        # "The U.S. warned Iran" and "Iran warned the U.S." are two acts.
+        sources_a, sources_b = _sources(a), _sources(b)
+        if sources_a and sources_b and not sources_a & sources_b:
+            return False
+    if words is not None and not _same_story(a, b, words, len(shared & persons_a & persons_b)):
+        return False
     return True
+
+
+# Families whose acts have a direction: who did it decides which act it is.
+DIRECTED_FAMILIES = frozenset({"STATEMENT", "ACCUSE", "THREATEN", "REQUEST", "SANCTION", "REJECT", "SUPPORT"})
+# How alike two reports' sentences must be (Jaccard over content words) when
+# the people alone do not settle it: a speaker says many things a day, and a
+# body agrees many things; wire versions of one story share most words.
+STATEMENT_SIMILARITY = 0.3
+WEAK_LINK_SIMILARITY = 0.15
+_STOPWORDS = frozenset(
+    "the and for that with from this have has had was were are will would said says told "
+    "its their his her they them been not but also which who after before over into about "
+    "than more there when what while other some such only could should may might".split()
+)
+
+
+def sentence_words(sentences) -> frozenset[str]:
+    """Content words of a report's sentences, for `compatible`."""
+    import re
+
+    words = set()
+    for sentence in sentences:
+        words.update(w for w in re.findall(r"[a-z]{3,}", sentence.lower()) if w not in _STOPWORDS)
+    return frozenset(words)
+
+
+def _same_story(a: EventReport, b: EventReport, words: dict, shared_people: int) -> bool:
+    wa, wb = words.get(a.report_key), words.get(b.report_key)
+    if not wa or not wb:
+        return True
+    similarity = len(wa & wb) / len(wa | wb)
+    if a.family == "STATEMENT":
+        return similarity >= STATEMENT_SIMILARITY
+    if shared_people >= 2:
+        return True  # the same two named people on the same days: one meeting
+    return similarity >= WEAK_LINK_SIMILARITY
+
+
+def _sources(report: EventReport) -> set[str]:
+    return {r[0] for r in json.loads(report.actors or "[]") if len(r) > 1 and r[1] in ("source", "host")}
 
 
 # CONSULT modes that name the same kind of occurrence; a visit or a hosting is
@@ -493,13 +541,32 @@ def _corrections(session: Session, keys: Iterable[str] | None) -> tuple[set[froz
     return joined, apart
 
 
-def _linked(a: EventReport, b: EventReport, joined: set, apart: set) -> bool:
+def _linked(a: EventReport, b: EventReport, joined: set, apart: set, words: dict | None = None) -> bool:
     pair = frozenset((a.report_key, b.report_key))
     if pair in joined:
         return True
     if pair in apart:
         return False
-    return compatible(a, b)
+    return compatible(a, b, words)
+
+
+def _stored_words(session: Session, reports) -> dict[str, frozenset[str]]:
+    """Content words of stored reports, from their articles' mentions of their events."""
+    pairs = {(r.article_id, r.event_id): r.report_key for r in reports}
+    if not pairs:
+        return {}
+    sentences: dict[str, list[str]] = {}
+    rows = session.connection().execute(
+        select(Mention.article_id, Mention.event_id, Mention.sentence).where(
+            Mention.article_id.in_(sorted({a for a, _ in pairs})),
+            Mention.event_id.in_(sorted({e for _, e in pairs})),
+        )
+    )
+    for article_id, event_id, sentence in rows:
+        key = pairs.get((article_id, event_id))
+        if key is not None:
+            sentences.setdefault(key, []).append(sentence)
+    return {key: sentence_words(found) for key, found in sentences.items()}
 
 
 _REPORT = EventReport.__table__
@@ -551,7 +618,7 @@ def _candidates(session: Session, report: EventReport) -> list:
 
 
 def _attach(session: Session, report: EventReport, corrections: tuple[set, set],
-            absorbed: dict[int, int] | None = None) -> int:
+            absorbed: dict[int, int] | None = None, words: frozenset[str] | None = None) -> int:
     """Put a new report into the event of every report it links to (joining
     those events into one), or into a new event; returns the event id. Events
     are joined only when their people agree: a vague report ("Putin met
@@ -563,7 +630,10 @@ def _attach(session: Session, report: EventReport, corrections: tuple[set, set],
     forced = {k for pair in joined if report.report_key in pair for k in pair} - {report.report_key}
     if forced:
         candidates += session.connection().execute(select(_REPORT).where(_REPORT.c.report_key.in_(sorted(forced)))).all()
-    linked = [c for c in candidates if _linked(report, c, joined, apart)]
+    known = _stored_words(session, candidates)
+    if words is not None:
+        known[report.report_key] = words
+    linked = [c for c in candidates if _linked(report, c, joined, apart, known)]
     events = sorted({c.event_id for c in linked})
     if len(events) > 1 and not forced:
         events = _joinable(report, linked, events)
@@ -743,7 +813,8 @@ def _remove_article_content(session: Session, article_id: int) -> None:
     _recluster(session, affected)
 
 
-def _components(reports: list[EventReport], joined: set, apart: set) -> list[list[EventReport]]:
+def _components(reports: list[EventReport], joined: set, apart: set,
+                words: dict | None = None) -> list[list[EventReport]]:
     parent = list(range(len(reports)))
 
     def find(i: int) -> int:
@@ -754,7 +825,7 @@ def _components(reports: list[EventReport], joined: set, apart: set) -> list[lis
 
     for i in range(len(reports)):
         for j in range(i + 1, len(reports)):
-            if _linked(reports[i], reports[j], joined, apart):
+            if _linked(reports[i], reports[j], joined, apart, words):
                 parent[find(i)] = find(j)
     groups: dict[int, list[EventReport]] = {}
     for i, r in enumerate(reports):
@@ -768,7 +839,7 @@ def _recluster(session: Session, event_ids: Iterable[int]) -> None:
     for event_id in sorted(set(event_ids)):
         reports = session.connection().execute(select(_REPORT).where(_REPORT.c.event_id == event_id)).all()
         joined, apart = _corrections(session, [r.report_key for r in reports])
-        for group in _components(reports, joined, apart)[1:]:
+        for group in _components(reports, joined, apart, _stored_words(session, reports))[1:]:
             touched.add(_split_off(session, event_id, group))
     _derive_events(session, touched)
 
