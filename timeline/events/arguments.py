@@ -33,7 +33,6 @@ PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers"}
 FIRST_PERSON = {"i", "me", "my"}
 PLURAL_REFERENCES = {"leader", "president", "minister", "side", "country", "nation", "government", "official"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-PLACE_LABELS = {"GPE", "FAC", "LOC"}
 
 
 @dataclass
@@ -394,18 +393,6 @@ def _conjuncts(token) -> list:
         out.append(tok)
         stack.extend(c for c in tok.children if c.dep_ == "conj")
     return out
-
-
-def clause_verb(token):
-    """The verb that governs `token` (itself when it is a verb)."""
-    node = token
-    for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod",):
-            return node
-        if node.head.i == node.i:
-            return node
-        node = node.head
-    return node
 
 
 def subjects_of(verb) -> list:

@@ -97,10 +97,6 @@ class Lexicon:
             return True
         return any(w.lower() in speaker_names for w in _CAPITALISED.findall(text))
 
-    def family(self, type_: str, mode: str | None) -> str:
-        """Type family used for merging: CONSULT modes merge with each other."""
-        return type_
-
 
 def _stem(lemma: str) -> str:
     # A prefix that covers the inflections spaCy lemmatises back to the lemma
