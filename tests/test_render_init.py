@@ -42,3 +42,29 @@ def test_options_reach_the_formats_they_apply_to(fmt, kwargs, check):
 def test_unknown_format_names_the_choices():
     with pytest.raises(ValueError, match="unknown format 'xml'; choose one of table, json, jsonl, csv, ics, timelinejs, html"):
         render("xml", SEED_EVENTS)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+@pytest.mark.parametrize("bom", [False, True])
+@pytest.mark.parametrize("sizes", [[], [1], [2, 1], [1, 0, 1, 1]])
+def test_streamed_bytes_are_the_whole_rendering(fmt, bom, sizes):
+    """Exports stream batch by batch; joined, the pieces are byte for byte
+    what rendering every event at once gives (empty batches included)."""
+    from timeline.render import render_stream
+
+    events = (SEED_EVENTS * 4)[: sum(sizes)]
+    batches, start = [], 0
+    for size in sizes:
+        batches.append(events[start : start + size])
+        start += size
+    streamed = b"".join(render_stream(fmt, batches, bom=bom))
+    assert streamed == render(fmt, events, bom=bom).encode("utf-8")
+    if fmt == "json":
+        assert json.loads(streamed) == events
+
+
+def test_formats_that_need_every_event_do_not_stream():
+    from timeline.render import render_stream
+
+    with pytest.raises(ValueError, match="does not stream"):
+        list(render_stream("ics", [SEED_EVENTS]))

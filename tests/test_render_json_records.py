@@ -69,3 +69,25 @@ def test_any_summary_stays_on_one_jsonl_line(summary):
     text = render_jsonl([dict(RECORD, summary=summary)])
     assert text.count("\n") == 1
     assert json.loads(text)["summary"] == summary
+
+
+@given(st.recursive(
+    st.none() | st.booleans() | st.integers(-2**53, 2**53) | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+))
+def test_json_matches_the_standard_library_byte_for_byte(value):
+    """orjson writes the exports; what it writes is what json.dumps(indent=2)
+    wrote before, so scripts diffing old and new exports see no change."""
+    expected = json.dumps([value], indent=2, ensure_ascii=False) + "\n"
+    assert render_json([value]) == expected
+    assert render_jsonl([value]) == json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def test_text_orjson_refuses_is_still_written():
+    """A lone surrogate (undecodable input kept with surrogateescape) is not
+    valid UTF-8; the export falls back to the standard encoder, no traceback."""
+    record = dict(RECORD, summary="bad \udcff byte")
+    assert json.loads(render_json([record]))[0]["summary"] == "bad \udcff byte"
+    assert json.loads(render_jsonl([record]))["summary"] == "bad \udcff byte"

@@ -6,6 +6,7 @@ when asked, so a `--format json` run never pays for rich or ics.
 from __future__ import annotations
 
 import importlib
+from typing import Iterable, Iterator
 
 FORMATS = ("table", "json", "jsonl", "csv", "ics", "timelinejs", "html")
 
@@ -48,3 +49,35 @@ def render(
     if fmt in ("ics", "timelinejs", "html"):
         return function(events, title=title)
     return function(events)
+
+
+STREAMED_FORMATS = ("json", "jsonl", "csv")
+
+
+def render_stream(fmt: str, batches: Iterable[list[dict]], *, bom: bool = False) -> Iterator[bytes]:
+    """The UTF-8 bytes `render(fmt, all_events)` would give, batch by batch,
+    for the formats that stream (STREAMED_FORMATS): a million-event export
+    never sits in memory. JSON's array is opened once and each batch's items
+    joined into it; CSV's header (and BOM) come with the first batch only."""
+    if fmt not in STREAMED_FORMATS:
+        raise ValueError(f"format {fmt!r} does not stream; choose one of {', '.join(STREAMED_FORMATS)}")
+    first = True
+    for batch in batches:
+        if not batch:
+            continue
+        if fmt == "json":
+            from timeline.render.json_records import json_bytes
+
+            body = json_bytes(batch)  # b"[\n  {...},\n  {...}\n]" -> b"\n  {...},\n  {...}"
+            yield b"[" if first else b","
+            yield body[1:-2]
+        else:
+            text = render(fmt, batch, bom=bom and first)
+            if fmt == "csv" and not first:
+                text = text.split("\r\n", 1)[1]
+            yield text.encode("utf-8")
+        first = False
+    if fmt == "json":
+        yield b"[]\n" if first else b"\n]\n"
+    elif fmt == "csv" and first:
+        yield render(fmt, [], bom=bom).encode("utf-8")
