@@ -58,6 +58,18 @@ def _session(ctx: click.Context):
         _fail(str(exc))
 
 
+def _reader(ctx: click.Context):
+    """A read-only connection for query, export, show and the listings
+    (SQLAlchemy is not loaded for an up-to-date SQLite file)."""
+    from timeline.errors import DatabaseError
+    from timeline.reader import open_reader
+
+    try:
+        return open_reader(ctx.obj["db_url"])
+    except DatabaseError as exc:
+        _fail(str(exc))
+
+
 def _iso_day(value: str | None, option: str):
     import datetime as dt
 
@@ -97,18 +109,15 @@ def _write_output(text: str, output: str | None) -> None:
         click.echo(text, nl=False)
 
 
-STREAMED_FORMATS = ("json", "jsonl", "csv")
-
-
 def _emit_events(batches, fmt: str, output: str | None, bom: bool, title: str) -> None:
     """Render event batches: json, jsonl and csv are written batch by batch (a
     million-event export never sits in memory); the other formats need them all."""
     import shutil
 
-    from timeline.render import render
+    from timeline.render import STREAMED_FORMATS, render, render_stream
 
     if fmt in STREAMED_FORMATS:
-        _write_pieces(_stream_render(fmt, batches, bom), output)
+        _write_pieces(render_stream(fmt, batches, bom=bom), output)
         return
     events = [event for batch in batches for event in batch]
     terminal = output is None and sys.stdout.isatty()
@@ -117,36 +126,17 @@ def _emit_events(batches, fmt: str, output: str | None, bom: bool, title: str) -
     _write_output(render(fmt, events, title=title, bom=bom, width=width, color=terminal), output)
 
 
-def _stream_render(fmt: str, batches, bom: bool):
-    """The text `render(fmt, all_events)` would give, piece by piece: JSON's
-    array is opened once and each batch's items joined into it, CSV's header
-    (and BOM) come with the first batch only."""
-    from timeline.render import render
-
-    first = True
-    for batch in batches:
-        if not batch:
-            continue
-        text = render(fmt, batch, bom=bom and first)
-        if fmt == "json":  # "[\n  {...},\n  {...}\n]\n" -> "\n  {...},\n  {...}"
-            text = ("[" if first else ",") + text[1:-3]
-        elif fmt == "csv" and not first:
-            text = text.split("\r\n", 1)[1]
-        first = False
-        yield text
-    if fmt == "json":
-        yield "[]\n" if first else "\n]\n"
-    elif fmt == "csv" and first:
-        yield render(fmt, [], bom=bom)
-
-
 def _write_pieces(pieces, output: str | None) -> None:
+    """Write UTF-8 byte pieces to `output` or standard output, as they come."""
     if output is None:
+        sys.stdout.flush()
+        stream = getattr(sys.stdout, "buffer", None)  # None: a text-only stream (an IDE, a test harness)
         for piece in pieces:
-            click.echo(piece, nl=False)
+            stream.write(piece) if stream is not None else sys.stdout.write(piece.decode("utf-8"))
+        (stream or sys.stdout).flush()
         return
     try:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
+        with open(output, "wb") as fh:
             for piece in pieces:
                 fh.write(piece)
     except OSError as exc:
@@ -268,8 +258,8 @@ def query(ctx, actors, with_, types, modes, cameo, since, until, place, country,
         since=since, until=until, place=place, country=country, text=text_, source=source,
         planned=planned, limit=limit, order=order,
     )
-    with _session(ctx) as session:
-        batches = iter_events(session, q)
+    with _reader(ctx) as reader:
+        batches = iter_events(reader, q)
         try:
             first = next(batches, [])  # filters are checked before any output
         except QueryError as exc:
@@ -279,7 +269,7 @@ def query(ctx, actors, with_, types, modes, cameo, since, until, place, country,
             from timeline.query import resolve_actor_ids
 
             for name in [*actors, *with_]:
-                if not resolve_actor_ids(session, name):
+                if not resolve_actor_ids(reader, name):
                     click.echo(f"timeline: no actor matches {name!r}", err=True)
         _emit_events(itertools.chain([first], batches), fmt, output, bom, "timeline")
 
@@ -298,8 +288,8 @@ def export(ctx, fmt, output, bom):
     """
     from timeline.query import iter_events
 
-    with _session(ctx) as session:
-        _emit_events(iter_events(session), fmt, output, bom, "timeline")
+    with _reader(ctx) as reader:
+        _emit_events(iter_events(reader), fmt, output, bom, "timeline")
 
 
 @cli.command()
@@ -315,8 +305,8 @@ def show(ctx, event_id):
     """
     from timeline.query import get_event
 
-    with _session(ctx) as session:
-        event = get_event(session, event_id)
+    with _reader(ctx) as reader:
+        event = get_event(reader, event_id)
     if event is None:
         _fail(f"no event with id {event_id}")
     import shutil
@@ -343,8 +333,8 @@ def actors(ctx, name, fmt, output, bom):
     """
     from timeline.query import list_actors
 
-    with _session(ctx) as session:
-        rows = list_actors(session, name)
+    with _reader(ctx) as reader:
+        rows = list_actors(reader, name)
     from timeline.actors import gazetteer_roles
 
     roles = gazetteer_roles({r["name"] for r in rows})
@@ -410,12 +400,12 @@ def articles(ctx, failed, undated, fmt):
     """
     from timeline.query import list_articles, list_failures
 
-    with _session(ctx) as session:
+    with _reader(ctx) as reader:
         if failed:
-            rows = list_failures(session)
+            rows = list_failures(reader)
             columns = ["id", "origin", "reason", "occurred_at"]
         else:
-            rows = list_articles(session, undated=undated)
+            rows = list_articles(reader, undated=undated)
             # origin: the file or record an article came from (what to look at before `redate`).
             columns = ["id", "status", "published", "publisher", "title", "url", "origin", "n_events"]
     _write_output(_listing(rows, fmt, columns), None)

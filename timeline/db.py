@@ -17,17 +17,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session, create_engine
 
+from timeline.errors import DatabaseError
+from timeline.migrations import HEAD_REVISION
+
 MIGRATIONS = Path(__file__).parent / "migrations"
-# The newest migration; test_db_migrations checks it matches Alembic's head.
-# Kept here so opening an up-to-date database does not have to load Alembic.
-HEAD_REVISION = "0004_query_indexes"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 # PostgreSQL advisory lock key held while migrating ("TIMM").
 PG_MIGRATION_LOCK = 0x54494D4D
-
-
-class DatabaseError(RuntimeError):
-    """The database cannot be opened or migrated; the message says why."""
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -1,0 +1,143 @@
+"""Read-only SQL on the database driver's own connection (DB-API), for
+`timeline query`, `export`, `show` and the listings.
+
+Why not SQLAlchemy on this path: `timeline query` has to answer from a
+million events in half a second as a whole process, and importing
+SQLAlchemy, SQLModel and pydantic alone takes about 0.35 s; their result
+processing costs another 50% over the SQL itself (BENCHMARKS.md, query
+speed). The read statements are a few fixed shapes written in the SQL that
+SQLite and PostgreSQL both accept; writes, migrations and everything else
+stay on SQLAlchemy. An up-to-date SQLite file is opened with `sqlite3` alone;
+any other database (PostgreSQL, a file to create or migrate, an unusual URL)
+is opened through `timeline.db.open_engine`, which migrates it first.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Iterable, Sequence
+
+from timeline.errors import DatabaseError
+
+SQLITE_BUSY_TIMEOUT_S = 60.0
+
+
+class Reader:
+    """A DB-API connection and its dialect ("sqlite" or "postgresql").
+
+    Statements use `?` placeholders; `among` writes a membership test for a
+    list of values in the form each dialect answers fastest.
+    """
+
+    def __init__(self, connection: Any, dialect: str, on_close: Callable[[], None] | None = None):
+        self.connection = connection
+        self.dialect = dialect
+        self._on_close = on_close
+
+    def _sql(self, sql: str) -> str:
+        # psycopg's placeholder is %s; no statement here holds a literal % or ?.
+        return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
+
+    def rows(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        cursor = self.connection.cursor()
+        try:
+            cursor.execute(self._sql(sql), tuple(params))
+            return cursor.fetchall()
+        finally:
+            cursor.close()
+
+    def column(self, sql: str, params: Sequence = ()) -> list:
+        return [row[0] for row in self.rows(sql, params)]
+
+    def among(self, column: str, values: Iterable, params: list) -> str:
+        """`column IN values` as SQL, appending the values to `params`.
+        PostgreSQL gets one array parameter (`= ANY(?)`): binding and planning
+        thousands of separate parameters costs more than the look-ups."""
+        values = list(values)
+        if not values:
+            return "1 = 0"
+        if self.dialect == "postgresql":
+            params.append(values)
+            return f"{column} = ANY(?)"
+        params.extend(values)
+        return f"{column} IN ({', '.join('?' * len(values))})"
+
+    def close(self) -> None:
+        if self._on_close is not None:
+            self._on_close()
+            self._on_close = None
+
+    def __enter__(self) -> "Reader":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def as_reader(source: Any) -> Reader:
+    """A Reader over `source`: a Reader, an SQLAlchemy Session or Connection
+    (its open transaction is used, so uncommitted rows are seen), or an
+    `sqlite3` connection."""
+    if isinstance(source, Reader):
+        return source
+    if hasattr(source, "connection") and callable(source.connection):  # a Session
+        source = source.connection()
+    if hasattr(source, "dialect") and hasattr(source, "connection"):  # an SQLAlchemy Connection
+        return Reader(source.connection.driver_connection, source.dialect.name)
+    import sqlite3
+
+    if isinstance(source, sqlite3.Connection):
+        return Reader(source, "sqlite")
+    raise TypeError(f"cannot read events from {type(source).__name__}")
+
+
+def open_reader(url: str) -> Reader:
+    """A Reader on the database at `url`, its schema at the newest migration.
+    Raises DatabaseError (one line, no password) when it cannot be opened."""
+    path = _sqlite_file(url)
+    if path is not None:
+        reader = _open_sqlite_at_head(path)
+        if reader is not None:
+            return reader
+    from timeline.db import open_engine
+
+    engine = open_engine(url)  # migrates; raises DatabaseError
+    try:
+        raw = engine.raw_connection()
+    except Exception as exc:
+        raise DatabaseError(f"cannot open database: {str(exc).splitlines()[0]}") from exc
+    return Reader(raw.driver_connection, engine.dialect.name, on_close=raw.close)
+
+
+def _sqlite_file(url: str) -> str | None:
+    """The file of a plain `sqlite:///path` URL; None for anything else
+    (memory, URI options, other databases), which takes the general path."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or "?" in url or "%" in url:
+        return None
+    path = url[len(prefix):]
+    return path if path and path != ":memory:" else None
+
+
+def _open_sqlite_at_head(path: str) -> Reader | None:
+    """`sqlite3` on an existing timeline file already at the newest
+    migration; None when it must go the general way (missing, older schema,
+    not a timeline database, unreadable: open_engine says which)."""
+    import sqlite3
+
+    from timeline.migrations import HEAD_REVISION
+
+    if not os.path.isfile(path):
+        return None
+    try:
+        conn = sqlite3.connect(path, timeout=SQLITE_BUSY_TIMEOUT_S)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        row = None
+    if not row or row[0] != HEAD_REVISION:
+        conn.close()
+        return None
+    conn.execute("PRAGMA query_only = ON")  # this connection only reads
+    return Reader(conn, "sqlite", on_close=conn.close)
