@@ -473,16 +473,15 @@ def cli_version() -> None:
 
 
 def in_process(url: str, **filters):
-    from sqlmodel import Session
-
-    from timeline.db import open_engine
+    """The query as `timeline query` runs it, on one open connection (as the
+    floor's): timeline.reader.open_reader, then timeline.query.find_events."""
     from timeline.query import EventQuery, find_events
+    from timeline.reader import open_reader
 
-    engine = open_engine(url)
+    reader = open_reader(url)
 
     def run():
-        with Session(engine) as session:
-            return find_events(session, EventQuery(**filters))
+        return find_events(reader, EventQuery(**filters))
 
     return run
 
@@ -566,41 +565,34 @@ FILTERS = {
 def explain_plans(url: str, phrase: str) -> dict[str, list[str]]:
     """The plan of the events statement timeline.query runs for each filter
     (captured as executed, then EXPLAINed with the same parameters)."""
-    from sqlalchemy import event
-    from sqlmodel import Session
-
-    from timeline.db import open_engine
     from timeline.query import EventQuery, find_events
+    from timeline.reader import open_reader
 
-    engine = open_engine(url)
-    dialect = engine.dialect.name
+    reader = open_reader(url)
+    run = reader.rows
     plans = {}
     for label, filters in FILTERS.items():
         filters = dict(filters) or {"text": phrase}
         captured = []
 
-        def capture(conn, cursor, statement, parameters, context, executemany):
-            if not captured and statement.lstrip().upper().startswith("SELECT") and "FROM event" in statement \
-                    and "ORDER BY" in statement:
-                captured.append((statement, parameters))
+        def capture(sql, params=()):
+            if not captured and sql.startswith("SELECT e.id FROM event e") and "ORDER BY" in sql:
+                captured.append((sql, params))
+            return run(sql, params)
 
-        event.listen(engine, "before_cursor_execute", capture)
+        reader.rows = capture
         try:
-            with Session(engine) as session:
-                find_events(session, EventQuery(**filters))
+            find_events(reader, EventQuery(**filters))
         finally:
-            event.remove(engine, "before_cursor_execute", capture)
+            reader.rows = run
         statement, parameters = captured[0]
-        with engine.connect() as conn:
-            cursor = conn.connection.driver_connection.cursor()
-            if dialect == "sqlite":
-                cursor.execute("EXPLAIN QUERY PLAN " + statement, parameters)
-                lines = [row[3] for row in cursor.fetchall()]
-            else:
-                cursor.execute("EXPLAIN " + statement, parameters)
-                lines = [row[0].strip() for row in cursor.fetchall()]
-                lines = [ln for ln in lines if re.search(r"Scan|Index|Join|Loop|Sort|Limit", ln)]
+        if reader.dialect == "sqlite":
+            lines = [row[3] for row in run("EXPLAIN QUERY PLAN " + statement, parameters)]
+        else:
+            lines = [row[0].strip() for row in run("EXPLAIN " + statement, parameters)]
+            lines = [ln for ln in lines if re.search(r"Scan|Index|Join|Loop|Sort|Limit", ln)]
         plans[label] = lines
+    reader.close()
     return plans
 
 
