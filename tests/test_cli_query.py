@@ -119,6 +119,17 @@ def test_unopenable_database_is_one_line(runner, tmp_path):
     assert len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.parametrize("command", [["query"], ["export", "--format", "json"], ["actors"], ["articles"], ["show", "1"]])
+def test_unreachable_postgresql_is_one_line_without_the_password(runner, command):
+    pytest.importorskip("psycopg")
+    url = "postgresql+psycopg://analyst:s3cret@127.0.0.1:1/news"  # port 1: nothing listens
+    result = runner.invoke(cli, ["--db", url, *command])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("timeline: cannot open database postgresql+psycopg://analyst:***@127.0.0.1:1/news: ")
+    assert "s3cret" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
 def test_show_explains_the_event_and_its_mentions(runner, db):
     result = invoke(runner, db, "show", "1")
     assert result.exit_code == 0, result.output
@@ -170,10 +181,10 @@ def test_query_process_loads_no_spacy_alembic_or_dateparser(db):
     assert json.loads(proc.stdout)[0]["date"] == "2023-09-13"
 
 
-def test_query_on_an_up_to_date_sqlite_file_loads_no_sqlalchemy(tmp_path):
+def test_query_on_an_up_to_date_database_loads_no_sqlalchemy(db_url):
     """What keeps a whole `timeline query` under half a second at a million
     events: the SQLAlchemy/SQLModel/pydantic imports alone take ~0.35 s."""
-    url = f"sqlite:///{tmp_path / 'fast.db'}"
+    url = db_url
     with Session(open_engine(url)) as s:
         store_article(s, document("a1"), Extraction([event_record(date="2023-09-13")]))
     code = QUERY_PROCESS.format(db=url, modules=("sqlalchemy", "sqlmodel", "pydantic", "alembic", "spacy"))
@@ -182,12 +193,12 @@ def test_query_on_an_up_to_date_sqlite_file_loads_no_sqlalchemy(tmp_path):
     assert json.loads(proc.stdout)[0]["date"] == "2023-09-13"
 
 
-def test_query_upgrades_a_database_of_an_older_schema(runner, tmp_path):
-    """The fast read path is only for files at the newest migration: an older
-    one is migrated first, as every other command does."""
+def test_query_upgrades_a_database_of_an_older_schema(runner, db_url):
+    """The fast read path is only for databases at the newest migration: an
+    older one is migrated first, as every other command does."""
     from timeline import db as tdb
 
-    url = f"sqlite:///{tmp_path / 'old.db'}"
+    url = db_url
     engine = tdb.make_engine(url)  # not open_engine: its cache would skip the check below
     tdb.upgrade(engine)
     with Session(engine) as s:
@@ -198,6 +209,7 @@ def test_query_upgrades_a_database_of_an_older_schema(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert [e["date"] for e in json.loads(result.stdout)] == ["2023-09-13"]
     assert tdb.current_revision(engine) == tdb.HEAD_REVISION
+    engine.dispose()
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])

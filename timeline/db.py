@@ -10,15 +10,17 @@ from __future__ import annotations
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from sqlalchemy import event, inspect, text
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
-from sqlmodel import Session, create_engine
 
 from timeline.errors import DatabaseError
 from timeline.migrations import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
@@ -126,7 +128,9 @@ def _safe(url: str) -> str:
 
 
 @contextmanager
-def session_scope(url: str) -> Iterator[Session]:
+def session_scope(url: str) -> Iterator["Session"]:
     """A session on the database at `url` (migrated on first open)."""
+    from sqlmodel import Session
+
     with Session(open_engine(url)) as session:
         yield session

@@ -7,9 +7,10 @@ SQLAlchemy, SQLModel and pydantic alone takes about 0.35 s; their result
 processing costs another 50% over the SQL itself (BENCHMARKS.md, query
 speed). The read statements are a few fixed shapes written in the SQL that
 SQLite and PostgreSQL both accept; writes, migrations and everything else
-stay on SQLAlchemy. An up-to-date SQLite file is opened with `sqlite3` alone;
-any other database (PostgreSQL, a file to create or migrate, an unusual URL)
-is opened through `timeline.db.open_engine`, which migrates it first.
+stay on SQLAlchemy. A database already at the newest migration is opened
+with `sqlite3` or `psycopg` alone; any other (a file to create, a schema to
+migrate, an unusual URL) through `timeline.db.open_engine`, which migrates
+it first.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import os
 from typing import Any, Callable, Iterable, Sequence
 
 from timeline.errors import DatabaseError
+from timeline.migrations import HEAD_REVISION
 
 SQLITE_BUSY_TIMEOUT_S = 60.0
 
@@ -94,10 +96,9 @@ def open_reader(url: str) -> Reader:
     """A Reader on the database at `url`, its schema at the newest migration.
     Raises DatabaseError (one line, no password) when it cannot be opened."""
     path = _sqlite_file(url)
-    if path is not None:
-        reader = _open_sqlite_at_head(path)
-        if reader is not None:
-            return reader
+    reader = _open_sqlite_at_head(path) if path is not None else _open_postgres_at_head(url)
+    if reader is not None:
+        return reader
     from timeline.db import open_engine
 
     engine = open_engine(url)  # migrates; raises DatabaseError
@@ -118,13 +119,46 @@ def _sqlite_file(url: str) -> str | None:
     return path if path and path != ":memory:" else None
 
 
+def _open_postgres_at_head(url: str) -> Reader | None:
+    """psycopg alone on a PostgreSQL database at the newest migration. The
+    SQLAlchemy URL becomes a libpq URI (same user, password, host, database
+    and query keywords, percent-decoded alike); None sends anything else
+    the general way."""
+    for prefix in ("postgresql+psycopg://", "postgresql://"):
+        if url.startswith(prefix):
+            break
+    else:
+        return None
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    try:
+        conn = psycopg.connect("postgresql://" + url[len(prefix):])
+    except psycopg.OperationalError as exc:  # the server refuses or cannot be reached: say so once
+        from timeline.db import _safe
+
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DatabaseError(f"cannot open database {_safe(url)}: {reason}") from exc
+    except psycopg.Error:  # a URL libpq reads otherwise than SQLAlchemy: the general way decides
+        return None
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except psycopg.Error:
+        row = None
+    if not row or row[0] != HEAD_REVISION:
+        conn.close()
+        return None
+    conn.rollback()
+    conn.read_only = True  # this connection only reads
+    return Reader(conn, "postgresql", on_close=conn.close)
+
+
 def _open_sqlite_at_head(path: str) -> Reader | None:
     """`sqlite3` on an existing timeline file already at the newest
     migration; None when it must go the general way (missing, older schema,
     not a timeline database, unreadable: open_engine says which)."""
     import sqlite3
-
-    from timeline.migrations import HEAD_REVISION
 
     if not os.path.isfile(path):
         return None
