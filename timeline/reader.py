@@ -142,12 +142,7 @@ def _open_postgres_at_head(url: str) -> Reader | None:
         raise DatabaseError(f"cannot open database {_safe(url)}: {reason}") from exc
     except psycopg.Error:  # a URL libpq reads otherwise than SQLAlchemy: the general way decides
         return None
-    try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except psycopg.Error:
-        row = None
-    if not row or row[0] != HEAD_REVISION:
-        conn.close()
+    if not _at_head(conn, psycopg.Error):
         return None
     conn.rollback()
     conn.read_only = True  # this connection only reads
@@ -166,12 +161,20 @@ def _open_sqlite_at_head(path: str) -> Reader | None:
         conn = sqlite3.connect(path, timeout=SQLITE_BUSY_TIMEOUT_S)
     except sqlite3.Error:
         return None
-    try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
-        row = None
-    if not row or row[0] != HEAD_REVISION:
-        conn.close()
+    if not _at_head(conn, sqlite3.Error):
         return None
     conn.execute("PRAGMA query_only = ON")  # this connection only reads
     return Reader(conn, "sqlite", on_close=conn.close)
+
+
+def _at_head(conn, errors: type[Exception]) -> bool:
+    """Whether the database on `conn` is at the newest migration; if not
+    (or it has no migration history, or cannot be read), `conn` is closed."""
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except errors:
+        row = None
+    if row and row[0] == HEAD_REVISION:
+        return True
+    conn.close()
+    return False
