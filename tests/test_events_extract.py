@@ -665,3 +665,18 @@ def test_each_of_his_colleagues_is_the_group_named_before():
     events = _events(text, dt.date(1987, 4, 26))
     meeting = _find(events, "CONSULT", "Paul de Keersmaeker")
     assert len({p.name for p in meeting.participants} & {"Council of the European Union", "European Community"}) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "Economists said the Federal Reserve would add reserves to meet a substantial need in the banking system.",
+    "Germany said on Tuesday it would meet the NATO spending target by 2028.",
+    "Brazil told its creditors on Monday it could not meet the interest payments due this month.",
+])
+def test_meeting_a_need_or_a_target_is_no_meeting(sentence):
+    events = _events(sentence, dt.date(1987, 10, 20))
+    assert [e for e in events if e.mode == "meet"] == []
+
+
+def test_meeting_a_person_is_still_a_meeting():
+    events = _events("Chancellor Kohl met President Mitterrand in Paris on Tuesday.", dt.date(1987, 10, 21))
+    assert _find(events, "CONSULT", "Helmut Kohl").date == "1987-10-20"

@@ -250,6 +250,10 @@ class _ParagraphReader:
             objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
             if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
                 return False
+        if entry.not_objects and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in entry.not_objects for c in children
+        ):
+            return False  # "to meet a substantial need", "the target was met"
         if entry.complements:
             comps = [c for c in children if c.dep_ in ("xcomp", "ccomp", "dobj")]
             if not any(c.lemma_.lower() in entry.complements for c in comps):

@@ -19,7 +19,7 @@ POS_TAGS = ("VERB", "NOUN")
 TRIGGER_KEYS = {
     "lemma", "pos", "type", "mode", "cameo", "args", "summary", "weight", "objects",
     "objects_kind", "governors", "particles", "needs_oprd", "needs_place", "modifiers",
-    "complements", "ultimatum",
+    "complements", "ultimatum", "not_objects",
 }
 
 
@@ -59,6 +59,7 @@ class Trigger:
     weight: float
     objects: frozenset[str] = frozenset()
     objects_kind: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
     governors: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
@@ -159,6 +160,7 @@ def _build(ontology: dict, triggers: dict) -> Lexicon:
                 weight=weight,
                 objects=frozenset(raw.get("objects") or ()),
                 objects_kind=frozenset(raw.get("objects_kind") or ()),
+                not_objects=frozenset(raw.get("not_objects") or ()),
                 governors=frozenset(raw.get("governors") or ()),
                 particles=frozenset(raw.get("particles") or ()),
                 modifiers=frozenset(raw.get("modifiers") or ()),
