@@ -680,3 +680,26 @@ def test_meeting_a_need_or_a_target_is_no_meeting(sentence):
 def test_meeting_a_person_is_still_a_meeting():
     events = _events("Chancellor Kohl met President Mitterrand in Paris on Tuesday.", dt.date(1987, 10, 21))
     assert _find(events, "CONSULT", "Helmut Kohl").date == "1987-10-20"
+
+
+@pytest.mark.parametrize("text", [
+    # An analyst or banker comments; the text gives him no public office.
+    "Economist Brian Smithson of Nomura said on Monday that Japanese banks started buying smaller American banks.",
+    "\"The only real production restraint in OPEC is Saudi Arabia,\" said Sanford Margoshes of Shearson Lehman.",
+    # A company acts, whichever country owns it.
+    "Sweden's Nordbanken banking group said on Friday it would sell its shares in Fermenta to Norwegian investors.",
+    "China's state-owned Beijing Non-Ferrous Metals Industrial Corp signed a contract with a Chilean firm on Monday.",
+])
+def test_companies_and_commentators_make_no_diplomatic_event(text):
+    assert _timeline(_events(text, dt.date(1987, 4, 14))) == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Deputy Prime Minister Janez Zemljaric said on Monday that Yugoslavia expected its Western creditors "
+     "to agree to a new rescheduling.", "Janez Zemljaric"),
+    ("Janez Zemljaric, a deputy prime minister, said on Monday that Yugoslavia expected its Western creditors "
+     "to agree to a new rescheduling.", "Janez Zemljaric"),
+])
+def test_an_official_the_gazetteer_does_not_know_still_speaks_for_his_state(text, speaker):
+    events = _events(text, dt.date(1987, 4, 14))
+    assert _find(events, "STATEMENT", speaker).date == "1987-04-13"

@@ -50,6 +50,7 @@ class DiscourseMemory:
     agents: dict[str, list[Participant]] = field(default_factory=dict)  # "ministers" -> EC
     last_agents: list[Participant] = field(default_factory=list)  # the latest such group
     dateline_place: object | None = None  # the Place of the story's dateline, for "here"
+    officials: set[str] = field(default_factory=set)  # unknown persons the article gives a public office
 
     def remember(self, person: Participant, *, subject: bool = False) -> None:
         self.persons = [q for q in self.persons if q.name != person.name] + [person]
@@ -205,6 +206,8 @@ class ActorResolver:
                     self.memory.agents[tok.lemma_.lower()] = found
                     self.memory.last_agents = found
                 return found
+            if tok.lemma_.lower() in _COMPANY_HEADS or tok.lower_ in _COMPANY_HEADS:
+                return []  # "Sweden's banking group": a business, whatever country owns it
             # "America's decision", "Japan's proposal": the owner acts.
             for child in tok.children:
                 if child.dep_ == "poss" and child.pos_ == "PROPN":
@@ -349,6 +352,49 @@ class ActorResolver:
 
 
 _PLAN_NOUNS = {"plan", "decision", "intention", "proposal", "move", "offer", "threat"}
+# Heads of noun phrases that name a business, not a state or its agents:
+# "Sweden's Nordbanken banking group said", "China's state-owned Beijing
+# Non-Ferrous Metals Industrial Corp signed a contract". Company deals and
+# statements are outside diplomacy (gold-dev guide, "Out of scope").
+_COMPANY_HEADS = {
+    "group", "company", "corp", "corporation", "co", "inc", "ltd", "plc", "firm", "concern", "conglomerate",
+    "subsidiary", "affiliate", "bank", "banker", "trader", "dealer", "broker", "analyst", "economist",
+    "consortium", "airline", "carrier", "manufacturer", "maker", "producer", "refiner", "refinery",
+    "utility", "insurer", "shipper", "shipyard", "brokerage", "investor", "shareholder", "unit", "chain",
+}
+# Words of a public office: an unknown person named with one ("Deputy Prime
+# Minister Milos Milosavljevic", "Janez Zemljaric, also a Deputy Prime
+# Minister", "State Department spokesman Charles Redman") speaks for a state.
+OFFICE_WORDS = {
+    "minister", "premier", "president", "secretary", "undersecretary", "under-secretary", "ambassador",
+    "envoy", "diplomat", "spokesman", "spokeswoman", "spokesperson", "official", "chancellor",
+    "commissioner", "director-general", "king", "queen", "prince", "emir", "sheikh", "sultan", "negotiator",
+    "representative", "delegate", "consul", "general", "admiral", "chiefs", "mayor", "governor-general",
+}
+
+
+def has_office(ent) -> bool:
+    """Whether the text gives the person entity `ent` a public office, in
+    front of the name, in apposition, or as the noun the name stands beside
+    ("the spokesman, Francois Giuliani") — and not a company post ("senior
+    vice president of the corporate banking group", "Bank of Montreal Chairman")."""
+    doc = ent.doc
+    root = ent.root
+    start, _ = noun_phrase(root)
+    words = list(doc[min(start, ent.start):ent.start])
+    for child in root.children:
+        if child.dep_ == "appos":
+            words += list(child.subtree)
+    if root.dep_ == "appos":
+        head_start, head_end = noun_phrase(root.head)
+        words += [t for t in doc[head_start:head_end] if not (ent.start <= t.i < ent.end)]
+        words += [t for t in root.head.children if t.dep_ == "prep" for t in t.subtree]
+    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    if lemmas & (_COMPANY_HEADS | {"banking", "bank", "exchange", "fund", "market"}):
+        return False
+    return bool(lemmas & OFFICE_WORDS)
+
+
 _TRADE_NOUNS = {"import", "export", "good", "product", "shipment", "exporter", "importer"}
 _STATE_AGENT_NOUNS = {
     "member", "colleague", "country", "nation", "state", "bloc",
@@ -365,6 +411,11 @@ def _strip_determiner(span) -> str:
         if text.endswith(suffix):
             text = text[: -len(suffix)].rstrip()
     return text
+
+
+def person_name(ent) -> str:
+    """The name an unknown person entity is stored under ("" for a parser slip)."""
+    return _clean_person_name(_strip_determiner(ent))
 
 
 def _clean_person_name(text: str) -> str:

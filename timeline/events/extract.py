@@ -19,7 +19,7 @@ from timeline.events.lexicon import Lexicon, Trigger, load_lexicon
 from timeline.events.merge import merge_mentions
 from timeline.events.modality import ASSERTED, HYPOTHETICAL, NEGATED, PLANNED, modality
 from timeline.events.segment import paragraphs
-from timeline.events.types import EventRecord, Extraction, MentionRecord, Participant
+from timeline.events.types import Extraction, MentionRecord, Participant
 from timeline.sources.document import Document
 
 # Nouns that, with "the" and no participants of their own, refer back to an
@@ -153,6 +153,7 @@ class _ParagraphReader:
     def read(self) -> None:
         for sent in self.doc.sents:
             self.memory.sentence_index += 1
+            self._note_officials(sent)
             sentence_drafts: list[MentionDraft] = []
             orphans = []
             for token in sent:
@@ -193,6 +194,14 @@ class _ParagraphReader:
                 self.memory.note(draft.participants)
             self._remember_names(sent)
             self.drafts.extend(sentence_drafts)
+
+    def _note_officials(self, sent) -> None:
+        """Names the sentence gives a public office, before its triggers are read."""
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and args_.has_office(ent):
+                name = args_.person_name(ent)
+                if name:
+                    self.memory.officials.add(name)
 
     def _remember_names(self, sent) -> None:
         """Every person the sentence names, for later surnames and pronouns; the
@@ -382,7 +391,7 @@ class _ParagraphReader:
             return None  # "attention would go to Brazil": only people and states travel
         if trigger.mode == "visit" and _goes_home(participants):
             return None  # "the ambassador arrived last night" in his own capital: a return
-        if trigger.type == "STATEMENT" and not _intergovernmental(participants):
+        if trigger.type == "STATEMENT" and not _intergovernmental(participants, self.memory.officials):
             return None  # a minister on a domestic strike is not diplomacy
         if not anaphoric and not any(p.kind != "person" or p.country for p in participants):
             return None  # only private persons: no state or organisation acts
@@ -917,10 +926,17 @@ def _reported_now(token) -> bool:
     return False
 
 
-def _intergovernmental(participants) -> bool:
+def _intergovernmental(participants, officials: set[str] = frozenset()) -> bool:
     """A statement is diplomatic when it involves another state or an
     international organisation, not only the speaker's own country."""
     speaker_countries = {p.country for p in participants if p.role == "source" and p.country}
+    sources = [p for p in participants if p.role == "source"]
+    if sources and all(p.kind == "person" and not p.known and p.country is None and p.name not in officials
+                       for p in sources):
+        # "Smithson said Japanese banks started buying ...": a speaker the text
+        # gives no office (in the gazetteer or in the article) and no state
+        # is no official: analysts, bankers and economists comment, not act.
+        return False
     for p in participants:
         if p.role == "source" and p.known:
             return True  # a head of government, minister, state or body of the gazetteer
