@@ -357,3 +357,23 @@ def test_lookup_compound(gaz, text, on, names):
 
 def test_combining_forms_are_not_names(gaz):
     assert gaz.lookup("Franco") is None and gaz.lookup("Sino") is None
+
+
+@pytest.mark.parametrize(("text", "on"), [
+    ("Jose Fernandez", "1987-04-17"),  # a Philippine central banker, not Alberto Fernandez
+    ("Jose Fernandez", "2021-01-01"),  # another given name is another person, whenever
+    ("Fernandez", "1987-04-17"),       # Alberto Fernandez's first office is decades later
+    ("Putin", "1987-01-01"),
+])
+def test_a_surname_does_not_reach_the_wrong_person(gaz, text, on):
+    assert gaz.lookup(text, on=D(on)) is None
+
+
+@pytest.mark.parametrize(("text", "on", "name"), [
+    ("Fernandez", "2021-01-01", "Alberto Fernandez"),
+    ("Gorbachev", "2020-01-01", "Mikhail Gorbachev"),  # after office a surname still names him
+    ("Kremlin leader Gorbachev", "1987-03-01", "Mikhail Gorbachev"),  # a seat word may begin a title
+    ("Zelensky", "2015-01-01", "Volodymyr Zelensky"),  # in the news within a decade of office
+])
+def test_a_surname_still_reaches_the_right_person(gaz, text, on, name):
+    assert gaz.lookup(text, on=D(on)).name == name

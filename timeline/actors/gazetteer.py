@@ -67,6 +67,12 @@ class Gazetteer:
         self._roles: dict[tuple[str, str], list[tuple[Role, Actor]]] = defaultdict(list)
         self._acronym_only: set[str] = set()
         self._vocabulary: set[str] = set(HONORIFICS)
+        # Words only seats of government give ("jose" of San José, "pierre",
+        # "paz"): they may begin a title ("Kremlin leader Gorbachev") but, being
+        # given names too, not stand right before a bare surname ("Jose
+        # Fernandez" is not Alberto Fernandez).
+        seat_words: set[str] = set()
+        other_words: set[str] = set()
         self._by_iso: dict[str, str] = {}
         self._legislature: dict[str, Actor] = {}
         self._combining: dict[str, list[_Entry]] = defaultdict(list)
@@ -85,6 +91,7 @@ class Gazetteer:
                 (cased if letters.isupper() and len(letters) <= 3 else plain).add(key)
                 if entry.actor.kind != "person":
                     self._vocabulary.update(key.split())
+                    (seat_words if entry.via == "capital" else other_words).update(key.split())
 
         for a in data.actors:
             start, end = (a.start, a.end) if a.kind == "country" else (None, None)
@@ -118,6 +125,9 @@ class Gazetteer:
             for phrase in table:
                 self._vocabulary.update(phrase.split())
         self._vocabulary.update(self._offices.leader_words)
+        self._seat_only_words = seat_words - other_words - set(HONORIFICS) - set(self._offices.leader_words) - {
+            w for table in (self._offices.titles, *self._offices.by_body.values()) for phrase in table
+            for w in phrase.split()}
 
     # ------------------------------------------------------------------ reading
     def actor(self, name: str) -> Actor | None:
@@ -291,6 +301,11 @@ class Gazetteer:
 
     def _one_person(self, people: list[Actor], on: dt.date | None) -> Actor | None:
         distinct = list({a.name: a for a in people}.values())
+        if on is not None:
+            # A surname in a 1987 story is not a president first in office in
+            # 2019: people whose every office begins more than a decade after
+            # the date were not yet in the news under it.
+            distinct = [a for a in distinct if not _not_yet_known(a, on)]
         if len(distinct) == 1:
             return distinct[0]
         if on is not None:
@@ -425,11 +440,23 @@ class Gazetteer:
             entry = self._choose(people, on, rest, lowercase)
             if entry is not None:
                 return self._ref(entry.actor, text, entry.via)
+            if words[i - 1] in self._seat_only_words:
+                continue  # "Jose Fernandez": a given name, not a title, right before the surname
             people = self._surnames.get(rest) or self._titled_surnames.get(rest)
             person = self._one_person(people, on) if people else None
             if person is not None:
                 return self._ref(person, text, "surname")
         return None
+
+
+NOT_YET_KNOWN_YEARS = 10
+
+
+def _not_yet_known(person: Actor, on: dt.date) -> bool:
+    starts = [r.start for r in person.roles]
+    if not starts or any(s is None for s in starts):
+        return False
+    return min(starts).year > on.year + NOT_YET_KNOWN_YEARS
 
 
 @lru_cache(maxsize=1)
