@@ -703,3 +703,21 @@ def test_companies_and_commentators_make_no_diplomatic_event(text):
 def test_an_official_the_gazetteer_does_not_know_still_speaks_for_his_state(text, speaker):
     events = _events(text, dt.date(1987, 4, 14))
     assert _find(events, "STATEMENT", speaker).date == "1987-04-13"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Finance Minister Dilson Funaro is now on his way to Tokyo, where he is to arrive on Sunday for talks "
+    "with Japanese government officials.",
+    "Secretary of State George Shultz is to visit Moscow on Sunday.",
+    "Secretary of State George Shultz is due to visit Moscow on Sunday.",
+])
+def test_is_to_and_is_due_to_name_the_coming_weekday(sentence):
+    """Published on Friday 6 March 1987: the Sunday to come, planned."""
+    visit = next(e for e in _events(sentence, dt.date(1987, 3, 6)) if e.mode == "visit")
+    assert (visit.date, visit.modality) == ("1987-03-08", "planned")
+
+
+def test_is_likely_to_visit_is_expected_not_asserted():
+    events = _events("U.S. Secretary of State George Shultz is likely to visit Moscow soon for talks.",
+                     dt.date(1987, 3, 1))
+    assert {e.modality for e in events if e.mode == "visit"} == {"planned"}

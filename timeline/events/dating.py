@@ -39,6 +39,12 @@ class EventLink:
     expression: TimeExpression
 
 
+# Words whose "to"-infinitive complement is still to come when they are in the
+# present: "is to arrive on Sunday", "is due to visit", "plans to leave".
+FUTURE_GOVERNORS = {"be", "due", "set", "schedule", "expect", "likely", "plan", "intend", "hope", "aim",
+                    "slate", "go", "prepare", "want"}
+
+
 def tense_of_token(token) -> str | None:
     """Tense of the clause a token belongs to, from the parse (TimeML tense)."""
     verb = token
@@ -54,6 +60,10 @@ def tense_of_token(token) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & {"will", "shall", "'ll", "wo"}:
         return "future"
+    if verb.tag_ == "VB" and "to" in words and verb.dep_ == "xcomp" and verb.head.i != verb.i \
+            and verb.head.lemma_.lower() in FUTURE_GOVERNORS \
+            and tense_of_token(verb.head) in ("present", "future"):
+        return "future"  # "he is to arrive on Sunday", "is due to visit Moscow on Sunday"
     if "would" in words and verb.tag_ == "VB":
         return "future"  # future in the past: "said he would leave on Monday"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:

@@ -14,7 +14,8 @@ ASSERTED, PLANNED, NEGATED, HYPOTHETICAL = "asserted", "planned", "negated", "hy
 SPECULATIVE_MODALS = {"could", "might", "may", "should", "must", "can", "ca", "would"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 # Verbs whose complement has not happened (yet): "plans to visit", "is due to meet".
-PLANNING_VERBS = {"plan", "schedule", "set", "due", "go", "prepare", "intend", "arrange"}
+# "is to arrive" (be + to-infinitive) and "is likely to visit" are scheduled or expected.
+PLANNING_VERBS = {"plan", "schedule", "set", "due", "go", "prepare", "intend", "arrange", "likely", "be"}
 SPECULATIVE_VERBS = {
     "expect", "hope", "want", "seek", "try", "aim", "consider", "wish", "like", "threaten",
     "propose", "suggest", "urge", "call", "ask", "offer", "invite", "demand", "request",
@@ -63,7 +64,8 @@ def modality(trigger, *, future_date: bool = False) -> str:
             return HYPOTHETICAL  # "no date had been set for the talks": not scheduled
         if depth > 0:
             lemma = node.lemma_.lower()
-            if node.pos_ in ("VERB", "ADJ") and lemma in PLANNING_VERBS and _is_complement(prev):
+            if node.pos_ in ("VERB", "ADJ", "AUX") and lemma in PLANNING_VERBS and _is_complement(prev) \
+                    and (lemma != "be" or prev.dep_ == "xcomp"):
                 planned = True
             elif node.pos_ == "VERB" and _rules_out(node) and (_is_complement(prev) or prev.dep_ == "advcl"):
                 return NEGATED
