@@ -721,3 +721,17 @@ def test_is_likely_to_visit_is_expected_not_asserted():
     events = _events("U.S. Secretary of State George Shultz is likely to visit Moscow soon for talks.",
                      dt.date(1987, 3, 1))
     assert {e.modality for e in events if e.mode == "visit"} == {"planned"}
+
+
+@pytest.mark.parametrize(("sentence", "type_"), [
+    ("U.S. trade representative Clayton Yeutter on Monday warned another major transatlantic trade row "
+     "will develop if the EC proceeds with the vegetable oils tax.", "THREATEN"),
+    ("Secretary of State George Shultz warned Iran on Monday against attacking Kuwaiti tankers.", "THREATEN"),
+    ("Japanese Foreign Minister Tadashi Kuranari warned on Monday that the dispute could lead to retaliation.",
+     "THREATEN"),
+    # A warning with no addressee, condition or punitive word is a statement, not a threat.
+    ("Japanese Foreign Minister Tadashi Kuranari warned on Monday that the yen would rise further.", "STATEMENT"),
+])
+def test_a_warning_is_a_threat_only_when_it_threatens(sentence, type_):
+    events = [e for e in _events(sentence, dt.date(1987, 3, 10)) if e.in_timeline]
+    assert [(e.type, e.date) for e in events] == [(type_, "1987-03-09")]

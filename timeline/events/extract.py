@@ -278,6 +278,8 @@ class _ParagraphReader:
         if entry.ultimatum and not any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children) \
                 and not any(c.dep_ == "cc" and c.lower_ == "or" for c in token.children):
             return False
+        if entry.needs_threat and not _threatens(token):
+            return False
         if entry.needs_place:
             if not self._has_destination(token):
                 return False
@@ -924,6 +926,30 @@ def _reported_now(token) -> bool:
             continue
         return False
     return False
+
+
+# What makes a warning a threat (gold-dev guide: "a warning of retaliation or
+# sanctions"): punitive words in what is said.
+THREAT_WORDS = {
+    "retaliate", "retaliation", "retaliatory", "reprisal", "sanction", "tariff", "duty", "ban", "embargo",
+    "boycott", "measure", "action", "step", "consequence", "cost", "punish", "punitive", "countermeasure",
+    "force", "war", "attack", "row", "dispute", "break", "sever", "expel", "suspend", "cut",
+}
+
+
+def _threatens(verb) -> bool:
+    """"warned Japan", "warned that a trade row will develop if the EC
+    proceeds", "warned of retaliation": a threat; "warned that agreement may
+    be difficult" is a statement."""
+    children = list(verb.children)
+    if any(c.dep_ in ("dobj", "dative") for c in children):
+        return True
+    said = [t for c in children if c.dep_ in ("ccomp", "prep", "xcomp", "advcl") for t in c.subtree]
+    if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in said):
+        return True
+    if any(t.dep_ == "cc" and t.lower_ == "or" for t in said):
+        return True
+    return any(t.lemma_.lower() in THREAT_WORDS for t in said)
 
 
 def _intergovernmental(participants, officials: set[str] = frozenset()) -> bool:

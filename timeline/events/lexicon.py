@@ -19,7 +19,7 @@ POS_TAGS = ("VERB", "NOUN")
 TRIGGER_KEYS = {
     "lemma", "pos", "type", "mode", "cameo", "args", "summary", "weight", "objects",
     "objects_kind", "governors", "particles", "needs_oprd", "needs_place", "modifiers",
-    "complements", "ultimatum", "not_objects",
+    "complements", "ultimatum", "not_objects", "needs_threat",
 }
 
 
@@ -67,6 +67,7 @@ class Trigger:
     needs_oprd: bool = False
     needs_place: bool = False
     ultimatum: bool = False
+    needs_threat: bool = False
 
 
 @dataclass
@@ -168,6 +169,7 @@ def _build(ontology: dict, triggers: dict) -> Lexicon:
                 needs_oprd=bool(raw.get("needs_oprd")),
                 needs_place=bool(raw.get("needs_place")),
                 ultimatum=bool(raw.get("ultimatum")),
+                needs_threat=bool(raw.get("needs_threat")),
             )
         )
     by_lemma: dict[tuple[str, str], list[Trigger]] = {}
