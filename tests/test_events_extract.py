@@ -735,3 +735,15 @@ def test_is_likely_to_visit_is_expected_not_asserted():
 def test_a_warning_is_a_threat_only_when_it_threatens(sentence, type_):
     events = [e for e in _events(sentence, dt.date(1987, 3, 10)) if e.in_timeline]
     assert [(e.type, e.date) for e in events] == [(type_, "1987-03-09")]
+
+
+def test_a_source_speaking_to_the_reporter_by_telephone_is_no_phone_call():
+    text = ("The World Bank will prepay two Swiss franc public issues, a spokesman for the Bank said "
+            "in a telephone call from Washington on Thursday.")
+    assert [e for e in _events(text, dt.date(1987, 4, 2)) if e.mode == "phone"] == []
+
+
+def test_a_phone_call_between_leaders_is_still_one():
+    text = "President Reagan held a telephone call with Prime Minister Nakasone on Thursday."
+    call = next(e for e in _events(text, dt.date(1987, 4, 3)) if e.mode == "phone")
+    assert call.date == "1987-04-02"

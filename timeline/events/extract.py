@@ -280,6 +280,8 @@ class _ParagraphReader:
             return False
         if entry.needs_threat and not _threatens(token):
             return False
+        if entry.mode == "phone" and entry.pos == "NOUN" and _said_over_the_phone(token):
+            return False
         if entry.needs_place:
             if not self._has_destination(token):
                 return False
@@ -935,6 +937,18 @@ THREAT_WORDS = {
     "boycott", "measure", "action", "step", "consequence", "cost", "punish", "punitive", "countermeasure",
     "force", "war", "attack", "row", "dispute", "break", "sever", "expel", "suspend", "cut",
 }
+
+
+def _said_over_the_phone(noun) -> bool:
+    """"a spokesman said in a telephone call from Washington", "told Reuters
+    in a telephone call": how a source spoke to the reporter, not a call
+    between officials."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "by", "over", "during"):
+        return False
+    verb = prep.head
+    return verb.lemma_.lower() in ("say", "tell", "add", "comment", "explain", "confirm", "deny", "report",
+                                   "speak", "interview")
 
 
 def _threatens(verb) -> bool:
