@@ -689,6 +689,9 @@ def test_meeting_a_person_is_still_a_meeting():
     # A company acts, whichever country owns it.
     "Sweden's Nordbanken banking group said on Friday it would sell its shares in Fermenta to Norwegian investors.",
     "China's state-owned Beijing Non-Ferrous Metals Industrial Corp signed a contract with a Chilean firm on Monday.",
+    "Petroleos de Venezuela, S.A. said on Monday it will sign a contract to buy half of a Texas refinery.",
+    "\"OPEC will not do anything new,\" said John Hill, a vice president at Merrill Lynch Futures, on Monday.",
+    "West German economics researcher Jochen Bethkenhagen said on Monday that Soviet energy policy had not changed.",
 ])
 def test_companies_and_commentators_make_no_diplomatic_event(text):
     assert _timeline(_events(text, dt.date(1987, 4, 14))) == []
@@ -747,3 +750,9 @@ def test_a_phone_call_between_leaders_is_still_one():
     text = "President Reagan held a telephone call with Prime Minister Nakasone on Thursday."
     call = next(e for e in _events(text, dt.date(1987, 4, 3)) if e.mode == "phone")
     assert call.date == "1987-04-02"
+
+
+def test_business_leaders_are_not_their_country():
+    text = "U.S. business leaders met Japanese trade officials in Tokyo on Monday to discuss the trade problem."
+    for event in _events(text, dt.date(1987, 4, 14)):
+        assert "United States" not in {p.name for p in event.participants}

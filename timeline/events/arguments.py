@@ -198,8 +198,8 @@ class ActorResolver:
         if tok.pos_ in ("NOUN", "PROPN"):
             text = _strip_determiner(doc[start:end])
             ref = self.gaz.lookup(text, on=self.on) if text else None
-            if ref is None and text != tok.text:
-                ref = self.gaz.lookup(tok.text, on=self.on) if tok.pos_ == "PROPN" else None
+            if ref is None and text != tok.text and tok.pos_ == "PROPN" and not _inside_unknown_org(tok):
+                ref = self.gaz.lookup(tok.text, on=self.on)
             if ref is not None:
                 found = [self._ref(ref, surface, role)]
                 if tok.lemma_.lower() in _STATE_AGENT_NOUNS and tok.tag_ in ("NNS", "NNPS") and ref.kind != "person":
@@ -230,6 +230,8 @@ class ActorResolver:
             # "Japanese officials", "U.S. negotiators", "EC farm ministers": the
             # state or organisation named in front of the agent acts.
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in _STATE_AGENT_NOUNS:
+                if any(t.lemma_.lower() in _NON_STATE_MODIFIERS for t in doc[start:tok.i]):
+                    return []  # "U.S. and EC business leaders", "opposition leaders"
                 found = self._agents(tok, start, end, surface, role, others)
                 lemma = tok.lemma_.lower()
                 if found:
@@ -373,7 +375,10 @@ OFFICE_WORDS = {
 }
 
 
-def has_office(ent) -> bool:
+_WEAK_OFFICE_WORDS = {"president", "representative", "delegate", "official", "general", "director-general"}
+
+
+def has_office(ent, gaz=None) -> bool:
     """Whether the text gives the person entity `ent` a public office, in
     front of the name, in apposition, or as the noun the name stands beside
     ("the spokesman, Francois Giuliani") — and not a company post ("senior
@@ -390,9 +395,32 @@ def has_office(ent) -> bool:
         words += [t for t in doc[head_start:head_end] if not (ent.start <= t.i < ent.end)]
         words += [t for t in root.head.children if t.dep_ == "prep" for t in t.subtree]
     lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
-    if lemmas & (_COMPANY_HEADS | {"banking", "bank", "exchange", "fund", "market"}):
+    if lemmas & (_COMPANY_HEADS | {"banking", "bank", "exchange", "fund", "market", "futures"}):
         return False
-    return bool(lemmas & OFFICE_WORDS)
+    if lemmas & (OFFICE_WORDS - _WEAK_OFFICE_WORDS):
+        return True
+    # "a vice president at Merrill Lynch Futures": a title companies give too
+    # counts only when no organisation the gazetteer does not know is named.
+    orgs = {e for t in words if t.ent_type_ == "ORG" for e in [_entity_at(t)] if e is not None}
+    if gaz is not None and any(gaz.lookup(_strip_determiner(e)) is None for e in orgs):
+        return False
+    return bool(lemmas & _WEAK_OFFICE_WORDS)
+
+
+# Agents of something other than a state: "business leaders", "bank officials",
+# "union negotiators", "opposition leaders".
+_NON_STATE_MODIFIERS = {
+    "business", "industry", "industrial", "corporate", "company", "private", "bank", "banking", "union",
+    "labor", "labour", "opposition", "rebel", "guerrilla", "church", "student",
+}
+
+
+def _inside_unknown_org(tok) -> bool:
+    """"Petroleos de Venezuela, S.A.": a token inside a longer organisation
+    name the gazetteer does not know names the organisation, not the country
+    it is named after."""
+    ent = _entity_at(tok)
+    return ent is not None and ent.label_ == "ORG" and len(ent) > 1
 
 
 _TRADE_NOUNS = {"import", "export", "good", "product", "shipment", "exporter", "importer"}

@@ -198,7 +198,7 @@ class _ParagraphReader:
     def _note_officials(self, sent) -> None:
         """Names the sentence gives a public office, before its triggers are read."""
         for ent in sent.ents:
-            if ent.label_ == "PERSON" and args_.has_office(ent):
+            if ent.label_ == "PERSON" and args_.has_office(ent, self.resolver.gaz):
                 name = args_.person_name(ent)
                 if name:
                     self.memory.officials.add(name)
@@ -971,11 +971,15 @@ def _intergovernmental(participants, officials: set[str] = frozenset()) -> bool:
     international organisation, not only the speaker's own country."""
     speaker_countries = {p.country for p in participants if p.role == "source" and p.country}
     sources = [p for p in participants if p.role == "source"]
-    if sources and all(p.kind == "person" and not p.known and p.country is None and p.name not in officials
-                       for p in sources):
-        # "Smithson said Japanese banks started buying ...": a speaker the text
-        # gives no office (in the gazetteer or in the article) and no state
-        # is no official: analysts, bankers and economists comment, not act.
+    commentators = [p for p in sources if p.kind == "person" and not p.known and p.name not in officials]
+    # A person's country is added as a source beside him, with his surface.
+    acting = [p for p in sources if p not in commentators
+              and not (p.kind == "country" and p.surface in {c.surface for c in commentators})]
+    if commentators and not acting:
+        # "Smithson said Japanese banks started buying ...", "West German
+        # economics researcher Jochen Bethkenhagen said": a speaker the text
+        # gives no office (in the gazetteer or in the article) is no official:
+        # analysts, bankers, researchers and economists comment, not act.
         return False
     for p in participants:
         if p.role == "source" and p.known:
