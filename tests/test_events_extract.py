@@ -756,3 +756,27 @@ def test_business_leaders_are_not_their_country():
     text = "U.S. business leaders met Japanese trade officials in Tokyo on Monday to discuss the trade problem."
     for event in _events(text, dt.date(1987, 4, 14)):
         assert "United States" not in {p.name for p in event.participants}
+
+
+def test_a_stay_in_a_foreign_city_is_a_visit():
+    text = ("The announcement said President Reagan would be in Rome from June 3 to 6 as the guest of "
+            "President Francesco Cossiga.")
+    visit = next(e for e in _events(text, dt.date(1987, 3, 4)) if e.mode == "visit")
+    assert (visit.date, visit.date_end, visit.modality) == ("1987-06-03", "1987-06-06", "planned")
+    assert {"Italy", "United States"} <= {p.name for p in visit.participants}
+
+
+@pytest.mark.parametrize("text", [
+    "The talks will be in Geneva next week.",                 # no person stays
+    "Oil prices were firm in London on Monday.",
+    "President Reagan was in Washington on Monday.",          # at home: no visit
+])
+def test_being_somewhere_is_not_always_a_visit(text):
+    assert [e for e in _events(text, dt.date(1987, 3, 4)) if e.mode == "visit"] == []
+
+
+def test_a_place_belongs_to_the_state_of_the_time():
+    visit = next(e for e in _events("Secretary of State George Shultz traveled to Moscow last week.",
+                                    dt.date(1987, 3, 4)) if e.mode == "visit")
+    assert visit.place_country == "Soviet Union"
+    assert "Russia" not in {p.name for p in visit.participants}

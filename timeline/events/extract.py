@@ -232,6 +232,8 @@ class _ParagraphReader:
         pos = token.pos_
         if pos == "VERB" and token.ent_type_ in ("PERSON", "ORG", "GPE", "FAC"):
             return None  # "Mana Said al-Oteiba": a name, not a saying
+        if pos == "AUX" and token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl", "xcomp"):
+            pos = "VERB"  # the copula of "would be in Rome"
         if pos not in ("VERB", "NOUN", "PROPN"):
             # "chin-wag" and similar are sometimes tagged as other parts of speech.
             if not (pos == "ADJ" and token.dep_ in ("dobj", "pobj", "nsubj")):
@@ -290,6 +292,8 @@ class _ParagraphReader:
         return True
 
     def _has_destination(self, token) -> bool:
+        if token.lemma_ == "be":
+            return self._stays_abroad(token)
         if self._dateline_destination(token) is not None:
             return True
         for child in token.children:
@@ -302,6 +306,19 @@ class _ParagraphReader:
                     if pobj.ent_type_ in ("GPE", "LOC", "FAC") or self._place(pobj) is not None:
                         return True
         return False
+
+    def _stays_abroad(self, be) -> bool:
+        """"Reagan would be in Rome", "Shultz, who was in Moscow last week": a
+        named person (not a meeting, a price or a state) is in a city or country."""
+        if not any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC") and self._place(p) is not None for p in c.children)
+                for c in be.children):
+            return False
+        subjects = args_.subjects_of(be)
+        return bool(subjects) and all(
+            p.kind == "person" and (p.known or p.name in self.memory.officials)
+            for s in subjects for p in self.resolver.resolve(s, "source") if p.kind == "person"
+        ) and any(p.kind == "person" for s in subjects for p in self.resolver.resolve(s, "source"))
 
     def _dateline_destination(self, token):
         """The dateline place, for "arrived here", "due here" or an arrival with
@@ -561,7 +578,7 @@ class _ParagraphReader:
                     if not any(q.name == p.name for q in found):
                         found.append(p)
 
-        is_verb = token.pos_ == "VERB"
+        is_verb = token.pos_ == "VERB" or (token.pos_ == "AUX" and trigger.pos == "VERB")  # "would be in Rome"
         if trigger.ultimatum:
             # "He said Japan must open its markets or face reprisals": the one who
             # says it threatens; whoever must act or face it is the target.
@@ -679,7 +696,16 @@ class _ParagraphReader:
                 best = place
         if best is None:
             return None
-        return best.name, best.country
+        return best.name, self._country_then(best.country)
+
+    def _country_then(self, country: str | None) -> str | None:
+        """The state a place belonged to on the publication date: Moscow is in
+        the Soviet Union in 1987, Bonn in West Germany (the gazetteer's dated
+        names); places give today's country."""
+        if country is None or self.published is None:
+            return country
+        ref = self.gaz.lookup(country, on=self.published)
+        return ref.name if ref is not None and ref.kind == "country" else country
 
 
 def _reporting_verb(token):
