@@ -100,6 +100,11 @@ class Lexicon:
         return any(w.lower() in speaker_names for w in _CAPITALISED.findall(text))
 
 
+# The copula is in every paragraph: "be" counts for the pre-filter only as a
+# stay somewhere named ("would be in Rome", "was in Moscow").
+_STAY = r"\b(?:is|are|was|were|be|been)\s+in\s+(?-i:[A-Z])"
+
+
 def _stem(lemma: str) -> str:
     # A prefix that covers the inflections spaCy lemmatises back to the lemma
     # (meet/met/meeting, visit/visited, fly/flew): irregular pasts are added.
@@ -178,7 +183,10 @@ def _build(ontology: dict, triggers: dict) -> Lexicon:
     def alternation(words) -> re.Pattern:
         return re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")", re.IGNORECASE)
 
-    prefilter = alternation({_stem(e.lemma) for e in entries if e.type != "STATEMENT"})
+    stems = {_stem(e.lemma) for e in entries if e.type != "STATEMENT" and e.lemma != "be"}
+    if any(e.lemma == "be" for e in entries):
+        stems.add(_STAY)
+    prefilter = alternation(stems)
     speech = alternation({_stem(e.lemma) for e in entries if e.type == "STATEMENT"})
     cues = triggers.get("speaker_cues") or []
     if not cues:
