@@ -62,7 +62,7 @@ def test_trigger_table(lemma, pos, type_, mode, cameo):
         ("Showers continued throughout the week in the Bahia cocoa zone.", False),
         # The copula counts only as a stay somewhere named, or every paragraph is parsed.
         ("Reagan would be in Rome from June 3 to 6.", True),
-        ("Prices were in line with expectations, because demand has been weak.", False),
+        ("Prices were in line with forecasts, because it has been a quiet week.", False),
     ],
 )
 def test_prefilter_keeps_candidate_text_and_drops_the_rest(text, expected):
