@@ -780,3 +780,17 @@ def test_a_place_belongs_to_the_state_of_the_time():
                                     dt.date(1987, 3, 4)) if e.mode == "visit")
     assert visit.place_country == "Soviet Union"
     assert "Russia" not in {p.name for p in visit.participants}
+
+
+def test_a_meeting_scheduled_for_a_date_takes_that_date_not_the_clauses():
+    text = ("Saudi Oil Minister Hisham Nazer said prices could move higher in the second half of the year, "
+            "following an OPEC meeting scheduled for late June.")
+    meeting = next(e for e in _events(text, dt.date(1987, 3, 30)) if e.mode == "meet")
+    assert (meeting.date, meeting.modality) == ("1987-06", "planned")
+
+
+def test_a_non_calendar_time_word_in_the_nouns_clause_does_not_date_it():
+    text = ("Garcia and Mexican President Miguel de la Madrid issued a joint declaration yesterday calling the "
+            "foreign debt problem an expression of the present unjust international economic order.")
+    declaration = next(e for e in _events(text, dt.date(1987, 3, 26)) if e.type == "STATEMENT")
+    assert declaration.date == "1987-03-25"

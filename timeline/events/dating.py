@@ -25,6 +25,8 @@ CLAUSE_BARRIERS = {"relcl"}
 SPEAKING_VERBS = {"speak", "address", "talk", "testify", "write", "appear"}
 MOTION_VERBS = {"go", "leave", "travel", "fly", "head", "depart", "set", "come"}
 SAYING_VERBS = {"say", "tell", "announce", "report", "add"}
+SCHEDULING_VERBS = {"schedule", "set", "plan", "slate", "fix", "due", "expect", "call", "arrange", "reschedule",
+                    "postpone", "move", "bring"}
 SAYING_NOTE = "date of the saying that reports it"
 
 
@@ -60,6 +62,8 @@ def tense_of_token(token) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & {"will", "shall", "'ll", "wo"}:
         return "future"
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_.lower() in SCHEDULING_VERBS:
+        return "future"  # "an OPEC meeting scheduled for late June", "talks set for Monday"
     if verb.tag_ == "VB" and "to" in words and verb.dep_ == "xcomp" and verb.head.i != verb.i \
             and verb.head.lemma_.lower() in FUTURE_GOVERNORS \
             and tense_of_token(verb.head) in ("present", "future"):
@@ -114,6 +118,15 @@ class DateAttacher:
     def for_trigger(self, token) -> tuple[TimeExpression | None, str | None]:
         """The expression dating the trigger, and a note when it was borrowed
         from a governing or governed phrase."""
+        # "an OPEC meeting scheduled for late June": the noun's own schedule
+        # dates it, before any time of the clause it stands in.
+        if token.pos_ in ("NOUN", "PROPN"):
+            for clause in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in SCHEDULING_VERBS):
+                for tok in clause.subtree:
+                    for expr in self.by_token.get(tok.i, []):
+                        # a calendar value: not "the present" of "calling it the present order"
+                        if expr.type in DATING_TYPES and expr.value and expr.value[:1].isdigit():
+                            return expr, None
         node = token
         steps = 0
         while True:
