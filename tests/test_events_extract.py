@@ -794,3 +794,12 @@ def test_a_non_calendar_time_word_in_the_nouns_clause_does_not_date_it():
             "foreign debt problem an expression of the present unjust international economic order.")
     declaration = next(e for e in _events(text, dt.date(1987, 3, 26)) if e.type == "STATEMENT")
     assert declaration.date == "1987-03-25"
+
+
+def test_later_this_month_is_still_to_come():
+    """Published on 15 September: "later this month" is the rest of September,
+    so an expected visit then is planned, not a mere hope."""
+    events = _events("Russian Foreign Minister Sergei Lavrov is expected to visit Pyongyang later this month.",
+                     dt.date(2023, 9, 15))
+    visit = _find(events, "CONSULT", "Sergei Lavrov")
+    assert (visit.mode, visit.date, visit.modality) == ("visit", "2023-09", "planned")

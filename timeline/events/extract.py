@@ -558,6 +558,9 @@ class _ParagraphReader:
     def _is_future(self, timex) -> bool:
         if timex is None or self.published is None or timex.date_start is None:
             return False
+        if re.search(r"\b(?:later|next|coming|upcoming)\b", timex.text, re.IGNORECASE) and timex.date_end \
+                and timex.date_end > self.published:
+            return True  # "later this month": the part still to come
         return timex.date_start > self.published
 
     def _confidence(self, trigger: Trigger, participants: list[Participant], date_value) -> float:
