@@ -803,3 +803,30 @@ def test_later_this_month_is_still_to_come():
                      dt.date(2023, 9, 15))
     visit = _find(events, "CONSULT", "Sergei Lavrov")
     assert (visit.mode, visit.date, visit.modality) == ("visit", "2023-09", "planned")
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Putin and Xi held a video call on Friday, the Kremlin said.", "2023-09-15"),
+    ("Macron spoke by phone with Zelensky on Sunday, the Elysee said on Monday.", "2023-09-17"),
+    ("Scholz talked over a video link with Biden on Monday.", "2023-09-18"),
+])
+def test_calls_by_phone_and_video(text, date):
+    call = next(e for e in _events(text, dt.date(2023, 9, 19)) if e.mode == "phone")
+    assert call.date == date
+    assert len([p for p in call.participants if p.kind == "person"]) == 2
+
+
+def test_speaking_to_reporters_is_no_call():
+    events = _events("Macron spoke with reporters in Paris on Monday about the war.", dt.date(2023, 9, 19))
+    assert [e for e in events if e.mode == "phone"] == []
+
+
+@pytest.mark.parametrize(("text", "type_", "mode"), [
+    ("Saudi Arabia restored diplomatic relations with Iran on Friday.", "COOPERATE", "relations"),
+    ("Israel and the United Arab Emirates established diplomatic relations on Thursday.", "COOPERATE", "relations"),
+    ("Bolivia broke off diplomatic relations with Israel on Tuesday.", "SANCTION", "withdraw"),
+])
+def test_diplomatic_relations_made_and_broken(text, type_, mode):
+    event = next(e for e in _events(text, dt.date(2023, 9, 19)) if e.in_timeline)
+    assert (event.type, event.mode) == (type_, mode)
+    assert len({p.name for p in event.participants if p.kind == "country"}) == 2

@@ -83,6 +83,8 @@ def _data():
         (lambda t: t["triggers"][0].update(weight=2), "weight"),
         (lambda t: t["triggers"][0].update(colour="red"), "unknown keys"),
         (lambda t: t["triggers"][0].pop("lemma"), "missing lemma"),
+        # YAML reads an unquoted `on` as true: "called on" would never match.
+        (lambda t: t["triggers"][0].update(particles=["for", True]), "list of words"),
     ],
 )
 def test_invalid_entries_are_refused_with_a_reason(mutate, message):
@@ -98,3 +100,9 @@ def test_no_duplicate_trigger_entries():
         key = (raw["lemma"], raw["pos"], raw["type"], raw["mode"], tuple(raw.get("particles") or ()), bool(raw.get("needs_oprd")))
         assert key not in seen, key
         seen.add(key)
+
+
+def test_on_and_off_particles_are_words():
+    lexicon = load_lexicon()
+    assert "on" in next(e for e in lexicon.candidates("call", "VERB") if e.mode == "appeal").particles
+    assert "off" in lexicon.candidates("break", "VERB")[0].particles

@@ -280,6 +280,14 @@ class _ParagraphReader:
         if entry.ultimatum and not any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children) \
                 and not any(c.dep_ == "cc" and c.lower_ == "or" for c in token.children):
             return False
+        if entry.means and not any(
+            c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on") and any(
+                g.dep_ == "pobj" and (g.lemma_.lower() in entry.means or any(
+                    m.dep_ == "compound" and m.lemma_.lower() in entry.means for m in g.children))
+                for g in c.children)
+            for c in token.children
+        ):
+            return False
         if entry.needs_threat and not _threatens(token):
             return False
         if entry.mode == "phone" and entry.pos == "NOUN" and _said_over_the_phone(token):
@@ -599,6 +607,15 @@ class _ParagraphReader:
                 add(args_.subjects_of(token), "source")
                 if trigger.args != "speaker":
                     add(args_.objects_of(token), "target")
+                if trigger.objects:
+                    # "restored diplomatic relations with Iran", "severed ties with Israel"
+                    for obj in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in trigger.objects):
+                        add(args_.objects_of(obj), "target")
+                if trigger.means:
+                    # "talked over a video link with Biden"
+                    for prep in (c for c in token.children if c.dep_ == "prep"):
+                        for means in (g for g in prep.children if g.dep_ == "pobj"):
+                            add(args_.objects_of(means), "target")
             if trigger.args == "speaker" and not found:
                 # "A communique issued at the end of the meeting said Asean hoped
                 # ...": a document speaks for whoever its content's subject is.

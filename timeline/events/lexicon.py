@@ -19,7 +19,7 @@ POS_TAGS = ("VERB", "NOUN")
 TRIGGER_KEYS = {
     "lemma", "pos", "type", "mode", "cameo", "args", "summary", "weight", "objects",
     "objects_kind", "governors", "particles", "needs_oprd", "needs_place", "modifiers",
-    "complements", "ultimatum", "not_objects", "needs_threat",
+    "complements", "ultimatum", "not_objects", "needs_threat", "means",
 }
 
 
@@ -68,6 +68,7 @@ class Trigger:
     needs_place: bool = False
     ultimatum: bool = False
     needs_threat: bool = False
+    means: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -110,7 +111,8 @@ def _stem(lemma: str) -> str:
     # (meet/met/meeting, visit/visited, fly/flew): irregular pasts are added.
     irregular = {"meet": ["met"], "fly": ["flew", "flown"], "tell": ["told"], "say": ["said"],
                  "hold": ["held"], "sign": [], "deal": ["dealt"], "seek": ["sought"],
-                 "make": ["made"], "give": ["gave"], "take": ["took"], "speak": ["spoke"]}
+                 "make": ["made"], "give": ["gave"], "take": ["took"], "speak": ["spoke"],
+                 "break": ["broke"], "sever": [], "expel": [], "recall": []}
     stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma
     stem = stem[:-1] if stem.endswith("y") and len(stem) > 3 else stem
     return "|".join([re.escape(stem)] + [re.escape(x) for x in irregular.get(lemma, [])])
@@ -151,6 +153,11 @@ def _build(ontology: dict, triggers: dict) -> Lexicon:
         mode = category.modes.get(raw["mode"])
         if mode is None:
             raise LexiconError(f"{where}: mode {raw['mode']} is not a mode of {raw['type']}")
+        for key in ("objects", "objects_kind", "not_objects", "governors", "particles", "modifiers", "complements",
+                    "means"):
+            words = raw.get(key)
+            if words is not None and (not isinstance(words, list) or not all(isinstance(w, str) for w in words)):
+                raise LexiconError(f"{where}: {key} must be a list of words (quote on/off/yes/no)")
         weight = float(raw.get("weight", 0.5))
         if not 0 < weight <= 1:
             raise LexiconError(f"{where}: weight must be in (0, 1]")
@@ -175,6 +182,7 @@ def _build(ontology: dict, triggers: dict) -> Lexicon:
                 needs_place=bool(raw.get("needs_place")),
                 ultimatum=bool(raw.get("ultimatum")),
                 needs_threat=bool(raw.get("needs_threat")),
+                means=frozenset(raw.get("means") or ()),
             )
         )
     by_lemma: dict[tuple[str, str], list[Trigger]] = {}
