@@ -830,3 +830,18 @@ def test_diplomatic_relations_made_and_broken(text, type_, mode):
     event = next(e for e in _events(text, dt.date(2023, 9, 19)) if e.in_timeline)
     assert (event.type, event.mode) == (type_, mode)
     assert len({p.name for p in event.participants if p.kind == "country"}) == 2
+
+
+def test_coordinated_country_adjectives_name_every_state():
+    talks = next(e for e in _events("U.S. and Chinese officials held talks in Vienna on Tuesday.",
+                                    dt.date(2023, 9, 19)) if e.mode == "negotiate")
+    assert {"United States", "China"} <= {p.name for p in talks.participants}
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The United States slapped sanctions on three Chinese companies on Thursday.", "China"),
+    ("France recalled its ambassador to Niger on Monday.", "Niger"),
+])
+def test_a_sanction_on_a_states_firms_or_envoy_targets_the_state(text, target):
+    sanction = next(e for e in _events(text, dt.date(2023, 9, 19)) if e.type == "SANCTION")
+    assert target in {p.name for p in sanction.participants if p.role == "target"}

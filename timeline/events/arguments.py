@@ -260,7 +260,14 @@ class ActorResolver:
         doc = tok.doc
         country = _country_adjectives(doc, start, end, self.gaz)
         if country:
-            return [Participant(country, "country", role, country, None, surface)]
+            countries = [country]
+            if any(t.dep_ == "cc" for t in doc[start:tok.i]):
+                # "U.S. and Chinese officials", "Japanese and American negotiators"
+                for mod in doc[start:tok.i]:
+                    other = _country_adjectives(doc, mod.i, mod.i + 1, self.gaz)
+                    if other and other not in countries:
+                        countries.append(other)
+            return [Participant(c, "country", role, c, None, surface) for c in countries]
         for mod in doc[start:tok.i]:
             if mod.pos_ == "PROPN" or mod.ent_type_ in ("ORG", "GPE", "NORP"):
                 ref = self.gaz.lookup(mod.text, on=self.on)

@@ -655,6 +655,14 @@ class _ParagraphReader:
                     add(args_.passive_agents(governor), "source")
                 # "The Security Council was called to a private meeting"
                 add([c for c in governor.children if c.dep_ == "nsubjpass"], "participant")
+        if trigger.type == "SANCTION" and not any(p.role == "target" for p in found):
+            # "sanctions on three Chinese companies": the state whose firms or
+            # people are punished is the target.
+            for obj in args_.objects_of(token):
+                start, end = args_.noun_phrase(obj)
+                country = args_._country_adjectives(self.doc, start, end, self.gaz)
+                if country and not any(q.name == country for q in found):
+                    found.append(Participant(country, "country", "target", country, None, self.doc[start:end].text))
         if trigger.args == "symmetric" or trigger.mode in ("meet", "negotiate", "phone"):
             for p in found:
                 if p.role in ("source", "target"):
