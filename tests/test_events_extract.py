@@ -845,3 +845,8 @@ def test_coordinated_country_adjectives_name_every_state():
 def test_a_sanction_on_a_states_firms_or_envoy_targets_the_state(text, target):
     sanction = next(e for e in _events(text, dt.date(2023, 9, 19)) if e.type == "SANCTION")
     assert target in {p.name for p in sanction.participants if p.role == "target"}
+
+
+def test_the_actor_of_a_criticism_does_not_take_part_in_what_it_criticises():
+    events = _events("The Chinese foreign ministry on Monday denounced the visit as a provocation.", dt.date(2023, 9, 19))
+    assert [e.type for e in events if e.in_timeline] == ["ACCUSE"]

@@ -175,6 +175,12 @@ class _ParagraphReader:
                     orphans.append((self.doc[draft.token_key[1]], draft.trigger))
             sentence_drafts = [d for d in sentence_drafts if not (d.anaphoric and d.date_explicit and not d.participants)]
             for token, trigger in orphans:
+                # "The Chinese foreign ministry denounced the visit": what an act
+                # is about is someone else's; its actor did not take part in it.
+                if any(token.head.i == d.token_key[1] and token.dep_ in ("dobj", "nsubjpass")
+                       and d.trigger.type in ("ACCUSE", "REJECT", "THREATEN", "SANCTION", "STATEMENT")
+                       for d in sentence_drafts):
+                    continue
                 # "during the flight to Tokyo yesterday, Lyng said": the flight is
                 # the speaker's; the meeting is the acting body's.
                 donors = next(([p for p in d.participants if p.role in ("source", "participant")]
