@@ -850,3 +850,21 @@ def test_a_sanction_on_a_states_firms_or_envoy_targets_the_state(text, target):
 def test_the_actor_of_a_criticism_does_not_take_part_in_what_it_criticises():
     events = _events("The Chinese foreign ministry on Monday denounced the visit as a provocation.", dt.date(2023, 9, 19))
     assert [e.type for e in events if e.in_timeline] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "body", "passport"), [
+    ("NATO Secretary General Jens Stoltenberg visited Kyiv on Thursday.", "NATO", "Norway"),
+    ("In a statement on Wednesday, the EU's foreign policy chief Josep Borrell condemned the coup in Niger.",
+     "European Union", "Spain"),
+])
+def test_an_international_official_acts_for_the_organisation_not_his_country(text, body, passport):
+    event = next(e for e in _events(text, dt.date(2023, 9, 22)) if e.in_timeline)
+    names = {p.name for p in event.participants}
+    assert body in names and passport not in names
+
+
+def test_addressing_a_council_is_a_statement_addressing_a_problem_is_not():
+    speech = _events("Ukrainian President Volodymyr Zelensky addressed the U.N. Security Council on Wednesday.",
+                     dt.date(2023, 9, 22))
+    assert [(e.type, e.date) for e in speech if e.in_timeline] == [("STATEMENT", "2023-09-20")]
+    assert _events("The minister addressed the problem of inflation on Monday.", dt.date(2023, 9, 22)) == []

@@ -693,11 +693,31 @@ class _ParagraphReader:
                     found.append(Participant(parent.name, parent.kind, p.role, parent.country, getattr(parent, "qid", None),
                                              p.surface, known=True))
         # Every person (and national body: a parliament, a ministry) acts for a
-        # country: add it, so queries by country find them.
+        # country: add it, so queries by country find them. A person holding an
+        # international office acts for that organisation, not for the country
+        # of his passport: NATO's Secretary General Stoltenberg is not Norway.
         for p in list(found):
+            body = self._international_office(p) if p.kind == "person" and p.known else None
+            if body is not None:
+                if not any(q.name == body.name for q in found):
+                    found.append(Participant(body.name, body.kind, p.role, body.country, getattr(body, "qid", None),
+                                             p.surface, known=True))
+                continue
             if p.kind in ("person", "legislature") and p.country and not any(q.name == p.country for q in found):
                 found.append(Participant(p.country, "country", p.role, p.country, None, p.surface))
         return found
+
+    def _international_office(self, person: Participant):
+        """The organisation whose office `person` held on the publication day
+        (an office with no country of its own), if any."""
+        if self.published is None:
+            return None
+        for role in self.gaz.roles_of(person.name, self.published):
+            if role.country is None and role.of:
+                body = self.gaz.actor(role.of)
+                if body is not None and body.kind in ("organisation", "group", "legislature"):
+                    return body
+        return None
 
     def _place(self, token):
         from timeline.actors.places import resolve_place
