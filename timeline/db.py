@@ -113,11 +113,11 @@ def open_engine(url: str) -> Engine:
         raise
     except Exception as exc:  # a bad URL, an unreachable server, a file that is not SQLite
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise DatabaseError(f"cannot open database {_safe(url)}: {reason}") from exc
+        raise DatabaseError(f"cannot open database {safe_url(url)}: {reason}") from exc
     return engine
 
 
-def _safe(url: str) -> str:
+def safe_url(url: str) -> str:
     """The URL without its password, for messages."""
     from sqlalchemy.engine import make_url
 

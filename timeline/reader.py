@@ -136,10 +136,10 @@ def _open_postgres_at_head(url: str) -> Reader | None:
     try:
         conn = psycopg.connect("postgresql://" + url[len(prefix):])
     except psycopg.OperationalError as exc:  # the server refuses or cannot be reached: say so once
-        from timeline.db import _safe
+        from timeline.db import safe_url
 
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DatabaseError(f"cannot open database {_safe(url)}: {reason}") from exc
+        raise DatabaseError(f"cannot open database {safe_url(url)}: {reason}") from exc
     except psycopg.Error:  # a URL libpq reads otherwise than SQLAlchemy: the general way decides
         return None
     if not _at_head(conn, psycopg.Error):

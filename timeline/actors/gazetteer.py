@@ -166,6 +166,16 @@ class Gazetteer:
             return []
         return [r for r in a.roles if on is None or r.covers(on)]
 
+    def organisation_of(self, name: str, on: dt.date) -> Actor | None:
+        """The organisation whose office person `name` held on `on` (an office
+        with no country of its own: NATO's Secretary General), if any."""
+        for role in self.roles_of(name, on):
+            if role.country is None and role.of:
+                body = self._actors.get(role.of)
+                if body is not None and body.kind in ("organisation", "group", "legislature"):
+                    return body
+        return None
+
     def holder(self, body: str, office: str, on: dt.date | None) -> Actor | None:
         """Who held `office` of `body` on `on`; with on=None, the office's only
         holder in the gazetteer, else None."""

@@ -108,7 +108,7 @@ def _entity_at(token):
     return None
 
 
-def _country_adjectives(doc, start: int, end: int, gaz) -> str | None:
+def country_adjectives(doc, start: int, end: int, gaz) -> str | None:
     for tok in doc[start:end]:
         if tok.pos_ in ("ADJ", "PROPN") or tok.ent_type_ == "NORP":
             country = gaz.country_of_adjective(tok.text)
@@ -186,7 +186,7 @@ class ActorResolver:
             if ref is not None and ref.kind != "person":
                 return [self._ref(ref, tok.text, role)]
         if tok.lemma_.lower() == "counterpart":
-            country = _country_adjectives(doc, start, end, self.gaz)
+            country = country_adjectives(doc, start, end, self.gaz)
             if country:
                 for other in others or self.memory.persons[::-1]:
                     if other.kind == "person":
@@ -217,12 +217,12 @@ class ActorResolver:
             # "tariffs on imports of Japanese electronic goods": the goods' country
             # is the target of a trade measure.
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in _TRADE_NOUNS:
-                country = _country_adjectives(doc, start, end, self.gaz)
+                country = country_adjectives(doc, start, end, self.gaz)
                 if country is None:
                     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
                         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                             s2, e2 = noun_phrase(pobj)
-                            country = country or _country_adjectives(doc, s2, e2, self.gaz)
+                            country = country or country_adjectives(doc, s2, e2, self.gaz)
                             if country is None:
                                 country = next((p.name for p in self._resolve_one(pobj, role, others) if p.kind == "country"), None)
                 if country:
@@ -258,13 +258,13 @@ class ActorResolver:
         """The state or body that "Japanese officials", "EC ministers" or
         "ministers of ASEAN" act for."""
         doc = tok.doc
-        country = _country_adjectives(doc, start, end, self.gaz)
+        country = country_adjectives(doc, start, end, self.gaz)
         if country:
             countries = [country]
             if any(t.dep_ == "cc" for t in doc[start:tok.i]):
                 # "U.S. and Chinese officials", "Japanese and American negotiators"
                 for mod in doc[start:tok.i]:
-                    other = _country_adjectives(doc, mod.i, mod.i + 1, self.gaz)
+                    other = country_adjectives(doc, mod.i, mod.i + 1, self.gaz)
                     if other and other not in countries:
                         countries.append(other)
             return [Participant(c, "country", role, c, None, surface) for c in countries]
@@ -300,7 +300,7 @@ class ActorResolver:
             # Titles resolved with the name ("Foreign Minister Kuranari" on the date).
             start, end = noun_phrase(ent.root)
             start = min(start, ent.start)
-            country = _country_adjectives(doc, start, ent.start, self.gaz)
+            country = country_adjectives(doc, start, ent.start, self.gaz)
             if country is None:
                 country = _appositive_country(ent, self.gaz)
             name = _clean_person_name(text)
@@ -400,7 +400,7 @@ def has_office(ent, gaz=None) -> bool:
     if root.dep_ == "appos":
         head_start, head_end = noun_phrase(root.head)
         words += [t for t in doc[head_start:head_end] if not (ent.start <= t.i < ent.end)]
-        words += [t for t in root.head.children if t.dep_ == "prep" for t in t.subtree]
+        words += [t for prep in root.head.children if prep.dep_ == "prep" for t in prep.subtree]
     lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
     if lemmas & (_COMPANY_HEADS | {"banking", "bank", "exchange", "fund", "market", "futures"}):
         return False
@@ -465,7 +465,7 @@ def _appositive_country(ent, gaz) -> str | None:
     for child in ent.root.children:
         if child.dep_ == "appos":
             start, end = noun_phrase(child)
-            country = _country_adjectives(child.doc, start, end, gaz)
+            country = country_adjectives(child.doc, start, end, gaz)
             if country:
                 return country
     return None

@@ -286,13 +286,7 @@ class _ParagraphReader:
         if entry.ultimatum and not any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children) \
                 and not any(c.dep_ == "cc" and c.lower_ == "or" for c in token.children):
             return False
-        if entry.means and not any(
-            c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on") and any(
-                g.dep_ == "pobj" and (g.lemma_.lower() in entry.means or any(
-                    m.dep_ == "compound" and m.lemma_.lower() in entry.means for m in g.children))
-                for g in c.children)
-            for c in token.children
-        ):
+        if entry.means and not _means(token, entry.means):
             return False
         if entry.needs_threat and not _threatens(token):
             return False
@@ -324,15 +318,12 @@ class _ParagraphReader:
     def _stays_abroad(self, be) -> bool:
         """"Reagan would be in Rome", "Shultz, who was in Moscow last week": a
         named person (not a meeting, a price or a state) is in a city or country."""
-        if not any(c.dep_ == "prep" and c.lower_ == "in" and any(
-                p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC") and self._place(p) is not None for p in c.children)
-                for c in be.children):
+        places = [p for c in be.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")]
+        if not any(self._place(p) is not None for p in places):
             return False
-        subjects = args_.subjects_of(be)
-        return bool(subjects) and all(
-            p.kind == "person" and (p.known or p.name in self.memory.officials)
-            for s in subjects for p in self.resolver.resolve(s, "source") if p.kind == "person"
-        ) and any(p.kind == "person" for s in subjects for p in self.resolver.resolve(s, "source"))
+        people = [p for s in args_.subjects_of(be) for p in self.resolver.resolve(s, "source") if p.kind == "person"]
+        return bool(people) and all(p.known or p.name in self.memory.officials for p in people)
 
     def _dateline_destination(self, token):
         """The dateline place, for "arrived here", "due here" or an arrival with
@@ -572,8 +563,7 @@ class _ParagraphReader:
     def _is_future(self, timex) -> bool:
         if timex is None or self.published is None or timex.date_start is None:
             return False
-        if re.search(r"\b(?:later|next|coming|upcoming)\b", timex.text, re.IGNORECASE) and timex.date_end \
-                and timex.date_end > self.published:
+        if _STILL_TO_COME.search(timex.text) and timex.date_end and timex.date_end > self.published:
             return True  # "later this month": the part still to come
         return timex.date_start > self.published
 
@@ -617,11 +607,8 @@ class _ParagraphReader:
                     # "restored diplomatic relations with Iran", "severed ties with Israel"
                     for obj in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in trigger.objects):
                         add(args_.objects_of(obj), "target")
-                if trigger.means:
-                    # "talked over a video link with Biden"
-                    for prep in (c for c in token.children if c.dep_ == "prep"):
-                        for means in (g for g in prep.children if g.dep_ == "pobj"):
-                            add(args_.objects_of(means), "target")
+                for means in _means(token, trigger.means):
+                    add(args_.objects_of(means), "target")  # "talked over a video link with Biden"
             if trigger.args == "speaker" and not found:
                 # "A communique issued at the end of the meeting said Asean hoped
                 # ...": a document speaks for whoever its content's subject is.
@@ -666,7 +653,7 @@ class _ParagraphReader:
             # people are punished is the target.
             for obj in args_.objects_of(token):
                 start, end = args_.noun_phrase(obj)
-                country = args_._country_adjectives(self.doc, start, end, self.gaz)
+                country = args_.country_adjectives(self.doc, start, end, self.gaz)
                 if country and not any(q.name == country for q in found):
                     found.append(Participant(country, "country", "target", country, None, self.doc[start:end].text))
         if trigger.args == "symmetric" or trigger.mode in ("meet", "negotiate", "phone"):
@@ -697,7 +684,8 @@ class _ParagraphReader:
         # international office acts for that organisation, not for the country
         # of his passport: NATO's Secretary General Stoltenberg is not Norway.
         for p in list(found):
-            body = self._international_office(p) if p.kind == "person" and p.known else None
+            body = self.gaz.organisation_of(p.name, self.published) if p.kind == "person" and p.known \
+                and self.published else None
             if body is not None:
                 if not any(q.name == body.name for q in found):
                     found.append(Participant(body.name, body.kind, p.role, body.country, getattr(body, "qid", None),
@@ -706,18 +694,6 @@ class _ParagraphReader:
             if p.kind in ("person", "legislature") and p.country and not any(q.name == p.country for q in found):
                 found.append(Participant(p.country, "country", p.role, p.country, None, p.surface))
         return found
-
-    def _international_office(self, person: Participant):
-        """The organisation whose office `person` held on the publication day
-        (an office with no country of its own), if any."""
-        if self.published is None:
-            return None
-        for role in self.gaz.roles_of(person.name, self.published):
-            if role.country is None and role.of:
-                body = self.gaz.actor(role.of)
-                if body is not None and body.kind in ("organisation", "group", "legislature"):
-                    return body
-        return None
 
     def _place(self, token):
         from timeline.actors.places import resolve_place
@@ -760,6 +736,9 @@ class _ParagraphReader:
             return country
         ref = self.gaz.lookup(country, on=self.published)
         return ref.name if ref is not None and ref.kind == "country" else country
+
+
+_STILL_TO_COME = re.compile(r"\b(?:later|next|coming|upcoming)\b", re.IGNORECASE)
 
 
 def _reporting_verb(token):
@@ -1019,6 +998,16 @@ THREAT_WORDS = {
 }
 
 
+def _means(verb, nouns: frozenset[str]) -> list:
+    """The "by phone", "over a video link", "via telephone" nouns of `verb`
+    that are among `nouns` (the noun or its compound)."""
+    return [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on")
+        for g in c.children if g.dep_ == "pobj" and (
+            g.lemma_.lower() in nouns or any(m.dep_ == "compound" and m.lemma_.lower() in nouns for m in g.children))
+    ]
+
+
 def _said_over_the_phone(noun) -> bool:
     """"a spokesman said in a telephone call from Washington", "told Reuters
     in a telephone call": how a source spoke to the reporter, not a call
@@ -1053,8 +1042,9 @@ def _intergovernmental(participants, officials: set[str] = frozenset()) -> bool:
     sources = [p for p in participants if p.role == "source"]
     commentators = [p for p in sources if p.kind == "person" and not p.known and p.name not in officials]
     # A person's country is added as a source beside him, with his surface.
+    their_surfaces = {c.surface for c in commentators}
     acting = [p for p in sources if p not in commentators
-              and not (p.kind == "country" and p.surface in {c.surface for c in commentators})]
+              and not (p.kind == "country" and p.surface in their_surfaces)]
     if commentators and not acting:
         # "Smithson said Japanese banks started buying ...", "West German
         # economics researcher Jochen Bethkenhagen said": a speaker the text

@@ -61,13 +61,13 @@ def render_stream(fmt: str, batches: Iterable[list[dict]], *, bom: bool = False)
     joined into it; CSV's header (and BOM) come with the first batch only."""
     if fmt not in STREAMED_FORMATS:
         raise ValueError(f"format {fmt!r} does not stream; choose one of {', '.join(STREAMED_FORMATS)}")
+    from timeline.render.json_records import json_bytes
+
     first = True
     for batch in batches:
         if not batch:
             continue
         if fmt == "json":
-            from timeline.render.json_records import json_bytes
-
             body = json_bytes(batch)  # b"[\n  {...},\n  {...}\n]" -> b"\n  {...},\n  {...}"
             yield b"[" if first else b","
             yield body[1:-2]
