@@ -7,6 +7,7 @@ Prints precision, recall, F1, date accuracy and type accuracy for each.
 
     .venv/bin/python benchmarks/events.py [--verbose]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,11 +65,15 @@ def seed_gold_jsonl(workdir: Path) -> tuple[Path, str]:
     events = []
     for e in seed["events"]:
         date = e.get("date")
-        events.append({
-            "type": e["type"], "date": date if date and date[0].isdigit() else None,
-            "also_acceptable": e.get("also_acceptable", []), "actors": e.get("actors", []),
-            "optional": bool(e.get("optional", False)),
-        })
+        events.append(
+            {
+                "type": e["type"],
+                "date": date if date and date[0].isdigit() else None,
+                "also_acceptable": e.get("also_acceptable", []),
+                "actors": e.get("actors", []),
+                "optional": bool(e.get("optional", False)),
+            }
+        )
     path = workdir / "seed-gold.jsonl"
     path.write_text(json.dumps({"article_id": url, "events": events}) + "\n")
     return path, url

@@ -7,6 +7,7 @@ in headless Chromium, for a realistic synthetic list of events.
 
 Prints figures; asserts nothing. Needs `chromium` for the browser figures.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,20 +63,28 @@ def main() -> None:
             run = render_in_chromium(events, Path(tmp) / str(i))
             wall = time.perf_counter() - started
             runs.append(run.interactive_ms)
-            print(f"  chromium run {i + 1}: interactive {run.interactive_ms:.0f} ms after navigation start, "
-                  f"{run.drawn_count} drawn, {len(run.console_errors)} console errors, "
-                  f"{wall:.1f} s wall clock incl. browser start")
-    print(f"html: time to interactive, median of {len(runs)}: {statistics.median(runs):.0f} ms "
-          f"(target: under 2000 ms)")
+            print(
+                f"  chromium run {i + 1}: interactive {run.interactive_ms:.0f} ms after navigation start, "
+                f"{run.drawn_count} drawn, {len(run.console_errors)} console errors, "
+                f"{wall:.1f} s wall clock incl. browser start"
+            )
+    print(f"html: time to interactive, median of {len(runs)}: {statistics.median(runs):.0f} ms (target: under 2000 ms)")
 
     if args.screenshot:
         with tempfile.TemporaryDirectory() as tmp:
-            run = render_in_chromium(synthetic_events(400, seed=3), Path(tmp), title="Diplomatic events (synthetic sample)",
-                                     size=(1200, 780), before_screenshot=_PICTURE_VIEW)
+            run = render_in_chromium(
+                synthetic_events(400, seed=3),
+                Path(tmp),
+                title="Diplomatic events (synthetic sample)",
+                size=(1200, 780),
+                before_screenshot=_PICTURE_VIEW,
+            )
             args.screenshot.parent.mkdir(parents=True, exist_ok=True)
             args.screenshot.write_bytes(run.screenshot.read_bytes())
-        print(f"screenshot: {args.screenshot} ({args.screenshot.stat().st_size // 1024} KB, "
-              f"{run.drawn_count} events drawn, {len(run.console_errors)} console errors)")
+        print(
+            f"screenshot: {args.screenshot} ({args.screenshot.stat().st_size // 1024} KB, "
+            f"{run.drawn_count} events drawn, {len(run.console_errors)} console errors)"
+        )
 
 
 if __name__ == "__main__":

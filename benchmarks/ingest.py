@@ -11,6 +11,7 @@ sample side by side with HeidelTime.
 
     .venv/bin/python benchmarks/ingest.py [--sample 1000] [--workers 2] [--skip-full] [--skip-heideltime]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -103,8 +104,14 @@ def ingest(path: Path, workdir: Path, name: str, workers: int) -> dict:
         sys.exit(f"ingest failed ({done.returncode}): {done.stderr.strip()[-500:]}")
     summary = _summary(done.stderr, done.stdout)
     read = int(re.search(r"read (\d+)", summary).group(1)) if "read " in summary else 0
-    return {"seconds": seconds, "peak_rss_mib": peak / 1024, "summary": summary, "read": read,
-            "events": _events(summary), "articles_per_s": read / seconds if seconds else 0.0}
+    return {
+        "seconds": seconds,
+        "peak_rss_mib": peak / 1024,
+        "summary": summary,
+        "read": read,
+        "events": _events(summary),
+        "articles_per_s": read / seconds if seconds else 0.0,
+    }
 
 
 def write_sample(n: int, workdir: Path) -> tuple[Path, Path, int]:
@@ -122,11 +129,11 @@ def write_sample(n: int, workdir: Path) -> tuple[Path, Path, int]:
             text = rec.get("body") or ""
             chars += len(text)
             day = rec["published"][:10]
+            body = html.escape(text, quote=False)
             (tml_dir / f"{rec['id']}.tml").write_text(
-                '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>%s</DOCID>\n'
-                '<DCT><TIMEX3 tid="t0" type="DATE" value="%s" temporalFunction="false" '
-                'functionInDocument="CREATION_TIME">%s</TIMEX3></DCT>\n<TEXT>%s</TEXT>\n</TimeML>\n'
-                % (rec["id"], day, day, html.escape(text, quote=False)),
+                f'<?xml version="1.0" ?>\n<TimeML>\n<DOCID>{rec["id"]}</DOCID>\n'
+                f'<DCT><TIMEX3 tid="t0" type="DATE" value="{day}" temporalFunction="false" '
+                f'functionInDocument="CREATION_TIME">{day}</TIMEX3></DCT>\n<TEXT>{body}</TEXT>\n</TimeML>\n',
                 encoding="utf-8",
             )
     return jsonl, tml_dir, chars
@@ -135,8 +142,19 @@ def write_sample(n: int, workdir: Path) -> tuple[Path, Path, int]:
 def heideltime(tml_dir: Path, workdir: Path) -> dict:
     out = workdir / "heideltime-out"
     timing = workdir / "heideltime-timing.json"
-    args = [sys.executable, str(TOOLS / "run_heideltime.py"), "--input", str(tml_dir), "--out", str(out),
-            "--batch", "--jobs", "1", "--timing", str(timing)]
+    args = [
+        sys.executable,
+        str(TOOLS / "run_heideltime.py"),
+        "--input",
+        str(tml_dir),
+        "--out",
+        str(out),
+        "--batch",
+        "--jobs",
+        "1",
+        "--timing",
+        str(timing),
+    ]
     seconds, peak, done = run_measured(args)
     if done.returncode != 0:
         return {"error": (done.stderr or done.stdout).strip().splitlines()[-1:]}
@@ -160,8 +178,10 @@ def main() -> None:
     if not a.skip_full:
         full = ingest(CORPUS, workdir, "full", a.workers)
         print(f"\n== whole corpus ==\n{full['summary']}")
-        print(f"wall {full['seconds']:.1f} s, {full['articles_per_s']:.1f} articles/s, "
-              f"peak RSS (all processes) {full['peak_rss_mib']:.0f} MiB")
+        print(
+            f"wall {full['seconds']:.1f} s, {full['articles_per_s']:.1f} articles/s, "
+            f"peak RSS (all processes) {full['peak_rss_mib']:.0f} MiB"
+        )
 
     jsonl, tml_dir, chars = write_sample(a.sample, workdir)
     ours = ingest(jsonl, workdir, "sample", a.workers)
@@ -173,8 +193,10 @@ def main() -> None:
             print(f"HeidelTime failed: {ht['error']}")
             return
         rate = ht["docs"] / ht["seconds"]
-        print(f"HeidelTime (dates only, one JVM): {ht['seconds']:.1f} s, {rate:.2f} articles/s, "
-              f"{chars / ht['seconds']:.0f} characters/s")
+        print(
+            f"HeidelTime (dates only, one JVM): {ht['seconds']:.1f} s, {rate:.2f} articles/s, "
+            f"{chars / ht['seconds']:.0f} characters/s"
+        )
         print(f"ours / HeidelTime articles per second: x{ours['articles_per_s'] / rate:.1f}")
 
 

@@ -19,6 +19,7 @@ prints the median of repeated runs of:
 The PostgreSQL copy lives in its own schema (`bench_<events>`) of the given
 database; `TIMELINE_TEST_POSTGRES_URL` is used when `--postgres` is not given.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,20 +58,46 @@ NARROW_SINCE = "2025-11"  # the last two months: a few hundred events
 # actors; the most reported leaders follow. Putin is the 25th actor by
 # frequency, so he takes part in ~0.8% of events (8,041 of a million).
 HEAD_ACTORS = [
-    ("United States", "country", "US"), ("Russia", "country", "RU"), ("China", "country", "CN"),
-    ("Ukraine", "country", "UA"), ("United Kingdom", "country", "GB"), ("France", "country", "FR"),
-    ("Germany", "country", "DE"), ("Iran", "country", "IR"), ("Israel", "country", "IL"),
-    ("India", "country", "IN"), ("Japan", "country", "JP"), ("Turkey", "country", "TR"),
-    ("European Union", "organisation", None), ("United Nations", "organisation", None),
-    ("North Korea", "country", "KP"), ("South Korea", "country", "KR"), ("Saudi Arabia", "country", "SA"),
-    ("Pakistan", "country", "PK"), ("Syria", "country", "SY"), ("Egypt", "country", "EG"),
-    ("NATO", "organisation", None), ("Brazil", "country", "BR"), ("Poland", "country", "PL"),
-    ("Belarus", "country", "BY"), ("Vladimir Putin", "person", "RU"), ("Joe Biden", "person", "US"),
-    ("Xi Jinping", "person", "CN"), ("Volodymyr Zelensky", "person", "UA"), ("Emmanuel Macron", "person", "FR"),
-    ("Recep Tayyip Erdogan", "person", "TR"), ("Olaf Scholz", "person", "DE"), ("Narendra Modi", "person", "IN"),
-    ("Antony Blinken", "person", "US"), ("Sergei Lavrov", "person", "RU"), ("Kim Jong Un", "person", "KP"),
-    ("Alexander Lukashenko", "person", "BY"), ("Benjamin Netanyahu", "person", "IL"),
-    ("Wang Yi", "person", "CN"), ("Donald Trump", "person", "US"), ("Ursula von der Leyen", "person", None),
+    ("United States", "country", "US"),
+    ("Russia", "country", "RU"),
+    ("China", "country", "CN"),
+    ("Ukraine", "country", "UA"),
+    ("United Kingdom", "country", "GB"),
+    ("France", "country", "FR"),
+    ("Germany", "country", "DE"),
+    ("Iran", "country", "IR"),
+    ("Israel", "country", "IL"),
+    ("India", "country", "IN"),
+    ("Japan", "country", "JP"),
+    ("Turkey", "country", "TR"),
+    ("European Union", "organisation", None),
+    ("United Nations", "organisation", None),
+    ("North Korea", "country", "KP"),
+    ("South Korea", "country", "KR"),
+    ("Saudi Arabia", "country", "SA"),
+    ("Pakistan", "country", "PK"),
+    ("Syria", "country", "SY"),
+    ("Egypt", "country", "EG"),
+    ("NATO", "organisation", None),
+    ("Brazil", "country", "BR"),
+    ("Poland", "country", "PL"),
+    ("Belarus", "country", "BY"),
+    ("Vladimir Putin", "person", "RU"),
+    ("Joe Biden", "person", "US"),
+    ("Xi Jinping", "person", "CN"),
+    ("Volodymyr Zelensky", "person", "UA"),
+    ("Emmanuel Macron", "person", "FR"),
+    ("Recep Tayyip Erdogan", "person", "TR"),
+    ("Olaf Scholz", "person", "DE"),
+    ("Narendra Modi", "person", "IN"),
+    ("Antony Blinken", "person", "US"),
+    ("Sergei Lavrov", "person", "RU"),
+    ("Kim Jong Un", "person", "KP"),
+    ("Alexander Lukashenko", "person", "BY"),
+    ("Benjamin Netanyahu", "person", "IL"),
+    ("Wang Yi", "person", "CN"),
+    ("Donald Trump", "person", "US"),
+    ("Ursula von der Leyen", "person", None),
 ]
 
 # PLOVER event types with their modes and CAMEO codes, weighted as in news.
@@ -87,34 +114,202 @@ EVENT_TYPES = [
     ("AID", 3, [("aid", "070")]),
 ]
 TRIGGERS = {
-    "meet": "met", "visit": "visited", "host": "hosted", "phone": "spoke by phone with", "summit": "held a summit with",
-    "say": "said", "comment": "commented on", "sign": "signed", "agree": "agreed", "cooperate": "worked with",
-    "call for": "called for", "propose": "proposed", "accuse": "accused", "condemn": "condemned",
-    "reject": "rejected", "threaten": "threatened", "sanction": "sanctioned", "expel": "expelled", "aid": "sent aid to",
+    "meet": "met",
+    "visit": "visited",
+    "host": "hosted",
+    "phone": "spoke by phone with",
+    "summit": "held a summit with",
+    "say": "said",
+    "comment": "commented on",
+    "sign": "signed",
+    "agree": "agreed",
+    "cooperate": "worked with",
+    "call for": "called for",
+    "propose": "proposed",
+    "accuse": "accused",
+    "condemn": "condemned",
+    "reject": "rejected",
+    "threaten": "threatened",
+    "sanction": "sanctioned",
+    "expel": "expelled",
+    "aid": "sent aid to",
 }
-DATE_EXPRESSIONS = [("on Friday", "weekday"), ("on Tuesday", "weekday"), ("yesterday", "relative_day"),
-                    ("earlier this month", "this_month"), ("last week", "last_week"), ("on 13 September", "absolute")]
+DATE_EXPRESSIONS = [
+    ("on Friday", "weekday"),
+    ("on Tuesday", "weekday"),
+    ("yesterday", "relative_day"),
+    ("earlier this month", "this_month"),
+    ("last week", "last_week"),
+    ("on 13 September", "absolute"),
+]
 ADJECTIVES = (
-    "arms", "grain", "energy", "trade", "security", "nuclear", "border", "gas", "oil", "prisoner", "peace",
-    "military", "climate", "food", "cyber", "refugee", "water", "space", "maritime", "defence", "debt",
-    "vaccine", "technology", "investment", "fishing", "railway", "pipeline", "tariff", "visa", "sanctions",
-    "humanitarian", "ceasefire", "election", "missile", "drone", "chip", "fertiliser", "mining", "port", "aviation",
+    "arms",
+    "grain",
+    "energy",
+    "trade",
+    "security",
+    "nuclear",
+    "border",
+    "gas",
+    "oil",
+    "prisoner",
+    "peace",
+    "military",
+    "climate",
+    "food",
+    "cyber",
+    "refugee",
+    "water",
+    "space",
+    "maritime",
+    "defence",
+    "debt",
+    "vaccine",
+    "technology",
+    "investment",
+    "fishing",
+    "railway",
+    "pipeline",
+    "tariff",
+    "visa",
+    "sanctions",
+    "humanitarian",
+    "ceasefire",
+    "election",
+    "missile",
+    "drone",
+    "chip",
+    "fertiliser",
+    "mining",
+    "port",
+    "aviation",
 )
 NOUNS = (
-    "deal", "corridor", "accord", "talks", "pact", "agreement", "dispute", "crisis", "summit", "treaty",
-    "exchange", "framework", "partnership", "initiative", "programme", "plan", "proposal", "memorandum",
-    "cooperation", "dialogue", "standoff", "embargo", "quota", "guarantees", "inspection", "truce", "channel",
-    "forum", "fund", "mission", "zone", "route", "reform", "package", "roadmap", "declaration", "alliance",
-    "consortium", "commission", "council",
+    "deal",
+    "corridor",
+    "accord",
+    "talks",
+    "pact",
+    "agreement",
+    "dispute",
+    "crisis",
+    "summit",
+    "treaty",
+    "exchange",
+    "framework",
+    "partnership",
+    "initiative",
+    "programme",
+    "plan",
+    "proposal",
+    "memorandum",
+    "cooperation",
+    "dialogue",
+    "standoff",
+    "embargo",
+    "quota",
+    "guarantees",
+    "inspection",
+    "truce",
+    "channel",
+    "forum",
+    "fund",
+    "mission",
+    "zone",
+    "route",
+    "reform",
+    "package",
+    "roadmap",
+    "declaration",
+    "alliance",
+    "consortium",
+    "commission",
+    "council",
 )
-FIRST_NAMES = ("Alexander", "Maria", "Ahmed", "Li", "John", "Fatima", "Carlos", "Anna", "Mohammed", "Olga", "James",
-               "Chen", "Elena", "David", "Aisha", "Sergei", "Laura", "Hiroshi", "Priya", "Pedro", "Yusuf", "Ingrid",
-               "Kwame", "Sofia", "Ivan", "Mei", "Omar", "Hannah", "Jorge", "Nadia", "Tomas", "Amara", "Viktor",
-               "Leila", "Rafael", "Keiko", "Emeka", "Zofia", "Arjun", "Mateo")
-LAST_NAMES = ("Ivanov", "Smith", "Khan", "Wang", "Garcia", "Müller", "Kowalski", "Nakamura", "Okafor", "Haddad",
-              "Petrov", "Silva", "Novak", "Rossi", "Kim", "Nguyen", "Johansson", "Cohen", "Singh", "Ahmadi",
-              "Popescu", "Dubois", "Yilmaz", "Mensah", "Kuznetsov", "Lopez", "Tanaka", "Fischer", "Hussein",
-              "Morales", "Bianchi", "Sato", "Abebe", "Horvat", "Lindqvist", "Moreau", "Costa", "Bakr", "Park", "Zhou")
+FIRST_NAMES = (
+    "Alexander",
+    "Maria",
+    "Ahmed",
+    "Li",
+    "John",
+    "Fatima",
+    "Carlos",
+    "Anna",
+    "Mohammed",
+    "Olga",
+    "James",
+    "Chen",
+    "Elena",
+    "David",
+    "Aisha",
+    "Sergei",
+    "Laura",
+    "Hiroshi",
+    "Priya",
+    "Pedro",
+    "Yusuf",
+    "Ingrid",
+    "Kwame",
+    "Sofia",
+    "Ivan",
+    "Mei",
+    "Omar",
+    "Hannah",
+    "Jorge",
+    "Nadia",
+    "Tomas",
+    "Amara",
+    "Viktor",
+    "Leila",
+    "Rafael",
+    "Keiko",
+    "Emeka",
+    "Zofia",
+    "Arjun",
+    "Mateo",
+)
+LAST_NAMES = (
+    "Ivanov",
+    "Smith",
+    "Khan",
+    "Wang",
+    "Garcia",
+    "Müller",
+    "Kowalski",
+    "Nakamura",
+    "Okafor",
+    "Haddad",
+    "Petrov",
+    "Silva",
+    "Novak",
+    "Rossi",
+    "Kim",
+    "Nguyen",
+    "Johansson",
+    "Cohen",
+    "Singh",
+    "Ahmadi",
+    "Popescu",
+    "Dubois",
+    "Yilmaz",
+    "Mensah",
+    "Kuznetsov",
+    "Lopez",
+    "Tanaka",
+    "Fischer",
+    "Hussein",
+    "Morales",
+    "Bianchi",
+    "Sato",
+    "Abebe",
+    "Horvat",
+    "Lindqvist",
+    "Moreau",
+    "Costa",
+    "Bakr",
+    "Park",
+    "Zhou",
+)
 ORG_WORDS = ("Ministry of Foreign Affairs of", "Embassy of", "Parliament of", "Central Bank of", "Army of")
 
 
@@ -122,7 +317,7 @@ ORG_WORDS = ("Ministry of Foreign Affairs of", "Embassy of", "Parliament of", "C
 
 
 def _zipf_cumulative(n: int, s: float = 1.0) -> list[float]:
-    return list(itertools.accumulate(1.0 / (rank ** s) for rank in range(1, n + 1)))
+    return list(itertools.accumulate(1.0 / (rank**s) for rank in range(1, n + 1)))
 
 
 def make_actors(rng: random.Random) -> list[tuple[int, str, str, str | None]]:
@@ -217,9 +412,23 @@ def generate(n_events: int, rng: random.Random):
         publisher = publishers[i % len(publishers)]
         sha = hashlib.sha256(f"{SEED}:{i}".encode()).hexdigest()
         title = f"{publisher} report {i}"
-        yield "article", (
-            i + 1, sha, f"https://news.example/{publisher.lower().replace(' ', '-')}/{i + 1}", title, publisher,
-            published.isoformat(), "metadata", "ok", None, "en", title, "2026-01-01T00:00:00+00:00", 0,
+        yield (
+            "article",
+            (
+                i + 1,
+                sha,
+                f"https://news.example/{publisher.lower().replace(' ', '-')}/{i + 1}",
+                title,
+                publisher,
+                published.isoformat(),
+                "metadata",
+                "ok",
+                None,
+                "en",
+                title,
+                "2026-01-01T00:00:00+00:00",
+                0,
+            ),
         )
 
     event_actor_id = 0
@@ -235,7 +444,9 @@ def generate(n_events: int, rng: random.Random):
             if idx not in chosen:
                 chosen.append(idx)
         names = [actors[i][1] for i in chosen]
-        place, country = places[bisect.bisect(place_cum, rng.random() * place_cum[-1])] if rng.random() < 0.6 else (None, None)
+        place, country = (
+            places[bisect.bisect(place_cum, rng.random() * place_cum[-1])] if rng.random() < 0.6 else (None, None)
+        )
         topic = topics[bisect.bisect(topic_cum, rng.random() * topic_cum[-1])]
         trigger = TRIGGERS[mode]
         summary = f"{names[0]} {trigger} {', '.join(names[1:]) or 'on the ' + topic}"
@@ -253,16 +464,54 @@ def generate(n_events: int, rng: random.Random):
             articles.add(article_id)
             expression, rule = rng.choice(DATE_EXPRESSIONS)
             where = f" in {place}" if place else ""
-            sentence = (f"{names[0]} {trigger} {' and '.join(names[1:]) or 'reporters'}{where} {expression} "
-                        f"to discuss the {topic}, officials said.")
+            sentence = (
+                f"{names[0]} {trigger} {' and '.join(names[1:]) or 'reporters'}{where} {expression} "
+                f"to discuss the {topic}, officials said."
+            )
             mention_id += 1
             at = sentence.index(trigger)
-            mentions.append((
-                mention_id, event_id, article_id, sentence, 0, len(sentence), trigger, at, at + len(trigger),
-                etype, mode, value, expression, rule, "publication", modality, 0.8, None,
-            ))
-        yield "event", (event_id, etype, mode, cameo, value, start, end, granularity, None, place, country,
-                        summary, modality, 0.8, len(articles))
+            mentions.append(
+                (
+                    mention_id,
+                    event_id,
+                    article_id,
+                    sentence,
+                    0,
+                    len(sentence),
+                    trigger,
+                    at,
+                    at + len(trigger),
+                    etype,
+                    mode,
+                    value,
+                    expression,
+                    rule,
+                    "publication",
+                    modality,
+                    0.8,
+                    None,
+                )
+            )
+        yield (
+            "event",
+            (
+                event_id,
+                etype,
+                mode,
+                cameo,
+                value,
+                start,
+                end,
+                granularity,
+                None,
+                place,
+                country,
+                summary,
+                modality,
+                0.8,
+                len(articles),
+            ),
+        )
         for role_i, idx in enumerate(chosen):
             event_actor_id += 1
             yield "event_actor", (event_actor_id, event_id, actors[idx][0], "source" if role_i == 0 else "target")
@@ -271,21 +520,87 @@ def generate(n_events: int, rng: random.Random):
         if rng.random() < 0.03:  # a negated/hypothetical mention: kept, not an event
             mention_id += 1
             sentence = f"{names[0]} did not {mode} {names[-1]} over the {topic}."
-            yield "mention", (mention_id, None, rng.randrange(1, n_articles + 1), sentence, 0, len(sentence), mode, 0,
-                              len(mode), etype, mode, None, None, None, None, "negated", 0.5, None)
+            yield (
+                "mention",
+                (
+                    mention_id,
+                    None,
+                    rng.randrange(1, n_articles + 1),
+                    sentence,
+                    0,
+                    len(sentence),
+                    mode,
+                    0,
+                    len(mode),
+                    etype,
+                    mode,
+                    None,
+                    None,
+                    None,
+                    None,
+                    "negated",
+                    0.5,
+                    None,
+                ),
+            )
 
 
 COLUMNS = {
     "actor": ("id", "name", "kind", "country", "qid"),
     "actor_alias": ("id", "actor_id", "alias", "alias_norm"),
-    "article": ("id", "sha256", "url", "title", "publisher", "published", "published_source", "status", "origin",
-                "language", "text", "ingested_at", "n_events"),
-    "event": ("id", "type", "mode", "cameo", "date", "date_start", "date_end", "granularity", "date_conflict",
-              "place", "place_country", "summary", "modality", "confidence", "n_sources"),
+    "article": (
+        "id",
+        "sha256",
+        "url",
+        "title",
+        "publisher",
+        "published",
+        "published_source",
+        "status",
+        "origin",
+        "language",
+        "text",
+        "ingested_at",
+        "n_events",
+    ),
+    "event": (
+        "id",
+        "type",
+        "mode",
+        "cameo",
+        "date",
+        "date_start",
+        "date_end",
+        "granularity",
+        "date_conflict",
+        "place",
+        "place_country",
+        "summary",
+        "modality",
+        "confidence",
+        "n_sources",
+    ),
     "event_actor": ("id", "event_id", "actor_id", "role"),
-    "mention": ("id", "event_id", "article_id", "sentence", "sentence_start", "sentence_end", "trigger",
-                "trigger_start", "trigger_end", "type", "mode", "date", "date_expression", "date_rule",
-                "date_anchor", "modality", "confidence", "arguments"),
+    "mention": (
+        "id",
+        "event_id",
+        "article_id",
+        "sentence",
+        "sentence_start",
+        "sentence_end",
+        "trigger",
+        "trigger_start",
+        "trigger_end",
+        "type",
+        "mode",
+        "date",
+        "date_expression",
+        "date_rule",
+        "date_anchor",
+        "modality",
+        "confidence",
+        "arguments",
+    ),
 }
 LOAD_ORDER = ("actor", "actor_alias", "article", "event", "event_actor", "mention")
 
@@ -337,7 +652,12 @@ def _marker(n_events: int) -> dict:
 def build_sqlite(path: Path, n_events: int, rebuild: bool) -> str:
     url = f"sqlite:///{path}"
     marker_file = path.with_suffix(".json")
-    if not rebuild and path.exists() and marker_file.exists() and json.loads(marker_file.read_text()) == _marker(n_events):
+    if (
+        not rebuild
+        and path.exists()
+        and marker_file.exists()
+        and json.loads(marker_file.read_text()) == _marker(n_events)
+    ):
         return url
     for p in (path, marker_file, Path(f"{path}-wal"), Path(f"{path}-shm")):
         p.unlink(missing_ok=True)
@@ -461,7 +781,9 @@ def timeline_command() -> list[str]:
 def cli_query(url: str, since: str = QUERY_SINCE) -> None:
     done = subprocess.run(
         [*timeline_command(), "--db", url, "query", "--actor", QUERY_ACTOR, "--since", since, "--format", "json"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
     )
     if done.returncode != 0:
         sys.exit(f"timeline query failed: {done.stderr.decode().strip()}")
@@ -532,8 +854,13 @@ def raw_floor_postgres(url: str):
     events_sql, actors_sql = _raw_sql("%s")
     u = make_url(url)
     conn = psycopg.connect(
-        host=u.host or "localhost", port=u.port or 5432, user=u.username, password=u.password, dbname=u.database,
-        options=u.query.get("options"), autocommit=True,
+        host=u.host or "localhost",
+        port=u.port or 5432,
+        user=u.username,
+        password=u.password,
+        dbname=u.database,
+        options=u.query.get("options"),
+        autocommit=True,
     )
     params = (QUERY_ACTOR.lower(), f"{QUERY_SINCE}-01-01")
 
@@ -575,7 +902,7 @@ def explain_plans(url: str, phrase: str) -> dict[str, list[str]]:
         filters = dict(filters) or {"text": phrase}
         captured = []
 
-        def capture(sql, params=()):
+        def capture(sql, params=(), captured=captured):
             if not captured and sql.startswith("SELECT e.id FROM event e") and "ORDER BY" in sql:
                 captured.append((sql, params))
             return run(sql, params)
@@ -635,13 +962,18 @@ def report(results: list[dict], n_events: int, runs: int) -> str:
         lines.append(
             f"| {r['backend']} | {r['answer_events']:,} / {r['answer_mentions']:,} | {r['cli_s'] * 1000:.0f} ms "
             f"| {r['in_process_s'] * 1000:.0f} ms | {r['raw_floor_s'] * 1000:.0f} ms | {r['ratio']:.2f}x "
-            f"| {r['text_s'] * 1000:.0f} ms (\"{r['text_phrase']}\": {r['text_events']:,}) |"
+            f'| {r["text_s"] * 1000:.0f} ms ("{r["text_phrase"]}": {r["text_events"]:,}) |'
         )
-    lines += ["", "| backend | `timeline --version` (start-up) | whole CLI, `--since "
-              f"{NARROW_SINCE}` (events) |", "|---|---|---|"]
+    lines += [
+        "",
+        f"| backend | `timeline --version` (start-up) | whole CLI, `--since {NARROW_SINCE}` (events) |",
+        "|---|---|---|",
+    ]
     for r in results:
-        lines.append(f"| {r['backend']} | {r['cli_startup_s'] * 1000:.0f} ms | {r['cli_narrow_s'] * 1000:.0f} ms "
-                     f"({r['cli_narrow_events']:,}) |")
+        lines.append(
+            f"| {r['backend']} | {r['cli_startup_s'] * 1000:.0f} ms | {r['cli_narrow_s'] * 1000:.0f} ms "
+            f"({r['cli_narrow_events']:,}) |"
+        )
     for r in results:
         lines += ["", f"EXPLAIN ({r['backend']}), events statement per filter:", ""]
         for label, plan in r["plans"].items():
@@ -653,8 +985,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--postgres", default=os.environ.get("TIMELINE_TEST_POSTGRES_URL"),
-                        help="PostgreSQL URL (default: $TIMELINE_TEST_POSTGRES_URL; none: SQLite only)")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("TIMELINE_TEST_POSTGRES_URL"),
+        help="PostgreSQL URL (default: $TIMELINE_TEST_POSTGRES_URL; none: SQLite only)",
+    )
     parser.add_argument("--rebuild", action="store_true", help="Rebuild the cached databases.")
     parser.add_argument("--build-only", action="store_true")
     args = parser.parse_args()

@@ -4,6 +4,7 @@ and print the seed result table (event, expected date, found date).
 
     .venv/bin/python benchmarks/seed.py [--runs 15]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,8 +44,10 @@ def main() -> None:
         if done.returncode != 0:
             sys.exit(f"query failed: {done.stderr.strip()}")
         times.append(elapsed)
-    print(f"timeline query --actor Putin (whole process): median {statistics.median(times) * 1000:.0f} ms, "
-          f"min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms over {a.runs} runs")
+    print(
+        f"timeline query --actor Putin (whole process): median {statistics.median(times) * 1000:.0f} ms, "
+        f"min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms over {a.runs} runs"
+    )
     _, done = _timed([TIMELINE, "export", "--format", "json"], env)
     events = json.loads(done.stdout)
     if not SEED_GOLD.exists():

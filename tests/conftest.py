@@ -1,6 +1,7 @@
 """Shared fixtures: a fresh database per test (SQLite file, plus PostgreSQL when
 TIMELINE_TEST_POSTGRES_URL is set), a CliRunner, builders for synthetic
 extractions, and a database with the seed article ingested by the real CLI."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -91,8 +92,12 @@ def session(db_url):
 # --- synthetic extractions ----------------------------------------------------------
 
 _KINDS = {
-    "Russia": "country", "Belarus": "country", "North Korea": "country", "Ukraine": "country",
-    "China": "country", "European Parliament": "legislature",
+    "Russia": "country",
+    "Belarus": "country",
+    "North Korea": "country",
+    "Ukraine": "country",
+    "China": "country",
+    "European Parliament": "legislature",
 }
 
 

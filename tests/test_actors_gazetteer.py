@@ -1,12 +1,14 @@
 """The gazetteer resolves names, aliases, surnames, seats of government,
 demonyms and titles to canonical actors at a date."""
+
 from __future__ import annotations
 
 import datetime as dt
 import time
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.actors import ActorRef, load_gazetteer
 
@@ -216,11 +218,16 @@ def test_lookup(gaz, text, on, expected, via):
 
 def test_lookup_returns_the_whole_reference(gaz):
     assert gaz.lookup("Russian President", D("2023-09-15")) == ActorRef(
-        name="Vladimir Putin", kind="person", country="Russia", qid="Q7747",
-        matched="Russian President", via="title")
+        name="Vladimir Putin", kind="person", country="Russia", qid="Q7747", matched="Russian President", via="title"
+    )
     assert gaz.lookup("European Parliament") == ActorRef(
-        name="European Parliament", kind="legislature", country=None, qid="Q8889",
-        matched="European Parliament", via="name")
+        name="European Parliament",
+        kind="legislature",
+        country=None,
+        qid="Q8889",
+        matched="European Parliament",
+        via="name",
+    )
 
 
 @pytest.mark.parametrize("text", ["Russian President", "German Chancellor", "Secretary of State"])
@@ -284,8 +291,7 @@ def test_actor_gives_the_canonical_entry(gaz):
     putin = gaz.actor("Vladimir Putin")
     assert (putin.kind, putin.country, putin.qid) == ("person", "Russia", "Q7747")
     spans = [(r.office, r.start, r.end) for r in putin.roles if r.title == "President of Russia"]
-    assert spans == [("head_of_state", D("2000-05-07"), D("2008-05-07")),
-                     ("head_of_state", D("2012-05-07"), None)]
+    assert spans == [("head_of_state", D("2000-05-07"), D("2008-05-07")), ("head_of_state", D("2012-05-07"), None)]
     assert gaz.actor("Putin") is None
 
 
@@ -324,10 +330,22 @@ def test_lookup_never_raises(text, on):
 
 
 HOLDERS = [
-    ("Russian President", ["Andrei Gromyko", "Mikhail Gorbachev", "Boris Yeltsin", "Vladimir Putin", "Dmitry Medvedev"]),
+    (
+        "Russian President",
+        ["Andrei Gromyko", "Mikhail Gorbachev", "Boris Yeltsin", "Vladimir Putin", "Dmitry Medvedev"],
+    ),
     ("the Belarusian leader", ["Alexander Lukashenko"]),
-    ("NATO Secretary General", ["Lord Carrington", "Manfred Woerner", "Javier Solana", "Anders Fogh Rasmussen",
-                                "Jens Stoltenberg", "Mark Rutte"]),
+    (
+        "NATO Secretary General",
+        [
+            "Lord Carrington",
+            "Manfred Woerner",
+            "Javier Solana",
+            "Anders Fogh Rasmussen",
+            "Jens Stoltenberg",
+            "Mark Rutte",
+        ],
+    ),
     ("Putin", []),
     ("his Russian counterpart", []),
 ]
@@ -359,21 +377,27 @@ def test_combining_forms_are_not_names(gaz):
     assert gaz.lookup("Franco") is None and gaz.lookup("Sino") is None
 
 
-@pytest.mark.parametrize(("text", "on"), [
-    ("Jose Fernandez", "1987-04-17"),  # a Philippine central banker, not Alberto Fernandez
-    ("Jose Fernandez", "2021-01-01"),  # another given name is another person, whenever
-    ("Fernandez", "1987-04-17"),       # Alberto Fernandez's first office is decades later
-    ("Putin", "1987-01-01"),
-])
+@pytest.mark.parametrize(
+    ("text", "on"),
+    [
+        ("Jose Fernandez", "1987-04-17"),  # a Philippine central banker, not Alberto Fernandez
+        ("Jose Fernandez", "2021-01-01"),  # another given name is another person, whenever
+        ("Fernandez", "1987-04-17"),  # Alberto Fernandez's first office is decades later
+        ("Putin", "1987-01-01"),
+    ],
+)
 def test_a_surname_does_not_reach_the_wrong_person(gaz, text, on):
     assert gaz.lookup(text, on=D(on)) is None
 
 
-@pytest.mark.parametrize(("text", "on", "name"), [
-    ("Fernandez", "2021-01-01", "Alberto Fernandez"),
-    ("Gorbachev", "2020-01-01", "Mikhail Gorbachev"),  # after office a surname still names him
-    ("Kremlin leader Gorbachev", "1987-03-01", "Mikhail Gorbachev"),  # a seat word may begin a title
-    ("Zelensky", "2015-01-01", "Volodymyr Zelensky"),  # in the news within a decade of office
-])
+@pytest.mark.parametrize(
+    ("text", "on", "name"),
+    [
+        ("Fernandez", "2021-01-01", "Alberto Fernandez"),
+        ("Gorbachev", "2020-01-01", "Mikhail Gorbachev"),  # after office a surname still names him
+        ("Kremlin leader Gorbachev", "1987-03-01", "Mikhail Gorbachev"),  # a seat word may begin a title
+        ("Zelensky", "2015-01-01", "Volodymyr Zelensky"),  # in the news within a decade of office
+    ],
+)
 def test_a_surname_still_reaches_the_right_person(gaz, text, on, name):
     assert gaz.lookup(text, on=D(on)).name == name

@@ -1,6 +1,7 @@
 """The gazetteer data files are consistent: names, kinds, QIDs, role dates,
 countries and offices referenced, no ambiguous aliases, and the states of the
 G20 and of the development gold set have their leaders in the 1980s and now."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -85,18 +86,40 @@ def test_aliases_do_not_collide(gaz):
 
 
 def test_the_required_russian_presidency(gaz):
-    spans = sorted((r.start, r.end, holder) for holder in ("Vladimir Putin", "Dmitry Medvedev")
-                   for r in gaz.roles_of(holder) if r.title == "President of Russia")
-    assert spans == [(D("2000-05-07"), D("2008-05-07"), "Vladimir Putin"),
-                     (D("2008-05-07"), D("2012-05-07"), "Dmitry Medvedev"),
-                     (D("2012-05-07"), None, "Vladimir Putin")]
+    spans = sorted(
+        (r.start, r.end, holder)
+        for holder in ("Vladimir Putin", "Dmitry Medvedev")
+        for r in gaz.roles_of(holder)
+        if r.title == "President of Russia"
+    )
+    assert spans == [
+        (D("2000-05-07"), D("2008-05-07"), "Vladimir Putin"),
+        (D("2008-05-07"), D("2012-05-07"), "Dmitry Medvedev"),
+        (D("2012-05-07"), None, "Vladimir Putin"),
+    ]
     gorbachev = [r for r in gaz.roles_of("Mikhail Gorbachev") if r.office == "party_leader"]
     assert [(r.start, r.end) for r in gorbachev] == [(D("1985-03-11"), D("1991-08-24"))]
 
 
-G20 = ["Argentina", "Australia", "Brazil", "Canada", "China", "France", "India", "Indonesia",
-       "Italy", "Japan", "Mexico", "Saudi Arabia", "South Africa", "South Korea", "Turkey",
-       "United Kingdom", "United States"]
+G20 = [
+    "Argentina",
+    "Australia",
+    "Brazil",
+    "Canada",
+    "China",
+    "France",
+    "India",
+    "Indonesia",
+    "Italy",
+    "Japan",
+    "Mexico",
+    "Saudi Arabia",
+    "South Africa",
+    "South Korea",
+    "Turkey",
+    "United Kingdom",
+    "United States",
+]
 
 
 def _leader(gaz, country: str, on: dt.date):
@@ -114,8 +137,22 @@ def test_g20_states_have_a_leader_in_1987(gaz, country):
     assert _leader(gaz, country, D("1987-06-01")) is not None
 
 
-@pytest.mark.parametrize("country", ["United States", "United Kingdom", "Japan", "China", "France",
-                                     "Germany", "Russia", "Turkey", "Canada", "India", "Australia"])
+@pytest.mark.parametrize(
+    "country",
+    [
+        "United States",
+        "United Kingdom",
+        "Japan",
+        "China",
+        "France",
+        "Germany",
+        "Russia",
+        "Turkey",
+        "Canada",
+        "India",
+        "Australia",
+    ],
+)
 def test_major_states_have_a_foreign_minister_today(gaz, country):
     assert gaz.holder(country, "foreign_minister", D("2024-06-01")) is not None
 
@@ -153,6 +190,7 @@ def test_every_gold_state_has_a_leader_on_the_article_date():
 
 # --- the checker itself catches bad data
 
+
 def _offices():
     return read_offices({"titles": {"head_of_state": ["president"]}})
 
@@ -161,11 +199,21 @@ BAD = [
     (Actor("Ruritania", "country", "Ruritania", qid="X12"), "does not look like"),
     (Actor("Someone", "person", "Atlantis"), "not in the gazetteer"),
     (Actor("Someone", "wizard", None), "kind"),
-    (Actor("Someone", "person", None, roles=(Role("President of Ruritania", "head_of_state", None,
-                                                   D("2001-01-01"), D("2000-01-01"), "Ruritania"),)),
-     "not in the gazetteer"),
-    (Actor("Someone", "person", None, roles=(Role("Wizard", "court_wizard", None, None, None, "Someone"),)),
-     "not in offices.yaml"),
+    (
+        Actor(
+            "Someone",
+            "person",
+            None,
+            roles=(
+                Role("President of Ruritania", "head_of_state", None, D("2001-01-01"), D("2000-01-01"), "Ruritania"),
+            ),
+        ),
+        "not in the gazetteer",
+    ),
+    (
+        Actor("Someone", "person", None, roles=(Role("Wizard", "court_wizard", None, None, None, "Someone"),)),
+        "not in offices.yaml",
+    ),
 ]
 
 
@@ -190,8 +238,18 @@ def test_loader_reports_reversed_role_dates(monkeypatch):
     def fake(name):
         raw = real(name)
         if name == "actors.yaml":
-            raw = dict(raw, people=[{"name": "Test Person", "country": "Russia", "roles": [
-                {"office": "head_of_state", "start": dt.date(2001, 1, 1), "end": dt.date(2000, 1, 1)}]}])
+            raw = dict(
+                raw,
+                people=[
+                    {
+                        "name": "Test Person",
+                        "country": "Russia",
+                        "roles": [
+                            {"office": "head_of_state", "start": dt.date(2001, 1, 1), "end": dt.date(2000, 1, 1)}
+                        ],
+                    }
+                ],
+            )
         return raw
 
     monkeypatch.setattr(loading, "_read_yaml", fake)
@@ -199,9 +257,11 @@ def test_loader_reports_reversed_role_dates(monkeypatch):
 
 
 def test_load_raises_on_bad_data(monkeypatch):
-    from timeline.actors import gazetteer, loading
+    from timeline.actors import gazetteer
 
-    monkeypatch.setattr(gazetteer, "read_data", lambda: GazetteerData([], {}, {}, {}, {}, _offices(), frozenset(), ["broken"]))
+    monkeypatch.setattr(
+        gazetteer, "read_data", lambda: GazetteerData([], {}, {}, {}, {}, _offices(), frozenset(), ["broken"])
+    )
     gazetteer.load_gazetteer.cache_clear()
     try:
         with pytest.raises(GazetteerError, match="broken"):

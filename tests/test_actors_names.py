@@ -1,10 +1,12 @@
 """Name normalisation: the keys every gazetteer lookup goes through."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from timeline.actors.names import default_surname, index_keys, normalise
 

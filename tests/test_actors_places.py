@@ -1,11 +1,13 @@
 """Place names resolve to sites, cities, regions and countries, with the
 gazetteer's canonical country names."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.actors.places import Place, resolve_place
 
@@ -68,8 +70,9 @@ def test_a_country_has_no_coordinates():
     assert resolve_place("France") == Place("France", "France", "country", None, None)
 
 
-@pytest.mark.parametrize("name", ["", "  ", "the", "May", "Will", "China Daily", "Log in to access content",
-                                  "Xyzzyville", ","])
+@pytest.mark.parametrize(
+    "name", ["", "  ", "the", "May", "Will", "China Daily", "Log in to access content", "Xyzzyville", ","]
+)
 def test_unknown_names(name):
     assert resolve_place(name) is None
 

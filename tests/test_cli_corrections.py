@@ -1,10 +1,12 @@
 """`timeline merge`, `split` and `redate` on a real SQLite file: messages,
 exit codes, and what changed in the database."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
+from conftest import document, event_record
 from sqlmodel import Session
 
 from timeline.cli import cli
@@ -12,17 +14,17 @@ from timeline.db import open_engine
 from timeline.events.types import Extraction
 from timeline.store import store_article
 
-from conftest import document, event_record
-
 
 @pytest.fixture
 def db(db_url) -> str:
     with Session(open_engine(db_url)) as s:
         store_article(s, document("a"), Extraction([event_record(date="2023-09-13", sentence="Putin met Kim.")]))
         store_article(s, document("b"), Extraction([event_record(date="2023-09-20", sentence="Kim met Putin.")]))
-        store_article(s, document("Putin met Kim on Friday.", published=None),
-                      Extraction([event_record(actors=("Xi Jinping", "Lula"), date=None)],
-                                 needs_publication_date=True))
+        store_article(
+            s,
+            document("Putin met Kim on Friday.", published=None),
+            Extraction([event_record(actors=("Xi Jinping", "Lula"), date=None)], needs_publication_date=True),
+        )
     return db_url
 
 
@@ -47,13 +49,16 @@ def test_split_after_merge(runner, db):
     assert sorted((e["id"], e["n_sources"]) for e in events(runner, db)) == [(1, 1), (3, 1), (4, 1)]
 
 
-@pytest.mark.parametrize("args, message", [
-    (["merge", "1"], "timeline: merge needs two different event ids\n"),
-    (["merge", "1", "77"], "timeline: no event with id 77\n"),
-    (["split", "1", "2"], "timeline: mention 2 is not a mention of event 1\n"),
-    (["split", "1", "1"], "timeline: event 1 has only one source; nothing to split\n"),
-    (["redate", "42", "--published", "2023-09-15"], "timeline: no article with id 42\n"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["merge", "1"], "timeline: merge needs two different event ids\n"),
+        (["merge", "1", "77"], "timeline: no event with id 77\n"),
+        (["split", "1", "2"], "timeline: mention 2 is not a mention of event 1\n"),
+        (["split", "1", "1"], "timeline: event 1 has only one source; nothing to split\n"),
+        (["redate", "42", "--published", "2023-09-15"], "timeline: no article with id 42\n"),
+    ],
+)
 def test_correction_errors(runner, db, args, message):
     result = runner.invoke(cli, ["--db", db, *args])
     assert (result.exit_code, result.stderr) == (1, message)

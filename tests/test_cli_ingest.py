@@ -2,6 +2,7 @@
 failures on stderr and in the database, worker processes, and two processes
 ingesting into one SQLite file at once. Extraction is faked here (the real
 pipeline has its own tests) so these tests are about orchestration only."""
+
 from __future__ import annotations
 
 import subprocess
@@ -10,13 +11,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, event_record
 from sqlalchemy import create_engine, text
 
 from timeline.cli import cli
 from timeline.events.types import Extraction
 from timeline.ingest import IngestSummary, run_ingest
-
-from conftest import ROOT, event_record
 
 TESTS = Path(__file__).resolve().parent
 
@@ -27,8 +27,16 @@ def fake_extract(doc):
     for line in doc.text.splitlines():
         if line.startswith("EVENT|"):
             _, type_, date, actors, place = line.split("|")
-            events.append(event_record(type_=type_, date=date or None, actors=tuple(actors.split(";")),
-                                       place=place or None, sentence=line, trigger=type_))
+            events.append(
+                event_record(
+                    type_=type_,
+                    date=date or None,
+                    actors=tuple(actors.split(";")),
+                    place=place or None,
+                    sentence=line,
+                    trigger=type_,
+                )
+            )
     return Extraction(events)
 
 
@@ -82,8 +90,7 @@ def test_failed_inputs_are_one_line_each_and_exit_1(runner, db_url, corpus):
     result = runner.invoke(cli, ["--db", db_url, "ingest", str(corpus), "--workers", "1"])
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines == [f"timeline: {corpus / 'empty.txt'}: empty file",
-                     "read 3, stored 3, skipped 0, failed 1, events 3"]
+    assert lines == [f"timeline: {corpus / 'empty.txt'}: empty file", "read 3, stored 3, skipped 0, failed 1, events 3"]
     assert "Traceback" not in result.output
     failed = runner.invoke(cli, ["--db", db_url, "articles", "--failed", "--format", "jsonl"])
     assert '"reason": "empty file"' in failed.stdout
@@ -103,11 +110,14 @@ def test_extraction_errors_are_recorded_and_the_rest_is_stored(runner, db_url, c
     assert count(db_url, "article") == 2 and count(db_url, "ingest_error") == 1
 
 
-@pytest.mark.parametrize("args, message", [
-    (["missing-folder"], "timeline: missing-folder: no such file or directory\n"),
-    ([], "timeline: nothing to ingest: give a PATH, a URL, - or --urls FILE\n"),
-    (["x", "--published", "15/09/2023"], "timeline: --published '15/09/2023' is not an ISO date (YYYY-MM-DD)\n"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["missing-folder"], "timeline: missing-folder: no such file or directory\n"),
+        ([], "timeline: nothing to ingest: give a PATH, a URL, - or --urls FILE\n"),
+        (["x", "--published", "15/09/2023"], "timeline: --published '15/09/2023' is not an ISO date (YYYY-MM-DD)\n"),
+    ],
+)
 def test_usage_errors_exit_2(runner, db_url, args, message):
     result = runner.invoke(cli, ["--db", db_url, "ingest", *args])
     assert (result.exit_code, result.stderr) == (2, message)
@@ -118,19 +128,23 @@ def test_published_option_and_undated_articles(runner, db_url, tmp_path):
     runner.invoke(cli, ["--db", db_url, "ingest", str(tmp_path / "undated.txt"), "--workers", "1"])
     listing = runner.invoke(cli, ["--db", db_url, "articles", "--undated", "--format", "csv"])
     assert listing.stdout.splitlines() == [
-        "id,status,published,publisher,title,url,origin,n_events", f"1,undated,,,,,{tmp_path / 'undated.txt'},1"]
+        "id,status,published,publisher,title,url,origin,n_events",
+        f"1,undated,,,,,{tmp_path / 'undated.txt'},1",
+    ]
     dated = tmp_path / "dated.txt"
     dated.write_text("Another text.\n")
-    runner.invoke(cli, ["--db", db_url, "ingest", str(dated), "--published", "2023-09-15", "--title", "T",
-                        "--workers", "1"])
+    runner.invoke(
+        cli, ["--db", db_url, "ingest", str(dated), "--published", "2023-09-15", "--title", "T", "--workers", "1"]
+    )
     rows = runner.invoke(cli, ["--db", db_url, "articles", "--format", "csv"]).stdout.splitlines()
     assert rows[2] == f"2,ok,2023-09-15,,T,,{dated},0"
 
 
 def test_run_ingest_with_worker_processes_stores_in_input_order(db_url, corpus):
     failures = []
-    summary = run_ingest([str(corpus)], None, db_url, workers=2, extractor=fake_extract,
-                         on_failure=lambda o, r: failures.append((o, r)))
+    summary = run_ingest(
+        [str(corpus)], None, db_url, workers=2, extractor=fake_extract, on_failure=lambda o, r: failures.append((o, r))
+    )
     assert summary == IngestSummary(read=3, stored=3, skipped=0, failed=0, events=3)
     assert failures == []
     with create_engine(db_url).connect() as conn:
@@ -169,17 +183,26 @@ def test_two_processes_ingesting_into_one_sqlite_file(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(24):
-        article(folder, f"{i:02d}.txt",
-                f"Article {i}.\nEVENT|CONSULT|2023-09-{1 + i % 28:02d}|Leader {i % 5};Leader {i % 7 + 5}|")
+        article(
+            folder,
+            f"{i:02d}.txt",
+            f"Article {i}.\nEVENT|CONSULT|2023-09-{1 + i % 28:02d}|Leader {i % 5};Leader {i % 7 + 5}|",
+        )
     driver = tmp_path / "driver.py"
     driver.write_text(DRIVER.format(tests=str(TESTS)))
     db = f"sqlite:///{tmp_path / 'shared.db'}"
     # Create the schema first: both processes then race on articles only.
-    subprocess.run([sys.executable, str(driver), "--db", db, "db", "upgrade"], check=True, capture_output=True,
-                   cwd=ROOT)
+    subprocess.run(
+        [sys.executable, str(driver), "--db", db, "db", "upgrade"], check=True, capture_output=True, cwd=ROOT
+    )
     procs = [
-        subprocess.Popen([sys.executable, str(driver), "--db", db, "ingest", str(folder), "--workers", "1"],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        subprocess.Popen(
+            [sys.executable, str(driver), "--db", db, "ingest", str(folder), "--workers", "1"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
         for _ in range(2)
     ]
     outputs = [p.communicate(timeout=120) for p in procs]
@@ -232,7 +255,9 @@ def test_an_unwritable_database_fails_each_input_in_one_line(runner, db_url, cor
     lines = result.stderr.splitlines()
     assert len(lines) == 4 and lines[-1] == "read 3, stored 0, skipped 0, failed 3, events 0"
     assert lines[0].startswith(f"timeline: {corpus / 'a.txt'}: could not store: OperationalError: ")
-    assert lines[0].endswith("(not recorded: OperationalError: (builtins.Exception) attempt to write a readonly database)")
+    assert lines[0].endswith(
+        "(not recorded: OperationalError: (builtins.Exception) attempt to write a readonly database)"
+    )
 
 
 def test_a_failing_article_in_a_batch_costs_only_itself(monkeypatch, tmp_path):

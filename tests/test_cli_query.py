@@ -1,6 +1,7 @@
 """`timeline query`, `export`, `show`, `actors`, `articles` on a real SQLite
 file: whole JSON answers, shared output options, one-line errors, and a
 query process that never imports spaCy, Alembic or dateparser."""
+
 from __future__ import annotations
 
 import json
@@ -8,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT, document, event_record
 from sqlmodel import Session
 
 from timeline.cli import cli
@@ -15,20 +17,29 @@ from timeline.db import open_engine
 from timeline.events.types import Extraction
 from timeline.store import store_article
 
-from conftest import ROOT, document, event_record
-
 
 @pytest.fixture
 def db(db_url) -> str:
     with Session(open_engine(db_url)) as s:
-        summit = event_record(date="2023-09-13", place="Vostochny Cosmodrome", date_expression="on Wednesday",
-                              sentence="Putin met Kim Jong Un on Wednesday.")
-        store_article(s, document("a1", url="https://example.org/a1", title="Summit", publisher="Example"),
-                      Extraction([summit]))
-        sochi = event_record(actors=("Alexander Lukashenko", "Vladimir Putin"), date="2023-09-15", place="Sochi",
-                             sentence="Lukashenko met Putin in Sochi on Friday.", date_expression="on Friday")
-        store_article(s, document("a2", url="https://example.org/a2", title="Sochi", publisher="Other"),
-                      Extraction([sochi]))
+        summit = event_record(
+            date="2023-09-13",
+            place="Vostochny Cosmodrome",
+            date_expression="on Wednesday",
+            sentence="Putin met Kim Jong Un on Wednesday.",
+        )
+        store_article(
+            s, document("a1", url="https://example.org/a1", title="Summit", publisher="Example"), Extraction([summit])
+        )
+        sochi = event_record(
+            actors=("Alexander Lukashenko", "Vladimir Putin"),
+            date="2023-09-15",
+            place="Sochi",
+            sentence="Lukashenko met Putin in Sochi on Friday.",
+            date_expression="on Friday",
+        )
+        store_article(
+            s, document("a2", url="https://example.org/a2", title="Sochi", publisher="Other"), Extraction([sochi])
+        )
     return db_url
 
 
@@ -41,34 +52,61 @@ def test_query_json_is_the_event_records(runner, db):
     assert result.exit_code == 0, result.output
     events = json.loads(result.stdout)
     assert [(e["id"], e["date"], e["location"]["name"]) for e in events] == [
-        (1, "2023-09-13", "Vostochny Cosmodrome"), (2, "2023-09-15", "Sochi")]
+        (1, "2023-09-13", "Vostochny Cosmodrome"),
+        (2, "2023-09-15", "Sochi"),
+    ]
     assert events[1] == {
-        "id": 2, "type": "CONSULT", "mode": "meet", "cameo": "040",
-        "date": "2023-09-15", "date_start": "2023-09-15", "date_end": "2023-09-15", "granularity": "day",
-        "actors": [{"name": "Alexander Lukashenko", "role": "source", "kind": "person", "country": None},
-                   {"name": "Vladimir Putin", "role": "target", "kind": "person", "country": None}],
+        "id": 2,
+        "type": "CONSULT",
+        "mode": "meet",
+        "cameo": "040",
+        "date": "2023-09-15",
+        "date_start": "2023-09-15",
+        "date_end": "2023-09-15",
+        "granularity": "day",
+        "actors": [
+            {"name": "Alexander Lukashenko", "role": "source", "kind": "person", "country": None},
+            {"name": "Vladimir Putin", "role": "target", "kind": "person", "country": None},
+        ],
         "location": {"name": "Sochi", "country": "RU"},
-        "summary": "Alexander Lukashenko and Vladimir Putin met", "confidence": 0.8, "modality": "asserted",
-        "n_sources": 1, "date_conflict": None,
-        "mentions": [{"article_id": 2, "url": "https://example.org/a2", "title": "Sochi",
-                      "published": "2023-09-15", "publisher": "Other",
-                      "sentence": "Lukashenko met Putin in Sochi on Friday.", "date_expression": "on Friday",
-                      "date_rule": "test", "date_anchor": "publication", "trigger": "met",
-                      "modality": "asserted", "confidence": 0.8}],
+        "summary": "Alexander Lukashenko and Vladimir Putin met",
+        "confidence": 0.8,
+        "modality": "asserted",
+        "n_sources": 1,
+        "date_conflict": None,
+        "mentions": [
+            {
+                "article_id": 2,
+                "url": "https://example.org/a2",
+                "title": "Sochi",
+                "published": "2023-09-15",
+                "publisher": "Other",
+                "sentence": "Lukashenko met Putin in Sochi on Friday.",
+                "date_expression": "on Friday",
+                "date_rule": "test",
+                "date_anchor": "publication",
+                "trigger": "met",
+                "modality": "asserted",
+                "confidence": 0.8,
+            }
+        ],
     }
 
 
-@pytest.mark.parametrize("args, ids", [
-    (["--actor", "Putin", "--actor", "Lukashenko"], [2]),
-    (["--actor", "Putin", "--with", "Kim"], [1]),
-    (["--since", "2023-09-14"], [2]),
-    (["--until", "2023-W37", "--place", "vostochny"], [1]),
-    (["--text", "Sochi"], [2]),
-    (["--source", "example.org/a1"], [1]),
-    (["--type", "CONSULT", "--mode", "meet", "--cameo", "04", "--no-planned", "--limit", "1"], [1]),
-    (["--order", "-date"], [2, 1]),
-    (["--planned"], []),
-])
+@pytest.mark.parametrize(
+    "args, ids",
+    [
+        (["--actor", "Putin", "--actor", "Lukashenko"], [2]),
+        (["--actor", "Putin", "--with", "Kim"], [1]),
+        (["--since", "2023-09-14"], [2]),
+        (["--until", "2023-W37", "--place", "vostochny"], [1]),
+        (["--text", "Sochi"], [2]),
+        (["--source", "example.org/a1"], [1]),
+        (["--type", "CONSULT", "--mode", "meet", "--cameo", "04", "--no-planned", "--limit", "1"], [1]),
+        (["--order", "-date"], [2, 1]),
+        (["--planned"], []),
+    ],
+)
 def test_query_options(runner, db, args, ids):
     result = invoke(runner, db, "query", *args, "--format", "jsonl")
     assert result.exit_code == 0, result.output
@@ -99,12 +137,19 @@ def test_export_is_every_event_as_query_gives_it(runner, db):
     assert exported == queried and len(exported) == 2
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["query", "--since", "soonish"], 2, "timeline: cannot read date 'soonish': use 2023-09-15, 2023-W37, "
-                                         "2023-09, 2023-Q3, 2023 or a phrase such as 'last month'\n"),
-    (["show", "99"], 1, "timeline: no event with id 99\n"),
-    (["actors", "--format", "ics"], 2, "timeline: format ics is for events; use table, json, jsonl or csv here\n"),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (
+            ["query", "--since", "soonish"],
+            2,
+            "timeline: cannot read date 'soonish': use 2023-09-15, 2023-W37, "
+            "2023-09, 2023-Q3, 2023 or a phrase such as 'last month'\n",
+        ),
+        (["show", "99"], 1, "timeline: no event with id 99\n"),
+        (["actors", "--format", "ics"], 2, "timeline: format ics is for events; use table, json, jsonl or csv here\n"),
+    ],
+)
 def test_errors_are_one_line(runner, db, args, code, message):
     result = invoke(runner, db, *args)
     assert (result.exit_code, result.stderr) == (code, message)
@@ -119,13 +164,17 @@ def test_unopenable_database_is_one_line(runner, tmp_path):
     assert len(result.stderr.splitlines()) == 1
 
 
-@pytest.mark.parametrize("command", [["query"], ["export", "--format", "json"], ["actors"], ["articles"], ["show", "1"]])
+@pytest.mark.parametrize(
+    "command", [["query"], ["export", "--format", "json"], ["actors"], ["articles"], ["show", "1"]]
+)
 def test_unreachable_postgresql_is_one_line_without_the_password(runner, command):
     pytest.importorskip("psycopg")
     url = "postgresql+psycopg://analyst:s3cret@127.0.0.1:1/news"  # port 1: nothing listens
     result = runner.invoke(cli, ["--db", url, *command])
     assert result.exit_code == 1
-    assert result.stderr.startswith("timeline: cannot open database postgresql+psycopg://analyst:***@127.0.0.1:1/news: ")
+    assert result.stderr.startswith(
+        "timeline: cannot open database postgresql+psycopg://analyst:***@127.0.0.1:1/news: "
+    )
     assert "s3cret" not in result.stderr
     assert len(result.stderr.splitlines()) == 1
 
@@ -153,7 +202,10 @@ def test_show_explains_the_event_and_its_mentions(runner, db):
 def test_actors_lists_event_counts(runner, db):
     rows = json.loads(invoke(runner, db, "actors", "--format", "json").stdout)
     assert [(r["name"], r["events"]) for r in rows] == [
-        ("Vladimir Putin", 2), ("Alexander Lukashenko", 1), ("Kim Jong Un", 1)]
+        ("Vladimir Putin", 2),
+        ("Alexander Lukashenko", 1),
+        ("Kim Jong Un", 1),
+    ]
     table = invoke(runner, db, "actors").stdout
     assert "Vladimir Putin" in table and "person" in table
 
@@ -161,7 +213,9 @@ def test_actors_lists_event_counts(runner, db):
 def test_articles_lists_status(runner, db):
     rows = json.loads(invoke(runner, db, "articles", "--format", "json").stdout)
     assert [(r["id"], r["status"], r["published"], r["n_events"]) for r in rows] == [
-        (1, "ok", "2023-09-15", 1), (2, "ok", "2023-09-15", 1)]
+        (1, "ok", "2023-09-15", 1),
+        (2, "ok", "2023-09-15", 1),
+    ]
 
 
 QUERY_PROCESS = (
@@ -242,6 +296,10 @@ def test_actors_show_roles_from_the_gazetteer(runner, db):
 
 def test_an_unknown_actor_is_named_on_stderr(runner, db):
     result = runner.invoke(cli, ["--db", db, "query", "--actor", "Putin", "--with", "Nobody Atall", "--format", "json"])
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "[]\n", "timeline: no actor matches 'Nobody Atall'\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "[]\n",
+        "timeline: no actor matches 'Nobody Atall'\n",
+    )
     known = runner.invoke(cli, ["--db", db, "query", "--actor", "Putin", "--since", "2030", "--format", "json"])
     assert (known.stdout, known.stderr) == ("[]\n", "")

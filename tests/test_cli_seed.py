@@ -1,15 +1,15 @@
 """The acceptance example of DESIGN.md end to end: `timeline ingest seeds/`
 with the real extraction, then `timeline query --actor Putin` / `Lukashenko`,
 `show`, and a re-ingest that changes nothing."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
+from conftest import SEEDS
 
 from timeline.cli import cli
-
-from conftest import SEEDS
 
 pytestmark = pytest.mark.spacy
 
@@ -36,7 +36,9 @@ def test_putin_sees_the_kim_summit_then_the_sochi_meeting(runner, seed_db):
 @pytest.mark.parametrize("alias", ["Putin", "vladimir putin", "VLADIMIR PUTIN", "the Russian president"])
 def test_any_alias_finds_putin(runner, seed_db, alias):
     assert {e["date"] for e in query(runner, seed_db, "--actor", alias) if e["type"] == "CONSULT"} >= {
-        "2023-09-13", "2023-09-15"}
+        "2023-09-13",
+        "2023-09-15",
+    }
 
 
 def test_lukashenko_also_proposed_and_was_criticised(runner, seed_db):
@@ -49,8 +51,9 @@ def test_lukashenko_also_proposed_and_was_criticised(runner, seed_db):
 
 def test_the_hypothetical_arms_deal_is_no_event(runner, seed_db):
     # The sentence reports the summit (asserted) and the deal (hypothetical): only the summit counts.
-    triggers = {(e["type"], m["trigger"]) for e in query(runner, seed_db) for m in e["mentions"]
-                if "arms deal" in m["sentence"]}
+    triggers = {
+        (e["type"], m["trigger"]) for e in query(runner, seed_db) for m in e["mentions"] if "arms deal" in m["sentence"]
+    }
     assert triggers == {("CONSULT", "summit")}
 
 

@@ -1,5 +1,6 @@
 """`timeline tag`: time expressions of plain text or a TempEval-3 file, as a table,
 JSON or inline TimeML; errors are one line on stderr with exit code 2."""
+
 from __future__ import annotations
 
 import json
@@ -7,14 +8,15 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from conftest import SHARED
 
 from timeline.cli import cli
 
-from conftest import SHARED
-
-SEED_TEXT = ("Russian President Vladimir Putin met Belarusian leader Alexander Lukashenko in Sochi on "
-             "Friday. The meeting took place only two days after Putin met with Kim Jong Un. The European "
-             "Parliament this week called Lukashenko an accomplice.")
+SEED_TEXT = (
+    "Russian President Vladimir Putin met Belarusian leader Alexander Lukashenko in Sochi on "
+    "Friday. The meeting took place only two days after Putin met with Kim Jong Un. The European "
+    "Parliament this week called Lukashenko an accomplice."
+)
 
 TE3 = """<?xml version="1.0" ?>
 <TimeML>
@@ -37,8 +39,9 @@ def test_json_for_the_seed_sentence(runner):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["published"] == "2023-09-15"
-    got = [(e["text"], e["value"], e["granularity"], e["anchor"], e["relation"], e["offset"])
-           for e in data["expressions"]]
+    got = [
+        (e["text"], e["value"], e["granularity"], e["anchor"], e["relation"], e["offset"]) for e in data["expressions"]
+    ]
     assert got == [
         ("Friday", "2023-09-15", "day", "publication", None, None),
         ("only two days after", None, "day", "event", "after", "P2D"),
@@ -46,7 +49,10 @@ def test_json_for_the_seed_sentence(runner):
     ]
     friday = data["expressions"][0]
     assert (friday["date_start"], friday["date_end"], friday["rule"]) == (
-        "2023-09-15", "2023-09-15", "weekday/past-inclusive")
+        "2023-09-15",
+        "2023-09-15",
+        "weekday/past-inclusive",
+    )
 
 
 def test_table_shows_value_and_rule(runner, tmp_path):
@@ -86,18 +92,22 @@ def test_published_wins_over_the_dct(runner, tmp_path):
 
 
 def test_plain_text_as_timeml(runner):
-    result = runner.invoke(cli, ["tag", "-", "--published", "2023-09-15", "--format", "timeml"],
-                           input="Talks ended on Friday.")
+    result = runner.invoke(
+        cli, ["tag", "-", "--published", "2023-09-15", "--format", "timeml"], input="Talks ended on Friday."
+    )
     assert result.exit_code == 0
     assert 'value="2023-09-15" functionInDocument="CREATION_TIME"' in result.output
     assert '<TIMEX3 tid="t1" type="DATE" value="2023-09-15">Friday</TIMEX3>' in result.output
 
 
-@pytest.mark.parametrize("args, message", [
-    (["tag", "no-such-file.txt"], "no-such-file.txt: no such file"),
-    (["tag", "-", "--published", "2023-02-30"], "--published '2023-02-30' is not an ISO date"),
-    (["tag", "-", "--published", "yesterday"], "--published 'yesterday' is not an ISO date"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["tag", "no-such-file.txt"], "no-such-file.txt: no such file"),
+        (["tag", "-", "--published", "2023-02-30"], "--published '2023-02-30' is not an ISO date"),
+        (["tag", "-", "--published", "yesterday"], "--published 'yesterday' is not an ISO date"),
+    ],
+)
 def test_errors_are_one_line_and_exit_2(runner, args, message):
     result = runner.invoke(cli, args, input="text")
     assert result.exit_code == 2

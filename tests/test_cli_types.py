@@ -1,4 +1,5 @@
 """`timeline types`: the ontology as users see it."""
+
 import json
 
 from click.testing import CliRunner
@@ -14,8 +15,18 @@ def test_types_lists_every_category_with_cameo_codes():
     assert by_key[("CONSULT", "visit")]["cameo"] == "042"
     assert by_key[("SANCTION", "expel")]["cameo"] == "174"
     assert "expel" in by_key[("SANCTION", "expel")]["triggers"]
-    assert {r["type"] for r in rows} >= {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT",
-                                         "THREATEN", "SANCTION", "COOPERATE", "STATEMENT"}
+    assert {r["type"] for r in rows} >= {
+        "CONSULT",
+        "AGREE",
+        "SUPPORT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "SANCTION",
+        "COOPERATE",
+        "STATEMENT",
+    }
 
 
 def test_types_table_for_people():

@@ -2,16 +2,16 @@
 Alembic's head, every migration downgrades and upgrades on a populated
 database without losing what the schema keeps, and an old database is
 upgraded in place."""
+
 from __future__ import annotations
 
+from conftest import document, event_record
 from sqlalchemy import inspect, text
 from sqlmodel import Session, SQLModel
 
 from timeline import db as tdb
 from timeline.events.types import Extraction
 from timeline.store import store_article
-
-from conftest import document, event_record
 
 KEPT_TABLES = ("article", "actor", "actor_alias", "event", "event_actor", "mention", "ingest_error")
 
@@ -27,8 +27,16 @@ def revisions() -> list[str]:
 def populate(url: str) -> None:
     with Session(tdb.open_engine(url)) as s:
         store_article(s, document("a", url="https://example.org/a"), Extraction([event_record(place="Sochi")]))
-        store_article(s, document("b"), Extraction([event_record(date="2023-W37", actors=("Xi Jinping", "Lula")),
-                                                    event_record(type_="AGREE", modality="hypothetical")]))
+        store_article(
+            s,
+            document("b"),
+            Extraction(
+                [
+                    event_record(date="2023-W37", actors=("Xi Jinping", "Lula")),
+                    event_record(type_="AGREE", modality="hypothetical"),
+                ]
+            ),
+        )
 
 
 def counts(engine) -> dict[str, int]:
@@ -76,7 +84,9 @@ def test_each_step_downgrades_and_upgrades_on_a_populated_database(db_url):
         if engine.dialect.name == "sqlite":
             assert conn.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
             # The full-text index and the view survive the round trips.
-            assert conn.execute(text("SELECT count(*) FROM mention_fts WHERE mention_fts MATCH 'met'")).scalar_one() == 3
+            assert (
+                conn.execute(text("SELECT count(*) FROM mention_fts WHERE mention_fts MATCH 'met'")).scalar_one() == 3
+            )
         assert conn.execute(text("SELECT count(*) FROM timeline")).scalar_one() == 2
 
 
@@ -98,9 +108,12 @@ def test_a_database_at_the_first_revision_is_upgraded_in_place(tmp_path):
     engine = tdb.make_engine(url)
     tdb.upgrade(engine, revisions()[0])
     with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO article (sha256, text, ingested_at, status, language, n_events) "
-            "VALUES ('abc', 'old text', '2023-09-15T00:00:00', 'ok', 'en', 0)"))
+        conn.execute(
+            text(
+                "INSERT INTO article (sha256, text, ingested_at, status, language, n_events) "
+                "VALUES ('abc', 'old text', '2023-09-15T00:00:00', 'ok', 'en', 0)"
+            )
+        )
     inode = (tmp_path / "old.db").stat().st_ino
     engine.dispose()
     tdb.open_engine.cache_clear()

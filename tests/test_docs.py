@@ -1,16 +1,16 @@
 """Documentation stays with the code (sqlite-utils' test_docs idea): every
 command has a one-line summary and an Examples block, and README's command
 reference mentions every command."""
+
 from __future__ import annotations
 
 import re
 
 import click
 import pytest
+from conftest import ROOT
 
 from timeline.cli import cli
-
-from conftest import ROOT
 
 
 def all_commands(group: click.Group = cli, prefix: str = "") -> list[tuple[str, click.Command]]:

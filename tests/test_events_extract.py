@@ -1,6 +1,7 @@
 """Event extraction end to end on short articles: the seed's constructions, and
 paraphrases of them with other people, places, weekdays and offsets, so the
 rules are general and not tuned to one text."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -156,8 +157,7 @@ def test_undated_article_keeps_relative_dates_unresolved():
 
 def test_sanction_and_expulsion():
     text = (
-        "The United States imposed sanctions on Russia on Monday. "
-        "Poland expelled two Belarusian diplomats on Tuesday."
+        "The United States imposed sanctions on Russia on Monday. Poland expelled two Belarusian diplomats on Tuesday."
     )
     events = _events(text, dt.date(2024, 5, 15))
     sanction = _find(events, "SANCTION", "United States", "Russia")
@@ -274,10 +274,16 @@ def test_only_actors_travel():
 @pytest.mark.parametrize(
     "sentence, people, date",
     [
-        ("Soviet leader Mikhail Gorbachev had nine hours of talks with Margaret Thatcher yesterday.",
-         ("Margaret Thatcher", "Mikhail Gorbachev"), "1987-03-30"),
-        ("EC ministers are due to start four days of talks tomorrow with officials of the U.S. and Canada.",
-         (), "1987-04-01"),
+        (
+            "Soviet leader Mikhail Gorbachev had nine hours of talks with Margaret Thatcher yesterday.",
+            ("Margaret Thatcher", "Mikhail Gorbachev"),
+            "1987-03-30",
+        ),
+        (
+            "EC ministers are due to start four days of talks tomorrow with officials of the U.S. and Canada.",
+            (),
+            "1987-04-01",
+        ),
     ],
 )
 def test_measured_talks_take_the_verbs_participants(sentence, people, date):
@@ -323,8 +329,11 @@ def test_a_right_to_ask_is_no_request():
     "sentence, start, end",
     [
         # the day named closes the event: it started the day before
-        ("Chilean President Augusto Pinochet spoke at the end of a two-day visit to Paraguay yesterday.",
-         "1987-05-04", "1987-05-05"),
+        (
+            "Chilean President Augusto Pinochet spoke at the end of a two-day visit to Paraguay yesterday.",
+            "1987-05-04",
+            "1987-05-05",
+        ),
         # the day named opens the event
         ("EC ministers are due to start four days of talks with Japan tomorrow.", "1987-05-07", "1987-05-10"),
     ],
@@ -362,7 +371,9 @@ def test_a_bare_plural_names_the_group_called_so_before():
     )
     events = _events(text, dt.date(1987, 4, 26))  # a Sunday
     meetings = [e for e in events if e.mode == "meet"]
-    assert [(e.date, {p.name for p in e.participants}) for e in meetings] == [("1987-04-28", {"Council of the European Union"})]
+    assert [(e.date, {p.name for p in e.participants}) for e in meetings] == [
+        ("1987-04-28", {"Council of the European Union"})
+    ]
 
 
 def test_during_a_visit_takes_its_week_and_an_expected_visit_is_under_way():
@@ -393,7 +404,9 @@ def test_what_is_ruled_out_does_not_happen():
 
 
 def test_a_summit_on_the_agenda_does_not_swallow_the_statement():
-    text = "President Reagan said yesterday the debt problem was high on the agenda for next week's G-7 summit in Venice."
+    text = (
+        "President Reagan said yesterday the debt problem was high on the agenda for next week's G-7 summit in Venice."
+    )
     events = _events(text, dt.date(1987, 6, 2))
     assert _find(events, "STATEMENT", "Ronald Reagan").date == "1987-06-01"
     summit = _find(events, "CONSULT", "Group of Seven")
@@ -603,7 +616,9 @@ def test_a_flight_with_nobody_named_is_the_speakers_and_here_is_the_dateline():
 
 
 def test_options_including_retaliation_are_a_threat_by_the_drafter():
-    text = "The U.S. is drafting options including possible trade retaliation against Brazil in a dispute over software."
+    text = (
+        "The U.S. is drafting options including possible trade retaliation against Brazil in a dispute over software."
+    )
     events = _events(text, dt.date(1987, 10, 19))
     threat = _find(events, "THREATEN", "United States", "Brazil")
     assert (threat.mode, threat.date) == ("retaliate", "1987-10-19")
@@ -667,11 +682,14 @@ def test_each_of_his_colleagues_is_the_group_named_before():
     assert len({p.name for p in meeting.participants} & {"Council of the European Union", "European Community"}) == 1
 
 
-@pytest.mark.parametrize("sentence", [
-    "Economists said the Federal Reserve would add reserves to meet a substantial need in the banking system.",
-    "Germany said on Tuesday it would meet the NATO spending target by 2028.",
-    "Brazil told its creditors on Monday it could not meet the interest payments due this month.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Economists said the Federal Reserve would add reserves to meet a substantial need in the banking system.",
+        "Germany said on Tuesday it would meet the NATO spending target by 2028.",
+        "Brazil told its creditors on Monday it could not meet the interest payments due this month.",
+    ],
+)
 def test_meeting_a_need_or_a_target_is_no_meeting(sentence):
     events = _events(sentence, dt.date(1987, 10, 20))
     assert [e for e in events if e.mode == "meet"] == []
@@ -682,38 +700,53 @@ def test_meeting_a_person_is_still_a_meeting():
     assert _find(events, "CONSULT", "Helmut Kohl").date == "1987-10-20"
 
 
-@pytest.mark.parametrize("text", [
-    # An analyst or banker comments; the text gives him no public office.
-    "Economist Brian Smithson of Nomura said on Monday that Japanese banks started buying smaller American banks.",
-    "\"The only real production restraint in OPEC is Saudi Arabia,\" said Sanford Margoshes of Shearson Lehman.",
-    # A company acts, whichever country owns it.
-    "Sweden's Nordbanken banking group said on Friday it would sell its shares in Fermenta to Norwegian investors.",
-    "China's state-owned Beijing Non-Ferrous Metals Industrial Corp signed a contract with a Chilean firm on Monday.",
-    "Petroleos de Venezuela, S.A. said on Monday it will sign a contract to buy half of a Texas refinery.",
-    "\"OPEC will not do anything new,\" said John Hill, a vice president at Merrill Lynch Futures, on Monday.",
-    "West German economics researcher Jochen Bethkenhagen said on Monday that Soviet energy policy had not changed.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An analyst or banker comments; the text gives him no public office.
+        "Economist Brian Smithson of Nomura said on Monday that Japanese banks started buying smaller American banks.",
+        '"The only real production restraint in OPEC is Saudi Arabia," said Sanford Margoshes of Shearson Lehman.',
+        # A company acts, whichever country owns it.
+        "Sweden's Nordbanken banking group said on Friday it would sell its shares in Fermenta to Norwegian investors.",
+        "China's state-owned Beijing Non-Ferrous Metals Industrial Corp signed a contract with a Chilean firm on Monday.",
+        "Petroleos de Venezuela, S.A. said on Monday it will sign a contract to buy half of a Texas refinery.",
+        '"OPEC will not do anything new," said John Hill, a vice president at Merrill Lynch Futures, on Monday.',
+        "West German economics researcher Jochen Bethkenhagen said on Monday that Soviet energy policy had not changed.",
+    ],
+)
 def test_companies_and_commentators_make_no_diplomatic_event(text):
     assert _timeline(_events(text, dt.date(1987, 4, 14))) == []
 
 
-@pytest.mark.parametrize(("text", "speaker"), [
-    ("Deputy Prime Minister Janez Zemljaric said on Monday that Yugoslavia expected its Western creditors "
-     "to agree to a new rescheduling.", "Janez Zemljaric"),
-    ("Janez Zemljaric, a deputy prime minister, said on Monday that Yugoslavia expected its Western creditors "
-     "to agree to a new rescheduling.", "Janez Zemljaric"),
-])
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Deputy Prime Minister Janez Zemljaric said on Monday that Yugoslavia expected its Western creditors "
+            "to agree to a new rescheduling.",
+            "Janez Zemljaric",
+        ),
+        (
+            "Janez Zemljaric, a deputy prime minister, said on Monday that Yugoslavia expected its Western creditors "
+            "to agree to a new rescheduling.",
+            "Janez Zemljaric",
+        ),
+    ],
+)
 def test_an_official_the_gazetteer_does_not_know_still_speaks_for_his_state(text, speaker):
     events = _events(text, dt.date(1987, 4, 14))
     assert _find(events, "STATEMENT", speaker).date == "1987-04-13"
 
 
-@pytest.mark.parametrize("sentence", [
-    "Finance Minister Dilson Funaro is now on his way to Tokyo, where he is to arrive on Sunday for talks "
-    "with Japanese government officials.",
-    "Secretary of State George Shultz is to visit Moscow on Sunday.",
-    "Secretary of State George Shultz is due to visit Moscow on Sunday.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Finance Minister Dilson Funaro is now on his way to Tokyo, where he is to arrive on Sunday for talks "
+        "with Japanese government officials.",
+        "Secretary of State George Shultz is to visit Moscow on Sunday.",
+        "Secretary of State George Shultz is due to visit Moscow on Sunday.",
+    ],
+)
 def test_is_to_and_is_due_to_name_the_coming_weekday(sentence):
     """Published on Friday 6 March 1987: the Sunday to come, planned."""
     visit = next(e for e in _events(sentence, dt.date(1987, 3, 6)) if e.mode == "visit")
@@ -721,28 +754,39 @@ def test_is_to_and_is_due_to_name_the_coming_weekday(sentence):
 
 
 def test_is_likely_to_visit_is_expected_not_asserted():
-    events = _events("U.S. Secretary of State George Shultz is likely to visit Moscow soon for talks.",
-                     dt.date(1987, 3, 1))
+    events = _events(
+        "U.S. Secretary of State George Shultz is likely to visit Moscow soon for talks.", dt.date(1987, 3, 1)
+    )
     assert {e.modality for e in events if e.mode == "visit"} == {"planned"}
 
 
-@pytest.mark.parametrize(("sentence", "type_"), [
-    ("U.S. trade representative Clayton Yeutter on Monday warned another major transatlantic trade row "
-     "will develop if the EC proceeds with the vegetable oils tax.", "THREATEN"),
-    ("Secretary of State George Shultz warned Iran on Monday against attacking Kuwaiti tankers.", "THREATEN"),
-    ("Japanese Foreign Minister Tadashi Kuranari warned on Monday that the dispute could lead to retaliation.",
-     "THREATEN"),
-    # A warning with no addressee, condition or punitive word is a statement, not a threat.
-    ("Japanese Foreign Minister Tadashi Kuranari warned on Monday that the yen would rise further.", "STATEMENT"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        (
+            "U.S. trade representative Clayton Yeutter on Monday warned another major transatlantic trade row "
+            "will develop if the EC proceeds with the vegetable oils tax.",
+            "THREATEN",
+        ),
+        ("Secretary of State George Shultz warned Iran on Monday against attacking Kuwaiti tankers.", "THREATEN"),
+        (
+            "Japanese Foreign Minister Tadashi Kuranari warned on Monday that the dispute could lead to retaliation.",
+            "THREATEN",
+        ),
+        # A warning with no addressee, condition or punitive word is a statement, not a threat.
+        ("Japanese Foreign Minister Tadashi Kuranari warned on Monday that the yen would rise further.", "STATEMENT"),
+    ],
+)
 def test_a_warning_is_a_threat_only_when_it_threatens(sentence, type_):
     events = [e for e in _events(sentence, dt.date(1987, 3, 10)) if e.in_timeline]
     assert [(e.type, e.date) for e in events] == [(type_, "1987-03-09")]
 
 
 def test_a_source_speaking_to_the_reporter_by_telephone_is_no_phone_call():
-    text = ("The World Bank will prepay two Swiss franc public issues, a spokesman for the Bank said "
-            "in a telephone call from Washington on Thursday.")
+    text = (
+        "The World Bank will prepay two Swiss franc public issues, a spokesman for the Bank said "
+        "in a telephone call from Washington on Thursday."
+    )
     assert [e for e in _events(text, dt.date(1987, 4, 2)) if e.mode == "phone"] == []
 
 
@@ -759,39 +803,51 @@ def test_business_leaders_are_not_their_country():
 
 
 def test_a_stay_in_a_foreign_city_is_a_visit():
-    text = ("The announcement said President Reagan would be in Rome from June 3 to 6 as the guest of "
-            "President Francesco Cossiga.")
+    text = (
+        "The announcement said President Reagan would be in Rome from June 3 to 6 as the guest of "
+        "President Francesco Cossiga."
+    )
     visit = next(e for e in _events(text, dt.date(1987, 3, 4)) if e.mode == "visit")
     assert (visit.date, visit.date_end, visit.modality) == ("1987-06-03", "1987-06-06", "planned")
     assert {"Italy", "United States"} <= {p.name for p in visit.participants}
 
 
-@pytest.mark.parametrize("text", [
-    "The talks will be in Geneva next week.",                 # no person stays
-    "Oil prices were firm in London on Monday.",
-    "President Reagan was in Washington on Monday.",          # at home: no visit
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks will be in Geneva next week.",  # no person stays
+        "Oil prices were firm in London on Monday.",
+        "President Reagan was in Washington on Monday.",  # at home: no visit
+    ],
+)
 def test_being_somewhere_is_not_always_a_visit(text):
     assert [e for e in _events(text, dt.date(1987, 3, 4)) if e.mode == "visit"] == []
 
 
 def test_a_place_belongs_to_the_state_of_the_time():
-    visit = next(e for e in _events("Secretary of State George Shultz traveled to Moscow last week.",
-                                    dt.date(1987, 3, 4)) if e.mode == "visit")
+    visit = next(
+        e
+        for e in _events("Secretary of State George Shultz traveled to Moscow last week.", dt.date(1987, 3, 4))
+        if e.mode == "visit"
+    )
     assert visit.place_country == "Soviet Union"
     assert "Russia" not in {p.name for p in visit.participants}
 
 
 def test_a_meeting_scheduled_for_a_date_takes_that_date_not_the_clauses():
-    text = ("Saudi Oil Minister Hisham Nazer said prices could move higher in the second half of the year, "
-            "following an OPEC meeting scheduled for late June.")
+    text = (
+        "Saudi Oil Minister Hisham Nazer said prices could move higher in the second half of the year, "
+        "following an OPEC meeting scheduled for late June."
+    )
     meeting = next(e for e in _events(text, dt.date(1987, 3, 30)) if e.mode == "meet")
     assert (meeting.date, meeting.modality) == ("1987-06", "planned")
 
 
 def test_a_non_calendar_time_word_in_the_nouns_clause_does_not_date_it():
-    text = ("Garcia and Mexican President Miguel de la Madrid issued a joint declaration yesterday calling the "
-            "foreign debt problem an expression of the present unjust international economic order.")
+    text = (
+        "Garcia and Mexican President Miguel de la Madrid issued a joint declaration yesterday calling the "
+        "foreign debt problem an expression of the present unjust international economic order."
+    )
     declaration = next(e for e in _events(text, dt.date(1987, 3, 26)) if e.type == "STATEMENT")
     assert declaration.date == "1987-03-25"
 
@@ -799,17 +855,21 @@ def test_a_non_calendar_time_word_in_the_nouns_clause_does_not_date_it():
 def test_later_this_month_is_still_to_come():
     """Published on 15 September: "later this month" is the rest of September,
     so an expected visit then is planned, not a mere hope."""
-    events = _events("Russian Foreign Minister Sergei Lavrov is expected to visit Pyongyang later this month.",
-                     dt.date(2023, 9, 15))
+    events = _events(
+        "Russian Foreign Minister Sergei Lavrov is expected to visit Pyongyang later this month.", dt.date(2023, 9, 15)
+    )
     visit = _find(events, "CONSULT", "Sergei Lavrov")
     assert (visit.mode, visit.date, visit.modality) == ("visit", "2023-09", "planned")
 
 
-@pytest.mark.parametrize(("text", "date"), [
-    ("Putin and Xi held a video call on Friday, the Kremlin said.", "2023-09-15"),
-    ("Macron spoke by phone with Zelensky on Sunday, the Elysee said on Monday.", "2023-09-17"),
-    ("Scholz talked over a video link with Biden on Monday.", "2023-09-18"),
-])
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Putin and Xi held a video call on Friday, the Kremlin said.", "2023-09-15"),
+        ("Macron spoke by phone with Zelensky on Sunday, the Elysee said on Monday.", "2023-09-17"),
+        ("Scholz talked over a video link with Biden on Monday.", "2023-09-18"),
+    ],
+)
 def test_calls_by_phone_and_video(text, date):
     call = next(e for e in _events(text, dt.date(2023, 9, 19)) if e.mode == "phone")
     assert call.date == date
@@ -821,11 +881,14 @@ def test_speaking_to_reporters_is_no_call():
     assert [e for e in events if e.mode == "phone"] == []
 
 
-@pytest.mark.parametrize(("text", "type_", "mode"), [
-    ("Saudi Arabia restored diplomatic relations with Iran on Friday.", "COOPERATE", "relations"),
-    ("Israel and the United Arab Emirates established diplomatic relations on Thursday.", "COOPERATE", "relations"),
-    ("Bolivia broke off diplomatic relations with Israel on Tuesday.", "SANCTION", "withdraw"),
-])
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("Saudi Arabia restored diplomatic relations with Iran on Friday.", "COOPERATE", "relations"),
+        ("Israel and the United Arab Emirates established diplomatic relations on Thursday.", "COOPERATE", "relations"),
+        ("Bolivia broke off diplomatic relations with Israel on Tuesday.", "SANCTION", "withdraw"),
+    ],
+)
 def test_diplomatic_relations_made_and_broken(text, type_, mode):
     event = next(e for e in _events(text, dt.date(2023, 9, 19)) if e.in_timeline)
     assert (event.type, event.mode) == (type_, mode)
@@ -833,30 +896,44 @@ def test_diplomatic_relations_made_and_broken(text, type_, mode):
 
 
 def test_coordinated_country_adjectives_name_every_state():
-    talks = next(e for e in _events("U.S. and Chinese officials held talks in Vienna on Tuesday.",
-                                    dt.date(2023, 9, 19)) if e.mode == "negotiate")
+    talks = next(
+        e
+        for e in _events("U.S. and Chinese officials held talks in Vienna on Tuesday.", dt.date(2023, 9, 19))
+        if e.mode == "negotiate"
+    )
     assert {"United States", "China"} <= {p.name for p in talks.participants}
 
 
-@pytest.mark.parametrize(("text", "target"), [
-    ("The United States slapped sanctions on three Chinese companies on Thursday.", "China"),
-    ("France recalled its ambassador to Niger on Monday.", "Niger"),
-])
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The United States slapped sanctions on three Chinese companies on Thursday.", "China"),
+        ("France recalled its ambassador to Niger on Monday.", "Niger"),
+    ],
+)
 def test_a_sanction_on_a_states_firms_or_envoy_targets_the_state(text, target):
     sanction = next(e for e in _events(text, dt.date(2023, 9, 19)) if e.type == "SANCTION")
     assert target in {p.name for p in sanction.participants if p.role == "target"}
 
 
 def test_the_actor_of_a_criticism_does_not_take_part_in_what_it_criticises():
-    events = _events("The Chinese foreign ministry on Monday denounced the visit as a provocation.", dt.date(2023, 9, 19))
+    events = _events(
+        "The Chinese foreign ministry on Monday denounced the visit as a provocation.", dt.date(2023, 9, 19)
+    )
     assert [e.type for e in events if e.in_timeline] == ["ACCUSE"]
 
 
-@pytest.mark.parametrize(("text", "body", "passport"), [
-    ("NATO Secretary General Jens Stoltenberg visited Kyiv on Thursday.", "NATO", "Norway"),
-    ("In a statement on Wednesday, the EU's foreign policy chief Josep Borrell condemned the coup in Niger.",
-     "European Union", "Spain"),
-])
+@pytest.mark.parametrize(
+    ("text", "body", "passport"),
+    [
+        ("NATO Secretary General Jens Stoltenberg visited Kyiv on Thursday.", "NATO", "Norway"),
+        (
+            "In a statement on Wednesday, the EU's foreign policy chief Josep Borrell condemned the coup in Niger.",
+            "European Union",
+            "Spain",
+        ),
+    ],
+)
 def test_an_international_official_acts_for_the_organisation_not_his_country(text, body, passport):
     event = next(e for e in _events(text, dt.date(2023, 9, 22)) if e.in_timeline)
     names = {p.name for p in event.participants}
@@ -864,7 +941,8 @@ def test_an_international_official_acts_for_the_organisation_not_his_country(tex
 
 
 def test_addressing_a_council_is_a_statement_addressing_a_problem_is_not():
-    speech = _events("Ukrainian President Volodymyr Zelensky addressed the U.N. Security Council on Wednesday.",
-                     dt.date(2023, 9, 22))
+    speech = _events(
+        "Ukrainian President Volodymyr Zelensky addressed the U.N. Security Council on Wednesday.", dt.date(2023, 9, 22)
+    )
     assert [(e.type, e.date) for e in speech if e.in_timeline] == [("STATEMENT", "2023-09-20")]
     assert _events("The minister addressed the problem of inflation on Monday.", dt.date(2023, 9, 22)) == []

@@ -1,4 +1,5 @@
 """The ontology and trigger lexicon data files: every entry valid and usable."""
+
 import re
 
 import pytest
@@ -21,7 +22,18 @@ def test_lexicon_loads_and_every_trigger_has_a_known_type_and_mode():
 
 def test_ontology_has_the_plover_categories_diplomacy_needs():
     names = set(load_lexicon().categories)
-    assert {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COOPERATE", "STATEMENT"} <= names
+    assert {
+        "CONSULT",
+        "AGREE",
+        "SUPPORT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "SANCTION",
+        "COOPERATE",
+        "STATEMENT",
+    } <= names
     for category in load_lexicon().categories.values():
         assert CAMEO.match(category.cameo)
         for mode in category.modes.values():
@@ -97,7 +109,14 @@ def test_invalid_entries_are_refused_with_a_reason(mutate, message):
 def test_no_duplicate_trigger_entries():
     seen = set()
     for raw in yaml.safe_load(open(__import__("timeline").__path__[0] + "/data/triggers.yaml"))["triggers"]:
-        key = (raw["lemma"], raw["pos"], raw["type"], raw["mode"], tuple(raw.get("particles") or ()), bool(raw.get("needs_oprd")))
+        key = (
+            raw["lemma"],
+            raw["pos"],
+            raw["type"],
+            raw["mode"],
+            tuple(raw.get("particles") or ()),
+            bool(raw.get("needs_oprd")),
+        )
         assert key not in seen, key
         seen.add(key)
 

@@ -3,6 +3,7 @@ back, on both dialects (the PostgreSQL case runs when
 TIMELINE_TEST_POSTGRES_URL is set; CI sets it). Data written under the old
 schema is readable after every step, the view and the full-text search work,
 and 0004's query index is in place at head and gone below it."""
+
 from __future__ import annotations
 
 from sqlalchemy import inspect, text

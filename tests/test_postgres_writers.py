@@ -2,13 +2,16 @@
 `--shard K/N`: the result is the same as one process ingesting everything
 (same events, same merges, no duplicate actors). Runs on every `db_url`
 backend; the PostgreSQL case is the one that matters for teams."""
+
 from __future__ import annotations
 
 import multiprocessing
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from conftest import event_record
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import text
 from sqlmodel import Session
 
@@ -16,8 +19,6 @@ from timeline.db import open_engine
 from timeline.events.types import Extraction
 from timeline.ingest import in_shard, parse_shard, run_ingest
 from timeline.query import find_events
-
-from conftest import event_record
 
 # Each real event is reported by three outlets, so merging across articles
 # (and across writer processes) decides the outcome.
@@ -47,17 +48,23 @@ def fake_extract(doc) -> Extraction:
     """Extraction without spaCy: the event line of a corpus article."""
     _, line = doc.text.strip().splitlines()[:2]
     actors, date, type_, place = line.split(";")
-    return Extraction([
-        event_record(type_=type_, actors=tuple(actors.split("|")), date=date, place=place or None,
-                     mode="meet" if type_ == "CONSULT" else "accuse",
-                     trigger="met" if type_ == "CONSULT" else "accused")
-    ])
+    return Extraction(
+        [
+            event_record(
+                type_=type_,
+                actors=tuple(actors.split("|")),
+                date=date,
+                place=place or None,
+                mode="meet" if type_ == "CONSULT" else "accuse",
+                trigger="met" if type_ == "CONSULT" else "accused",
+            )
+        ]
+    )
 
 
 def ingest_shard(url: str, folder: str, shard) -> None:
     """A writer process: its own interpreter, its own connection."""
-    summary = run_ingest([folder], db_url=url, workers=1, extractor=fake_extract, shard=shard,
-                         options=_options())
+    summary = run_ingest([folder], db_url=url, workers=1, extractor=fake_extract, shard=shard, options=_options())
     assert summary.failed == 0
 
 
@@ -79,8 +86,13 @@ def outcome(url: str) -> list[tuple]:
         actors = conn.execute(text("SELECT count(*), count(DISTINCT name) FROM actor")).one()
     assert actors[0] == actors[1]  # no actor stored twice by racing writers
     return sorted(
-        (e["date"], e["type"], tuple(sorted(a["name"] for a in e["actors"])), e["n_sources"],
-         tuple(sorted(m["title"] or m["sentence"] for m in e["mentions"])))
+        (
+            e["date"],
+            e["type"],
+            tuple(sorted(a["name"] for a in e["actors"])),
+            e["n_sources"],
+            tuple(sorted(m["title"] or m["sentence"] for m in e["mentions"])),
+        )
         for e in events
     )
 
@@ -138,8 +150,10 @@ def test_shards_one_after_another_via_the_cli(runner, db_url, corpus, single_pro
     monkeypatch.setattr(ingest, "_extract_many", lambda docs: [fake_extract(doc) for doc in docs])
     reads = []
     for k in (1, 2, 3, 4):
-        result = runner.invoke(cli, ["--db", db_url, "ingest", str(corpus), "--workers", "1",
-                                     "--published", "2023-09-16", "--shard", f"{k}/4"])
+        result = runner.invoke(
+            cli,
+            ["--db", db_url, "ingest", str(corpus), "--workers", "1", "--published", "2023-09-16", "--shard", f"{k}/4"],
+        )
         assert result.exit_code == 0, result.output
         reads.append(int(result.stderr.split("read ", 1)[1].split(",", 1)[0]))
     assert sum(reads) == len(EVENTS) * len(OUTLETS)  # each article in exactly one shard

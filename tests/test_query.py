@@ -1,17 +1,18 @@
 """query.py: every filter, the date phrases, ordering (undated last) and the
 whole JSON event record."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from conftest import BACKENDS, document, event_record, new_db_url
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.events.types import Extraction
 from timeline.query import EventQuery, QueryError, date_range, find_events, get_event, list_actors, resolve_actor_ids
 from timeline.store import store_article
-
-from conftest import BACKENDS, document, event_record, new_db_url
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -30,29 +31,73 @@ def stored(request, tmp_path_factory):
 
 
 def _populate(session):
-    summit = event_record(date="2023-09-13", place="Vostochny Cosmodrome",
-                          sentence="Putin met Kim Jong Un at the Vostochny Cosmodrome on Wednesday.",
-                          date_expression="on Wednesday")
+    summit = event_record(
+        date="2023-09-13",
+        place="Vostochny Cosmodrome",
+        sentence="Putin met Kim Jong Un at the Vostochny Cosmodrome on Wednesday.",
+        date_expression="on Wednesday",
+    )
     summit.participants[0].surface = "the Russian president"
-    store_article(session, document("a1", url="https://politico.eu/a1", title="Summit", publisher="POLITICO"),
-                  Extraction([summit]))
-    store_article(session, document("a2", url="https://tass.com/a2", title="Summit 2", publisher="TASS"),
-                  Extraction([event_record(date="2023-W37", sentence="Kim and Putin held talks this week.",
-                                           trigger="held talks")]))
-    sochi = event_record(actors=("Alexander Lukashenko", "Vladimir Putin"), date="2023-09-15", place="Sochi",
-                         sentence="Lukashenko met Putin in Sochi on Friday.", date_expression="on Friday")
-    propose = event_record(type_="PROPOSE", mode="propose", actors=("Alexander Lukashenko", "Russia", "North Korea"),
-                           date="2023-09-15", trigger="suggested", offset=100,
-                           sentence="Lukashenko suggested a trilateral partnership.")
-    visit = event_record(type_="CONSULT", mode="visit", actors=("Kim Jong Un", "Russia"), date="2023-10",
-                         modality="planned", trigger="will visit", offset=200,
-                         sentence="Kim will visit Russia next month.")
-    undated = event_record(type_="AGREE", mode="allow", actors=("Belarus", "Russia"), date=None, trigger="allowed",
-                           offset=300, sentence="Belarus allowed Russia to station weapons.")
-    store_article(session, document("a3", url="https://politico.eu/a3", title="Sochi", publisher="POLITICO"),
-                  Extraction([sochi, propose, visit, undated]))
-    ep = event_record(type_="CRITICIZE", mode="condemn", actors=("European Parliament", "Alexander Lukashenko"),
-                      date="2023-W37", trigger="calling", sentence="The European Parliament this week calling Lukashenko an accomplice.")
+    store_article(
+        session,
+        document("a1", url="https://politico.eu/a1", title="Summit", publisher="POLITICO"),
+        Extraction([summit]),
+    )
+    store_article(
+        session,
+        document("a2", url="https://tass.com/a2", title="Summit 2", publisher="TASS"),
+        Extraction(
+            [event_record(date="2023-W37", sentence="Kim and Putin held talks this week.", trigger="held talks")]
+        ),
+    )
+    sochi = event_record(
+        actors=("Alexander Lukashenko", "Vladimir Putin"),
+        date="2023-09-15",
+        place="Sochi",
+        sentence="Lukashenko met Putin in Sochi on Friday.",
+        date_expression="on Friday",
+    )
+    propose = event_record(
+        type_="PROPOSE",
+        mode="propose",
+        actors=("Alexander Lukashenko", "Russia", "North Korea"),
+        date="2023-09-15",
+        trigger="suggested",
+        offset=100,
+        sentence="Lukashenko suggested a trilateral partnership.",
+    )
+    visit = event_record(
+        type_="CONSULT",
+        mode="visit",
+        actors=("Kim Jong Un", "Russia"),
+        date="2023-10",
+        modality="planned",
+        trigger="will visit",
+        offset=200,
+        sentence="Kim will visit Russia next month.",
+    )
+    undated = event_record(
+        type_="AGREE",
+        mode="allow",
+        actors=("Belarus", "Russia"),
+        date=None,
+        trigger="allowed",
+        offset=300,
+        sentence="Belarus allowed Russia to station weapons.",
+    )
+    store_article(
+        session,
+        document("a3", url="https://politico.eu/a3", title="Sochi", publisher="POLITICO"),
+        Extraction([sochi, propose, visit, undated]),
+    )
+    ep = event_record(
+        type_="CRITICIZE",
+        mode="condemn",
+        actors=("European Parliament", "Alexander Lukashenko"),
+        date="2023-W37",
+        trigger="calling",
+        sentence="The European Parliament this week calling Lukashenko an accomplice.",
+    )
     store_article(session, document("a4", url="https://example.org/a4", publisher="Example"), Extraction([ep]))
 
 
@@ -71,7 +116,10 @@ EP = "European Parliament and Alexander Lukashenko calling"
 @pytest.mark.parametrize(
     "filters, expected",
     [
-        (dict(), [EP, KIM, SOCHI, PROPOSE, VISIT, ALLOW]),  # by first day: the week starts on Monday the 11th; undated last
+        (
+            dict(),
+            [EP, KIM, SOCHI, PROPOSE, VISIT, ALLOW],
+        ),  # by first day: the week starts on Monday the 11th; undated last
         (dict(actors=["Putin"]), [KIM, SOCHI]),
         (dict(actors=["vladimir putin"]), [KIM, SOCHI]),
         (dict(actors=["  VLADIMIR   Putin "]), [KIM, SOCHI]),
@@ -177,7 +225,7 @@ def test_get_event_adds_mention_details(stored):
     event = get_event(stored, 1)
     m = event["mentions"][0]
     assert (m["id"], m["trigger_offset"], m["date"]) == (1, 6, "2023-09-13")
-    assert m["sentence"][m["trigger_offset"]:].startswith(m["trigger"])
+    assert m["sentence"][m["trigger_offset"] :].startswith(m["trigger"])
     assert get_event(stored, 999) is None
 
 
@@ -275,12 +323,15 @@ def test_resolve_actor_ids_matches_whole_words_only(stored):
     assert len(resolve_actor_ids(stored, "kim")) == 1
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("President of Russia", "Vladimir Putin"),  # a title: every holder the gazetteer knows
-    ("the Belarusian president", "Alexander Lukashenko"),
-    ("Lukashenka", "Alexander Lukashenko"),  # a spelling only the gazetteer knows
-    ("Vladimir Vladimirovich Putin", "Vladimir Putin"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("President of Russia", "Vladimir Putin"),  # a title: every holder the gazetteer knows
+        ("the Belarusian president", "Alexander Lukashenko"),
+        ("Lukashenka", "Alexander Lukashenko"),  # a spelling only the gazetteer knows
+        ("Vladimir Vladimirovich Putin", "Vladimir Putin"),
+    ],
+)
 def test_actor_names_the_database_lacks_resolve_through_the_gazetteer(stored, name, expected):
     pytest.importorskip("timeline.actors.gazetteer")
     from sqlalchemy import select

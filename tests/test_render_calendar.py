@@ -1,5 +1,6 @@
 """ICS export: all-day events over the days a date covers, stable UIDs,
 parsed back with the ics package."""
+
 import datetime as dt
 import sys
 from pathlib import Path
@@ -7,9 +8,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from render_samples import SEED_EVENTS, SEED_URL  # noqa: E402
+from render_samples import SEED_EVENTS, SEED_URL
 
-from timeline.render.calendar import event_uid, render_ics  # noqa: E402
+from timeline.render.calendar import event_uid, render_ics
 
 # The Putin–Kim summit as a calendar entry, exactly (lines folded at 75 octets).
 KIM_SUMMIT = (
@@ -63,7 +64,9 @@ def test_parses_back_with_the_ics_package():
     assert kim.location == "Vostochny Cosmodrome (RUS)"
     assert SEED_URL in kim.description
     assert kim.description.splitlines()[-2:] == [
-        "Sources:", f"- POLITICO — Putin hosts Lukashenko after Kim summit — 2023-09-15 — {SEED_URL}"]
+        "Sources:",
+        f"- POLITICO — Putin hosts Lukashenko after Kim summit — 2023-09-15 — {SEED_URL}",
+    ]
 
 
 @pytest.mark.parametrize(

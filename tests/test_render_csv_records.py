@@ -1,16 +1,18 @@
 """CSV export: one row per event, lists joined, round-trips through csv.DictReader."""
+
 import csv
 import io
 import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
-from render_samples import SEED_EVENTS, SEED_URL  # noqa: E402
+from render_samples import SEED_EVENTS, SEED_URL
 
-from timeline.render.csv_records import COLUMNS, render_csv  # noqa: E402
+from timeline.render.csv_records import COLUMNS, render_csv
 
 SEED_CSV = (
     "id,date,granularity,date_start,date_end,date_conflict,type,mode,cameo,actors,location,country,"
@@ -51,8 +53,16 @@ def test_round_trip_through_dictreader():
 
 
 def test_many_sources_one_row():
-    event = dict(SEED_EVENTS[0], n_sources=3, mentions=[
-        {"url": "https://a.example/1"}, {"url": "https://b.example/2"}, {"url": "https://a.example/1"}, {"url": None}])
+    event = dict(
+        SEED_EVENTS[0],
+        n_sources=3,
+        mentions=[
+            {"url": "https://a.example/1"},
+            {"url": "https://b.example/2"},
+            {"url": "https://a.example/1"},
+            {"url": None},
+        ],
+    )
     (row,) = csv.DictReader(io.StringIO(render_csv([event]), newline=""))
     assert row["sources"] == "https://a.example/1 https://b.example/2"
     assert row["n_sources"] == "3"
@@ -61,7 +71,7 @@ def test_many_sources_one_row():
 @pytest.mark.parametrize(
     ("summary", "cell"),
     [
-        ("=HYPERLINK(\"http://evil.example\")", "'=HYPERLINK(\"http://evil.example\")"),
+        ('=HYPERLINK("http://evil.example")', '\'=HYPERLINK("http://evil.example")'),
         ("+1 more", "'+1 more"),
         ("-5% growth", "'-5% growth"),
         ("@SUM(A1)", "'@SUM(A1)"),
@@ -74,12 +84,20 @@ def test_formula_like_text_is_neutralised(summary, cell):
 
 
 _safe_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60).filter(
-    lambda s: not s.startswith(("=", "+", "-", "@", "\t", "\r")))
+    lambda s: not s.startswith(("=", "+", "-", "@", "\t", "\r"))
+)
 
 
-@given(summary=_safe_text, names=st.lists(
-    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=";"), min_size=1, max_size=20)
-    .map(str.strip).filter(lambda s: s and not s.startswith(("=", "+", "-", "@"))), min_size=1, max_size=4))
+@given(
+    summary=_safe_text,
+    names=st.lists(
+        st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=";"), min_size=1, max_size=20)
+        .map(str.strip)
+        .filter(lambda s: s and not s.startswith(("=", "+", "-", "@"))),
+        min_size=1,
+        max_size=4,
+    ),
+)
 def test_any_text_round_trips(summary, names):
     event = dict(SEED_EVENTS[0], summary=summary, actors=[{"name": n} for n in names])
     (row,) = csv.DictReader(io.StringIO(render_csv([event]), newline=""))

@@ -1,8 +1,10 @@
 """Date labels and day spans shared by the export formats."""
+
 import datetime as dt
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from timeline.render.event_dates import date_label, day_span, timeml_span
 

@@ -1,5 +1,6 @@
 """The self-contained HTML timeline, read as text: nothing fetched at view
 time, hostile event text inert, lanes and payload as specified."""
+
 import html as html_lib
 import json
 import re
@@ -7,12 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
-from render_samples import SEED_EVENTS, synthetic_events  # noqa: E402
+from render_samples import SEED_EVENTS, synthetic_events
 
-from timeline.render.html import TOP_ACTORS, actor_lanes, render_html, timeline_payload  # noqa: E402
+from timeline.render.html import TOP_ACTORS, actor_lanes, render_html, timeline_payload
 
 
 def _payload(page: str) -> dict:
@@ -54,9 +56,13 @@ HOSTILE = [
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_text_cannot_leave_the_data_block(text):
-    event = dict(SEED_EVENTS[0], summary=text, actors=[{"name": text, "role": "source", "kind": "person", "country": None}],
-                 location={"name": text, "country": None},
-                 mentions=[dict(SEED_EVENTS[0]["mentions"][0], title=text, url="javascript:alert(1)")])
+    event = dict(
+        SEED_EVENTS[0],
+        summary=text,
+        actors=[{"name": text, "role": "source", "kind": "person", "country": None}],
+        location={"name": text, "country": None},
+        mentions=[dict(SEED_EVENTS[0]["mentions"][0], title=text, url="javascript:alert(1)")],
+    )
     page = render_html([event], title=text)
     data = _payload_text(page)
     assert "<" not in data and ">" not in data and "&" not in data
@@ -83,14 +89,31 @@ def test_seed_payload():
     # Peskov's only event is undated, so he claims no lane
     assert payload["lanes"] == ["Alexander Lukashenko", "Kim Jong Un", "Vladimir Putin", "European Parliament"]
     assert [(t["name"], t["count"], t["color"]) for t in payload["types"]] == [
-        ("CONSULT", 2, "#0072b2"), ("ACCUSE", 1, "#e69f00"), ("REQUEST", 1, "#cc79a7"), ("STATEMENT", 1, "#7f7f7f")]
+        ("CONSULT", 2, "#0072b2"),
+        ("ACCUSE", 1, "#e69f00"),
+        ("REQUEST", 1, "#cc79a7"),
+        ("STATEMENT", 1, "#7f7f7f"),
+    ]
     kim, _, _, week, undated = payload["events"]
     assert kim == {
-        "id": 1, "s": 19613, "e": 19613, "g": "day", "t": 0, "l": [1, 2], "d": "2023-09-13",
-        "h": "Putin met Kim Jong Un at the Vostochny Cosmodrome", "m": "CONSULT/meet",
-        "a": "Vladimir Putin, Kim Jong Un", "p": "Vostochny Cosmodrome (RUS)", "n": 1,
-        "src": [["https://www.politico.eu/article/vladimir-putin-alexander-lukashenko-sochi-meeting/",
-                 "POLITICO — Putin hosts Lukashenko after Kim summit"]],
+        "id": 1,
+        "s": 19613,
+        "e": 19613,
+        "g": "day",
+        "t": 0,
+        "l": [1, 2],
+        "d": "2023-09-13",
+        "h": "Putin met Kim Jong Un at the Vostochny Cosmodrome",
+        "m": "CONSULT/meet",
+        "a": "Vladimir Putin, Kim Jong Un",
+        "p": "Vostochny Cosmodrome (RUS)",
+        "n": 1,
+        "src": [
+            [
+                "https://www.politico.eu/article/vladimir-putin-alexander-lukashenko-sochi-meeting/",
+                "POLITICO — Putin hosts Lukashenko after Kim summit",
+            ]
+        ],
     }
     # 2023-09-11 .. 2023-09-17 as days since 1970-01-01
     assert (week["s"], week["e"], week["g"], week["d"], week["l"]) == (19611, 19617, "week", "2023-W37 (week)", [0, 3])

@@ -6,6 +6,7 @@ Chromium is driven through the Chrome DevTools Protocol over a pipe
 their level, uncaught exceptions are reported, and the screenshot and the DOM
 counts come from the same page load.
 """
+
 from __future__ import annotations
 
 import base64
@@ -25,14 +26,21 @@ from typing import NamedTuple
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from render_samples import SEED_EVENTS, synthetic_events  # noqa: E402
+from render_samples import SEED_EVENTS, synthetic_events
 
-from timeline.render import render  # noqa: E402
+from timeline.render import render
 
 CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--hide-scrollbars", "--mute-audio",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--mute-audio",
 )
 
 
@@ -115,7 +123,7 @@ class _DevTools:
         self._events: list[dict] = []
         self._inbox: queue.Queue = queue.Queue()
 
-    def __enter__(self) -> "_DevTools":
+    def __enter__(self) -> _DevTools:
         Path(self._profile).mkdir(parents=True, exist_ok=True)
         self._log = open(Path(self._profile) / "chromium-stderr.log", "wb")
         to_browser_r, self._to_browser = os.pipe()
@@ -126,13 +134,21 @@ class _DevTools:
         # two-digit fds in redirections.
         to_browser_r, from_browser_w = _high_fd(to_browser_r), _high_fd(from_browser_w)
         command = [
-            "bash", "-c", f'exec "$0" "$@" 3<&{to_browser_r} 4>&{from_browser_w}',
-            self._chromium, *CHROMIUM_FLAGS, "--remote-debugging-pipe",
-            f"--user-data-dir={self._profile}", "about:blank",
+            "bash",
+            "-c",
+            f'exec "$0" "$@" 3<&{to_browser_r} 4>&{from_browser_w}',
+            self._chromium,
+            *CHROMIUM_FLAGS,
+            "--remote-debugging-pipe",
+            f"--user-data-dir={self._profile}",
+            "about:blank",
         ]
         self._process = subprocess.Popen(
-            command, pass_fds=(to_browser_r, from_browser_w),
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log,
+            command,
+            pass_fds=(to_browser_r, from_browser_w),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=self._log,
         )
         os.close(to_browser_r)
         os.close(from_browser_w)
@@ -210,8 +226,11 @@ class _DevTools:
         session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for method in ("Runtime.enable", "Log.enable", "Page.enable"):
             self.call(method, {}, session)
-        self.call("Emulation.setDeviceMetricsOverride",
-                  {"width": size[0], "height": size[1], "deviceScaleFactor": 1, "mobile": False}, session)
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": size[0], "height": size[1], "deviceScaleFactor": 1, "mobile": False},
+            session,
+        )
         return session
 
     def evaluate(self, expression: str, session: str):
@@ -252,12 +271,19 @@ def test_seed_events_are_drawn_without_console_errors(tmp_path):
 
 @needs_chromium
 def test_hostile_event_text_runs_no_script(tmp_path):
-    hostile = [dict(SEED_EVENTS[0], summary='</script><img src=x onerror="window.pwned=1">',
-                    actors=[{"name": "<svg onload=window.pwned=1>", "role": "source", "kind": "person", "country": None}],
-                    mentions=[dict(SEED_EVENTS[0]["mentions"][0], url="javascript:window.pwned=1")])]
+    hostile = [
+        dict(
+            SEED_EVENTS[0],
+            summary='</script><img src=x onerror="window.pwned=1">',
+            actors=[{"name": "<svg onload=window.pwned=1>", "role": "source", "kind": "person", "country": None}],
+            mentions=[dict(SEED_EVENTS[0]["mentions"][0], url="javascript:window.pwned=1")],
+        )
+    ]
     # Open the tooltip (hover path: keyboard focus) so the hostile text reaches the DOM.
-    open_tip = ("document.querySelector('canvas').dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight'}));"
-                " document.querySelector('.tl-tooltip').hidden")
+    open_tip = (
+        "document.querySelector('canvas').dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight'}));"
+        " document.querySelector('.tl-tooltip').hidden"
+    )
     run = render_in_chromium(hostile, tmp_path, before_screenshot=open_tip)
     assert run.console_errors == []
     assert run.drawn_count == 1
@@ -268,7 +294,9 @@ def test_hostile_event_text_runs_no_script(tmp_path):
         devtools.evaluate(open_tip, session)
         assert devtools.evaluate("window.pwned === undefined", session) is True
         assert devtools.evaluate("document.querySelectorAll('.tl-tooltip a').length", session) == 0
-        assert devtools.evaluate("document.querySelector('.tl-tooltip h2').textContent", session) == hostile[0]["summary"]
+        assert (
+            devtools.evaluate("document.querySelector('.tl-tooltip h2').textContent", session) == hostile[0]["summary"]
+        )
 
 
 @needs_chromium
@@ -297,8 +325,11 @@ def test_zoom_legend_and_keyboard_change_what_is_drawn(tmp_path):
         def after(expression):
             devtools.evaluate(expression, session)
             # wait for the next animation frame to have drawn
-            devtools.call("Runtime.evaluate", {"expression": "new Promise(r => requestAnimationFrame(() => r(1)))",
-                                               "awaitPromise": True}, session)
+            devtools.call(
+                "Runtime.evaluate",
+                {"expression": "new Promise(r => requestAnimationFrame(() => r(1)))", "awaitPromise": True},
+                session,
+            )
             return devtools.evaluate(drawn, session)
 
         everything = devtools.evaluate(drawn, session)
@@ -309,7 +340,10 @@ def test_zoom_legend_and_keyboard_change_what_is_drawn(tmp_path):
         # hide the most frequent type (CONSULT) from the legend
         consult = sum(1 for event in events if event["date"] and event["type"] == "CONSULT")
         assert after("document.querySelector('.tl-legend button').click()") == everything - consult
-        assert devtools.evaluate("document.querySelector('.tl-legend button').getAttribute('aria-pressed')", session) == "false"
+        assert (
+            devtools.evaluate("document.querySelector('.tl-legend button').getAttribute('aria-pressed')", session)
+            == "false"
+        )
         # arrows walk the events and announce them for screen readers
         after(key % "ArrowRight")
         announced = devtools.evaluate("document.querySelector('.tl-live').textContent", session)

@@ -1,5 +1,6 @@
 """The HTML export of real data: the seed plus the gold-dev Reuters articles,
 ingested with the real pipeline and drawn in headless Chromium."""
+
 from __future__ import annotations
 
 import gzip
@@ -8,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from test_render_html_browser import needs_chromium, render_in_chromium
+
 from timeline.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent

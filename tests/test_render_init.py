@@ -1,4 +1,5 @@
 """`render(fmt, events, ...)`: one entry point for every export format."""
+
 import json
 import sys
 from pathlib import Path
@@ -6,9 +7,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from render_samples import SEED_EVENTS  # noqa: E402
+from render_samples import SEED_EVENTS
 
-from timeline.render import FORMATS, render  # noqa: E402
+from timeline.render import FORMATS, render
 
 
 def test_formats_in_cli_order():
@@ -40,7 +41,9 @@ def test_options_reach_the_formats_they_apply_to(fmt, kwargs, check):
 
 
 def test_unknown_format_names_the_choices():
-    with pytest.raises(ValueError, match="unknown format 'xml'; choose one of table, json, jsonl, csv, ics, timelinejs, html"):
+    with pytest.raises(
+        ValueError, match="unknown format 'xml'; choose one of table, json, jsonl, csv, ics, timelinejs, html"
+    ):
         render("xml", SEED_EVENTS)
 
 

@@ -1,26 +1,41 @@
 """JSON and JSON Lines exports: the stable event record, unchanged."""
+
 import json
 import sys
 from pathlib import Path
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
-from render_samples import SEED_EVENTS  # noqa: E402
+from render_samples import SEED_EVENTS
 
-from timeline.render.json_records import render_json, render_jsonl  # noqa: E402
+from timeline.render.json_records import render_json, render_jsonl
 
 RECORD = {
-    "id": 7, "type": "CONSULT", "mode": "meet", "cameo": "040", "date": "2023-09-13",
-    "date_start": "2023-09-13", "date_end": "2023-09-13", "granularity": "day",
+    "id": 7,
+    "type": "CONSULT",
+    "mode": "meet",
+    "cameo": "040",
+    "date": "2023-09-13",
+    "date_start": "2023-09-13",
+    "date_end": "2023-09-13",
+    "granularity": "day",
     "actors": [{"name": "Владимир Путин", "role": "source", "kind": "person", "country": "RUS"}],
-    "location": None, "summary": "line one\nline two", "confidence": 0.9, "modality": "asserted",
-    "n_sources": 1, "date_conflict": False, "mentions": [],
+    "location": None,
+    "summary": "line one\nline two",
+    "confidence": 0.9,
+    "modality": "asserted",
+    "n_sources": 1,
+    "date_conflict": False,
+    "mentions": [],
 }
 
 
 def test_json_is_an_indented_list_with_unicode_kept():
-    assert render_json([RECORD]) == """\
+    assert (
+        render_json([RECORD])
+        == """\
 [
   {
     "id": 7,
@@ -49,6 +64,7 @@ def test_json_is_an_indented_list_with_unicode_kept():
   }
 ]
 """
+    )
 
 
 def test_jsonl_is_one_record_per_line():
@@ -73,7 +89,7 @@ def test_any_summary_stays_on_one_jsonl_line(summary):
 
 def _json_values(floats):
     return st.recursive(
-        st.none() | st.booleans() | st.integers(-2**53, 2**53) | floats | st.text(),
+        st.none() | st.booleans() | st.integers(-(2**53), 2**53) | floats | st.text(),
         lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
         max_leaves=20,
     )

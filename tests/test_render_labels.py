@@ -1,4 +1,5 @@
 """Type, actor, place and source-count labels shared by the export formats."""
+
 import pytest
 
 from timeline.render.labels import actor_names, place_label, source_count, type_label

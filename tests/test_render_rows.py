@@ -1,4 +1,5 @@
 """Listings that are not events: table, JSON, JSON Lines and CSV."""
+
 import csv
 import io
 import json
@@ -7,8 +8,10 @@ import pytest
 
 from timeline.render.rows import render_rows
 
-ROWS = [{"name": "Vladimir Putin", "kind": "person", "aliases": ["Putin", "the Russian president"]},
-        {"name": "Belarus", "kind": "country", "aliases": None}]
+ROWS = [
+    {"name": "Vladimir Putin", "kind": "person", "aliases": ["Putin", "the Russian president"]},
+    {"name": "Belarus", "kind": "country", "aliases": None},
+]
 COLUMNS = ["name", "kind", "aliases"]
 
 
@@ -21,8 +24,10 @@ def test_csv_round_trips_with_joined_lists_and_optional_bom():
     text = render_rows(ROWS, "csv", COLUMNS, bom=True)
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    assert rows == [{"name": "Vladimir Putin", "kind": "person", "aliases": "Putin; the Russian president"},
-                    {"name": "Belarus", "kind": "country", "aliases": ""}]
+    assert rows == [
+        {"name": "Vladimir Putin", "kind": "person", "aliases": "Putin; the Russian president"},
+        {"name": "Belarus", "kind": "country", "aliases": ""},
+    ]
 
 
 def test_table_shows_every_row():

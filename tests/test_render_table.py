@@ -1,11 +1,12 @@
 """The terminal table: whole tables at fixed widths, colour only when asked."""
+
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from render_samples import SEED_EVENTS  # noqa: E402
+from render_samples import SEED_EVENTS
 
-from timeline.render.table import render_table  # noqa: E402
+from timeline.render.table import render_table
 
 WIDE = """\
 date              type                actors                    place         summary                              src

@@ -1,5 +1,6 @@
 """TimelineJS3 export: valid against the documented JSON format, dates no
 more precise than the event's granularity, event text escaped as HTML."""
+
 import json
 import sys
 from pathlib import Path
@@ -7,9 +8,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from render_samples import SEED_EVENTS, SEED_URL  # noqa: E402
+from render_samples import SEED_EVENTS, SEED_URL
 
-from timeline.render.timelinejs import render_timelinejs  # noqa: E402
+from timeline.render.timelinejs import render_timelinejs
 
 jsonschema = pytest.importorskip("jsonschema", reason="jsonschema not installed (pip install -e .[test])")
 
@@ -39,9 +40,15 @@ _TEXT = {
     "additionalProperties": False,
 }
 _SLIDE_PROPERTIES = {
-    "start_date": _DATE, "end_date": _DATE, "text": _TEXT, "media": {"type": "object"},
-    "group": {"type": "string"}, "display_date": {"type": "string"}, "background": {"type": "object"},
-    "autolink": {"type": "boolean"}, "unique_id": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"},
+    "start_date": _DATE,
+    "end_date": _DATE,
+    "text": _TEXT,
+    "media": {"type": "object"},
+    "group": {"type": "string"},
+    "display_date": {"type": "string"},
+    "background": {"type": "object"},
+    "autolink": {"type": "boolean"},
+    "unique_id": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"},
 }
 TIMELINEJS3_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -49,9 +56,15 @@ TIMELINEJS3_SCHEMA = {
     "required": ["events"],
     "properties": {
         "title": {"type": "object", "properties": _SLIDE_PROPERTIES, "additionalProperties": False},
-        "events": {"type": "array", "items": {
-            "type": "object", "required": ["start_date"],
-            "properties": _SLIDE_PROPERTIES, "additionalProperties": False}},
+        "events": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["start_date"],
+                "properties": _SLIDE_PROPERTIES,
+                "additionalProperties": False,
+            },
+        },
         "eras": {"type": "array"},
         "scale": {"enum": ["human", "cosmological"]},
     },
@@ -83,10 +96,10 @@ def test_seed_document():
         "text": {
             "headline": "Putin met Kim Jong Un at the Vostochny Cosmodrome",
             "text": "<p>Putin met Kim Jong Un at the Vostochny Cosmodrome</p>"
-                    "<p><b>Type:</b> CONSULT/meet</p>"
-                    "<p><b>Actors:</b> Vladimir Putin, Kim Jong Un</p>"
-                    "<p><b>Place:</b> Vostochny Cosmodrome (RUS)</p>"
-                    "<p><b>Sources:</b></p>" + SOURCE_ITEM,
+            "<p><b>Type:</b> CONSULT/meet</p>"
+            "<p><b>Actors:</b> Vladimir Putin, Kim Jong Un</p>"
+            "<p><b>Place:</b> Vostochny Cosmodrome (RUS)</p>"
+            "<p><b>Sources:</b></p>" + SOURCE_ITEM,
         },
         "group": "Vladimir Putin",
         "unique_id": "event-1",
@@ -98,9 +111,9 @@ def test_seed_document():
         "text": {
             "headline": "The European Parliament called Lukashenko &quot;an accomplice&quot;",
             "text": "<p>The European Parliament called Lukashenko &quot;an accomplice&quot;</p>"
-                    "<p><b>Type:</b> ACCUSE/disapprove</p>"
-                    "<p><b>Actors:</b> European Parliament, Alexander Lukashenko</p>"
-                    "<p><b>Sources:</b></p>" + SOURCE_ITEM,
+            "<p><b>Type:</b> ACCUSE/disapprove</p>"
+            "<p><b>Actors:</b> European Parliament, Alexander Lukashenko</p>"
+            "<p><b>Sources:</b></p>" + SOURCE_ITEM,
         },
         "group": "European Parliament",
         "unique_id": "event-4",

@@ -1,6 +1,7 @@
 """`timeline serve`: Datasette on 127.0.0.1, read-only, opening on the timeline
 view, with metadata, facets, canned queries and full-text search that work.
 One server is started per module on a free port (a real process)."""
+
 from __future__ import annotations
 
 import json
@@ -15,15 +16,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import document, event_record
 from sqlmodel import Session
 
 from timeline.db import open_engine
 from timeline.events.types import Extraction
 from timeline.migrations.views import is_derived_object
-from timeline.serve import CANNED_QUERIES, datasette_metadata, sqlite_path, ServeError
+from timeline.serve import CANNED_QUERIES, ServeError, datasette_metadata, sqlite_path
 from timeline.store import store_article
-
-from conftest import document, event_record
 
 STARTUP_SECONDS = 30
 
@@ -33,13 +33,26 @@ def populate(url: str) -> None:
         store_article(
             s,
             document("Putin met Kim.", url="https://example.org/summit", title="Summit"),
-            Extraction([
-                event_record(place="Vostochny", sentence="Putin met Kim Jong Un at the Vostochny Cosmodrome."),
-                event_record(type_="AGREE", mode="propose", actors=("Alexander Lukashenko",), date="2023-09-15",
-                             trigger="proposed", sentence="Lukashenko proposed a trilateral partnership."),
-                event_record(type_="AGREE", mode="sign", modality="hypothetical", trigger="sign",
-                             sentence="The two leaders would sign an arms deal."),
-            ]),
+            Extraction(
+                [
+                    event_record(place="Vostochny", sentence="Putin met Kim Jong Un at the Vostochny Cosmodrome."),
+                    event_record(
+                        type_="AGREE",
+                        mode="propose",
+                        actors=("Alexander Lukashenko",),
+                        date="2023-09-15",
+                        trigger="proposed",
+                        sentence="Lukashenko proposed a trilateral partnership.",
+                    ),
+                    event_record(
+                        type_="AGREE",
+                        mode="sign",
+                        modality="hypothetical",
+                        trigger="sign",
+                        sentence="The two leaders would sign an arms deal.",
+                    ),
+                ]
+            ),
         )
 
 
@@ -58,7 +71,9 @@ def server(tmp_path_factory):
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "timeline.cli", "--db", url, "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + STARTUP_SECONDS
@@ -164,7 +179,10 @@ def test_canned_queries(server, query, params, expected_dates):
 
 def test_canned_query_titles():
     assert [q["title"] for q in CANNED_QUERIES.values()] == [
-        "Events by actor", "Events in a date range", "Events at a place"]
+        "Events by actor",
+        "Events in a date range",
+        "Events at a place",
+    ]
 
 
 def test_metadata_facets_only_columns_the_view_has():
@@ -178,7 +196,8 @@ def test_metadata_fts_names_existing_table(tmp_path):
     mention = datasette_metadata("timeline")["databases"]["timeline"]["tables"]["mention"]
     with sqlite3.connect(tmp_path / "timeline.db") as conn:
         found = conn.execute(
-            f"SELECT count(*) FROM {mention['fts_table']} WHERE {mention['fts_table']} MATCH 'arms'").fetchone()
+            f"SELECT count(*) FROM {mention['fts_table']} WHERE {mention['fts_table']} MATCH 'arms'"
+        ).fetchone()
     assert found == (1,)
 
 

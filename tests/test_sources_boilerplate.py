@@ -1,8 +1,10 @@
 """mask_boilerplate: site furniture blanked in place, news sentences untouched."""
+
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.sources.boilerplate import boilerplate_kind, load_rules, mask_boilerplate
 
@@ -25,9 +27,15 @@ def test_seed_lines_1_and_10_to_12_are_boilerplate():
 @pytest.mark.parametrize(
     "line,kind",
     [
-        ("Stay ahead of the curve with POLITICO Pro, the essential policy intelligence platform for professionals.", "promo"),
+        (
+            "Stay ahead of the curve with POLITICO Pro, the essential policy intelligence platform for professionals.",
+            "promo",
+        ),
         ("Get the latest headlines on your phone with our free app.", "promo"),
-        ("Log in to access content and manage your profile. If you do not have an account yet, register here.", "login"),
+        (
+            "Log in to access content and manage your profile. If you do not have an account yet, register here.",
+            "login",
+        ),
         ("Sign in to read the full story", "login"),
         ("Forgot your password?", "login"),
         ("Already a subscriber? Log in", "login"),
@@ -96,12 +104,26 @@ def test_masking_keeps_offsets_and_newlines():
     masked = mask_boilerplate(text)
     assert len(masked) == len(text)
     assert masked.index("Putin met Kim") == text.index("Putin met Kim")
-    assert masked.splitlines() == ["                  ", "Putin met Kim on Wednesday.", "             ", "", "The talks lasted five hours."]
+    assert masked.splitlines() == [
+        "                  ",
+        "Putin met Kim on Wednesday.",
+        "             ",
+        "",
+        "The talks lasted five hours.",
+    ]
 
 
 def test_rules_file_is_valid():
     rules = load_rules()
-    assert {p.kind for p in rules.patterns} >= {"promo", "login", "consent", "subscription", "newsletter", "navigation", "credit"}
+    assert {p.kind for p in rules.patterns} >= {
+        "promo",
+        "login",
+        "consent",
+        "subscription",
+        "newsletter",
+        "navigation",
+        "credit",
+    }
     assert all(p.max_length > 0 for p in rules.patterns)
     assert {"facebook", "twitter", "linkedin", "email", "share"} <= rules.share_words
 
@@ -118,7 +140,9 @@ def test_same_length_and_never_raises(text):
     assert [i for i, ch in enumerate(masked) if ch in "\r\n"] == [i for i, ch in enumerate(text) if ch in "\r\n"]
 
 
-@given(st.lists(st.sampled_from(["Share this article", "Forgot your password?", "Putin met Kim.", "", "Advertisement"])))
+@given(
+    st.lists(st.sampled_from(["Share this article", "Forgot your password?", "Putin met Kim.", "", "Advertisement"]))
+)
 def test_masking_is_idempotent(lines):
     text = "\n".join(lines)
     assert mask_boilerplate(mask_boilerplate(text)) == mask_boilerplate(text)

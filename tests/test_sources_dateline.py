@@ -1,6 +1,8 @@
 """find_dateline: wire-service datelines at the start of an article."""
+
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from timeline.sources.dateline import find_dateline, parse_dateline_field
 
@@ -26,10 +28,15 @@ def test_datelines(text, place, region, month, day, year, agency, rest):
     line = find_dateline(text)
     assert line is not None
     assert (line.place, line.region, line.month, line.day, line.year, line.agency) == (
-        place, region, month, day, year, agency,
+        place,
+        region,
+        month,
+        day,
+        year,
+        agency,
     )
-    assert text[line.end:] == rest
-    assert text[line.start:].startswith(place)
+    assert text[line.end :] == rest
+    assert text[line.start :].startswith(place)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +70,7 @@ def test_any_text_no_exception_and_span_inside(text):
     line = find_dateline(text)
     if line is not None:
         assert 0 <= line.start < line.end <= len(text)
-        assert line.place and text[line.start:].startswith(line.place)
+        assert line.place and text[line.start :].startswith(line.place)
         assert (line.month is None) == (line.day is None)
         if line.month is not None:
             assert 1 <= line.month <= 12 and 1 <= line.day <= 31
@@ -80,7 +87,11 @@ def test_generated_wire_datelines(place, month, day, agency, body):
     text = f"{place}, {month} {day} ({agency}) - {body}"
     line = find_dateline(text)
     assert (line.place, line.day, line.agency) == (place, day, agency)
-    assert line.month == ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(month[:3].lower()) + 1
+    assert (
+        line.month
+        == ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(month[:3].lower())
+        + 1
+    )
 
 
 @pytest.mark.parametrize(

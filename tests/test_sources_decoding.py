@@ -1,8 +1,10 @@
 """decode_bytes: text in any common encoding decodes, binary and garbage are refused."""
+
 import random
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.sources.decoding import BINARY, UNDECODABLE, decode_bytes, looks_binary
 

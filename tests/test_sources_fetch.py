@@ -1,5 +1,6 @@
 """HTTP reading against a local http.server on 127.0.0.1: pages, limits, redirects,
 hosts, User-Agent. The `fixture_server` fixture is shared with the feed tests."""
+
 import threading
 import time
 from datetime import date
@@ -13,7 +14,12 @@ from timeline.sources import Document, SourceFailure, SourceOptions, read_source
 from timeline.sources.fetch import USER_AGENT, Fetcher
 
 DATA = Path(__file__).resolve().parent / "data"
-TYPES = {".html": "text/html; charset=utf-8", ".rss": "application/rss+xml", ".atom": "application/atom+xml", ".txt": "text/plain; charset=utf-8"}
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".rss": "application/rss+xml",
+    ".atom": "application/atom+xml",
+    ".txt": "text/plain; charset=utf-8",
+}
 
 
 class FixtureHandler(BaseHTTPRequestHandler):
@@ -102,7 +108,12 @@ def test_page_over_http(fixture_server):
     doc = _one([url])
     assert isinstance(doc, Document)
     assert (doc.origin, doc.url, doc.title, doc.published, doc.published_source, doc.publisher) == (
-        url, url, "Foreign ministers agree to resume border talks", date(2024, 3, 12), "html", "The Continental Ledger",
+        url,
+        url,
+        "Foreign ministers agree to resume border talks",
+        date(2024, 3, 12),
+        "html",
+        "The Continental Ledger",
     )
     assert fixture_server.requests == [("/html/meta_tags.html", f"timeline/{__version__} (+diplomatic event timeline)")]
     assert USER_AGENT == f"timeline/{__version__} (+diplomatic event timeline)"
@@ -153,7 +164,9 @@ def test_connection_refused_is_a_failure_not_an_exception():
 
 def test_urls_file(fixture_server, tmp_path):
     listing = tmp_path / "urls.txt"
-    listing.write_text(f"# saved links\n{fixture_server.base}/html/json_ld.html\n\nftp://example.invalid/x\n{fixture_server.base}/nope\n")
+    listing.write_text(
+        f"# saved links\n{fixture_server.base}/html/json_ld.html\n\nftp://example.invalid/x\n{fixture_server.base}/nope\n"
+    )
     results = list(read_sources([], SourceOptions(urls_file=str(listing))))
     assert [(r.origin, r.reason if isinstance(r, SourceFailure) else r.title) for r in results] == [
         (f"{fixture_server.base}/html/json_ld.html", "Ministers sign fisheries accord after overnight talks"),

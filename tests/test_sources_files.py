@@ -1,4 +1,5 @@
 """Local file access: reader by file name, folder walks, reading under the limit."""
+
 import os
 
 import pytest
@@ -10,10 +11,20 @@ from timeline.sources.files import broken_symlink, open_stream, read_capped, rea
 @pytest.mark.parametrize(
     "name,reader",
     [
-        ("article.txt", "text"), ("NOTES.MD", "text"), ("page.html", "html"), ("page.htm", "html"),
-        ("dump.jsonl", "jsonl"), ("dump.ndjson", "jsonl"), ("reuters21578.jsonl.gz", "jsonl.gz"),
-        ("api.json", "json"), ("world.rss", "feed"), ("diplomacy.atom", "feed"), ("feed.xml", "feed"),
-        ("photo.jpg", None), ("archive.tar.gz", None), ("README", None),
+        ("article.txt", "text"),
+        ("NOTES.MD", "text"),
+        ("page.html", "html"),
+        ("page.htm", "html"),
+        ("dump.jsonl", "jsonl"),
+        ("dump.ndjson", "jsonl"),
+        ("reuters21578.jsonl.gz", "jsonl.gz"),
+        ("api.json", "json"),
+        ("world.rss", "feed"),
+        ("diplomacy.atom", "feed"),
+        ("feed.xml", "feed"),
+        ("photo.jpg", None),
+        ("archive.tar.gz", None),
+        ("README", None),
     ],
 )
 def test_reader_for(name, reader):

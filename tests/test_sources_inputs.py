@@ -1,5 +1,6 @@
 """read_sources end to end: folders, globs, stdin, usage errors, the bad-input
 corpus (every case of issue 5) and streaming the Reuters corpus."""
+
 import builtins
 import io
 import os
@@ -8,7 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline.sources import Document, SourceFailure, SourceOptions, UsageError, read_sources
 from timeline.sources import files as files_module
@@ -107,7 +109,9 @@ def test_huge_file_is_refused_without_reading_it(tmp_path, monkeypatch):
     huge = tmp_path / "dump.html"
     with open(huge, "wb") as handle:
         handle.truncate(3 * (1 << 30))
-    monkeypatch.setattr(files_module, "open", lambda *a, **k: pytest.fail("opened a file over the limit"), raising=False)
+    monkeypatch.setattr(
+        files_module, "open", lambda *a, **k: pytest.fail("opened a file over the limit"), raising=False
+    )
     assert list(read_sources([str(huge)])) == [SourceFailure(str(huge), "file is 3 GB, over the 20 MB limit")]
 
 
@@ -141,8 +145,16 @@ def test_globs(tmp_path):
 def test_json_file_holding_json_lines_and_one_holding_an_array(tmp_path):
     (tmp_path / "lines.json").write_text('{"text": "First."}\n{"text": "Second."}\n')
     (tmp_path / "array.json").write_text('[\n  {"text": "Third."},\n  {"body": "Fourth."}\n]\n')
-    texts = [(Path(d.origin).name, d.text) for d in read_sources([str(tmp_path / "lines.json"), str(tmp_path / "array.json")])]
-    assert texts == [("lines.json:1", "First."), ("lines.json:2", "Second."), ("array.json:1", "Third."), ("array.json:2", "Fourth.")]
+    texts = [
+        (Path(d.origin).name, d.text)
+        for d in read_sources([str(tmp_path / "lines.json"), str(tmp_path / "array.json")])
+    ]
+    assert texts == [
+        ("lines.json:1", "First."),
+        ("lines.json:2", "Second."),
+        ("array.json:1", "Third."),
+        ("array.json:2", "Fourth."),
+    ]
 
 
 def test_saved_page_with_a_text_suffix_is_read_as_html(tmp_path):
@@ -157,14 +169,27 @@ def test_saved_page_with_a_text_suffix_is_read_as_html(tmp_path):
     [
         ("MOSCOW, Sept 15 (Reuters) - Talks began.\n", [("-", "MOSCOW, Sept 15 (Reuters) - Talks began.")]),
         ("---\ntitle: T\npublished: 2024-01-05\n---\nEnvoys met.\n", [("-", "Envoys met.")]),
-        ('{"text": "One."}\nnot json\n{"text": "Two."}\n', [("-:1", "One."), ("-:2", "line 2: malformed JSON: Expecting value (column 1)"), ("-:3", "Two.")]),
-        ((DATA / "html" / "meta_tags.html").read_text(encoding="utf-8"), [("-", "The foreign ministers of Armenia and Azerbaijan agreed on Tuesday to resume talks on the delimitation of their shared border, after a meeting in Almaty hosted by Kazakhstan's foreign minister.")]),
+        (
+            '{"text": "One."}\nnot json\n{"text": "Two."}\n',
+            [("-:1", "One."), ("-:2", "line 2: malformed JSON: Expecting value (column 1)"), ("-:3", "Two.")],
+        ),
+        (
+            (DATA / "html" / "meta_tags.html").read_text(encoding="utf-8"),
+            [
+                (
+                    "-",
+                    "The foreign ministers of Armenia and Azerbaijan agreed on Tuesday to resume talks on the delimitation of their shared border, after a meeting in Almaty hosted by Kazakhstan's foreign minister.",
+                )
+            ],
+        ),
         ("", [("-", "empty file")]),
     ],
 )
 def test_stdin(stdin, expected):
     results = list(read_sources(["-"], SourceOptions(stdin=io.StringIO(stdin))))
-    assert [(r.origin, r.reason if isinstance(r, SourceFailure) else r.text.split("\n")[0]) for r in results] == expected
+    assert [
+        (r.origin, r.reason if isinstance(r, SourceFailure) else r.text.split("\n")[0]) for r in results
+    ] == expected
 
 
 def test_stdin_over_the_limit():
@@ -174,12 +199,23 @@ def test_stdin_over_the_limit():
 
 def test_options_apply_to_every_reader():
     options = SourceOptions(published=date(2023, 9, 15), publisher="Desk")
-    docs = list(read_sources([str(DATA / "text" / "wire.txt"), str(DATA / "html" / "json_ld.html"), str(DATA / "records" / "articles.jsonl")], options))
+    docs = list(
+        read_sources(
+            [
+                str(DATA / "text" / "wire.txt"),
+                str(DATA / "html" / "json_ld.html"),
+                str(DATA / "records" / "articles.jsonl"),
+            ],
+            options,
+        )
+    )
     assert {(d.published, d.published_source, d.publisher) for d in docs} == {(date(2023, 9, 15), "option", "Desk")}
 
 
 def test_paths_may_be_path_objects():
-    assert [d.title for d in read_sources([DATA / "text" / "summit.md"])] == ["Leaders pledge closer ties at Ankara summit"]
+    assert [d.title for d in read_sources([DATA / "text" / "summit.md"])] == [
+        "Leaders pledge closer ties at Ankara summit"
+    ]
 
 
 def test_results_come_lazily_in_input_order():
@@ -216,12 +252,23 @@ SUFFIXES = ["article.txt", "page.html", "dump.jsonl", "dump.jsonl.gz", "data.jso
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(name=st.sampled_from(SUFFIXES), data=st.one_of(
-    st.binary(max_size=600),
-    st.text(max_size=300).map(lambda t: t.encode("utf-8")),
-    st.sampled_from([b"---\n", b"<html><body>", b'{"text": ', b"<?xml version='1.0'?><rss>", b"\x1f\x8b\x08\x00", b"\xef\xbb\xbf"]).flatmap(
-        lambda head: st.binary(max_size=200).map(lambda tail: head + tail)),
-))
+@given(
+    name=st.sampled_from(SUFFIXES),
+    data=st.one_of(
+        st.binary(max_size=600),
+        st.text(max_size=300).map(lambda t: t.encode("utf-8")),
+        st.sampled_from(
+            [
+                b"---\n",
+                b"<html><body>",
+                b'{"text": ',
+                b"<?xml version='1.0'?><rss>",
+                b"\x1f\x8b\x08\x00",
+                b"\xef\xbb\xbf",
+            ]
+        ).flatmap(lambda head: st.binary(max_size=200).map(lambda tail: head + tail)),
+    ),
+)
 def test_any_file_content_gives_documents_or_one_line_failures(tmp_path, name, data):
     path = tmp_path / name
     path.write_bytes(data)
@@ -237,7 +284,10 @@ def test_any_file_content_gives_documents_or_one_line_failures(tmp_path, name, d
 
 def test_stdin_pretty_printed_json():
     stdin = io.StringIO('[\n  {"title": "A", "text": "Envoys met."},\n  {"title": "B", "body": "Talks ended."}\n]\n')
-    assert [(d.origin, d.title) for d in read_sources(["-"], SourceOptions(stdin=stdin))] == [("-:1", "A"), ("-:2", "B")]
+    assert [(d.origin, d.title) for d in read_sources(["-"], SourceOptions(stdin=stdin))] == [
+        ("-:1", "A"),
+        ("-:2", "B"),
+    ]
 
 
 def test_json_lines_are_streamed_past_the_file_limit_but_json_documents_are_not(tmp_path):
@@ -248,7 +298,9 @@ def test_json_lines_are_streamed_past_the_file_limit_but_json_documents_are_not(
     options = SourceOptions(max_bytes=1024)
     streamed = list(read_sources([str(lines)], options))
     assert len(streamed) == 200 and all(isinstance(d, Document) for d in streamed)
-    assert list(read_sources([str(array)], options)) == [SourceFailure(str(array), f"file is {array.stat().st_size / 1024:.1f} KB, over the 1 KB limit")]
+    assert list(read_sources([str(array)], options)) == [
+        SourceFailure(str(array), f"file is {array.stat().st_size / 1024:.1f} KB, over the 1 KB limit")
+    ]
 
 
 def test_a_reader_bug_costs_one_input_not_the_run(tmp_path, monkeypatch):

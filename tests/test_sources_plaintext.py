@@ -1,8 +1,10 @@
 """Plain text and Markdown with front matter."""
+
 from datetime import date
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.sources import Document, SourceFailure, SourceOptions
 from timeline.sources.plaintext import read_text
@@ -33,7 +35,11 @@ def test_seed_front_matter():
 def test_markdown_front_matter_and_extra_fields():
     doc = _read(DATA / "summit.md")
     assert (doc.title, doc.published, doc.published_source, doc.publisher, doc.language) == (
-        "Leaders pledge closer ties at Ankara summit", date(2024, 5, 21), "metadata", "The Dispatch", "en",
+        "Leaders pledge closer ties at Ankara summit",
+        date(2024, 5, 21),
+        "metadata",
+        "The Dispatch",
+        "en",
     )
     assert doc.url == "https://dispatch.example.com/2024/05/21/ankara-summit"
     assert doc.extra == {"author": "Selin Aydin"}
@@ -48,7 +54,11 @@ def test_plain_wire_text_with_yearless_dateline_is_undated():
 
 def test_year_from_url_option_completes_the_dateline():
     doc = _read(DATA / "wire.txt", SourceOptions(url="https://wire.example/1987/uk-japan-trade"))
-    assert (doc.published, doc.published_source, doc.url) == (date(1987, 4, 11), "dateline", "https://wire.example/1987/uk-japan-trade")
+    assert (doc.published, doc.published_source, doc.url) == (
+        date(1987, 4, 11),
+        "dateline",
+        "https://wire.example/1987/uk-japan-trade",
+    )
 
 
 def test_options_override_front_matter():
@@ -58,13 +68,19 @@ def test_options_override_front_matter():
 
 
 def test_date_field_option_picks_the_front_matter_key():
-    doc = read_text("---\nissued: 2022-02-24\ndate: 2022-01-01\n---\nTroops crossed the border.", "x.md", SourceOptions(date_field="issued"))
+    doc = read_text(
+        "---\nissued: 2022-02-24\ndate: 2022-01-01\n---\nTroops crossed the border.",
+        "x.md",
+        SourceOptions(date_field="issued"),
+    )
     assert doc.published == date(2022, 2, 24)
 
 
 def test_failures():
     assert read_text("  \n\n", "a.txt", SourceOptions()) == SourceFailure("a.txt", "empty file")
-    assert read_text("---\ntitle: x\n---\n\n", "b.md", SourceOptions()) == SourceFailure("b.md", "no text after the front matter")
+    assert read_text("---\ntitle: x\n---\n\n", "b.md", SourceOptions()) == SourceFailure(
+        "b.md", "no text after the front matter"
+    )
     failure = read_text('---\ntitle: "open\n---\nText.', "c.md", SourceOptions())
     assert failure.reason.startswith("malformed front matter: ")
     assert "\n" not in failure.reason

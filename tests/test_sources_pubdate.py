@@ -1,9 +1,11 @@
 """Publication date: parsing metadata values and the option > metadata > HTML >
 dateline precedence."""
-from datetime import date, datetime, timezone
+
+from datetime import UTC, date, datetime
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.sources.pubdate import PartialDate, parse_date_value, resolve_publication_date, year_from_url
 
@@ -20,7 +22,7 @@ from timeline.sources.pubdate import PartialDate, parse_date_value, resolve_publ
         ("15 September 2023", date(2023, 9, 15)),
         (date(2023, 9, 15), date(2023, 9, 15)),  # YAML front matter gives dates
         (datetime(2023, 9, 15, 12, 0), date(2023, 9, 15)),
-        (int(datetime(2023, 9, 15, 12, tzinfo=timezone.utc).timestamp()), date(2023, 9, 15)),
+        (int(datetime(2023, 9, 15, 12, tzinfo=UTC).timestamp()), date(2023, 9, 15)),
     ],
 )
 def test_full_dates(value, expected):
@@ -67,7 +69,14 @@ DATELINE = "MOSCOW, Sept 15 (Reuters) - The Kremlin said."
 @pytest.mark.parametrize(
     "option,metadata,html,text,url,expected",
     [
-        (date(2020, 1, 1), PartialDate(full=date(2023, 9, 15)), date(2023, 9, 14), DATELINE, None, (date(2020, 1, 1), "option")),
+        (
+            date(2020, 1, 1),
+            PartialDate(full=date(2023, 9, 15)),
+            date(2023, 9, 14),
+            DATELINE,
+            None,
+            (date(2020, 1, 1), "option"),
+        ),
         (None, PartialDate(full=date(2023, 9, 15)), date(2023, 9, 14), DATELINE, None, (date(2023, 9, 15), "metadata")),
         (None, PartialDate(), date(2023, 9, 14), DATELINE, None, (date(2023, 9, 14), "html")),
         (None, PartialDate(year=2023), None, DATELINE, None, (date(2023, 9, 15), "dateline")),
@@ -84,7 +93,9 @@ def test_precedence(option, metadata, html, text, url, expected):
 
 
 def test_dateline_field_is_used_before_text():
-    result = resolve_publication_date(None, PartialDate(year=1987), None, "Text without a dateline.", dateline_field="SALVADOR, Feb 26")
+    result = resolve_publication_date(
+        None, PartialDate(year=1987), None, "Text without a dateline.", dateline_field="SALVADOR, Feb 26"
+    )
     assert (result.published, result.source) == (date(1987, 2, 26), "dateline")
 
 

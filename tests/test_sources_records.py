@@ -1,11 +1,13 @@
 """JSON Lines and JSON records: field names, remapping, bad lines, streaming."""
+
 import io
 import json
 from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.sources import Document, SourceFailure, SourceOptions
 from timeline.sources.records import iter_json_document, iter_json_lines, record_to_document
@@ -22,20 +24,32 @@ def test_field_name_variants():
     path = DATA / "records" / "articles.jsonl"
     docs = _lines(path)
     assert [(d.origin, d.title, d.url, d.published, d.published_source, d.publisher, d.extra) for d in docs] == [
-        (f"{path}:1", "Putin and Kim meet at Russian spaceport", "https://wire.example.net/2023/09/13/putin-kim-summit",
-         date(2023, 9, 13), "metadata", "Example Wire", {"id": "wire-001"}),
+        (
+            f"{path}:1",
+            "Putin and Kim meet at Russian spaceport",
+            "https://wire.example.net/2023/09/13/putin-kim-summit",
+            date(2023, 9, 13),
+            "metadata",
+            "Example Wire",
+            {"id": "wire-001"},
+        ),
         (f"{path}:2", "Lukashenko arrives in Sochi", None, date(2023, 9, 15), "metadata", None, {"id": "wire-002"}),
         # No date field: the dateline has no year and nothing else gives one → undated.
         (f"{path}:3", "EU parliament condemns Minsk", None, None, None, "Reuters", {"id": "wire-003"}),
         # A year-only date field supplies the dateline's year.
         (f"{path}:4", "Ministers meet in Almaty", None, date(2024, 3, 12), "dateline", None, {"id": "wire-004"}),
     ]
-    assert docs[0].text.split("\n")[1] == "The two leaders toured the launch facilities before holding talks that lasted several hours."
+    assert (
+        docs[0].text.split("\n")[1]
+        == "The two leaders toured the launch facilities before holding talks that lasted several hours."
+    )
     assert docs[2].text.startswith("BRUSSELS, Sept 14 (Reuters) - The European Parliament")
 
 
 def test_remapped_fields():
-    options = SourceOptions(text_field="story", date_field="when", title_field="headline", url_field="link", id_field="article_id")
+    options = SourceOptions(
+        text_field="story", date_field="when", title_field="headline", url_field="link", id_field="article_id"
+    )
     docs = _lines(DATA / "records" / "remapped.jsonl", options)
     assert [(d.title, d.url, d.published, d.extra) for d in docs] == [
         ("Talks resume in Geneva", "https://news.example.com/geneva-talks", date(2023, 11, 13), {"id": 9001}),
@@ -80,7 +94,12 @@ def test_news_api_json_document():
     docs = list(iter_json_document(path.read_text(encoding="utf-8"), str(path), SourceOptions()))
     assert [(d.origin, d.publisher, d.published, d.url) for d in docs] == [
         (f"{path}:1", "Harbour Times", date(2023, 11, 8), "https://harbourtimes.example/2023/11/08/fisheries-accord"),
-        (f"{path}:2", "The Continental Ledger", date(2024, 3, 12), "https://ledger.example.org/world/2024/03/12/border-talks-resume"),
+        (
+            f"{path}:2",
+            "The Continental Ledger",
+            date(2024, 3, 12),
+            "https://ledger.example.org/world/2024/03/12/border-talks-resume",
+        ),
     ]
 
 
@@ -108,14 +127,29 @@ def test_reuters_first_record_reads_directly():
     with gzip.open(REUTERS, "rb") as stream:
         first = next(iter_json_lines(stream, "reuters.jsonl.gz", SourceOptions()))
     assert (first.title, first.url, first.published, first.published_source, first.extra) == (
-        "BAHIA COCOA REVIEW", None, date(1987, 2, 26), "metadata", {"id": 1, "dateline": "SALVADOR, Feb 26"},
+        "BAHIA COCOA REVIEW",
+        None,
+        date(1987, 2, 26),
+        "metadata",
+        {"id": 1, "dateline": "SALVADOR, Feb 26"},
     )
     assert first.text.startswith("Showers continued throughout the week in\nthe Bahia cocoa zone")
 
 
 # deadline=None: the first dateparser call pays its import (~0.5 s).
 @settings(deadline=None)
-@given(st.lists(st.one_of(st.text(max_size=40), st.dictionaries(st.sampled_from(["text", "body", "title", "published", "id", "url"]), st.one_of(st.text(max_size=20), st.integers(), st.none()))), max_size=8))
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=40),
+            st.dictionaries(
+                st.sampled_from(["text", "body", "title", "published", "id", "url"]),
+                st.one_of(st.text(max_size=20), st.integers(), st.none()),
+            ),
+        ),
+        max_size=8,
+    )
+)
 def test_any_lines_yield_one_result_per_non_blank_line(items):
     lines = [json.dumps(i) if isinstance(i, dict) else i.replace("\n", " ").replace("\r", " ") for i in items]
     data = "\n".join(lines).encode("utf-8")

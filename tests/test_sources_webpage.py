@@ -1,4 +1,5 @@
 """HTML pages: trafilatura text and title, htmldate publication date, og:site_name."""
+
 from datetime import date
 from pathlib import Path
 
@@ -30,14 +31,24 @@ def test_meta_tags_page():
     assert paragraphs[0].startswith("The foreign ministers of Armenia and Azerbaijan agreed on Tuesday")
     assert len(paragraphs) == 5
     # Navigation, cookie banner, share bar, related links and footer are not article text.
-    for furniture in ("Accept all cookies", "Share this article", "Most read", "All rights reserved", "Log in", "Read more"):
+    for furniture in (
+        "Accept all cookies",
+        "Share this article",
+        "Most read",
+        "All rights reserved",
+        "Log in",
+        "Read more",
+    ):
         assert furniture not in doc.text
 
 
 def test_json_ld_page():
     doc = _read("html/json_ld.html")
     assert (doc.title, doc.published, doc.published_source, doc.publisher) == (
-        "Ministers sign fisheries accord after overnight talks", date(2023, 11, 8), "html", "Harbour Times",
+        "Ministers sign fisheries accord after overnight talks",
+        date(2023, 11, 8),
+        "html",
+        "Harbour Times",
     )
     assert doc.text.startswith("Norway and the United Kingdom signed a fisheries agreement")
     assert "Subscribe now" not in doc.text and "newsletter" not in doc.text
@@ -45,7 +56,9 @@ def test_json_ld_page():
 
 def test_page_dated_only_by_a_yearless_dateline_stays_undated():
     doc = _read("html/dateline_only.html")
-    assert doc.text.startswith("MOSCOW, Sept 15 (Reuters) - The Kremlin said on Friday")  # the <h1> title is not repeated
+    assert doc.text.startswith(
+        "MOSCOW, Sept 15 (Reuters) - The Kremlin said on Friday"
+    )  # the <h1> title is not repeated
     assert (doc.published, doc.published_source, doc.publisher) == (None, None, "Wire Digest")
 
 
@@ -78,7 +91,10 @@ def test_failures(html, reason):
 
 
 def test_html_to_text_keeps_paragraphs():
-    assert html_to_text("<p>GENEVA, Nov 10 - Envoys met.</p><p>Talks ended.</p>") == "GENEVA, Nov 10 - Envoys met.\nTalks ended."
+    assert (
+        html_to_text("<p>GENEVA, Nov 10 - Envoys met.</p><p>Talks ended.</p>")
+        == "GENEVA, Nov 10 - Envoys met.\nTalks ended."
+    )
 
 
 def test_language_from_the_html_lang_attribute():

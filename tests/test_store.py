@@ -1,17 +1,20 @@
 """store.py: one transaction per article, idempotent re-ingest, actors and
 aliases, cross-article merging (order-independent), corrections, redating."""
+
 from __future__ import annotations
 
 import datetime as dt
 import itertools
 
 import pytest
+from conftest import document, event_record
 from sqlalchemy import func, select, text
 
 from timeline.events.types import Extraction
 from timeline.models import Actor, ActorAlias, Article, Event, EventReport, IngestError, Mention
 from timeline.store import (
     StoreError,
+    alias_norm,
     compatible,
     merge_events,
     record_failure,
@@ -19,10 +22,7 @@ from timeline.store import (
     split_event,
     store_article,
     type_family,
-    alias_norm,
 )
-
-from conftest import document, event_record
 
 
 def count(session, model) -> int:
@@ -44,11 +44,10 @@ def snapshot(session) -> list[tuple]:
                 ).scalars()
             )
         )
-        sentences = tuple(
-            sorted(session.execute(select(Mention.sentence).where(Mention.event_id == e.id)).scalars())
+        sentences = tuple(sorted(session.execute(select(Mention.sentence).where(Mention.event_id == e.id)).scalars()))
+        rows.append(
+            (e.type, e.mode, e.date, e.granularity, e.date_conflict, e.place, e.n_sources, e.summary, actors, sentences)
         )
-        rows.append((e.type, e.mode, e.date, e.granularity, e.date_conflict, e.place, e.n_sources,
-                     e.summary, actors, sentences))
     return sorted(rows, key=repr)
 
 
@@ -60,10 +59,20 @@ def test_store_writes_article_events_actors_and_mentions(session):
     )
     assert (result.status, result.events) == ("stored", 1)
     article = session.get(Article, result.article_id)
-    assert (article.status, article.published, article.n_events, article.publisher) == ("ok", "2023-09-15", 1, "Example")
+    assert (article.status, article.published, article.n_events, article.publisher) == (
+        "ok",
+        "2023-09-15",
+        1,
+        "Example",
+    )
     event = session.execute(select(Event)).scalar_one()
     assert (event.type, event.date, event.granularity, event.place, event.n_sources) == (
-        "CONSULT", "2023-09-13", "day", "Vostochny Cosmodrome", 1)
+        "CONSULT",
+        "2023-09-13",
+        "day",
+        "Vostochny Cosmodrome",
+        1,
+    )
     assert sorted(session.execute(select(Actor.name)).scalars()) == ["Kim Jong Un", "Vladimir Putin"]
     assert count(session, Mention) == 1
 
@@ -116,13 +125,20 @@ def test_aliases_hold_canonical_name_and_surface_forms_but_not_pronoun_phrases(s
     store_article(session, document("x"), Extraction([rec]))
     norms = dict.fromkeys(session.execute(select(ActorAlias.alias_norm).order_by(ActorAlias.id)).scalars())
     assert list(norms) == [
-        "vladimir putin", "putin", "vladimir vladimirovich putin", "the russian president", "kim jong un",
+        "vladimir putin",
+        "putin",
+        "vladimir vladimirovich putin",
+        "the russian president",
+        "kim jong un",
     ]
 
 
 def test_undated_article_is_stored_undated(session):
-    result = store_article(session, document("Putin met Kim on Friday.", published=None),
-                           Extraction([event_record(date=None)], needs_publication_date=True))
+    result = store_article(
+        session,
+        document("Putin met Kim on Friday.", published=None),
+        Extraction([event_record(date=None)], needs_publication_date=True),
+    )
     article = session.get(Article, result.article_id)
     assert (article.status, article.published) == ("undated", None)
     assert session.execute(select(Event.date, Event.granularity)).one() == (None, "none")
@@ -169,12 +185,20 @@ def _report(article_id=1, **kw):
         (dict(place="Sochi"), dict(place="sochi"), True),
         (dict(place="Sochi"), dict(place="Minsk"), False),
         (dict(actors=("Vladimir Putin", "Kim Jong Un")), dict(actors=("Vladimir Putin",)), True),
-        (dict(actors=("Vladimir Putin", "Kim Jong Un")), dict(actors=("Vladimir Putin", "Alexander Lukashenko")), False),
+        (
+            dict(actors=("Vladimir Putin", "Kim Jong Un")),
+            dict(actors=("Vladimir Putin", "Alexander Lukashenko")),
+            False,
+        ),
         (dict(actors=("Russia", "North Korea")), dict(actors=("Russia", "North Korea", "Vladimir Putin")), True),
         (dict(actors=("Russia", "Belarus")), dict(actors=("Russia", "North Korea")), False),
         # without named people, only the same kind of act within a week
         (dict(actors=("Russia", "North Korea"), date="2023-09"), dict(actors=("Russia", "North Korea")), False),
-        (dict(actors=("Russia", "North Korea"), mode="meet"), dict(actors=("Russia", "North Korea"), mode="phone"), False),
+        (
+            dict(actors=("Russia", "North Korea"), mode="meet"),
+            dict(actors=("Russia", "North Korea"), mode="phone"),
+            False,
+        ),
         (dict(actors=("Russia", "North Korea"), date="2023-W37"), dict(actors=("Russia", "North Korea")), True),
     ],
 )
@@ -197,13 +221,27 @@ def test_type_family_groups_consult_modes():
 
 ARTICLES = {
     "A": [event_record(date="2023-09-13", place="Vostochny Cosmodrome", sentence="Putin met Kim on Wednesday.")],
-    "B": [event_record(date="2023-W37", sentence="Putin met Kim this week.", confidence=0.9),
-          event_record(type_="CONSULT", actors=("Vladimir Putin", "Alexander Lukashenko"), date="2023-09-15",
-                       place="Sochi", sentence="Putin met Lukashenko in Sochi on Friday.")],
+    "B": [
+        event_record(date="2023-W37", sentence="Putin met Kim this week.", confidence=0.9),
+        event_record(
+            type_="CONSULT",
+            actors=("Vladimir Putin", "Alexander Lukashenko"),
+            date="2023-09-15",
+            place="Sochi",
+            sentence="Putin met Lukashenko in Sochi on Friday.",
+        ),
+    ],
     "C": [event_record(date="2023-09-14", sentence="Putin and Kim met on Thursday.")],
-    "D": [event_record(actors=("Vladimir Putin", "Alexander Lukashenko"), date="2023-09", place="Sochi",
-                       sentence="Putin held talks with Lukashenko in Sochi this month.", mode="negotiate",
-                       trigger="held talks")],
+    "D": [
+        event_record(
+            actors=("Vladimir Putin", "Alexander Lukashenko"),
+            date="2023-09",
+            place="Sochi",
+            sentence="Putin held talks with Lukashenko in Sochi this month.",
+            mode="negotiate",
+            trigger="held talks",
+        )
+    ],
 }
 
 
@@ -218,7 +256,12 @@ def test_reports_of_one_event_merge_across_articles(session):
     assert len(events) == 2
     kim = next(e for e in events.values() if "Kim" in e.summary)
     assert (kim.date, kim.granularity, kim.n_sources, kim.place, kim.date_conflict) == (
-        "2023-09-13", "day", 3, "Vostochny Cosmodrome", "2023-09-14")
+        "2023-09-13",
+        "day",
+        3,
+        "Vostochny Cosmodrome",
+        "2023-09-14",
+    )
     sochi = next(e for e in events.values() if "Lukashenko" in e.summary)
     assert (sochi.date, sochi.n_sources, sochi.date_conflict, sochi.mode) == ("2023-09-15", 2, None, "meet")
     assert count(session, Mention) == 5
@@ -267,7 +310,10 @@ def test_force_reingest_splits_an_event_its_bridge_held_together(session):
     assert count(session, Event) == 1
     store_article(session, document("c"), Extraction([event_record(date="2023-08-01")]), force=True)
     assert sorted((e.date, e.n_sources) for e in session.execute(select(Event)).scalars()) == [
-        ("2023-08-01", 1), ("2023-09-13", 1), ("2023-09-15", 1)]
+        ("2023-08-01", 1),
+        ("2023-09-13", 1),
+        ("2023-09-15", 1),
+    ]
 
 
 # --- manual corrections ----------------------------------------------------------------------
@@ -301,16 +347,20 @@ def test_split_moves_an_article_out_and_survives_reingest(session):
     new_id = split_event(session, event_id, mention_id)
     assert sorted(session.execute(select(Event.id, Event.n_sources)).all()) == [(event_id, 1), (new_id, 1)]
     assert session.get(Mention, mention_id).event_id == new_id
-    store_article(session, document("b"), Extraction([event_record(date="2023-09-13", sentence="Kim met Putin.")]),
-                  force=True)
+    store_article(
+        session, document("b"), Extraction([event_record(date="2023-09-13", sentence="Kim met Putin.")]), force=True
+    )
     assert count(session, Event) == 2
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda s: split_event(s, 999, 1), "mention 1 is not a mention of event 999"),
-    (lambda s: merge_events(s, [1, 999]), "no event with id 999"),
-    (lambda s: merge_events(s, [1, 1]), "merge needs two different event ids"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda s: split_event(s, 999, 1), "mention 1 is not a mention of event 999"),
+        (lambda s: merge_events(s, [1, 999]), "no event with id 999"),
+        (lambda s: merge_events(s, [1, 1]), "merge needs two different event ids"),
+    ],
+)
 def test_correction_errors_name_the_problem(session, call, message):
     store_article(session, document("a"), Extraction([event_record()]))
     with pytest.raises(StoreError, match=message):
@@ -318,8 +368,9 @@ def test_correction_errors_name_the_problem(session, call, message):
 
 
 def test_redate_resolves_an_undated_article(session):
-    result = store_article(session, document("Putin met Kim on Friday.", published=None),
-                           Extraction([event_record(date=None)]))
+    result = store_article(
+        session, document("Putin met Kim on Friday.", published=None), Extraction([event_record(date=None)])
+    )
 
     def extractor(doc):
         assert doc.published == dt.date(2023, 9, 15)
@@ -338,25 +389,33 @@ def test_a_surface_shared_by_a_person_and_a_country_names_only_the_person(sessio
     rec.participants[0].surface = rec.participants[1].surface = "Putin"
     store_article(session, document("x"), Extraction([rec]))
     rows = session.execute(
-        select(Actor.name, ActorAlias.alias_norm).join(ActorAlias, ActorAlias.actor_id == Actor.id)
+        select(Actor.name, ActorAlias.alias_norm)
+        .join(ActorAlias, ActorAlias.actor_id == Actor.id)
         .order_by(ActorAlias.id)
     ).all()
-    assert rows == [("Vladimir Putin", "vladimir putin"), ("Vladimir Putin", "putin"), ("Russia", "russia"),
-                    ("Kim Jong Un", "kim jong un")]
+    assert rows == [
+        ("Vladimir Putin", "vladimir putin"),
+        ("Vladimir Putin", "putin"),
+        ("Russia", "russia"),
+        ("Kim Jong Un", "kim jong un"),
+    ]
 
 
-@pytest.mark.parametrize("kind, surface, kept", [
-    ("person", "Putin", True),  # part of the name
-    ("person", "the Russian president", True),  # a singular title
-    ("person", "Belarusian ruler", True),
-    ("person", "the two leaders", False),  # a group, not this person
-    ("person", "his Russian counterpart", False),  # names someone only in context
-    ("person", "Sochi", False),
-    ("country", "Sochi", False),  # a place is not a name of the country
-    ("country", "Russian", False),
-    ("country", "Russian Federation", False),  # official names come from the gazetteer's aliases
-    ("country", "Republic of Russia", True),
-])
+@pytest.mark.parametrize(
+    "kind, surface, kept",
+    [
+        ("person", "Putin", True),  # part of the name
+        ("person", "the Russian president", True),  # a singular title
+        ("person", "Belarusian ruler", True),
+        ("person", "the two leaders", False),  # a group, not this person
+        ("person", "his Russian counterpart", False),  # names someone only in context
+        ("person", "Sochi", False),
+        ("country", "Sochi", False),  # a place is not a name of the country
+        ("country", "Russian", False),
+        ("country", "Russian Federation", False),  # official names come from the gazetteer's aliases
+        ("country", "Republic of Russia", True),
+    ],
+)
 def test_which_surface_forms_become_aliases(session, kind, surface, kept):
     rec = event_record(actors=("Vladimir Putin" if kind == "person" else "Russia", "Kim Jong Un"))
     rec.participants[0].kind = kind
@@ -380,8 +439,9 @@ def test_an_actor_with_two_roles_across_reports_is_listed_once_with_the_stronger
     b = event_record(actors=("Kim Jong Un", "Vladimir Putin"))  # Putin target
     store_article(session, document("a"), Extraction([a]))
     store_article(session, document("b"), Extraction([b]))
-    rows = session.execute(text(
-        "SELECT a.name, ea.role FROM event_actor ea JOIN actor a ON a.id = ea.actor_id ORDER BY ea.id")).all()
+    rows = session.execute(
+        text("SELECT a.name, ea.role FROM event_actor ea JOIN actor a ON a.id = ea.actor_id ORDER BY ea.id")
+    ).all()
     assert rows == [("Kim Jong Un", "source"), ("Vladimir Putin", "source")]
 
 
@@ -400,7 +460,10 @@ def test_a_later_report_of_an_article_may_merge_the_event_an_earlier_one_joined(
     assert result.status == "stored"
     # The vague "Putin met them" fits both meetings but does not make them one.
     assert count(session, Event) == 2
-    assert session.execute(text("SELECT count(*) FROM mention WHERE event_id NOT IN (SELECT id FROM event)")).scalar_one() == 0
+    assert (
+        session.execute(text("SELECT count(*) FROM mention WHERE event_id NOT IN (SELECT id FROM event)")).scalar_one()
+        == 0
+    )
     if session.get_bind().dialect.name == "sqlite":
         assert session.execute(text("PRAGMA foreign_key_check")).all() == []
 
@@ -415,7 +478,10 @@ def test_a_report_that_bridges_dates_into_an_event_of_its_own_article_keeps_its_
     week = event_record(date="2023-W37", trigger="met", offset=30)
     store_article(session, document("c"), Extraction([joins_16th, week]))
     assert count(session, Event) == 1
-    assert session.execute(text("SELECT count(*) FROM mention WHERE event_id NOT IN (SELECT id FROM event)")).scalar_one() == 0
+    assert (
+        session.execute(text("SELECT count(*) FROM mention WHERE event_id NOT IN (SELECT id FROM event)")).scalar_one()
+        == 0
+    )
 
 
 def test_opposite_directions_are_two_acts():
@@ -425,18 +491,40 @@ def test_opposite_directions_are_two_acts():
 
 
 def test_statements_of_one_speaker_merge_only_when_they_tell_the_same_story():
-    a = _report(1, type_="STATEMENT", mode="say", actors=("Vladimir Putin",), trigger="said",
-                sentence="Putin said the dollar would not fall further against the rouble.")
-    b = _report(2, type_="STATEMENT", mode="say", actors=("Vladimir Putin",), trigger="said",
-                sentence="Putin said the central bank will carefully consider its monetary policy.")
-    c = _report(3, type_="STATEMENT", mode="say", actors=("Vladimir Putin",), trigger="said",
-                sentence="Putin said the dollar would not fall further against the rouble, Tass reported.")
+    a = _report(
+        1,
+        type_="STATEMENT",
+        mode="say",
+        actors=("Vladimir Putin",),
+        trigger="said",
+        sentence="Putin said the dollar would not fall further against the rouble.",
+    )
+    b = _report(
+        2,
+        type_="STATEMENT",
+        mode="say",
+        actors=("Vladimir Putin",),
+        trigger="said",
+        sentence="Putin said the central bank will carefully consider its monetary policy.",
+    )
+    c = _report(
+        3,
+        type_="STATEMENT",
+        mode="say",
+        actors=("Vladimir Putin",),
+        trigger="said",
+        sentence="Putin said the dollar would not fall further against the rouble, Tass reported.",
+    )
     from timeline.store import sentence_words
 
-    words = {r.report_key: sentence_words([s]) for r, s in (
-        (a, "Putin said the dollar would not fall further against the rouble."),
-        (b, "Putin said the central bank will carefully consider its monetary policy."),
-        (c, "Putin said the dollar would not fall further against the rouble, Tass reported."))}
+    words = {
+        r.report_key: sentence_words([s])
+        for r, s in (
+            (a, "Putin said the dollar would not fall further against the rouble."),
+            (b, "Putin said the central bank will carefully consider its monetary policy."),
+            (c, "Putin said the dollar would not fall further against the rouble, Tass reported."),
+        )
+    }
     assert compatible(a, b)  # without the sentences, the rule cannot tell
     assert not compatible(a, b, words)
     assert compatible(a, c, words)

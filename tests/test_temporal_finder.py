@@ -1,5 +1,6 @@
 """find_time_expressions as a whole: spans, ordering, tense hook, and properties
 that must hold for any text and any publication day (hypothesis)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,19 +15,99 @@ VALUE = re.compile(
     r"^(?:\d{4}-\d{2}-\d{2}(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI|MI))?|\d{4}-W\d{2}(?:-WE)?|\d{4}-\d{2}"
     r"|\d{4}-Q[1-4]|\d{4}-H[12]|\d{4}-(?:SP|SU|FA|WI)|\d{2,4}"
     r"|P(?:T?)(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|S|Q|DE|CE)|PRESENT_REF|PAST_REF|FUTURE_REF"
-    r"|XXXX-(?:WXX-(?:[1-7]|WE)|\d{2}|XX-XXT(?:MO|AF|EV|NI)))$")
+    r"|XXXX-(?:WXX-(?:[1-7]|WE)|\d{2}|XX-XXT(?:MO|AF|EV|NI)))$"
+)
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
 
-NEWS_WORDS = st.sampled_from([
-    "Friday", "on", "last", "week", "next", "the", "two", "days", "after", "before", "Sept.", "13",
-    "2023", "March", "May", "year", "ago", "earlier", "this", "month", "quarter", "third", "-", "15",
-    "mid-", "early", "late", "tonight", "yesterday", "a", "later", "following", "1990s", "'80s", "fiscal",
-    "1988", "noon", "10:35", "p.m.", "every", "daily", "now", ",", ".", "\n", "Q3", "summer", "of",
-    "29", "February", "12/31/1999", "9999-12-31", "0001-01-01", "nineteen", "ninety-six",
-    "previous", "fiscal", "weekend", "century", "decade", "same", "day", "hours", "Christmas", "Easter",
-    "year-earlier", "latest", "period", "ended", "morning", "night", "Thursday", "second", "half",
-    "between", "and", "to", "until", "since", "by", "'s", "ago", "coming", "several", "twice",
-])
+NEWS_WORDS = st.sampled_from(
+    [
+        "Friday",
+        "on",
+        "last",
+        "week",
+        "next",
+        "the",
+        "two",
+        "days",
+        "after",
+        "before",
+        "Sept.",
+        "13",
+        "2023",
+        "March",
+        "May",
+        "year",
+        "ago",
+        "earlier",
+        "this",
+        "month",
+        "quarter",
+        "third",
+        "-",
+        "15",
+        "mid-",
+        "early",
+        "late",
+        "tonight",
+        "yesterday",
+        "a",
+        "later",
+        "following",
+        "1990s",
+        "'80s",
+        "fiscal",
+        "1988",
+        "noon",
+        "10:35",
+        "p.m.",
+        "every",
+        "daily",
+        "now",
+        ",",
+        ".",
+        "\n",
+        "Q3",
+        "summer",
+        "of",
+        "29",
+        "February",
+        "12/31/1999",
+        "9999-12-31",
+        "0001-01-01",
+        "nineteen",
+        "ninety-six",
+        "previous",
+        "fiscal",
+        "weekend",
+        "century",
+        "decade",
+        "same",
+        "day",
+        "hours",
+        "Christmas",
+        "Easter",
+        "year-earlier",
+        "latest",
+        "period",
+        "ended",
+        "morning",
+        "night",
+        "Thursday",
+        "second",
+        "half",
+        "between",
+        "and",
+        "to",
+        "until",
+        "since",
+        "by",
+        "'s",
+        "ago",
+        "coming",
+        "several",
+        "twice",
+    ]
+)
 DAYS = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 
 
@@ -35,7 +116,7 @@ def _check(text, published):
     last_end = 0
     for e in exprs:
         assert 0 <= e.start < e.end <= len(text)
-        assert text[e.start:e.end] == e.text
+        assert text[e.start : e.end] == e.text
         assert e.start >= last_end, "sorted and non-overlapping"
         last_end = e.end
         assert e.type in TYPES
@@ -90,4 +171,5 @@ def test_tense_of_overrides_the_lexical_guess():
 def test_edge_of_the_calendar_gives_none_not_errors():
     exprs = find_time_expressions("They will meet tomorrow and next year.", dt.date(9999, 12, 31))
     assert [(e.text, e.value) for e in exprs] == [("tomorrow", None), ("next year", None)] or all(
-        e.value is None or VALUE.match(e.value) for e in exprs)
+        e.value is None or VALUE.match(e.value) for e in exprs
+    )

@@ -1,6 +1,7 @@
 """The phrase table: news sentences, their publication day, and the TIMEX3 value and
 granularity each time expression must get. Reads as the specification of
 timeline.temporal.rules (run through find_time_expressions)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -138,7 +139,13 @@ PHRASES = [
     ("GDP grew 2% in Q3 2023.", FRI, "Q3 2023", "2023-Q3", "quarter"),
     ("Net income rose in the latest quarter.", WSJ, "the latest quarter", "1989-Q3", "quarter"),
     ("Net rose in the third quarter. In the quarter, sales rose 4%.", WSJ, "the quarter", "1989-Q3", "quarter"),
-    ("Profit rose in the third quarter from the year-earlier quarter.", WSJ, "the year-earlier quarter", "1988-Q3", "quarter"),
+    (
+        "Profit rose in the third quarter from the year-earlier quarter.",
+        WSJ,
+        "the year-earlier quarter",
+        "1988-Q3",
+        "quarter",
+    ),
     ("Sales in the third quarter rose from $5 million a year ago.", WSJ, "a year ago", "1988-Q3", "quarter"),
     ("Output rose in the first half of 1987.", R87, "the first half of 1987", "1987-H1", "half"),
     ("Sales in the quarter ended Sept. 30 rose 4%.", WSJ, "the quarter", "1989-Q3", "quarter"),
@@ -209,21 +216,47 @@ PHRASES = [
     ("It may seek financing at a later date.", WSJ, "a later date", "FUTURE_REF", "ref"),
     ("The index fell eight trading days in a row.", WSJ, "eight trading days", "P8D", "duration"),
     # --- quarterly reports compare with the same quarter a year before ---
-    ("Third-quarter net rose to $24 million, compared with a loss of $3 million last year.", WSJ,
-     "last year", "1988-Q3", "quarter"),
-    ("Net was $2 million in the third quarter, against $1.8 million for the corresponding period last year.", WSJ,
-     "the corresponding period last year", "1988-Q3", "quarter"),
-    ("Third-quarter U.K. sales fell; sales for last year's quarter were $3 million.", WSJ,
-     "last year's quarter", "1988-Q3", "quarter"),
+    (
+        "Third-quarter net rose to $24 million, compared with a loss of $3 million last year.",
+        WSJ,
+        "last year",
+        "1988-Q3",
+        "quarter",
+    ),
+    (
+        "Net was $2 million in the third quarter, against $1.8 million for the corresponding period last year.",
+        WSJ,
+        "the corresponding period last year",
+        "1988-Q3",
+        "quarter",
+    ),
+    (
+        "Third-quarter U.K. sales fell; sales for last year's quarter were $3 million.",
+        WSJ,
+        "last year's quarter",
+        "1988-Q3",
+        "quarter",
+    ),
     ("Candy sales were about $154 million last year.", WSJ, "last year", "1988", "year"),
-    ("The slump will last through the first two quarters of 1990.", WSJ, "the first two quarters of 1990", "1990-H1", "half"),
+    (
+        "The slump will last through the first two quarters of 1990.",
+        WSJ,
+        "the first two quarters of 1990",
+        "1990-H1",
+        "half",
+    ),
     # --- parts of days (TIMEX3 TMO/TAF/TEV/TNI) and plural weekdays as sets ---
     ("Flights leave Bombay on Monday and Tuesday nights.", FRI, "Tuesday nights", "XXXX-WXX-2TNI", "set"),
     ("Flights leave Bombay on Monday and Tuesday nights.", FRI, "Monday", "XXXX-WXX-1TNI", "set"),
     ("Prices fell at mid-afternoon yesterday.", FRI, "mid-afternoon yesterday", "2023-09-14TAF", "time"),
     ("The raid began at 4 in the morning.", FRI, "4 in the morning", "2023-09-15T04:00", "time"),
-    ("The spin-off could be effective as early as next year's first quarter.", WSJ,
-     "next year's first quarter", "1990-Q1", "quarter"),
+    (
+        "The spin-off could be effective as early as next year's first quarter.",
+        WSJ,
+        "next year's first quarter",
+        "1990-Q1",
+        "quarter",
+    ),
     ("He returned home on Thanksgiving Day.", FRI, "Thanksgiving Day", "2022-11-24", "day"),
     # --- anaphoric parts of days and weekdays: relative to the day being narrated ---
     ("Shares fell on Wednesday. Dealers sold in the morning.", FRI, "the morning", "2023-09-13TMO", "time"),
@@ -236,8 +269,9 @@ PHRASES = [
 ]
 
 
-@pytest.mark.parametrize("sentence, published, phrase, value, granularity", PHRASES,
-                         ids=[f"{p[2]}@{p[1]}" for p in PHRASES])
+@pytest.mark.parametrize(
+    "sentence, published, phrase, value, granularity", PHRASES, ids=[f"{p[2]}@{p[1]}" for p in PHRASES]
+)
 def test_phrase_value(sentence, published, phrase, value, granularity):
     exprs = find_time_expressions(sentence, dt.date.fromisoformat(published))
     found = {e.text: e for e in exprs}
@@ -277,11 +311,18 @@ def test_event_relative_phrases(sentence, phrase, relation, offset):
     assert (e.anchor, e.value, e.relation, e.offset) == ("event", None, relation, offset)
 
 
-@pytest.mark.parametrize("sentence, published, phrase, value", [
-    ("The day before last Tuesday's hearing, Manuel went to Lazaro's home.", "2000-02-24",
-     "The day before last Tuesday", "2000-02-21"),
-    ("The index fell after Oct. 12, the day before the plunge.", "1989-10-30", "the day before", "1989-10-12"),
-])
+@pytest.mark.parametrize(
+    "sentence, published, phrase, value",
+    [
+        (
+            "The day before last Tuesday's hearing, Manuel went to Lazaro's home.",
+            "2000-02-24",
+            "The day before last Tuesday",
+            "2000-02-21",
+        ),
+        ("The index fell after Oct. 12, the day before the plunge.", "1989-10-30", "the day before", "1989-10-12"),
+    ],
+)
 def test_the_day_before_a_date(sentence, published, phrase, value):
     """Followed by a date, "the day before" counts from it; set off by a comma after
     a date, it is an appositive naming that same day."""
@@ -304,65 +345,87 @@ def test_range_reaches_its_last_day():
     assert (e.date_start, e.date_end) == (dt.date(2023, 9, 13), dt.date(2023, 9, 15))
 
 
-@pytest.mark.parametrize("sentence", [
-    "We may well see a deal.",
-    "They will march on the capital.",
-    "About 1990 people attended.",
-    "Three-quarters of voters agreed.",
-    "He paid $2023 for it.",
-    "Futures markets fell.",
-    # a rate of a quantity, not a recurring time (TimeBank leaves these out)
-    "Sales should rise 8.5% annually.",
-    # discourse "now": a topic shift, not PRESENT_REF
-    "Now, he says, the West wants more.",
-    "Now for the geography quiz.",
-    # "the future" as the noun for what awaits someone
-    "This matters to the future of our peoples.",
-    "Growth was bad, and the future looks grim.",
-    # capitalised time words inside a sentence belong to names and titles
-    'Baker said on ABC News\' "This Week," that the request was legal.',
-    "Gonzalez said on CBS's ''60 Minutes'' that the boy suffers.",
-    "The poster showed Gary Cooper in ``High Noon.''",
-    "This is VOA Today.",
-    # "later in the day before returning": "the day" then the conjunction "before"
-    "She spent hours in Nairobi later in the day before returning home.",
-    # "year-end" as an adjective
-    "Year-end net was below the earlier level.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We may well see a deal.",
+        "They will march on the capital.",
+        "About 1990 people attended.",
+        "Three-quarters of voters agreed.",
+        "He paid $2023 for it.",
+        "Futures markets fell.",
+        # a rate of a quantity, not a recurring time (TimeBank leaves these out)
+        "Sales should rise 8.5% annually.",
+        # discourse "now": a topic shift, not PRESENT_REF
+        "Now, he says, the West wants more.",
+        "Now for the geography quiz.",
+        # "the future" as the noun for what awaits someone
+        "This matters to the future of our peoples.",
+        "Growth was bad, and the future looks grim.",
+        # capitalised time words inside a sentence belong to names and titles
+        'Baker said on ABC News\' "This Week," that the request was legal.',
+        "Gonzalez said on CBS's ''60 Minutes'' that the boy suffers.",
+        "The poster showed Gary Cooper in ``High Noon.''",
+        "This is VOA Today.",
+        # "later in the day before returning": "the day" then the conjunction "before"
+        "She spent hours in Nairobi later in the day before returning home.",
+        # "year-end" as an adjective
+        "Year-end net was below the earlier level.",
+    ],
+)
 def test_not_time_expressions(sentence):
     assert find_time_expressions(sentence, dt.date(2023, 9, 15)) == []
 
 
 def test_mod_from_early_mid_late():
-    mods = {e.text: e.mod for e in find_time_expressions(
-        "It began in early September, peaked in mid-2022 and ended late last year.", dt.date(2023, 9, 15))}
+    mods = {
+        e.text: e.mod
+        for e in find_time_expressions(
+            "It began in early September, peaked in mid-2022 and ended late last year.", dt.date(2023, 9, 15)
+        )
+    }
     assert mods == {"early September": "START", "mid-2022": "MID", "late last year": "END"}
 
 
 def test_no_publication_date_leaves_relative_dates_unresolved():
     exprs = find_time_expressions("They met on Friday, last week and on 13 September 2023.", None)
     assert [(e.text, e.value) for e in exprs] == [
-        ("Friday", None), ("last week", None), ("13 September 2023", "2023-09-13")]
+        ("Friday", None),
+        ("last week", None),
+        ("13 September 2023", "2023-09-13"),
+    ]
 
 
-@pytest.mark.parametrize("sentence, published, phrase, value", [
-    ("Money supply rose in the week ended February 22.", R87, "the week ended February 22", "1987-W08"),
-    ("Deliveries resume the week of March 6.", "2000-03-01", "the week of March 6", "2000-W10"),
-])
+@pytest.mark.parametrize(
+    "sentence, published, phrase, value",
+    [
+        ("Money supply rose in the week ended February 22.", R87, "the week ended February 22", "1987-W08"),
+        ("Deliveries resume the week of March 6.", "2000-03-01", "the week of March 6", "2000-W10"),
+    ],
+)
 def test_week_named_by_a_day(sentence, published, phrase, value):
     [e] = find_time_expressions(sentence, dt.date.fromisoformat(published))
     assert (e.text, e.value, e.granularity) == (phrase, value, "week")
 
 
-@pytest.mark.parametrize("sentence, published, phrase, first, last", [
-    ("Talks ran from Monday to Wednesday.", FRI, "Monday to Wednesday", "2023-09-11", "2023-09-13"),
-    ("Talks will run from Monday to Wednesday.", FRI, "Monday to Wednesday", "2023-09-18", "2023-09-20"),
-    ("Fighting continued Saturday and Sunday.", TUE, "Saturday and Sunday", "2023-09-09", "2023-09-10"),
-    ("Exports fell from March to May.", FRI, "March to May", "2023-03-01", "2023-05-31"),
-    ("The fast lasts from November to February 1988.", R87, "November to February 1988", "1987-11-01", "1988-02-29"),
-    ("Putin hosted Kim on Sept 13-15.", FRI, "Sept 13-15", "2023-09-13", "2023-09-15"),
-    ("Output doubled between 1990 and 1995.", FRI, "between 1990 and 1995", "1990-01-01", "1995-12-31"),
-])
+@pytest.mark.parametrize(
+    "sentence, published, phrase, first, last",
+    [
+        ("Talks ran from Monday to Wednesday.", FRI, "Monday to Wednesday", "2023-09-11", "2023-09-13"),
+        ("Talks will run from Monday to Wednesday.", FRI, "Monday to Wednesday", "2023-09-18", "2023-09-20"),
+        ("Fighting continued Saturday and Sunday.", TUE, "Saturday and Sunday", "2023-09-09", "2023-09-10"),
+        ("Exports fell from March to May.", FRI, "March to May", "2023-03-01", "2023-05-31"),
+        (
+            "The fast lasts from November to February 1988.",
+            R87,
+            "November to February 1988",
+            "1987-11-01",
+            "1988-02-29",
+        ),
+        ("Putin hosted Kim on Sept 13-15.", FRI, "Sept 13-15", "2023-09-13", "2023-09-15"),
+        ("Output doubled between 1990 and 1995.", FRI, "between 1990 and 1995", "1990-01-01", "1995-12-31"),
+    ],
+)
 def test_ranges_reach_their_last_day(sentence, published, phrase, first, last):
     [e] = find_time_expressions(sentence, dt.date.fromisoformat(published))
     assert (e.text, e.date_start.isoformat(), e.date_end.isoformat()) == (phrase, first, last)

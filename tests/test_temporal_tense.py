@@ -1,4 +1,5 @@
 """Lexical tense of the clause around a span (used when no parse is given)."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,25 +7,28 @@ import pytest
 from timeline.temporal.tense import lexical_tense
 
 
-@pytest.mark.parametrize("sentence, phrase, tense", [
-    ("Putin met Lukashenko in Sochi on Friday.", "Friday", "past"),
-    ("Putin will meet Lukashenko on Friday.", "Friday", "future"),
-    ("Putin'll meet Lukashenko on Friday.", "Friday", "future"),
-    ("The leaders are due to meet on Friday.", "Friday", "future"),
-    ("The leaders are scheduled to meet on Friday.", "Friday", "future"),
-    ("The ministers plan to meet on Friday.", "Friday", "future"),
-    ("On Friday, the ministers signed the accord.", "Friday", "past"),
-    ("The minister said on Monday that he will resign.", "Monday", "past"),
-    ("The vote starts Wednesday.", "Wednesday", "present"),
-    ("The talks have resumed since Friday.", "Friday", "past"),
-    ("The shares would be paid on a still unspecified date in January.", "January", "future"),
-    ("Friday.", "Friday", None),
-    ("He met them. They will meet again on Friday.", "Friday", "future"),
-    ("They will meet again. He met them on Friday.", "Friday", "past"),
-    ("The team planned to leave Nairobi on Thursday.", "Thursday", "future"),
-    ("On Tuesday, the league plans to hold a news conference.", "Tuesday", "future"),
-    ("Netanyahu and Arafat meet separately Monday.", "Monday", "present"),
-])
+@pytest.mark.parametrize(
+    "sentence, phrase, tense",
+    [
+        ("Putin met Lukashenko in Sochi on Friday.", "Friday", "past"),
+        ("Putin will meet Lukashenko on Friday.", "Friday", "future"),
+        ("Putin'll meet Lukashenko on Friday.", "Friday", "future"),
+        ("The leaders are due to meet on Friday.", "Friday", "future"),
+        ("The leaders are scheduled to meet on Friday.", "Friday", "future"),
+        ("The ministers plan to meet on Friday.", "Friday", "future"),
+        ("On Friday, the ministers signed the accord.", "Friday", "past"),
+        ("The minister said on Monday that he will resign.", "Monday", "past"),
+        ("The vote starts Wednesday.", "Wednesday", "present"),
+        ("The talks have resumed since Friday.", "Friday", "past"),
+        ("The shares would be paid on a still unspecified date in January.", "January", "future"),
+        ("Friday.", "Friday", None),
+        ("He met them. They will meet again on Friday.", "Friday", "future"),
+        ("They will meet again. He met them on Friday.", "Friday", "past"),
+        ("The team planned to leave Nairobi on Thursday.", "Thursday", "future"),
+        ("On Tuesday, the league plans to hold a news conference.", "Tuesday", "future"),
+        ("Netanyahu and Arafat meet separately Monday.", "Monday", "present"),
+    ],
+)
 def test_lexical_tense(sentence, phrase, tense):
     i = sentence.rindex(phrase)
     assert lexical_tense(sentence, i, i + len(phrase)) == tense

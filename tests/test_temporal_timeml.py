@@ -1,4 +1,5 @@
 """Reading TempEval-3 TimeML and writing our TIMEX3 tags back into <TEXT>."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,12 @@ import pytest
 
 from timeline.temporal import find_time_expressions
 from timeline.temporal.timeml import (
-    TimeMLError, looks_like_timeml, read_timeml, timeml_expressions, wrap_plain_text, write_timeml,
+    TimeMLError,
+    looks_like_timeml,
+    read_timeml,
+    timeml_expressions,
+    wrap_plain_text,
+    write_timeml,
 )
 
 DOC = """<?xml version="1.0" ?>
@@ -54,8 +60,8 @@ def test_write_timeml_keeps_the_text_and_the_rest_of_the_document():
     assert [(t[1], t[2], t[3]) for t in tags] == [
         ("DATE", "1989-Q3", "the third quarter"),
         ("DATE", "1989-10-25", "yesterday"),
-        ("DATE", "1988-10-25", "A year earlier"),   # anchored on the last date named
-        ("DURATION", "P2D", "two days"),             # "after" is a TimeML SIGNAL
+        ("DATE", "1988-10-25", "A year earlier"),  # anchored on the last date named
+        ("DURATION", "P2D", "two days"),  # "after" is a TimeML SIGNAL
     ]
     assert len({t[0] for t in tags}) == len(tags)
 
@@ -66,12 +72,15 @@ def test_year_ranges_are_tagged_year_by_year():
     assert [(e.text, e.value) for e in exprs] == [("1990", "1990"), ("1995", "1995")]
 
 
-@pytest.mark.parametrize("text, tagged", [
-    ("Three days later, the index was down 6%.", ("Three days", "DURATION", "P3D")),
-    ("A day earlier, trucks streamed north.", ("A day", "DURATION", "P1D")),
-    ("Just an hour later, he was declared dead.", ("an hour", "DURATION", "PT1H")),
-    ("Eight trading days after Oct. 12, the index had fallen.", ("Eight trading days", "DURATION", "P8D")),
-])
+@pytest.mark.parametrize(
+    "text, tagged",
+    [
+        ("Three days later, the index was down 6%.", ("Three days", "DURATION", "P3D")),
+        ("A day earlier, trucks streamed north.", ("A day", "DURATION", "P1D")),
+        ("Just an hour later, he was declared dead.", ("an hour", "DURATION", "PT1H")),
+        ("Eight trading days after Oct. 12, the index had fallen.", ("Eight trading days", "DURATION", "P8D")),
+    ],
+)
 def test_offsets_by_days_and_hours_are_tagged_as_durations(text, tagged):
     """TimeBank tags "three days later" as the duration "three days", the adverb
     being a SIGNAL, as it does "two days after"."""

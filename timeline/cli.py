@@ -3,6 +3,7 @@ pure modules and render. No extraction or SQL lives here.
 
 Exit codes: 0 ok, 1 some inputs failed, 2 usage error.
 """
+
 from __future__ import annotations
 
 import sys
@@ -20,8 +21,7 @@ from timeline import __version__
     envvar="TIMELINE_DB",
     default=None,
     metavar="URL",
-    help="Database: any SQLAlchemy URL or an SQLite file path "
-    "(default: sqlite:///timeline.db; env TIMELINE_DB).",
+    help="Database: any SQLAlchemy URL or an SQLite file path (default: sqlite:///timeline.db; env TIMELINE_DB).",
 )
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
@@ -88,11 +88,20 @@ def output_options(fn):
     """The output options `query`, `export` and `actors` share (sqlite-utils style)."""
     fn = click.option("--bom", is_flag=True, help="Start CSV output with a UTF-8 BOM (for spreadsheet programs).")(fn)
     fn = click.option(
-        "--output", "-o", "output", type=click.Path(dir_okay=False, writable=True), default=None,
+        "--output",
+        "-o",
+        "output",
+        type=click.Path(dir_okay=False, writable=True),
+        default=None,
         help="Write to FILE instead of standard output.",
     )(fn)
     fn = click.option(
-        "--format", "-f", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True,
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(OUTPUT_FORMATS),
+        default="table",
+        show_default=True,
         help="Output format.",
     )(fn)
     return fn
@@ -155,13 +164,34 @@ def _write_pieces(pieces, output: str | None) -> None:
 @click.option("--url-field", metavar="NAME", help="JSON field holding the URL.")
 @click.option("--id-field", metavar="NAME", help="JSON field holding the record id.")
 @click.option("--urls", "urls_file", type=click.Path(dir_okay=False), help="File with one URL per line to fetch.")
-@click.option("--workers", "-w", type=click.IntRange(min=1), default=None, help="Extraction processes (default: all cores).")
+@click.option(
+    "--workers", "-w", type=click.IntRange(min=1), default=None, help="Extraction processes (default: all cores)."
+)
 @click.option("--force", is_flag=True, help="Re-extract articles already stored.")
-@click.option("--shard", metavar="K/N", help="Only shard K of N of the inputs (by content hash): run N "
-              "processes or machines, K = 1..N, on the same inputs into one database.")
+@click.option(
+    "--shard",
+    metavar="K/N",
+    help="Only shard K of N of the inputs (by content hash): run N "
+    "processes or machines, K = 1..N, on the same inputs into one database.",
+)
 @click.pass_context
-def ingest(ctx, paths, published, url, title, publisher, text_field, date_field, title_field, url_field,
-           id_field, urls_file, workers, force, shard):
+def ingest(
+    ctx,
+    paths,
+    published,
+    url,
+    title,
+    publisher,
+    text_field,
+    date_field,
+    title_field,
+    url_field,
+    id_field,
+    urls_file,
+    workers,
+    force,
+    shard,
+):
     """Read articles and store the diplomatic events they report.
 
     PATH may be a file (.txt, .md, .html, .jsonl, .json), a folder (read
@@ -184,9 +214,16 @@ def ingest(ctx, paths, published, url, title, publisher, text_field, date_field,
     if not paths and not urls_file:
         _fail("nothing to ingest: give a PATH, a URL, - or --urls FILE", 2)
     options = SourceOptions(
-        published=_iso_day(published, "--published"), url=url, title=title, publisher=publisher,
-        text_field=text_field, date_field=date_field, title_field=title_field, url_field=url_field,
-        id_field=id_field, urls_file=urls_file,
+        published=_iso_day(published, "--published"),
+        url=url,
+        title=title,
+        publisher=publisher,
+        text_field=text_field,
+        date_field=date_field,
+        title_field=title_field,
+        url_field=url_field,
+        id_field=id_field,
+        urls_file=urls_file,
     )
     try:
         shard_kn = parse_shard(shard) if shard is not None else None
@@ -198,8 +235,14 @@ def ingest(ctx, paths, published, url, title, publisher, text_field, date_field,
 
     try:
         summary = run_ingest(
-            list(paths), options, ctx.obj["db_url"], workers=workers, force=force,
-            progress=sys.stderr.isatty(), on_failure=report, shard=shard_kn,
+            list(paths),
+            options,
+            ctx.obj["db_url"],
+            workers=workers,
+            force=force,
+            progress=sys.stderr.isatty(),
+            on_failure=report,
+            shard=shard_kn,
         )
     except UsageError as exc:
         _fail(exc.message, 2)
@@ -213,7 +256,9 @@ def ingest(ctx, paths, published, url, title, publisher, text_field, date_field,
 
 def _query_options(fn):
     options = [
-        click.option("--actor", "-a", "actors", multiple=True, help="An actor that took part (any alias); repeat: all must."),
+        click.option(
+            "--actor", "-a", "actors", multiple=True, help="An actor that took part (any alias); repeat: all must."
+        ),
         click.option("--with", "with_", multiple=True, help="A co-actor that also took part."),
         click.option("--type", "-t", "types", multiple=True, help="PLOVER event type (CONSULT, AGREE, ACCUSE...)."),
         click.option("--mode", "modes", multiple=True, help="Event mode (meet, visit, phone, sign...)."),
@@ -226,8 +271,13 @@ def _query_options(fn):
         click.option("--source", metavar="TEXT", help="Publisher or URL containing TEXT."),
         click.option("--planned/--no-planned", default=None, help="Only planned (or only not planned) events."),
         click.option("--limit", "-n", type=click.IntRange(min=0), default=None, help="At most N events."),
-        click.option("--order", type=click.Choice(["date", "-date", "sources"]), default="date", show_default=True,
-                     help="date (oldest first), -date (newest first) or sources (most reported first); undated last."),
+        click.option(
+            "--order",
+            type=click.Choice(["date", "-date", "sources"]),
+            default="date",
+            show_default=True,
+            help="date (oldest first), -date (newest first) or sources (most reported first); undated last.",
+        ),
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -238,8 +288,26 @@ def _query_options(fn):
 @_query_options
 @output_options
 @click.pass_context
-def query(ctx, actors, with_, types, modes, cameo, since, until, place, country, text_, source, planned,
-          limit, order, fmt, output, bom):
+def query(
+    ctx,
+    actors,
+    with_,
+    types,
+    modes,
+    cameo,
+    since,
+    until,
+    place,
+    country,
+    text_,
+    source,
+    planned,
+    limit,
+    order,
+    fmt,
+    output,
+    bom,
+):
     """List the events matching the filters, oldest first (undated last).
 
     \b
@@ -254,9 +322,20 @@ def query(ctx, actors, with_, types, modes, cameo, since, until, place, country,
     from timeline.query import EventQuery, QueryError, iter_events
 
     q = EventQuery(
-        actors=list(actors), with_=list(with_), types=list(types), modes=list(modes), cameo=list(cameo),
-        since=since, until=until, place=place, country=country, text=text_, source=source,
-        planned=planned, limit=limit, order=order,
+        actors=list(actors),
+        with_=list(with_),
+        types=list(types),
+        modes=list(modes),
+        cameo=list(cameo),
+        since=since,
+        until=until,
+        place=place,
+        country=country,
+        text=text_,
+        source=source,
+        planned=planned,
+        limit=limit,
+        order=order,
     )
     with _reader(ctx) as reader:
         batches = iter_events(reader, q)
@@ -358,8 +437,15 @@ def _listing(rows: list[dict], fmt: str, columns: list[str], *, bom: bool = Fals
 
 @cli.command("types")
 @click.option("--triggers", is_flag=True, help="Also list the trigger words of each mode.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
-              show_default=True, help="Output format.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl", "csv"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 def types_(triggers, fmt):
     """List the event ontology: PLOVER categories, modes and CAMEO codes.
 
@@ -377,7 +463,9 @@ def types_(triggers, fmt):
         for mode in category.modes.values():
             row = {"type": category.name, "mode": mode.name, "cameo": mode.cameo, "description": mode.description}
             if triggers:
-                row["triggers"] = sorted({t.lemma for t in lexicon.triggers if t.type == category.name and t.mode == mode.name})
+                row["triggers"] = sorted(
+                    {t.lemma for t in lexicon.triggers if t.type == category.name and t.mode == mode.name}
+                )
             rows.append(row)
     columns = ["type", "mode", "cameo", "description"] + (["triggers"] if triggers else [])
     click.echo(_listing(rows, fmt, columns), nl=False)
@@ -386,8 +474,15 @@ def types_(triggers, fmt):
 @cli.command()
 @click.option("--failed", is_flag=True, help="List inputs that could not be ingested, and why.")
 @click.option("--undated", is_flag=True, help="Only articles without a publication date.")
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl", "csv"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 @click.pass_context
 def articles(ctx, failed, undated, fmt):
     """List ingested articles with their status (or the inputs that failed).
@@ -490,8 +585,14 @@ def split(ctx, event_id, mention_id):
 @cli.command()
 @click.argument("source", metavar="FILE|-")
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD); wins over a TimeML <DCT>.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "timeml"]), default="table",
-              show_default=True, help="table for people, json for tools, timeml for TempEval-3 scorers.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "timeml"]),
+    default="table",
+    show_default=True,
+    help="table for people, json for tools, timeml for TempEval-3 scorers.",
+)
 def tag(source, published, fmt):
     """Print the time expressions of a text and how each date was resolved.
 
@@ -509,7 +610,11 @@ def tag(source, published, fmt):
 
     from timeline.temporal import find_time_expressions
     from timeline.temporal.timeml import (
-        looks_like_timeml, read_timeml, timeml_expressions, wrap_plain_text, write_timeml,
+        looks_like_timeml,
+        read_timeml,
+        timeml_expressions,
+        wrap_plain_text,
+        write_timeml,
     )
 
     day = _iso_day(published, "--published")
@@ -527,8 +632,13 @@ def tag(source, published, fmt):
         tagged = timeml_expressions(exprs, day)
         click.echo(write_timeml(doc, tagged) if doc else wrap_plain_text(text, day, tagged), nl=False)
     elif fmt == "json":
-        click.echo(json.dumps({"published": day.isoformat() if day else None,
-                               "expressions": [e.to_record() for e in exprs]}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"published": day.isoformat() if day else None, "expressions": [e.to_record() for e in exprs]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         from rich.console import Console
         from rich.table import Table
@@ -537,17 +647,33 @@ def tag(source, published, fmt):
         for column in ("text", "type", "value", "days", "rule", "anchor", "tense"):
             table.add_column(column, overflow="fold")  # fold, never cut: values must stay readable
         for e in exprs:
-            days = "" if not e.date_start else (
-                e.date_start.isoformat() if e.date_start == e.date_end else f"{e.date_start}..{e.date_end}")
+            days = (
+                ""
+                if not e.date_start
+                else (e.date_start.isoformat() if e.date_start == e.date_end else f"{e.date_start}..{e.date_end}")
+            )
             extra = f" {e.relation} {e.offset or ''}".rstrip() if e.relation else ""
-            table.add_row(e.text, e.type, (e.value or "?") + (f" ({e.mod})" if e.mod else ""), days,
-                          e.rule, (e.anchor or "") + extra, e.tense or "")
+            table.add_row(
+                e.text,
+                e.type,
+                (e.value or "?") + (f" ({e.mod})" if e.mod else ""),
+                days,
+                e.rule,
+                (e.anchor or "") + extra,
+                e.tense or "",
+            )
         Console().print(table)
 
 
 @cli.command()
-@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8001, show_default=True,
-              help="Port on 127.0.0.1 to listen on.")
+@click.option(
+    "--port",
+    "-p",
+    type=click.IntRange(0, 65535),
+    default=8001,
+    show_default=True,
+    help="Port on 127.0.0.1 to listen on.",
+)
 @click.pass_context
 def serve(ctx, port):
     """Browse the database in Datasette on 127.0.0.1, read-only.
@@ -562,11 +688,15 @@ def serve(ctx, port):
         timeline --db news.db serve --port 8080
     """
     from timeline.db import DatabaseError
-    from timeline.serve import ServeError, serve as run_datasette
+    from timeline.serve import ServeError
+    from timeline.serve import serve as run_datasette
 
     try:
-        run_datasette(ctx.obj["db_url"], port=port,
-                      on_ready=lambda url: click.echo(f"timeline: serving {url} (read-only; Ctrl-C stops)", err=True))
+        run_datasette(
+            ctx.obj["db_url"],
+            port=port,
+            on_ready=lambda url: click.echo(f"timeline: serving {url} (read-only; Ctrl-C stops)", err=True),
+        )
     except (ServeError, DatabaseError) as exc:
         _fail(str(exc))
 
@@ -589,7 +719,7 @@ def _raw_engine(ctx):
 
     try:
         return make_engine(ctx.obj["db_url"])
-    except Exception as exc:  # noqa: BLE001 - a bad URL or driver: one line
+    except Exception as exc:
         _fail(f"cannot open database: {exc}")
 
 
@@ -609,7 +739,7 @@ def db_upgrade(ctx, revision):
     engine = _raw_engine(ctx)
     try:
         upgrade(engine, revision)
-    except Exception as exc:  # noqa: BLE001 - Alembic's errors become one line
+    except Exception as exc:
         _fail(f"upgrade failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
     click.echo(current_revision(engine) or "base")
 
@@ -630,7 +760,7 @@ def db_downgrade(ctx, revision):
     engine = _raw_engine(ctx)
     try:
         downgrade(engine, revision)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         _fail(f"downgrade failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
     click.echo(current_revision(engine) or "base")
 

@@ -3,6 +3,7 @@
 Each setting has a default, an environment variable and (in the CLI) an option;
 the option wins over the environment, which wins over the default.
 """
+
 from __future__ import annotations
 
 import os

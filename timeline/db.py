@@ -5,12 +5,14 @@ a database made by an older version is upgraded in place, never recreated.
 SQLite connections get foreign keys, WAL and a busy timeout so several
 processes can ingest into one file.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
@@ -128,7 +130,7 @@ def safe_url(url: str) -> str:
 
 
 @contextmanager
-def session_scope(url: str) -> Iterator["Session"]:
+def session_scope(url: str) -> Iterator[Session]:
     """A session on the database at `url` (migrated on first open)."""
     from sqlmodel import Session
 

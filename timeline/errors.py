@@ -1,4 +1,5 @@
 """Errors the command line reports as one line (no traceback)."""
+
 from __future__ import annotations
 
 

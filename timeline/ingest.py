@@ -4,6 +4,7 @@ article in its own transaction from one writer (this process), in input order.
 Resumable: an article is skipped by its SHA-256 before any work is sent to a
 worker, so a stopped run loses at most the articles in flight.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -11,8 +12,8 @@ import os
 import sys
 import time
 from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from timeline.sources.document import Document, SourceFailure
 
@@ -71,13 +72,13 @@ def _extract_batch(docs: list[Document], extractor=None) -> list:
     if extractor is None:
         try:
             return list(_extract_many(docs))
-        except Exception:  # noqa: BLE001 - find the article that failed, one by one
+        except Exception:
             extractor = _extract
     results: list = []
     for doc in docs:
         try:
             results.append(extractor(doc))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             results.append(exc)
     return results
 
@@ -92,7 +93,7 @@ def _warm_up() -> None:
         pass
 
 
-def run_ingest(
+def run_ingest(  # noqa: C901
     inputs: Iterable[str],
     options=None,
     db_url: str = "sqlite:///timeline.db",
@@ -128,7 +129,7 @@ def run_ingest(
         summary.failed += 1
         try:
             _with_retry(lambda: _record_failure(session, origin, reason))
-        except Exception as exc:  # noqa: BLE001 - e.g. a read-only database: still report the input
+        except Exception as exc:
             reason = f"{reason} (not recorded: {_reason(exc)})"
         if on_failure:
             on_failure(origin, reason)
@@ -168,7 +169,7 @@ def run_ingest(
             results = future.result()
         except KeyboardInterrupt:
             raise
-        except Exception as exc:  # noqa: BLE001 - a worker died: its articles failed
+        except Exception as exc:
             results = [exc] * len(docs)
         for doc, extraction in zip(docs, results):
             origin = doc.origin or doc.url or "?"
@@ -179,7 +180,7 @@ def run_ingest(
                 store(doc, extraction)
             except KeyboardInterrupt:
                 raise
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+            except Exception as exc:
                 session.rollback()
                 fail(origin, f"could not store: {_reason(exc)}")
             if display:

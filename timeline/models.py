@@ -6,9 +6,8 @@ holds a TimeML value (`2023-09-15`, `2023-W37`, `2023-09`, `2023`) and
 `date_start`/`date_end` the full days it covers. The schema changes only through
 Alembic migrations (`timeline/migrations/`); a test fails when the two disagree.
 """
-from __future__ import annotations
 
-from typing import Optional
+from __future__ import annotations
 
 from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -23,18 +22,18 @@ class Article(SQLModel, table=True):
 
     __tablename__ = "article"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     sha256: str = Field(sa_column=Column(Text, nullable=False, unique=True))
-    url: Optional[str] = Field(default=None, sa_column=Column(Text, index=True))
-    title: Optional[str] = Field(default=None, sa_column=Column(Text))
-    publisher: Optional[str] = Field(default=None, sa_column=Column(Text, index=True))
+    url: str | None = Field(default=None, sa_column=Column(Text, index=True))
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    publisher: str | None = Field(default=None, sa_column=Column(Text, index=True))
     # ISO-8601 day; NULL when no publication date is known (status "undated").
-    published: Optional[str] = Field(default=None, sa_column=Column(Text, index=True))
+    published: str | None = Field(default=None, sa_column=Column(Text, index=True))
     # Where `published` came from: option, metadata, html, dateline.
-    published_source: Optional[str] = Field(default=None, sa_column=Column(Text))
+    published_source: str | None = Field(default=None, sa_column=Column(Text))
     # ok | undated
     status: str = Field(default="ok", sa_column=Column(Text, nullable=False, index=True))
-    origin: Optional[str] = Field(default=None, sa_column=Column(Text))
+    origin: str | None = Field(default=None, sa_column=Column(Text))
     language: str = Field(default="en", sa_column=Column(Text, nullable=False))
     text: str = Field(sa_column=Column(Text, nullable=False))
     ingested_at: str = Field(sa_column=Column(Text, nullable=False))
@@ -46,12 +45,12 @@ class Actor(SQLModel, table=True):
 
     __tablename__ = "actor"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     name: str = Field(sa_column=Column(Text, nullable=False, unique=True))
     # person | country | organisation | legislature | group
     kind: str = Field(default="person", sa_column=Column(Text, nullable=False, index=True))
-    country: Optional[str] = Field(default=None, sa_column=Column(Text, index=True))
-    qid: Optional[str] = Field(default=None, sa_column=Column(Text))
+    country: str | None = Field(default=None, sa_column=Column(Text, index=True))
+    qid: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class ActorAlias(SQLModel, table=True):
@@ -60,7 +59,7 @@ class ActorAlias(SQLModel, table=True):
     __tablename__ = "actor_alias"
     __table_args__ = (UniqueConstraint("actor_id", "alias_norm", name="uq_actor_alias"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     actor_id: int = Field(sa_column=_fk("actor.id"))
     alias: str = Field(sa_column=Column(Text, nullable=False))
     # Lower-cased, whitespace-folded form that queries match against.
@@ -73,20 +72,20 @@ class Event(SQLModel, table=True):
     __tablename__ = "event"
     __table_args__ = (Index("ix_event_date_start_date_end", "date_start", "date_end"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     # PLOVER category (CONSULT, AGREE, ACCUSE, ...) plus STATEMENT.
     type: str = Field(sa_column=Column(Text, nullable=False, index=True))
-    mode: Optional[str] = Field(default=None, sa_column=Column(Text, index=True))
-    cameo: Optional[str] = Field(default=None, sa_column=Column(Text, index=True))
-    date: Optional[str] = Field(default=None, sa_column=Column(Text, index=True))
-    date_start: Optional[str] = Field(default=None, sa_column=Column(Text))
-    date_end: Optional[str] = Field(default=None, sa_column=Column(Text))
+    mode: str | None = Field(default=None, sa_column=Column(Text, index=True))
+    cameo: str | None = Field(default=None, sa_column=Column(Text, index=True))
+    date: str | None = Field(default=None, sa_column=Column(Text, index=True))
+    date_start: str | None = Field(default=None, sa_column=Column(Text))
+    date_end: str | None = Field(default=None, sa_column=Column(Text))
     # day | week | weekend | month | quarter | season | year | decade | none
     granularity: str = Field(default="none", sa_column=Column(Text, nullable=False))
     # When sources disagree on the date: the other values, "; "-joined.
-    date_conflict: Optional[str] = Field(default=None, sa_column=Column(Text))
-    place: Optional[str] = Field(default=None, sa_column=Column(Text, index=True))
-    place_country: Optional[str] = Field(default=None, sa_column=Column(Text, index=True))
+    date_conflict: str | None = Field(default=None, sa_column=Column(Text))
+    place: str | None = Field(default=None, sa_column=Column(Text, index=True))
+    place_country: str | None = Field(default=None, sa_column=Column(Text, index=True))
     summary: str = Field(default="", sa_column=Column(Text, nullable=False))
     # asserted | planned
     modality: str = Field(default="asserted", sa_column=Column(Text, nullable=False, index=True))
@@ -105,11 +104,9 @@ class EventActor(SQLModel, table=True):
         Index("ix_event_actor_actor_id_event_id", "actor_id", "event_id"),
     )
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(sa_column=_fk("event.id"))
-    actor_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("actor.id", ondelete="CASCADE"), nullable=False)
-    )
+    actor_id: int = Field(sa_column=Column(Integer, ForeignKey("actor.id", ondelete="CASCADE"), nullable=False))
     role: str = Field(sa_column=Column(Text, nullable=False))
 
 
@@ -122,8 +119,8 @@ class Mention(SQLModel, table=True):
 
     __tablename__ = "mention"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
-    event_id: Optional[int] = Field(default=None, sa_column=_fk("event.id", nullable=True))
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int | None = Field(default=None, sa_column=_fk("event.id", nullable=True))
     article_id: int = Field(sa_column=_fk("article.id"))
     sentence: str = Field(sa_column=Column(Text, nullable=False))
     sentence_start: int = Field(sa_column=Column(Integer, nullable=False))
@@ -132,17 +129,17 @@ class Mention(SQLModel, table=True):
     trigger_start: int = Field(sa_column=Column(Integer, nullable=False))
     trigger_end: int = Field(sa_column=Column(Integer, nullable=False))
     type: str = Field(sa_column=Column(Text, nullable=False))
-    mode: Optional[str] = Field(default=None, sa_column=Column(Text))
+    mode: str | None = Field(default=None, sa_column=Column(Text))
     # The TimeML value this mention gave the event, and how it was found.
-    date: Optional[str] = Field(default=None, sa_column=Column(Text))
-    date_expression: Optional[str] = Field(default=None, sa_column=Column(Text))
-    date_rule: Optional[str] = Field(default=None, sa_column=Column(Text))
-    date_anchor: Optional[str] = Field(default=None, sa_column=Column(Text))
+    date: str | None = Field(default=None, sa_column=Column(Text))
+    date_expression: str | None = Field(default=None, sa_column=Column(Text))
+    date_rule: str | None = Field(default=None, sa_column=Column(Text))
+    date_anchor: str | None = Field(default=None, sa_column=Column(Text))
     # asserted | planned | negated | hypothetical
     modality: str = Field(default="asserted", sa_column=Column(Text, nullable=False, index=True))
     confidence: float = Field(default=0.5)
     # The actors as the sentence named them ("his Russian counterpart"), JSON.
-    arguments: Optional[str] = Field(default=None, sa_column=Column(Text))
+    arguments: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class IngestError(SQLModel, table=True):
@@ -150,11 +147,10 @@ class IngestError(SQLModel, table=True):
 
     __tablename__ = "ingest_error"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     origin: str = Field(sa_column=Column(Text, nullable=False, index=True))
     reason: str = Field(sa_column=Column(Text, nullable=False))
     occurred_at: str = Field(sa_column=Column(Text, nullable=False))
-
 
 
 class EventReport(SQLModel, table=True):
@@ -164,7 +160,7 @@ class EventReport(SQLModel, table=True):
     __tablename__ = "event_report"
     __table_args__ = (Index("ix_event_report_family_dates", "family", "date_start", "date_end"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(sa_column=_fk("event.id"))
     article_id: int = Field(sa_column=_fk("article.id"))
     # Stable across re-ingest (article hash + first trigger offset + type), so
@@ -172,14 +168,14 @@ class EventReport(SQLModel, table=True):
     report_key: str = Field(sa_column=Column(Text, nullable=False, index=True))
     type: str = Field(sa_column=Column(Text, nullable=False))
     family: str = Field(sa_column=Column(Text, nullable=False))
-    mode: Optional[str] = Field(default=None, sa_column=Column(Text))
-    cameo: Optional[str] = Field(default=None, sa_column=Column(Text))
-    date: Optional[str] = Field(default=None, sa_column=Column(Text))
-    date_start: Optional[str] = Field(default=None, sa_column=Column(Text))
-    date_end: Optional[str] = Field(default=None, sa_column=Column(Text))
+    mode: str | None = Field(default=None, sa_column=Column(Text))
+    cameo: str | None = Field(default=None, sa_column=Column(Text))
+    date: str | None = Field(default=None, sa_column=Column(Text))
+    date_start: str | None = Field(default=None, sa_column=Column(Text))
+    date_end: str | None = Field(default=None, sa_column=Column(Text))
     granularity: str = Field(default="none", sa_column=Column(Text, nullable=False))
-    place: Optional[str] = Field(default=None, sa_column=Column(Text))
-    place_country: Optional[str] = Field(default=None, sa_column=Column(Text))
+    place: str | None = Field(default=None, sa_column=Column(Text))
+    place_country: str | None = Field(default=None, sa_column=Column(Text))
     summary: str = Field(default="", sa_column=Column(Text, nullable=False))
     modality: str = Field(default="asserted", sa_column=Column(Text, nullable=False))
     confidence: float = Field(default=0.5)
@@ -195,7 +191,7 @@ class MergeCorrection(SQLModel, table=True):
     __tablename__ = "merge_correction"
     __table_args__ = (UniqueConstraint("kind", "key_a", "key_b", name="uq_merge_correction"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(sa_column=Column(Text, nullable=False))  # merge | split
     key_a: str = Field(sa_column=Column(Text, nullable=False, index=True))
     key_b: str = Field(sa_column=Column(Text, nullable=False, index=True))

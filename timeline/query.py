@@ -6,12 +6,13 @@ The SQL is written out and run on the driver's connection (timeline.reader
 says why); every function takes a Reader, an SQLAlchemy Session or an
 `sqlite3` connection.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from timeline.migrations.views import FTS_TABLE
 from timeline.reader import Reader, as_reader
@@ -49,8 +50,20 @@ class EventQuery:
 
 _AGO = re.compile(r"^(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\s+ago$")
 _RELATIVE = re.compile(r"^(last|this|next|past)\s+(week|month|year|quarter)$")
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 def date_range(value: str, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
@@ -81,8 +94,7 @@ def date_range(value: str, today: dt.date | None = None) -> tuple[dt.date, dt.da
         step = {"last": -1, "this": 0, "next": 1}[which]
         return _calendar_unit(_shift(today, step, unit), unit)
     raise QueryError(
-        f"cannot read date {value!r}: use 2023-09-15, 2023-W37, 2023-09, 2023-Q3, 2023 "
-        "or a phrase such as 'last month'"
+        f"cannot read date {value!r}: use 2023-09-15, 2023-W37, 2023-09, 2023-Q3, 2023 or a phrase such as 'last month'"
     )
 
 
@@ -147,8 +159,10 @@ def _actor_ids_named(reader: Reader, names: set[str]) -> set[int]:
 
 
 def _looks_like_title(norm: str) -> bool:
-    return norm.startswith(("the ", "a ")) or " of " in norm or norm.endswith(
-        ("president", "minister", "leader", "chancellor", "king", "queen", "secretary", "premier")
+    return (
+        norm.startswith(("the ", "a "))
+        or " of " in norm
+        or norm.endswith(("president", "minister", "leader", "chancellor", "king", "queen", "secretary", "premier"))
     )
 
 
@@ -179,8 +193,10 @@ def fulltext_match(dialect: str, words: str) -> tuple[str, list] | None:
     if dialect == "postgresql":
         if not words.strip():
             return None
-        return ("SELECT id FROM mention WHERE to_tsvector('english', sentence) @@ plainto_tsquery('english', ?)",
-                [words])
+        return (
+            "SELECT id FROM mention WHERE to_tsvector('english', sentence) @@ plainto_tsquery('english', ?)",
+            [words],
+        )
     # Each word quoted: FTS5 query syntax (AND, NEAR, *, ") stays literal.
     tokens = re.findall(r"\w+", words)
     if not tokens:
@@ -190,7 +206,8 @@ def fulltext_match(dialect: str, words: str) -> tuple[str, list] | None:
 
 # --- the query ---------------------------------------------------------------------
 
-def _conditions(reader: Reader, q: EventQuery) -> tuple[list[str], list]:
+
+def _conditions(reader: Reader, q: EventQuery) -> tuple[list[str], list]:  # noqa: C901
     """The WHERE conditions on `event e` (all must hold) and their parameters, in order."""
     conds: list[str] = []
     params: list = []
@@ -198,7 +215,9 @@ def _conditions(reader: Reader, q: EventQuery) -> tuple[list[str], list]:
         ids = resolve_actor_ids(reader, name)
         if not ids:
             return ["1 = 0"], []
-        conds.append(f"e.id IN (SELECT event_id FROM event_actor WHERE {reader.among('actor_id', sorted(ids), params)})")
+        conds.append(
+            f"e.id IN (SELECT event_id FROM event_actor WHERE {reader.among('actor_id', sorted(ids), params)})"
+        )
     # Types are stored upper-case (PLOVER) and modes lower-case (the trigger
     # lexicon), so plain equality matches any spelling of the option and keeps
     # ix_event_type / ix_event_mode usable (upper(type) would scan every event).
@@ -290,8 +309,9 @@ def _event_ids(reader: Reader, q: EventQuery) -> list[int]:
     remaining = None if q.limit is None else q.limit - len(ids)
     if remaining is None or remaining > 0:
         limit = "" if remaining is None else f" LIMIT {int(remaining)}"
-        ids += reader.column(f"SELECT e.id FROM event e WHERE {where} AND e.date_start IS NULL ORDER BY e.id{limit}",
-                             params)
+        ids += reader.column(
+            f"SELECT e.id FROM event e WHERE {where} AND e.date_start IS NULL ORDER BY e.id{limit}", params
+        )
     return ids
 
 
@@ -304,8 +324,9 @@ def _chunks(ids: list[int], size: int):
         yield ids[i : i + size]
 
 
-def iter_events(source, q: EventQuery | None = None, *, detail: bool = False,
-                batch: int | None = None) -> Iterator[list[dict]]:
+def iter_events(
+    source, q: EventQuery | None = None, *, detail: bool = False, batch: int | None = None
+) -> Iterator[list[dict]]:
     """Events matching `q` as JSON event records, in batches, in query order
     (oldest first, undated last). Only the ordered ids are held at once, so an
     export of a million events streams in constant memory per batch.
@@ -316,14 +337,19 @@ def iter_events(source, q: EventQuery | None = None, *, detail: bool = False,
     ids = _event_ids(reader, q or EventQuery())
     for chunk in _chunks(ids, batch or BATCH):
         params: list = []
-        events = {row[0]: row for row in reader.rows(
-            f"SELECT {EVENT_COLUMNS} FROM event e WHERE {reader.among('e.id', chunk, params)}", params)}
+        events = {
+            row[0]: row
+            for row in reader.rows(
+                f"SELECT {EVENT_COLUMNS} FROM event e WHERE {reader.among('e.id', chunk, params)}", params
+            )
+        }
         actors: dict[int, list[dict]] = {}
         params = []
         for event_id, name, role, kind, country in reader.rows(
             "SELECT ea.event_id, a.name, ea.role, a.kind, a.country FROM event_actor ea "
             f"JOIN actor a ON a.id = ea.actor_id WHERE {reader.among('ea.event_id', chunk, params)} "
-            "ORDER BY ea.event_id, ea.id", params
+            "ORDER BY ea.event_id, ea.id",
+            params,
         ):
             actors.setdefault(event_id, []).append({"name": name, "role": role, "kind": kind, "country": country})
         mentions: dict[int, list[dict]] = {}
@@ -341,12 +367,15 @@ def _mentions_with_articles(reader: Reader, event_ids: list[int]) -> list[tuple[
     article (78 ms for 1,342 mentions at a million events, 12 ms this way);
     SQLite answers both forms alike."""
     params: list = []
-    mentions = reader.rows(f"SELECT {MENTION_COLUMNS} FROM mention m WHERE {reader.among('m.event_id', event_ids, params)}",
-                           params)
+    mentions = reader.rows(
+        f"SELECT {MENTION_COLUMNS} FROM mention m WHERE {reader.among('m.event_id', event_ids, params)}", params
+    )
     articles: dict[int, tuple] = {}
     for ids in _chunks(sorted({m[1] for m in mentions}), BATCH):
         params = []
-        for row in reader.rows(f"SELECT {ARTICLE_COLUMNS} FROM article WHERE {reader.among('id', ids, params)}", params):
+        for row in reader.rows(
+            f"SELECT {ARTICLE_COLUMNS} FROM article WHERE {reader.among('id', ids, params)}", params
+        ):
             articles[row[0]] = row
     pairs = [(m, articles[m[1]]) for m in mentions]
     pairs.sort(key=lambda p: (p[0][0], p[1][3] or "", p[0][1], p[0][12], p[0][9]))
@@ -360,8 +389,23 @@ def find_events(source, q: EventQuery | None = None, *, detail: bool = False) ->
 
 
 def _event_record(e, actors: list[dict], mentions: list[dict]) -> dict:
-    (id_, type_, mode, cameo, date, start, end, granularity, place, place_country, summary, confidence,
-     modality, n_sources, conflict) = e
+    (
+        id_,
+        type_,
+        mode,
+        cameo,
+        date,
+        start,
+        end,
+        granularity,
+        place,
+        place_country,
+        summary,
+        confidence,
+        modality,
+        n_sources,
+        conflict,
+    ) = e
     return {
         "id": id_,
         "type": type_,
@@ -383,8 +427,22 @@ def _event_record(e, actors: list[dict], mentions: list[dict]) -> dict:
 
 
 def _mention_record(m, article, detail: bool) -> dict:
-    (_, article_id, sentence, date_expression, date_rule, date_anchor, trigger, modality, confidence, mention_id,
-     date, trigger_start, sentence_start, arguments) = m
+    (
+        _,
+        article_id,
+        sentence,
+        date_expression,
+        date_rule,
+        date_anchor,
+        trigger,
+        modality,
+        confidence,
+        mention_id,
+        date,
+        trigger_start,
+        sentence_start,
+        arguments,
+    ) = m
     _, url, title, published, publisher = article
     record = {
         "article_id": article_id,
@@ -443,7 +501,8 @@ def list_actors(source, name: str | None = None) -> list[dict]:
             "aliases": [x for x in aliases.get(actor_id, []) if x != actor_name],
         }
         for actor_id, actor_name, kind, country, qid in reader.rows(
-            f"SELECT id, name, kind, country, qid FROM actor WHERE {where}", params)
+            f"SELECT id, name, kind, country, qid FROM actor WHERE {where}", params
+        )
     ]
     return sorted(out, key=lambda r: (-r["events"], r["name"]))
 
@@ -457,8 +516,9 @@ ARTICLE_KEYS = ("id", "status", "published", "publisher", "title", "url", "origi
 
 def list_articles(source, *, undated: bool = False) -> list[dict]:
     where = " WHERE status = 'undated'" if undated else ""
-    return _records(as_reader(source), f"SELECT {', '.join(ARTICLE_KEYS)} FROM article{where} ORDER BY id",
-                    ARTICLE_KEYS)
+    return _records(
+        as_reader(source), f"SELECT {', '.join(ARTICLE_KEYS)} FROM article{where} ORDER BY id", ARTICLE_KEYS
+    )
 
 
 def list_failures(source) -> list[dict]:

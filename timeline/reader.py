@@ -12,10 +12,12 @@ with `sqlite3` or `psycopg` alone; any other (a file to create, a schema to
 migrate, an unusual URL) through `timeline.db.open_engine`, which migrates
 it first.
 """
+
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from timeline.errors import DatabaseError
 from timeline.migrations import HEAD_REVISION
@@ -68,7 +70,7 @@ class Reader:
             self._on_close()
             self._on_close = None
 
-    def __enter__(self) -> "Reader":
+    def __enter__(self) -> Reader:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -115,7 +117,7 @@ def _sqlite_file(url: str) -> str | None:
     prefix = "sqlite:///"
     if not url.startswith(prefix) or "?" in url or "%" in url:
         return None
-    path = url[len(prefix):]
+    path = url[len(prefix) :]
     return path if path and path != ":memory:" else None
 
 
@@ -134,7 +136,7 @@ def _open_postgres_at_head(url: str) -> Reader | None:
     except ImportError:
         return None
     try:
-        conn = psycopg.connect("postgresql://" + url[len(prefix):])
+        conn = psycopg.connect("postgresql://" + url[len(prefix) :])
     except psycopg.OperationalError as exc:  # the server refuses or cannot be reached: say so once
         from timeline.db import safe_url
 

@@ -4,6 +4,7 @@ Holds what Datasette needs to present the schema to people — titles, column
 descriptions, label columns, facets, canned queries, the full-text search
 configuration — and opens the `timeline` view as the landing page.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -73,7 +74,7 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "trigger": "The word that signals the event",
         "type": "PLOVER event category of this mention",
         "date": "TimeML value this mention gave the event",
-        "date_expression": "The time expression in the text (\"on Friday\", \"two days after ...\")",
+        "date_expression": 'The time expression in the text ("on Friday", "two days after ...")',
         "date_rule": "The rule that resolved the expression",
         "date_anchor": "What the date was anchored to: the publication date or another event",
         "modality": "asserted, planned, negated or hypothetical (the last two are not timeline events)",

@@ -6,14 +6,15 @@ Merging is single-linkage clustering of reports — two reports are linked when
 type family, actors, dates and place agree — so the events are the connected
 components of that graph, which makes the result independent of ingest order.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import json
 import types
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -28,8 +29,8 @@ from timeline.models import (
     EventActor,
     EventReport,
     IngestError,
-    MergeCorrection,
     Mention,
+    MergeCorrection,
 )
 from timeline.sources.document import Document, normalise_text
 
@@ -39,8 +40,17 @@ CONSULT_FAMILY = frozenset({"CONSULT", "MEET", "VISIT", "HOST", "PHONE", "CALL",
 
 # Finer first: a finer granularity wins when reports disagree on precision.
 GRANULARITY_RANK = {
-    "day": 0, "weekend": 1, "week": 2, "month": 3, "quarter": 4, "season": 5,
-    "half": 5, "year": 6, "decade": 7, "century": 8, "none": 9,
+    "day": 0,
+    "weekend": 1,
+    "week": 2,
+    "month": 3,
+    "quarter": 4,
+    "season": 5,
+    "half": 5,
+    "year": 6,
+    "decade": 7,
+    "century": 8,
+    "none": 9,
 }
 _COARSEST_LINK = GRANULARITY_RANK["month"]
 ROLE_ORDER = {"source": 0, "host": 1, "target": 2, "participant": 3}
@@ -50,9 +60,30 @@ _CONTEXTUAL_WORDS = {"he", "she", "his", "her", "their", "its", "they", "him", "
 # singular title ("the Russian president", "Belarusian ruler"): a place
 # ("Sochi" for Russia) or a group ("the two leaders") would make false aliases.
 _TITLE_WORDS = {
-    "president", "minister", "premier", "chancellor", "leader", "ruler", "king", "queen", "emperor",
-    "secretary", "dictator", "monarch", "pope", "ayatollah", "chairman", "chairwoman", "envoy",
-    "ambassador", "spokesman", "spokeswoman", "spokesperson", "general", "commander", "chief",
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "leader",
+    "ruler",
+    "king",
+    "queen",
+    "emperor",
+    "secretary",
+    "dictator",
+    "monarch",
+    "pope",
+    "ayatollah",
+    "chairman",
+    "chairwoman",
+    "envoy",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "general",
+    "commander",
+    "chief",
 }
 
 
@@ -85,7 +116,7 @@ def alias_norm(text: str) -> str:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 # --- articles -----------------------------------------------------------------
@@ -183,8 +214,13 @@ def _write_extraction(session: Session, article: Article, extraction: Extraction
     for record in extraction.events:
         event_id = None
         if record.in_timeline:
-            event_id = _attach(session, _new_report(session, article, record), corrections, absorbed,
-                               sentence_words(m.sentence for m in record.mentions))
+            event_id = _attach(
+                session,
+                _new_report(session, article, record),
+                corrections,
+                absorbed,
+                sentence_words(m.sentence for m in record.mentions),
+            )
             touched.add(event_id)
             n += 1
         mention_rows += _mention_rows(article.id, event_id, record)
@@ -335,9 +371,11 @@ def _actor_ids(session: Session, extraction: Extraction) -> None:
     state = {name: pending.get(name) or cache.get(name) for name in first}
     missing = [name for name, known in state.items() if known is None]
     if missing:
-        rows = session.connection().execute(
-            select(Actor.id, Actor.name, Actor.country, Actor.qid).where(Actor.name.in_(missing))
-        ).all()
+        rows = (
+            session.connection()
+            .execute(select(Actor.id, Actor.name, Actor.country, Actor.qid).where(Actor.name.in_(missing)))
+            .all()
+        )
         found = {r.name: r for r in rows}
         aliases: dict[int, set[str]] = {}
         if found:
@@ -351,9 +389,15 @@ def _actor_ids(session: Session, extraction: Extraction) -> None:
             p = first[name]
             row = found.get(name)
             if row is None:
-                actor_id = session.connection().execute(
-                    insert(Actor.__table__).values(name=p.name, kind=p.kind or "person", country=p.country, qid=p.qid)
-                ).inserted_primary_key[0]
+                actor_id = (
+                    session.connection()
+                    .execute(
+                        insert(Actor.__table__).values(
+                            name=p.name, kind=p.kind or "person", country=p.country, qid=p.qid
+                        )
+                    )
+                    .inserted_primary_key[0]
+                )
                 state[name] = (actor_id, set())
             else:
                 # Fill what an earlier, less informed extraction left empty.
@@ -417,7 +461,7 @@ def _actor_sets(report: EventReport) -> tuple[set[str], set[str]]:
     return names, persons
 
 
-def compatible(a: EventReport, b: EventReport, words: dict | None = None) -> bool:
+def compatible(a: EventReport, b: EventReport, words: dict | None = None) -> bool:  # noqa: C901
     """Do two reports describe the same event? (issue 6's merge rule)
 
     Same type family; both dated with overlapping day ranges (two different
@@ -465,7 +509,10 @@ def compatible(a: EventReport, b: EventReport, words: dict | None = None) -> boo
         # week is the same event.
         if a.mode != b.mode:
             return False
-        if max(GRANULARITY_RANK.get(a.granularity, 9), GRANULARITY_RANK.get(b.granularity, 9)) > GRANULARITY_RANK["week"]:
+        if (
+            max(GRANULARITY_RANK.get(a.granularity, 9), GRANULARITY_RANK.get(b.granularity, 9))
+            > GRANULARITY_RANK["week"]
+        ):
             return False
     if a.family in DIRECTED_FAMILIES:
         # "The U.S. warned Iran" and "Iran warned the U.S." are two acts.
@@ -606,19 +653,28 @@ def _candidates(session: Session, report: EventReport) -> list:
     names, _ = _actor_sets(report)
     if rng is None or not names:
         return []
-    return session.connection().execute(
-        _CANDIDATES,
-        {
-            "family": report.family,
-            "lo": (rng[0] - dt.timedelta(days=1)).isoformat(),
-            "hi": (rng[1] + dt.timedelta(days=1)).isoformat(),
-            "names": sorted(names),
-        },
-    ).all()
+    return (
+        session.connection()
+        .execute(
+            _CANDIDATES,
+            {
+                "family": report.family,
+                "lo": (rng[0] - dt.timedelta(days=1)).isoformat(),
+                "hi": (rng[1] + dt.timedelta(days=1)).isoformat(),
+                "names": sorted(names),
+            },
+        )
+        .all()
+    )
 
 
-def _attach(session: Session, report: EventReport, corrections: tuple[set, set],
-            absorbed: dict[int, int] | None = None, words: frozenset[str] | None = None) -> int:
+def _attach(
+    session: Session,
+    report: EventReport,
+    corrections: tuple[set, set],
+    absorbed: dict[int, int] | None = None,
+    words: frozenset[str] | None = None,
+) -> int:
     """Put a new report into the event of every report it links to (joining
     those events into one), or into a new event; returns the event id. Events
     are joined only when their people agree: a vague report ("Putin met
@@ -629,7 +685,9 @@ def _attach(session: Session, report: EventReport, corrections: tuple[set, set],
     # Manual "merge" corrections link reports whatever the rule says.
     forced = {k for pair in joined if report.report_key in pair for k in pair} - {report.report_key}
     if forced:
-        candidates += session.connection().execute(select(_REPORT).where(_REPORT.c.report_key.in_(sorted(forced)))).all()
+        candidates += (
+            session.connection().execute(select(_REPORT).where(_REPORT.c.report_key.in_(sorted(forced)))).all()
+        )
     known = _stored_words(session, candidates)
     if words is not None:
         known[report.report_key] = words
@@ -670,11 +728,21 @@ def _joinable(report: EventReport, linked: list, events: list[int]) -> list[int]
 
 def _new_event(session: Session, like) -> int:
     """A placeholder event row; `_derive_events` fills it from its reports."""
-    return session.connection().execute(
-        _INSERT_EVENT,
-        {"type": like.type, "summary": like.summary, "granularity": "none", "modality": like.modality,
-         "confidence": like.confidence, "n_sources": 1},
-    ).inserted_primary_key[0]
+    return (
+        session.connection()
+        .execute(
+            _INSERT_EVENT,
+            {
+                "type": like.type,
+                "summary": like.summary,
+                "granularity": "none",
+                "modality": like.modality,
+                "confidence": like.confidence,
+                "n_sources": 1,
+            },
+        )
+        .inserted_primary_key[0]
+    )
 
 
 def _event_participants(reports: list) -> list[tuple[str, str]]:
@@ -698,7 +766,7 @@ def _move_event_content(session: Session, sources: list[int], target: int) -> No
     session.connection().execute(delete(Event.__table__).where(Event.id.in_(sources)))
 
 
-def _derive_events(session: Session, event_ids: Iterable[int]) -> None:  # noqa: C901
+def _derive_events(session: Session, event_ids: Iterable[int]) -> None:
     """Recompute each event's fields and participants from its reports
     (deterministically, so ingest order does not matter); delete events left
     without reports, keeping their mentions with event_id NULL."""
@@ -807,14 +875,17 @@ def _choose_date(event: Event, reports: list[EventReport]) -> None:
 def _remove_article_content(session: Session, article_id: int) -> None:
     """Drop an article's mentions and reports; re-derive (and where the link
     graph fell apart, split) the events they belonged to."""
-    affected = set(session.connection().execute(select(_REPORT.c.event_id).where(_REPORT.c.article_id == article_id)).scalars())
+    affected = set(
+        session.connection().execute(select(_REPORT.c.event_id).where(_REPORT.c.article_id == article_id)).scalars()
+    )
     session.connection().execute(delete(Mention.__table__).where(Mention.article_id == article_id))
     session.connection().execute(delete(_REPORT).where(_REPORT.c.article_id == article_id))
     _recluster(session, affected)
 
 
-def _components(reports: list[EventReport], joined: set, apart: set,
-                words: dict | None = None) -> list[list[EventReport]]:
+def _components(
+    reports: list[EventReport], joined: set, apart: set, words: dict | None = None
+) -> list[list[EventReport]]:
     parent = list(range(len(reports)))
 
     def find(i: int) -> int:
@@ -931,9 +1002,7 @@ def merge_events(session: Session, event_ids: list[int], *, dry_run: bool = Fals
         raise StoreError("merge needs two different event ids")
     reports = {i: _event_reports(session, i) for i in ids}
     articles = {r.article_id for rs in reports.values() for r in rs}
-    mentions = session.execute(
-        select(func.count()).select_from(Mention).where(Mention.event_id.in_(ids))
-    ).scalar_one()
+    mentions = session.execute(select(func.count()).select_from(Mention).where(Mention.event_id.in_(ids))).scalar_one()
     plan = MergePlan(ids[0], ids[1:], len(articles), mentions)
     if dry_run:
         return plan

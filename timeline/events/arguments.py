@@ -8,6 +8,7 @@ light verbs ("X held talks with Y"), subjects inherited by non-finite clauses
 event's date ("the Belarusian leader", "his Russian counterpart") and pronouns
 resolved to the most recent fitting person.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,16 +19,94 @@ from timeline.events.types import Participant
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 # Prepositions whose objects take part in an event.
-PARTICIPANT_PREPS = {"with", "between", "among", "to", "against", "on", "for", "from", "by", "of", "toward", "towards", "at", "over", "about"}
+PARTICIPANT_PREPS = {
+    "with",
+    "between",
+    "among",
+    "to",
+    "against",
+    "on",
+    "for",
+    "from",
+    "by",
+    "of",
+    "toward",
+    "towards",
+    "at",
+    "over",
+    "about",
+}
 PLACE_PREPS = {"in", "at", "to", "near", "inside", "outside"}
 LIGHT_VERBS = {
-    "hold", "have", "attend", "conduct", "begin", "open", "end", "resume", "start", "continue",
-    "join", "host", "make", "pay", "reach", "sign", "issue", "take", "launch", "wrap", "conclude",
-    "chair", "convene", "seek", "accept", "renew", "repeat", "submit", "present", "lodge", "voice",
-    "express", "impose", "slap", "announce", "levy", "extend", "put", "place", "give", "grant",
-    "deliver", "send", "table", "unveil", "file", "order", "level", "strike", "seal", "clinch",
-    "finalize", "finalise", "approve", "adopt", "introduce", "tighten", "widen", "expand", "declare",
-    "release", "publish", "float", "offer", "achieve", "find", "hammer", "raise", "receive",
+    "hold",
+    "have",
+    "attend",
+    "conduct",
+    "begin",
+    "open",
+    "end",
+    "resume",
+    "start",
+    "continue",
+    "join",
+    "host",
+    "make",
+    "pay",
+    "reach",
+    "sign",
+    "issue",
+    "take",
+    "launch",
+    "wrap",
+    "conclude",
+    "chair",
+    "convene",
+    "seek",
+    "accept",
+    "renew",
+    "repeat",
+    "submit",
+    "present",
+    "lodge",
+    "voice",
+    "express",
+    "impose",
+    "slap",
+    "announce",
+    "levy",
+    "extend",
+    "put",
+    "place",
+    "give",
+    "grant",
+    "deliver",
+    "send",
+    "table",
+    "unveil",
+    "file",
+    "order",
+    "level",
+    "strike",
+    "seal",
+    "clinch",
+    "finalize",
+    "finalise",
+    "approve",
+    "adopt",
+    "introduce",
+    "tighten",
+    "widen",
+    "expand",
+    "declare",
+    "release",
+    "publish",
+    "float",
+    "offer",
+    "achieve",
+    "find",
+    "hammer",
+    "raise",
+    "receive",
 }
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers"}
 FIRST_PERSON = {"i", "me", "my"}
@@ -90,7 +169,10 @@ def noun_phrase(token) -> tuple[int, int]:
     its compounds, adjectives, determiners and possessives on the left."""
     left = token.i
     for child in token.lefts:
-        if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case", "punct") and child.i < left:
+        if (
+            child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case", "punct")
+            and child.i < left
+        ):
             left = min(left, child.left_edge.i if child.dep_ != "punct" else child.i)
     right = token.i
     for child in token.rights:
@@ -115,7 +197,7 @@ def country_adjectives(doc, start: int, end: int, gaz) -> str | None:
             if country:
                 return country
     # Two-word adjectives: "North Korean", "South African".
-    for a, b in zip(doc[start:end], doc[start + 1:end]):
+    for a, b in zip(doc[start:end], doc[start + 1 : end]):
         country = gaz.country_of_adjective(f"{a.text} {b.text}")
         if country:
             return country
@@ -132,8 +214,13 @@ class ActorResolver:
 
     def _ref(self, ref, surface: str, role: str) -> Participant:
         return Participant(
-            name=ref.name, kind=ref.kind, role=role, country=ref.country,
-            qid=getattr(ref, "qid", None), surface=surface, known=True,
+            name=ref.name,
+            kind=ref.kind,
+            role=role,
+            country=ref.country,
+            qid=getattr(ref, "qid", None),
+            surface=surface,
+            known=True,
         )
 
     def resolve(self, token, role: str, others: list[Participant] | None = None) -> list[Participant]:
@@ -144,14 +231,22 @@ class ActorResolver:
             if not named or tok.lemma_.lower() in ("counterpart", "member", "country", "nation"):
                 # "his West German counterpart Manfred Woerner", "GCC members
                 # Saudi Arabia, Kuwait ...": the apposition names them.
-                for app in (c for c in tok.children if c.dep_ in ("appos",) or (c.dep_ == "compound" and c.ent_type_ == "PERSON" and c.i == tok.i + 1)):
+                for app in (
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("appos",) or (c.dep_ == "compound" and c.ent_type_ == "PERSON" and c.i == tok.i + 1)
+                ):
                     more = [p for t in [app, *_conjuncts(app)] for p in self._resolve_one(t, role, others or [])]
                     if more:
-                        named = [p for p in named if p.kind != "country"] + more if tok.lemma_.lower() == "counterpart" else named + more
+                        named = (
+                            [p for p in named if p.kind != "country"] + more
+                            if tok.lemma_.lower() == "counterpart"
+                            else named + more
+                        )
             found.extend(named)
         return found
 
-    def _resolve_one(self, tok, role: str, others: list[Participant]) -> list[Participant]:
+    def _resolve_one(self, tok, role: str, others: list[Participant]) -> list[Participant]:  # noqa: C901
         doc = tok.doc
         lower = tok.lower_
         if lower in ("each", "all", "both", "some", "several", "many", "most"):
@@ -173,13 +268,14 @@ class ActorResolver:
         # "the two leaders", "both sides": the last group of people talked about.
         if tok.lemma_.lower() in PLURAL_REFERENCES and tok.tag_ in ("NNS", "NNPS"):
             if any(t.lower_ in ("two", "both", "three") for t in doc[start:end]):
-                group = self.memory.last_countries if tok.lemma_.lower() in ("country", "nation", "side", "government") else self.memory.last_group
+                group = (
+                    self.memory.last_countries
+                    if tok.lemma_.lower() in ("country", "nation", "side", "government")
+                    else self.memory.last_group
+                )
                 group = group or self.memory.last_group
                 if group:
-                    return [
-                        Participant(p.name, p.kind, role, p.country, p.qid, surface, known=p.known)
-                        for p in group
-                    ]
+                    return [Participant(p.name, p.kind, role, p.country, p.qid, surface, known=p.known) for p in group]
         if tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.dep_ in ("compound", "amod"):
             # "next week's G-7 summit": the tagger calls "G-7" an adjective.
             ref = self.gaz.lookup(tok.text, on=self.on)
@@ -224,13 +320,15 @@ class ActorResolver:
                             s2, e2 = noun_phrase(pobj)
                             country = country or country_adjectives(doc, s2, e2, self.gaz)
                             if country is None:
-                                country = next((p.name for p in self._resolve_one(pobj, role, others) if p.kind == "country"), None)
+                                country = next(
+                                    (p.name for p in self._resolve_one(pobj, role, others) if p.kind == "country"), None
+                                )
                 if country:
                     return [Participant(country, "country", role, country, None, surface)]
             # "Japanese officials", "U.S. negotiators", "EC farm ministers": the
             # state or organisation named in front of the agent acts.
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in _STATE_AGENT_NOUNS:
-                if any(t.lemma_.lower() in _NON_STATE_MODIFIERS for t in doc[start:tok.i]):
+                if any(t.lemma_.lower() in _NON_STATE_MODIFIERS for t in doc[start : tok.i]):
                     return []  # "U.S. and EC business leaders", "opposition leaders"
                 found = self._agents(tok, start, end, surface, role, others)
                 lemma = tok.lemma_.lower()
@@ -247,7 +345,7 @@ class ActorResolver:
                         Participant(p.name, p.kind, role, p.country, p.qid, surface, known=p.known)
                         for p in self.memory.last_agents
                     ]
-                if tok.tag_ in ("NNS", "NNPS") and all(t.dep_ in ("det",) for t in doc[start:tok.i]):
+                if tok.tag_ in ("NNS", "NNPS") and all(t.dep_ in ("det",) for t in doc[start : tok.i]):
                     return [
                         Participant(p.name, p.kind, role, p.country, p.qid, surface, known=p.known)
                         for p in self.memory.agents.get(lemma, [])
@@ -261,14 +359,14 @@ class ActorResolver:
         country = country_adjectives(doc, start, end, self.gaz)
         if country:
             countries = [country]
-            if any(t.dep_ == "cc" for t in doc[start:tok.i]):
+            if any(t.dep_ == "cc" for t in doc[start : tok.i]):
                 # "U.S. and Chinese officials", "Japanese and American negotiators"
-                for mod in doc[start:tok.i]:
+                for mod in doc[start : tok.i]:
                     other = country_adjectives(doc, mod.i, mod.i + 1, self.gaz)
                     if other and other not in countries:
                         countries.append(other)
             return [Participant(c, "country", role, c, None, surface) for c in countries]
-        for mod in doc[start:tok.i]:
+        for mod in doc[start : tok.i]:
             if mod.pos_ == "PROPN" or mod.ent_type_ in ("ORG", "GPE", "NORP"):
                 ref = self.gaz.lookup(mod.text, on=self.on)
                 if ref is not None and ref.kind != "person":
@@ -276,8 +374,11 @@ class ActorResolver:
         # "officials of the U.S., Japan and Canada", "ministers of ASEAN"
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
             owners = [
-                p for pobj in prep.children if pobj.dep_ == "pobj"
-                for t in [pobj, *_conjuncts(pobj)] for p in self._resolve_one(t, role, others)
+                p
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for t in [pobj, *_conjuncts(pobj)]
+                for p in self._resolve_one(t, role, others)
                 if p.kind != "person"
             ]
             if owners:
@@ -292,7 +393,9 @@ class ActorResolver:
         if ent.label_ == "PERSON":
             known = self.memory.person_named(text)
             if known is not None:
-                return [Participant(known.name, known.kind, role, known.country, known.qid, ent.text, known=known.known)]
+                return [
+                    Participant(known.name, known.kind, role, known.country, known.qid, ent.text, known=known.known)
+                ]
         ref = self.gaz.lookup(text, on=self.on)
         if ref is not None:
             return [self._ref(ref, ent.text, role)]
@@ -319,7 +422,7 @@ class ActorResolver:
         return []
 
     def _speaker(self, tok, role: str, others: list[Participant]) -> list[Participant]:
-        """"'On Tuesday I shall be going to Washington,' Lawson said": in a
+        """ "'On Tuesday I shall be going to Washington,' Lawson said": in a
         quotation "I" is whoever the sentence says is speaking."""
         for verb in tok.sent:
             if verb.lemma_.lower() in ("say", "tell", "add") and verb.pos_ == "VERB" and verb.i != tok.head.i:
@@ -344,19 +447,27 @@ class ActorResolver:
                     break
                 governor = governor.head
             misparsed = governor.ent_type_ == "PERSON"  # "Mana Said al-Oteiba" read as a verb
-            for reporter in (c for c in governor.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_PERSON and not misparsed):
+            for reporter in (
+                c for c in governor.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_PERSON and not misparsed
+            ):
                 named = [p for p in self._resolve_one(reporter, role, others) if p.kind == "person"]
                 if named:
                     subject = named[0]
         # A subject pronoun continues the topic: the last person who acted.
         if tok.dep_ in SUBJECT_DEPS and subject is not None and subject.name not in taken:
-            return [Participant(subject.name, subject.kind, role, subject.country, subject.qid, tok.text, known=subject.known)]
+            return [
+                Participant(
+                    subject.name, subject.kind, role, subject.country, subject.qid, tok.text, known=subject.known
+                )
+            ]
         # Binding: an object or possessive pronoun is not the subject of its own
         # clause, so the most recent other person is meant.
         for person in reversed(self.memory.persons):
             if person.name in taken:
                 continue
-            return [Participant(person.name, person.kind, role, person.country, person.qid, tok.text, known=person.known)]
+            return [
+                Participant(person.name, person.kind, role, person.country, person.qid, tok.text, known=person.known)
+            ]
         return []
 
 
@@ -366,19 +477,79 @@ _PLAN_NOUNS = {"plan", "decision", "intention", "proposal", "move", "offer", "th
 # Non-Ferrous Metals Industrial Corp signed a contract". Company deals and
 # statements are outside diplomacy (gold-dev guide, "Out of scope").
 _COMPANY_HEADS = {
-    "group", "company", "corp", "corporation", "co", "inc", "ltd", "plc", "firm", "concern", "conglomerate",
-    "subsidiary", "affiliate", "bank", "banker", "trader", "dealer", "broker", "analyst", "economist",
-    "consortium", "airline", "carrier", "manufacturer", "maker", "producer", "refiner", "refinery",
-    "utility", "insurer", "shipper", "shipyard", "brokerage", "investor", "shareholder", "unit", "chain",
+    "group",
+    "company",
+    "corp",
+    "corporation",
+    "co",
+    "inc",
+    "ltd",
+    "plc",
+    "firm",
+    "concern",
+    "conglomerate",
+    "subsidiary",
+    "affiliate",
+    "bank",
+    "banker",
+    "trader",
+    "dealer",
+    "broker",
+    "analyst",
+    "economist",
+    "consortium",
+    "airline",
+    "carrier",
+    "manufacturer",
+    "maker",
+    "producer",
+    "refiner",
+    "refinery",
+    "utility",
+    "insurer",
+    "shipper",
+    "shipyard",
+    "brokerage",
+    "investor",
+    "shareholder",
+    "unit",
+    "chain",
 }
 # Words of a public office: an unknown person named with one ("Deputy Prime
 # Minister Milos Milosavljevic", "Janez Zemljaric, also a Deputy Prime
 # Minister", "State Department spokesman Charles Redman") speaks for a state.
 OFFICE_WORDS = {
-    "minister", "premier", "president", "secretary", "undersecretary", "under-secretary", "ambassador",
-    "envoy", "diplomat", "spokesman", "spokeswoman", "spokesperson", "official", "chancellor",
-    "commissioner", "director-general", "king", "queen", "prince", "emir", "sheikh", "sultan", "negotiator",
-    "representative", "delegate", "consul", "general", "admiral", "chiefs", "mayor", "governor-general",
+    "minister",
+    "premier",
+    "president",
+    "secretary",
+    "undersecretary",
+    "under-secretary",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "chancellor",
+    "commissioner",
+    "director-general",
+    "king",
+    "queen",
+    "prince",
+    "emir",
+    "sheikh",
+    "sultan",
+    "negotiator",
+    "representative",
+    "delegate",
+    "consul",
+    "general",
+    "admiral",
+    "chiefs",
+    "mayor",
+    "governor-general",
 }
 
 
@@ -393,7 +564,7 @@ def has_office(ent, gaz=None) -> bool:
     doc = ent.doc
     root = ent.root
     start, _ = noun_phrase(root)
-    words = list(doc[min(start, ent.start):ent.start])
+    words = list(doc[min(start, ent.start) : ent.start])
     for child in root.children:
         if child.dep_ == "appos":
             words += list(child.subtree)
@@ -417,13 +588,27 @@ def has_office(ent, gaz=None) -> bool:
 # Agents of something other than a state: "business leaders", "bank officials",
 # "union negotiators", "opposition leaders".
 _NON_STATE_MODIFIERS = {
-    "business", "industry", "industrial", "corporate", "company", "private", "bank", "banking", "union",
-    "labor", "labour", "opposition", "rebel", "guerrilla", "church", "student",
+    "business",
+    "industry",
+    "industrial",
+    "corporate",
+    "company",
+    "private",
+    "bank",
+    "banking",
+    "union",
+    "labor",
+    "labour",
+    "opposition",
+    "rebel",
+    "guerrilla",
+    "church",
+    "student",
 }
 
 
 def _inside_unknown_org(tok) -> bool:
-    """"Petroleos de Venezuela, S.A.": a token inside a longer organisation
+    """ "Petroleos de Venezuela, S.A.": a token inside a longer organisation
     name the gazetteer does not know names the organisation, not the country
     it is named after."""
     ent = _entity_at(tok)
@@ -432,10 +617,32 @@ def _inside_unknown_org(tok) -> bool:
 
 _TRADE_NOUNS = {"import", "export", "good", "product", "shipment", "exporter", "importer"}
 _STATE_AGENT_NOUNS = {
-    "member", "colleague", "country", "nation", "state", "bloc",
-    "official", "government", "negotiator", "delegation", "diplomat", "authority", "leader",
-    "minister", "ministry", "envoy", "ambassador", "administration", "spokesman", "spokeswoman",
-    "spokesperson", "embassy", "troop", "force", "parliament", "side",
+    "member",
+    "colleague",
+    "country",
+    "nation",
+    "state",
+    "bloc",
+    "official",
+    "government",
+    "negotiator",
+    "delegation",
+    "diplomat",
+    "authority",
+    "leader",
+    "minister",
+    "ministry",
+    "envoy",
+    "ambassador",
+    "administration",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "embassy",
+    "troop",
+    "force",
+    "parliament",
+    "side",
 }
 
 
@@ -491,7 +698,11 @@ def subjects_of(verb) -> list:
         return subs
     node = verb
     for _ in range(4):
-        if node.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl", "prep", "acomp") or node.tag_ in ("VBG", "VBN", "TO"):
+        if node.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl", "prep", "acomp") or node.tag_ in (
+            "VBG",
+            "VBN",
+            "TO",
+        ):
             if node.dep_ == "advcl" and node.tag_ == "VBG":
                 absolute = _absolute_with_subject(node)
                 if absolute is not None:
@@ -503,7 +714,12 @@ def subjects_of(verb) -> list:
             if came_from == "prep" and node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.pos_ == "VERB":
                 node = node.head  # "is drafting options including retaliation against ..."
                 came_from = "xcomp"
-            elif came_from == "acl" and node.pos_ == "NOUN" and node.dep_ == "dobj" and node.lemma_.lower() in _PLAN_NOUNS:
+            elif (
+                came_from == "acl"
+                and node.pos_ == "NOUN"
+                and node.dep_ == "dobj"
+                and node.lemma_.lower() in _PLAN_NOUNS
+            ):
                 node = node.head  # "Washington announced plans to put tariffs on ..."
                 came_from = "xcomp"
             # "X is scheduled to meet": the passive subject of a control verb acts.
@@ -521,7 +737,7 @@ def subjects_of(verb) -> list:
 
 
 def _absolute_with_subject(verb):
-    """"..., with the European Parliament this week calling Lukashenko ...": the
+    """ "..., with the European Parliament this week calling Lukashenko ...": the
     noun after a "with" just before a participle is the participle's subject."""
     doc = verb.doc
     left = verb.left_edge.i
@@ -532,7 +748,7 @@ def _absolute_with_subject(verb):
             if not objs:
                 return None
             # Only time words may stand between the noun and the participle.
-            between = doc[objs[0].right_edge.i + 1:left]
+            between = doc[objs[0].right_edge.i + 1 : left]
             if all(t.ent_type_ in ("DATE", "TIME") for t in between):
                 return objs[0]
             return None

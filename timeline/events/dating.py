@@ -9,6 +9,7 @@ the main clause's and the subordinate clause's; `resolve_links` dates one from
 the other once merging has settled which event each mention belongs to,
 following chains and refusing cycles (TimeML TLINKs with a duration).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -25,14 +26,27 @@ CLAUSE_BARRIERS = {"relcl"}
 SPEAKING_VERBS = {"speak", "address", "talk", "testify", "write", "appear"}
 MOTION_VERBS = {"go", "leave", "travel", "fly", "head", "depart", "set", "come"}
 SAYING_VERBS = {"say", "tell", "announce", "report", "add"}
-SCHEDULING_VERBS = {"schedule", "set", "plan", "slate", "fix", "due", "expect", "call", "arrange", "reschedule",
-                    "postpone", "move", "bring"}
+SCHEDULING_VERBS = {
+    "schedule",
+    "set",
+    "plan",
+    "slate",
+    "fix",
+    "due",
+    "expect",
+    "call",
+    "arrange",
+    "reschedule",
+    "postpone",
+    "move",
+    "bring",
+}
 SAYING_NOTE = "date of the saying that reports it"
 
 
 @dataclass
 class EventLink:
-    """"main happened `offset` `relation` sub": e.g. main = the Sochi meeting,
+    """ "main happened `offset` `relation` sub": e.g. main = the Sochi meeting,
     relation = after, offset = P2D, sub = the Putin-Kim meeting. `sub` None means
     the event reported just before `main` ("a week later")."""
 
@@ -43,8 +57,22 @@ class EventLink:
 
 # Words whose "to"-infinitive complement is still to come when they are in the
 # present: "is to arrive on Sunday", "is due to visit", "plans to leave".
-FUTURE_GOVERNORS = {"be", "due", "set", "schedule", "expect", "likely", "plan", "intend", "hope", "aim",
-                    "slate", "go", "prepare", "want"}
+FUTURE_GOVERNORS = {
+    "be",
+    "due",
+    "set",
+    "schedule",
+    "expect",
+    "likely",
+    "plan",
+    "intend",
+    "hope",
+    "aim",
+    "slate",
+    "go",
+    "prepare",
+    "want",
+}
 
 
 def tense_of_token(token) -> str | None:
@@ -64,9 +92,14 @@ def tense_of_token(token) -> str | None:
         return "future"
     if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_.lower() in SCHEDULING_VERBS:
         return "future"  # "an OPEC meeting scheduled for late June", "talks set for Monday"
-    if verb.tag_ == "VB" and "to" in words and verb.dep_ == "xcomp" and verb.head.i != verb.i \
-            and verb.head.lemma_.lower() in FUTURE_GOVERNORS \
-            and tense_of_token(verb.head) in ("present", "future"):
+    if (
+        verb.tag_ == "VB"
+        and "to" in words
+        and verb.dep_ == "xcomp"
+        and verb.head.i != verb.i
+        and verb.head.lemma_.lower() in FUTURE_GOVERNORS
+        and tense_of_token(verb.head) in ("present", "future")
+    ):
         return "future"  # "he is to arrive on Sunday", "is due to visit Moscow on Sunday"
     if "would" in words and verb.tag_ == "VB":
         return "future"  # future in the past: "said he would leave on Monday"
@@ -94,9 +127,7 @@ class DateAttacher:
                 return None
             return tense_of_token(span.root)
 
-        self.expressions = [
-            e for e in find_time_expressions(spacy_doc.text, published, tense_of=tense_of)
-        ]
+        self.expressions = [e for e in find_time_expressions(spacy_doc.text, published, tense_of=tense_of)]
         self.by_token: dict[int, list[TimeExpression]] = {}
         self.span_root: dict[int, int] = {}
         for i, expr in enumerate(self.expressions):
@@ -115,7 +146,7 @@ class DateAttacher:
     def _usable(self, expr: TimeExpression) -> bool:
         return expr.type in DATING_TYPES and (expr.value is not None or expr.anchor == "event")
 
-    def for_trigger(self, token) -> tuple[TimeExpression | None, str | None]:
+    def for_trigger(self, token) -> tuple[TimeExpression | None, str | None]:  # noqa: C901
         """The expression dating the trigger, and a note when it was borrowed
         from a governing or governed phrase."""
         # "an OPEC meeting scheduled for late June": the noun's own schedule
@@ -145,7 +176,11 @@ class DateAttacher:
                 break
             # "I shall be going on Tuesday ..., and we shall have a meeting of the
             # G-7": a coordinated clause with a subject of its own has its own time.
-            if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            if (
+                node.dep_ == "conj"
+                and node.pos_ in ("VERB", "AUX")
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+            ):
                 break
             # "X said on Monday that Y met Z" dates the saying, not a report inside it.
             if node.dep_ == "ccomp" and node.i != token.i:
@@ -173,8 +208,12 @@ class DateAttacher:
         verb = token.head
         # Likewise the subject of an intransitive clause: "the hard bargaining
         # will have to wait until May", "the talks ended on Monday".
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.pos_ == "VERB" \
-                and verb.lemma_.lower() not in SAYING_VERBS:
+        if (
+            token.pos_ in ("NOUN", "PROPN")
+            and token.dep_ in ("dobj", "nsubjpass", "nsubj")
+            and verb.pos_ == "VERB"
+            and verb.lemma_.lower() not in SAYING_VERBS
+        ):
             for tok in verb.subtree:
                 if tok.i == verb.i or token.left_edge.i <= tok.i <= token.right_edge.i:
                     continue
@@ -183,7 +222,7 @@ class DateAttacher:
                         return expr, "date of its verb's adjunct"
         return None, None
 
-    def link_relative(self, sentence_drafts: list, previous: list, sent) -> None:
+    def link_relative(self, sentence_drafts: list, previous: list, sent) -> None:  # noqa: C901
         """Record event-anchored links ("two days after", "a week later") between
         the mentions of one sentence, or to the mention before it."""
         for i, expr in enumerate(self.expressions):
@@ -204,7 +243,12 @@ class DateAttacher:
                 else:
                     objs = [c for c in relation_tok.children if c.dep_ in ("pobj", "pcomp")]
                     sub_root = objs[0] if objs else None
-                    if sub_root is None and relation_tok.dep_ == "prep" and relation_tok.head.pos_ == "VERB" and relation_tok.head.i > relation_tok.i:
+                    if (
+                        sub_root is None
+                        and relation_tok.dep_ == "prep"
+                        and relation_tok.head.pos_ == "VERB"
+                        and relation_tok.head.i > relation_tok.i
+                    ):
                         sub_root = relation_tok.head
             sub_tokens = {t.i for t in sub_root.subtree} if sub_root is not None else set()
             main = sub = None
@@ -225,14 +269,12 @@ class DateAttacher:
                 continue
             if sub_root is not None and sub is None:
                 continue  # anchored on something that is not an event we track
-            main.links.append(
-                EventLink(main=main.index, sub=None if sub is None else sub.index, expression=expr)
-            )
+            main.links.append(EventLink(main=main.index, sub=None if sub is None else sub.index, expression=expr))
             main.record.date_expression = main.record.date_expression or expr.text
 
 
 def _locative_relative(clause) -> bool:
-    """"... a stopover in Riyadh, where he met Nazer": a clause opened by
+    """ "... a stopover in Riyadh, where he met Nazer": a clause opened by
     "where" tells what happened at a place the governing clause went through,
     so it shares that clause's time; other relative clauses keep their own."""
     return any(c.lower_ == "where" and c.dep_ == "advmod" for c in clause.children)
@@ -247,8 +289,12 @@ def _attachment(span):
     """The token a time expression modifies: up through prepositions."""
     node = span.root
     for _ in range(4):
-        if (node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in PORTION_NOUNS
-                and node.head.head.head.i != node.head.head.i):
+        if (
+            node.dep_ == "pobj"
+            and node.head.lower_ == "of"
+            and node.head.head.lemma_.lower() in PORTION_NOUNS
+            and node.head.head.head.i != node.head.head.i
+        ):
             node = node.head.head
             if node.dep_ in ("dobj", "npadvmod", "pobj"):
                 return node.head if node.head.pos_ != "ADP" else node.head.head
@@ -277,8 +323,11 @@ def _crosses_clause(tok, trigger) -> bool:
         if node.tag_ == "VBG" and node.lemma_.lower() in SPEAKING_VERBS and node.dep_ in ("acl", "advcl"):
             # "Weizsaecker, speaking to Congress yesterday, said": the occasion of the saying
             speaking = True
-        elif node.pos_ in ("VERB", "AUX") and not (node.dep_ == "xcomp" and node.tag_ == "VBG") and not (
-                node.dep_ == "xcomp" and node.head.lemma_.lower() in ("have", "need", "due", "go")):
+        elif (
+            node.pos_ in ("VERB", "AUX")
+            and not (node.dep_ == "xcomp" and node.tag_ == "VBG")
+            and not (node.dep_ == "xcomp" and node.head.lemma_.lower() in ("have", "need", "due", "go"))
+        ):
             # "will have to wait until May" is one clause with a modal "have to"
             return True
         if node.dep_ in ("nsubj", "nsubjpass") and node.head.i == trigger.i and not speaking:

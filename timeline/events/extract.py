@@ -6,12 +6,13 @@ participants, place, modality and date; mentions of one occurrence are merged
 and event-anchored dates ("two days after Putin met Kim") are resolved last,
 once the dates they hang on are known.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 
 from timeline.events import arguments as args_
 from timeline.events.dating import SAYING_NOTE, DateAttacher, EventLink, resolve_links
@@ -31,7 +32,19 @@ TIME_MARKS = {"after", "before", "since", "when", "until", "once", "as", "while"
 DOCUMENT_NOUNS = {"communique", "statement", "declaration", "report", "letter", "note", "resolution"}
 PLAN_NOUNS = {"plan", "decision", "intention", "measure", "move", "proposal"}
 REPORTING_VERBS = {"say", "tell", "announce", "state", "report", "add", "confirm", "explain", "note"}
-ATTRIBUTION_ONLY = {"source", "official", "analyst", "diplomat", "observer", "report", "newspaper", "agency", "trader", "dealer", "economist"}
+ATTRIBUTION_ONLY = {
+    "source",
+    "official",
+    "analyst",
+    "diplomat",
+    "observer",
+    "report",
+    "newspaper",
+    "agency",
+    "trader",
+    "dealer",
+    "economist",
+}
 
 
 @dataclass
@@ -173,24 +186,39 @@ class _ParagraphReader:
             for draft in sentence_drafts:
                 if draft.anaphoric and draft.date_explicit and not draft.participants:
                     orphans.append((self.doc[draft.token_key[1]], draft.trigger))
-            sentence_drafts = [d for d in sentence_drafts if not (d.anaphoric and d.date_explicit and not d.participants)]
+            sentence_drafts = [
+                d for d in sentence_drafts if not (d.anaphoric and d.date_explicit and not d.participants)
+            ]
             for token, trigger in orphans:
                 # "The Chinese foreign ministry denounced the visit": what an act
                 # is about is someone else's; its actor did not take part in it.
-                if any(token.head.i == d.token_key[1] and token.dep_ in ("dobj", "nsubjpass")
-                       and d.trigger.type in ("ACCUSE", "REJECT", "THREATEN", "SANCTION", "STATEMENT")
-                       for d in sentence_drafts):
+                if any(
+                    token.head.i == d.token_key[1]
+                    and token.dep_ in ("dobj", "nsubjpass")
+                    and d.trigger.type in ("ACCUSE", "REJECT", "THREATEN", "SANCTION", "STATEMENT")
+                    for d in sentence_drafts
+                ):
                     continue
                 # "during the flight to Tokyo yesterday, Lyng said": the flight is
                 # the speaker's; the meeting is the acting body's.
-                donors = next(([p for p in d.participants if p.role in ("source", "participant")]
-                               for d in sentence_drafts if any(p.role in ("source", "participant") for p in d.participants)), [])
+                donors = next(
+                    (
+                        [p for p in d.participants if p.role in ("source", "participant")]
+                        for d in sentence_drafts
+                        if any(p.role in ("source", "participant") for p in d.participants)
+                    ),
+                    [],
+                )
                 if trigger.mode != "visit":
                     donors = [p for p in donors if p.kind != "person"][:1]
                 if donors:
                     role = "source" if trigger.mode == "visit" else "participant"
-                    borrowed = [Participant(p.name, p.kind, role, p.country, p.qid, p.surface, known=p.known) for p in donors]
-                    draft = self._draft(token, trigger, sent, len(self.drafts) + len(sentence_drafts), borrowed=borrowed)
+                    borrowed = [
+                        Participant(p.name, p.kind, role, p.country, p.qid, p.surface, known=p.known) for p in donors
+                    ]
+                    draft = self._draft(
+                        token, trigger, sent, len(self.drafts) + len(sentence_drafts), borrowed=borrowed
+                    )
                     if draft is not None:
                         sentence_drafts.append(draft)
             sentence_drafts = _fold_into_meetings(sentence_drafts, self.doc)
@@ -250,7 +278,7 @@ class _ParagraphReader:
                 return entry
         return None
 
-    def _conditions_hold(self, token, entry: Trigger) -> bool:
+    def _conditions_hold(self, token, entry: Trigger) -> bool:  # noqa: C901
         children = list(token.children)
         if entry.pos == "NOUN" and token.ent_type_ in ("ORG", "GPE", "PERSON", "WORK_OF_ART", "LAW"):
             return False  # "the Summit Hotel", "Camp David Accords"
@@ -283,8 +311,11 @@ class _ParagraphReader:
             governor = _governing_verb(token)
             if governor is None or governor.lemma_.lower() not in entry.governors:
                 return False
-        if entry.ultimatum and not any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children) \
-                and not any(c.dep_ == "cc" and c.lower_ == "or" for c in token.children):
+        if (
+            entry.ultimatum
+            and not any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
+            and not any(c.dep_ == "cc" and c.lower_ == "or" for c in token.children)
+        ):
             return False
         if entry.means and not _means(token, entry.means):
             return False
@@ -316,10 +347,15 @@ class _ParagraphReader:
         return False
 
     def _stays_abroad(self, be) -> bool:
-        """"Reagan would be in Rome", "Shultz, who was in Moscow last week": a
+        """ "Reagan would be in Rome", "Shultz, who was in Moscow last week": a
         named person (not a meeting, a price or a state) is in a city or country."""
-        places = [p for c in be.children if c.dep_ == "prep" and c.lower_ == "in"
-                  for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")]
+        places = [
+            p
+            for c in be.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for p in c.children
+            if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")
+        ]
         if not any(self._place(p) is not None for p in places):
             return False
         people = [p for s in args_.subjects_of(be) for p in self.resolver.resolve(s, "source") if p.kind == "person"]
@@ -353,9 +389,11 @@ class _ParagraphReader:
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children):
             return False
         # "GATT spokesman David Woods told reporters", "the spokesman, Francois Giuliani, said"
-        spokesperson = sub.lemma_.lower() in SPOKESPERSONS or any(
-            c.dep_ in ("compound", "appos") and c.lemma_.lower() in SPOKESPERSONS for c in sub.children
-        ) or (sub.dep_ == "appos" and sub.head.lemma_.lower() in SPOKESPERSONS)
+        spokesperson = (
+            sub.lemma_.lower() in SPOKESPERSONS
+            or any(c.dep_ in ("compound", "appos") and c.lemma_.lower() in SPOKESPERSONS for c in sub.children)
+            or (sub.dep_ == "appos" and sub.head.lemma_.lower() in SPOKESPERSONS)
+        )
         # "X said they met": the meeting is the event, the saying only reports
         # it. An announcement of what is to come ("will visit", "have agreed
         # to") is a statement of its own (CAMEO 01 announcements).
@@ -363,16 +401,27 @@ class _ParagraphReader:
             # "announced plans to put tariffs on ...": the plan is the event.
             if child.dep_ == "dobj" and child.lemma_.lower() in PLAN_NOUNS:
                 for clause in (c for c in child.children if c.dep_ == "acl"):
-                    if any(self._match_event_only(t) and _core_of_clause(t, clause) for t in clause.subtree if t.i != clause.i) \
-                            or self._match_event_only(clause):
+                    if any(
+                        self._match_event_only(t) and _core_of_clause(t, clause)
+                        for t in clause.subtree
+                        if t.i != clause.i
+                    ) or self._match_event_only(clause):
                         return False
             if child.dep_ in ("ccomp", "xcomp"):
                 for t in child.subtree:
-                    if (t.pos_ == "VERB" and any(e.ultimatum for e in self.lexicon.candidates(t.lemma_, "VERB"))
-                            and self._match(t) is not None):
+                    if (
+                        t.pos_ == "VERB"
+                        and any(e.ultimatum for e in self.lexicon.candidates(t.lemma_, "VERB"))
+                        and self._match(t) is not None
+                    ):
                         return False  # the warning is the act: "told Japan to ... or face"
-                    if (t.i != token.i and t.lemma_.lower() not in ("say", "tell") and self._match_event_only(t)
-                            and _core_of_clause(t, child) and self._match(t) is not None):
+                    if (
+                        t.i != token.i
+                        and t.lemma_.lower() not in ("say", "tell")
+                        and self._match_event_only(t)
+                        and _core_of_clause(t, child)
+                        and self._match(t) is not None
+                    ):
                         if modality(t) in (HYPOTHETICAL, NEGATED):
                             continue  # "could not go it alone on sanctions": the saying is the act
                         return _announces(t)
@@ -388,7 +437,7 @@ class _ParagraphReader:
         return False
 
     # --- one mention ---------------------------------------------------------
-    def _draft(self, token, trigger: Trigger, sent, index: int, borrowed=None) -> MentionDraft | None:
+    def _draft(self, token, trigger: Trigger, sent, index: int, borrowed=None) -> MentionDraft | None:  # noqa: C901
         if trigger.mode == "visit" and token.pos_ == "VERB" and self._visits_a_person(token):
             # "will visit Treasury Secretary James Baker": calling on a person is
             # a meeting (CAMEO 040s); visiting a country or city is a trip.
@@ -405,12 +454,16 @@ class _ParagraphReader:
             return None  # "received an assurance from Greece" is no visit
         anaphoric = False
         if not participants:
-            if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children):
+            if token.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children
+            ):
                 anaphoric = True
             else:
                 return None
-        if trigger.args in ("directed", "speaker") and trigger.mode not in ("visit",) and not any(
-            p.role in ("source", "host") for p in participants
+        if (
+            trigger.args in ("directed", "speaker")
+            and trigger.mode not in ("visit",)
+            and not any(p.role in ("source", "host") for p in participants)
         ):
             return None  # "called on Japan to ...": nobody named does it
         if trigger.mode == "visit" and token.pos_ == "VERB" and not any(p.role == "source" for p in participants):
@@ -515,12 +568,23 @@ class _ParagraphReader:
             },
         )
         return MentionDraft(
-            record=record, trigger=trigger, participants=participants, place=place,
-            date_value=date_value, date_start=date_start, date_end=date_end,
-            granularity=granularity, index=index, anaphoric=anaphoric,
-            token_key=(self.p_index, token.i), date_explicit=expression is not None,
-            sentence_index=self.memory.sentence_index, main_clause=_in_main_clause(token),
-            date_soft=soft, perfect=_perfect(token), own_occasion=_names_occasion(token),
+            record=record,
+            trigger=trigger,
+            participants=participants,
+            place=place,
+            date_value=date_value,
+            date_start=date_start,
+            date_end=date_end,
+            granularity=granularity,
+            index=index,
+            anaphoric=anaphoric,
+            token_key=(self.p_index, token.i),
+            date_explicit=expression is not None,
+            sentence_index=self.memory.sentence_index,
+            main_clause=_in_main_clause(token),
+            date_soft=soft,
+            perfect=_perfect(token),
+            own_occasion=_names_occasion(token),
         )
 
     def _visits_a_person(self, token) -> bool:
@@ -540,8 +604,12 @@ class _ParagraphReader:
         for draft in reversed(self.drafts):
             if self.memory.sentence_index - draft.sentence_index > 4:
                 return None
-            if (draft.date_explicit and draft.granularity == "day" and not draft.date_soft
-                    and people & {p.name for p in draft.participants}):
+            if (
+                draft.date_explicit
+                and draft.granularity == "day"
+                and not draft.date_soft
+                and people & {p.name for p in draft.participants}
+            ):
                 return draft
         return None
 
@@ -554,9 +622,15 @@ class _ParagraphReader:
         for draft in reversed(self.drafts):
             if draft.sentence_index < self.memory.sentence_index - 1:
                 return None
-            if (draft.main_clause and draft.date_explicit and draft.granularity == "day"
-                    and draft.date_value and not draft.date_soft
-                    and self.published and draft.date_value <= self.published.isoformat()):
+            if (
+                draft.main_clause
+                and draft.date_explicit
+                and draft.granularity == "day"
+                and draft.date_value
+                and not draft.date_soft
+                and self.published
+                and draft.date_value <= self.published.isoformat()
+            ):
                 return draft
         return None
 
@@ -575,7 +649,7 @@ class _ParagraphReader:
             score += 0.05
         return round(min(score, 1.0), 2)
 
-    def _participants(self, token, trigger: Trigger) -> list[Participant]:
+    def _participants(self, token, trigger: Trigger) -> list[Participant]:  # noqa: C901
         resolve = self.resolver.resolve
         found: list[Participant] = []
 
@@ -619,7 +693,16 @@ class _ParagraphReader:
             if trigger.args == "speaker":
                 for child in token.children:
                     if child.dep_ in ("ccomp", "xcomp", "dobj"):
-                        add([t for t in child.subtree if t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") and t.ent_iob_ == "B" or (t.ent_iob_ == "I" and False)], "target")
+                        add(
+                            [
+                                t
+                                for t in child.subtree
+                                if t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+                                and t.ent_iob_ == "B"
+                                or (t.ent_iob_ == "I" and False)
+                            ],
+                            "target",
+                        )
             # "suggested creating a partnership between Belarus, Russia and North Korea"
             for child in token.children:
                 if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB" and trigger.args == "directed":
@@ -635,15 +718,37 @@ class _ParagraphReader:
                             add(args_.objects_of(pobj), "target")
         else:
             add([c for c in token.children if c.dep_ in ("poss",)], "source")
-            add([c for c in token.children if c.dep_ in ("compound", "amod", "nmod")
-                 and (c.pos_ == "PROPN" or c.ent_type_ or (c.text[:1].isupper() and c.i != token.sent.start))], "participant")
+            add(
+                [
+                    c
+                    for c in token.children
+                    if c.dep_ in ("compound", "amod", "nmod")
+                    and (c.pos_ == "PROPN" or c.ent_type_ or (c.text[:1].isupper() and c.i != token.sent.start))
+                ],
+                "participant",
+            )
             add(args_.objects_of(token), "target")
             governor = _governing_verb(token)
-            if governor is not None and token.dep_ in ("dobj", "pobj", "nsubjpass", "npadvmod", "attr", "nsubj", "appos"):
+            if governor is not None and token.dep_ in (
+                "dobj",
+                "pobj",
+                "nsubjpass",
+                "npadvmod",
+                "attr",
+                "nsubj",
+                "appos",
+            ):
                 if governor.lemma_.lower() in args_.LIGHT_VERBS or token.dep_ == "pobj":
                     add(args_.subjects_of(governor), "source")
                     # "held talks in Tokyo with Japanese officials": objects on the verb
-                    add([o for o in args_.objects_of(governor) if o.i != token.i and o.dep_ == "pobj" and o.head.lower_ in ("with", "between", "among")], "target")
+                    add(
+                        [
+                            o
+                            for o in args_.objects_of(governor)
+                            if o.i != token.i and o.dep_ == "pobj" and o.head.lower_ in ("with", "between", "among")
+                        ],
+                        "target",
+                    )
                 if token.dep_ == "nsubjpass":
                     add(args_.passive_agents(governor), "source")
                 # "The Security Council was called to a private meeting"
@@ -675,21 +780,46 @@ class _ParagraphReader:
             words = [w.strip("()") for w in p.surface.split() if w.lower() not in ("the", "a", "an")]
             if p.kind in ("organisation", "group") and len(words) > 1:
                 parent = self.gaz.lookup(words[0], on=self.published)
-                if parent is not None and parent.name != p.name and parent.kind in ("organisation", "group") \
-                        and not any(q.name == parent.name for q in found):
-                    found.append(Participant(parent.name, parent.kind, p.role, parent.country, getattr(parent, "qid", None),
-                                             p.surface, known=True))
+                if (
+                    parent is not None
+                    and parent.name != p.name
+                    and parent.kind in ("organisation", "group")
+                    and not any(q.name == parent.name for q in found)
+                ):
+                    found.append(
+                        Participant(
+                            parent.name,
+                            parent.kind,
+                            p.role,
+                            parent.country,
+                            getattr(parent, "qid", None),
+                            p.surface,
+                            known=True,
+                        )
+                    )
         # Every person (and national body: a parliament, a ministry) acts for a
         # country: add it, so queries by country find them. A person holding an
         # international office acts for that organisation, not for the country
         # of his passport: NATO's Secretary General Stoltenberg is not Norway.
         for p in list(found):
-            body = self.gaz.organisation_of(p.name, self.published) if p.kind == "person" and p.known \
-                and self.published else None
+            body = (
+                self.gaz.organisation_of(p.name, self.published)
+                if p.kind == "person" and p.known and self.published
+                else None
+            )
             if body is not None:
                 if not any(q.name == body.name for q in found):
-                    found.append(Participant(body.name, body.kind, p.role, body.country, getattr(body, "qid", None),
-                                             p.surface, known=True))
+                    found.append(
+                        Participant(
+                            body.name,
+                            body.kind,
+                            p.role,
+                            body.country,
+                            getattr(body, "qid", None),
+                            p.surface,
+                            known=True,
+                        )
+                    )
                 continue
             if p.kind in ("person", "legislature") and p.country and not any(q.name == p.country for q in found):
                 found.append(Participant(p.country, "country", p.role, p.country, None, p.surface))
@@ -714,7 +844,9 @@ class _ParagraphReader:
         best = None
         rank = {"site": 0, "city": 1, "region": 2, "country": 3}
         for cand in candidates:
-            if cand.pos_ not in ("PROPN", "NOUN") or (cand.pos_ == "NOUN" and not cand.ent_type_ and cand.lower_ not in ("cosmodrome",)):
+            if cand.pos_ not in ("PROPN", "NOUN") or (
+                cand.pos_ == "NOUN" and not cand.ent_type_ and cand.lower_ not in ("cosmodrome",)
+            ):
                 if not any(c.pos_ == "PROPN" for c in cand.lefts):
                     continue
             place = self._place(cand)
@@ -754,7 +886,7 @@ def _reporting_verb(token):
 
 
 def _fold_into_meetings(sentence_drafts: list[MentionDraft], doc) -> list[MentionDraft]:
-    """"When ministers met on March 30, several, notably Guillaume, said ...":
+    """ "When ministers met on March 30, several, notably Guillaume, said ...":
     a statement made within a meeting is part of the meeting (its speakers
     take part in it), not an event of its own."""
     kept = []
@@ -764,7 +896,9 @@ def _fold_into_meetings(sentence_drafts: list[MentionDraft], doc) -> list[Mentio
         if draft.trigger.type == "STATEMENT" and draft.record.date_rule and "when-clause" in draft.record.date_rule:
             for clause in (c for c in token.children if c.dep_ == "advcl"):
                 span = {t.i for t in clause.subtree}
-                meeting = next((d for d in sentence_drafts if d.trigger.type == "CONSULT" and d.token_key[1] in span), None)
+                meeting = next(
+                    (d for d in sentence_drafts if d.trigger.type == "CONSULT" and d.token_key[1] in span), None
+                )
                 if meeting is not None:
                     break
         if meeting is None:
@@ -772,7 +906,9 @@ def _fold_into_meetings(sentence_drafts: list[MentionDraft], doc) -> list[Mentio
             continue
         for p in draft.participants:
             if not any(q.name == p.name for q in meeting.participants):
-                meeting.participants.append(Participant(p.name, p.kind, "participant", p.country, p.qid, p.surface, known=p.known))
+                meeting.participants.append(
+                    Participant(p.name, p.kind, "participant", p.country, p.qid, p.surface, known=p.known)
+                )
     return kept
 
 
@@ -784,7 +920,9 @@ def _link_during(sentence_drafts: list[MentionDraft], doc) -> None:
     by_token = {d.token_key[1]: d for d in sentence_drafts}
     for draft in sentence_drafts:
         token = doc[draft.token_key[1]]
-        heads = [token] + ([_governing_verb(token)] if token.pos_ != "VERB" and _governing_verb(token) is not None else [])
+        heads = [token] + (
+            [_governing_verb(token)] if token.pos_ != "VERB" and _governing_verb(token) is not None else []
+        )
         for node in heads:
             for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "during"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -811,8 +949,12 @@ def _link_during(sentence_drafts: list[MentionDraft], doc) -> None:
         verb = token.head.head
         # "the idea, first proposed by X, during his visit": a bare participle
         # is misattached by the parser; its clause decides.
-        while (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and verb.head.i != verb.i
-               and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+        while (
+            verb.tag_ == "VBN"
+            and verb.dep_ in ("advcl", "acl")
+            and verb.head.i != verb.i
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        ):
             verb = verb.head
         tenses = set()
         for _ in range(3):
@@ -854,11 +996,21 @@ def _date_during(events: list, published: date | None) -> None:
             break
 
 
-OCCASION_NOUNS = {"statement", "interview", "conference", "communique", "speech", "letter", "broadcast", "declaration", "briefing"}
+OCCASION_NOUNS = {
+    "statement",
+    "interview",
+    "conference",
+    "communique",
+    "speech",
+    "letter",
+    "broadcast",
+    "declaration",
+    "briefing",
+}
 
 
 def _names_occasion(token) -> bool:
-    """"In a joint statement, Chirac and Reagan said ...": the saying tells
+    """ "In a joint statement, Chirac and Reagan said ...": the saying tells
     its own occasion, so it is not folded into another day's remarks."""
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "during")):
         if any(p.dep_ == "pobj" and p.lemma_.lower() in OCCASION_NOUNS for p in prep.children):
@@ -931,7 +1083,7 @@ def _event_date(timex) -> tuple[str, str] | None:
 
 
 def _backshifted(verb) -> bool:
-    """"She said she had agreed with Ryzhkov": in reported speech after a past
+    """ "She said she had agreed with Ryzhkov": in reported speech after a past
     reporting verb the pluperfect is the speaker's simple past moved back one
     tense (sequence of tenses), so the act belongs to the story's own time."""
     head = verb.head
@@ -945,7 +1097,9 @@ def _perfect(token) -> bool:
     verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
     if verb is None:
         return False
-    if verb.dep_ == "relcl" and not any(c.lower_ in ("will", "would", "shall") or c.tag_ == "VBZ" for c in verb.children):
+    if verb.dep_ == "relcl" and not any(
+        c.lower_ in ("will", "would", "shall") or c.tag_ == "VBZ" for c in verb.children
+    ):
         return True  # "the 1976 accord under which both sides agreed ...": told as background
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ == "VERB":
         verb = verb.head  # "Japan has rejected the offer, saying ...": the clause it hangs on
@@ -973,7 +1127,22 @@ def _reported_now(token) -> bool:
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if "had" in auxes and _backshifted(verb):
             return True
-        if auxes & {"has", "have", "had", "'ve", "'s", "will", "would", "could", "may", "might", "should", "must", "can", "shall"}:
+        if auxes & {
+            "has",
+            "have",
+            "had",
+            "'ve",
+            "'s",
+            "will",
+            "would",
+            "could",
+            "may",
+            "might",
+            "should",
+            "must",
+            "can",
+            "shall",
+        }:
             return False
         if verb.tag_ == "VBD" or verb.tag_ in ("VBZ", "VBP"):
             return True
@@ -982,7 +1151,12 @@ def _reported_now(token) -> bool:
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
             verb = verb.head  # "..., saying": the clause it hangs on decides
             continue
-        if verb.tag_ == "VBG" and verb.dep_ == "prep" and verb.head.pos_ == "NOUN" and verb.head.head.pos_ in ("VERB", "AUX"):
+        if (
+            verb.tag_ == "VBG"
+            and verb.dep_ == "prep"
+            and verb.head.pos_ == "NOUN"
+            and verb.head.head.pos_ in ("VERB", "AUX")
+        ):
             verb = verb.head.head  # "options including retaliation": the clause of "options"
             continue
         return False
@@ -992,9 +1166,34 @@ def _reported_now(token) -> bool:
 # What makes a warning a threat (gold-dev guide: "a warning of retaliation or
 # sanctions"): punitive words in what is said.
 THREAT_WORDS = {
-    "retaliate", "retaliation", "retaliatory", "reprisal", "sanction", "tariff", "duty", "ban", "embargo",
-    "boycott", "measure", "action", "step", "consequence", "cost", "punish", "punitive", "countermeasure",
-    "force", "war", "attack", "row", "dispute", "break", "sever", "expel", "suspend", "cut",
+    "retaliate",
+    "retaliation",
+    "retaliatory",
+    "reprisal",
+    "sanction",
+    "tariff",
+    "duty",
+    "ban",
+    "embargo",
+    "boycott",
+    "measure",
+    "action",
+    "step",
+    "consequence",
+    "cost",
+    "punish",
+    "punitive",
+    "countermeasure",
+    "force",
+    "war",
+    "attack",
+    "row",
+    "dispute",
+    "break",
+    "sever",
+    "expel",
+    "suspend",
+    "cut",
 }
 
 
@@ -1002,26 +1201,39 @@ def _means(verb, nouns: frozenset[str]) -> list:
     """The "by phone", "over a video link", "via telephone" nouns of `verb`
     that are among `nouns` (the noun or its compound)."""
     return [
-        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on")
-        for g in c.children if g.dep_ == "pobj" and (
-            g.lemma_.lower() in nouns or any(m.dep_ == "compound" and m.lemma_.lower() in nouns for m in g.children))
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on")
+        for g in c.children
+        if g.dep_ == "pobj"
+        and (g.lemma_.lower() in nouns or any(m.dep_ == "compound" and m.lemma_.lower() in nouns for m in g.children))
     ]
 
 
 def _said_over_the_phone(noun) -> bool:
-    """"a spokesman said in a telephone call from Washington", "told Reuters
+    """ "a spokesman said in a telephone call from Washington", "told Reuters
     in a telephone call": how a source spoke to the reporter, not a call
     between officials."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("in", "by", "over", "during"):
         return False
     verb = prep.head
-    return verb.lemma_.lower() in ("say", "tell", "add", "comment", "explain", "confirm", "deny", "report",
-                                   "speak", "interview")
+    return verb.lemma_.lower() in (
+        "say",
+        "tell",
+        "add",
+        "comment",
+        "explain",
+        "confirm",
+        "deny",
+        "report",
+        "speak",
+        "interview",
+    )
 
 
 def _threatens(verb) -> bool:
-    """"warned Japan", "warned that a trade row will develop if the EC
+    """ "warned Japan", "warned that a trade row will develop if the EC
     proceeds", "warned of retaliation": a threat; "warned that agreement may
     be difficult" is a statement."""
     children = list(verb.children)
@@ -1043,8 +1255,7 @@ def _intergovernmental(participants, officials: set[str] = frozenset()) -> bool:
     commentators = [p for p in sources if p.kind == "person" and not p.known and p.name not in officials]
     # A person's country is added as a source beside him, with his surface.
     their_surfaces = {c.surface for c in commentators}
-    acting = [p for p in sources if p not in commentators
-              and not (p.kind == "country" and p.surface in their_surfaces)]
+    acting = [p for p in sources if p not in commentators and not (p.kind == "country" and p.surface in their_surfaces)]
     if commentators and not acting:
         # "Smithson said Japanese banks started buying ...", "West German
         # economics researcher Jochen Bethkenhagen said": a speaker the text
@@ -1082,7 +1293,9 @@ def _governing_verb(token):
         if node.dep_ == "prep" and head.pos_ == "NOUN" and _quantity(head):
             node = head  # "put 300 mln dlrs in [tariffs] on ..."
             continue
-        if node.lower_ == "of" and (_measure(head) or head.lemma_.lower() in ("end", "close", "conclusion", "start", "beginning")):
+        if node.lower_ == "of" and (
+            _measure(head) or head.lemma_.lower() in ("end", "close", "conclusion", "start", "beginning")
+        ):
             node = head  # "had nine hours of [talks]", "start four days of [talks]"
             continue
         return None
@@ -1092,7 +1305,18 @@ def _governing_verb(token):
 MEASURE_NOUNS = {"hour", "day", "week", "month", "round", "series", "session", "year", "night", "couple"}
 
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 def _stated_duration(token) -> int | None:
@@ -1100,7 +1324,7 @@ def _stated_duration(token) -> int | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     doc = token.doc
-    for tok in doc[max(token.left_edge.i, token.i - 6):token.i]:
+    for tok in doc[max(token.left_edge.i, token.i - 6) : token.i]:
         m = re.fullmatch(r"(\w+)-day", tok.text.lower())
         if m and (m[1] in NUMBER_WORDS or m[1].isdigit()):
             return NUMBER_WORDS.get(m[1]) or int(m[1])
@@ -1111,14 +1335,16 @@ def _stated_duration(token) -> int | None:
             if n:
                 return n
     # "two-day" may be split into "two", "-", "day"
-    for a, b, c in zip(doc[token.left_edge.i:token.i], doc[token.left_edge.i + 1:token.i], doc[token.left_edge.i + 2:token.i]):
+    for a, b, c in zip(
+        doc[token.left_edge.i : token.i], doc[token.left_edge.i + 1 : token.i], doc[token.left_edge.i + 2 : token.i]
+    ):
         if b.text == "-" and c.lower_ == "day" and a.lower_ in NUMBER_WORDS:
             return NUMBER_WORDS[a.lower_]
     return None
 
 
 def _at_end_of(token) -> bool:
-    """"at the end of a two-day visit": the act closes the event."""
+    """ "at the end of a two-day visit": the act closes the event."""
     node = token
     for _ in range(3):
         head = node.head
@@ -1142,6 +1368,8 @@ def _trigger_text(token) -> str:
     # "chin-wag" is three tokens; show the whole word.
     doc = token.doc
     start, end = token.i, token.i + 1
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+    while (
+        start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_
+    ):
         start -= 2
     return doc[start:end].text

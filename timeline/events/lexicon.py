@@ -4,6 +4,7 @@ trigger lexicon that maps words to them, both loaded from `timeline/data/`.
 Data, not code: adding a trigger is an edit to `triggers.yaml`, checked by
 `tests/test_events_lexicon.py`.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,9 +18,26 @@ ARG_PATTERNS = ("directed", "symmetric", "speaker")
 POS_TAGS = ("VERB", "NOUN")
 # Keys a trigger entry may carry; anything else is a typo the tests catch.
 TRIGGER_KEYS = {
-    "lemma", "pos", "type", "mode", "cameo", "args", "summary", "weight", "objects",
-    "objects_kind", "governors", "particles", "needs_oprd", "needs_place", "modifiers",
-    "complements", "ultimatum", "not_objects", "needs_threat", "means",
+    "lemma",
+    "pos",
+    "type",
+    "mode",
+    "cameo",
+    "args",
+    "summary",
+    "weight",
+    "objects",
+    "objects_kind",
+    "governors",
+    "particles",
+    "needs_oprd",
+    "needs_place",
+    "modifiers",
+    "complements",
+    "ultimatum",
+    "not_objects",
+    "needs_threat",
+    "means",
 }
 
 
@@ -109,10 +127,24 @@ _STAY = r"\b(?:is|are|was|were|be|been)\s+in\s+(?-i:[A-Z])"
 def _stem(lemma: str) -> str:
     # A prefix that covers the inflections spaCy lemmatises back to the lemma
     # (meet/met/meeting, visit/visited, fly/flew): irregular pasts are added.
-    irregular = {"meet": ["met"], "fly": ["flew", "flown"], "tell": ["told"], "say": ["said"],
-                 "hold": ["held"], "sign": [], "deal": ["dealt"], "seek": ["sought"],
-                 "make": ["made"], "give": ["gave"], "take": ["took"], "speak": ["spoke"],
-                 "break": ["broke"], "sever": [], "expel": [], "recall": []}
+    irregular = {
+        "meet": ["met"],
+        "fly": ["flew", "flown"],
+        "tell": ["told"],
+        "say": ["said"],
+        "hold": ["held"],
+        "sign": [],
+        "deal": ["dealt"],
+        "seek": ["sought"],
+        "make": ["made"],
+        "give": ["gave"],
+        "take": ["took"],
+        "speak": ["spoke"],
+        "break": ["broke"],
+        "sever": [],
+        "expel": [],
+        "recall": [],
+    }
     stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma
     stem = stem[:-1] if stem.endswith("y") and len(stem) > 3 else stem
     return "|".join([re.escape(stem)] + [re.escape(x) for x in irregular.get(lemma, [])])
@@ -123,12 +155,11 @@ def _load_yaml(name: str) -> dict:
     return yaml.safe_load(text)
 
 
-def _build(ontology: dict, triggers: dict) -> Lexicon:
+def _build(ontology: dict, triggers: dict) -> Lexicon:  # noqa: C901
     categories: dict[str, Category] = {}
     for name, spec in (ontology.get("categories") or {}).items():
         modes = {
-            mode: Mode(mode, str(m["cameo"]), m.get("description", ""))
-            for mode, m in (spec.get("modes") or {}).items()
+            mode: Mode(mode, str(m["cameo"]), m.get("description", "")) for mode, m in (spec.get("modes") or {}).items()
         }
         if not modes:
             raise LexiconError(f"category {name} has no modes")
@@ -153,8 +184,16 @@ def _build(ontology: dict, triggers: dict) -> Lexicon:
         mode = category.modes.get(raw["mode"])
         if mode is None:
             raise LexiconError(f"{where}: mode {raw['mode']} is not a mode of {raw['type']}")
-        for key in ("objects", "objects_kind", "not_objects", "governors", "particles", "modifiers", "complements",
-                    "means"):
+        for key in (
+            "objects",
+            "objects_kind",
+            "not_objects",
+            "governors",
+            "particles",
+            "modifiers",
+            "complements",
+            "means",
+        ):
             words = raw.get(key)
             if words is not None and (not isinstance(words, list) or not all(isinstance(w, str) for w in words)):
                 raise LexiconError(f"{where}: {key} must be a list of words (quote on/off/yes/no)")
@@ -188,6 +227,7 @@ def _build(ontology: dict, triggers: dict) -> Lexicon:
     by_lemma: dict[tuple[str, str], list[Trigger]] = {}
     for entry in entries:
         by_lemma.setdefault((entry.lemma, entry.pos), []).append(entry)
+
     def alternation(words) -> re.Pattern:
         return re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")", re.IGNORECASE)
 

@@ -4,6 +4,7 @@
 "Kim Jong Un meeting" are one event with several mentions when their type,
 participants, dates and places agree. The most precise date wins.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,8 +13,18 @@ from datetime import date, timedelta
 from timeline.events.types import EventRecord, Participant
 
 GRANULARITY_RANK = {
-    "time": 0, "day": 1, "weekend": 2, "week": 3, "month": 4, "quarter": 5, "season": 5,
-    "half": 6, "year": 7, "decade": 8, "century": 9, "none": 10,
+    "time": 0,
+    "day": 1,
+    "weekend": 2,
+    "week": 3,
+    "month": 4,
+    "quarter": 5,
+    "season": 5,
+    "half": 6,
+    "year": 7,
+    "decade": 8,
+    "century": 9,
+    "none": 10,
 }
 # CONSULT modes that name the same kind of occurrence ("meeting", "talks", "summit").
 MEETING_MODES = {"meet", "negotiate", "multilateral", "third-party", "phone", "mediate"}
@@ -63,7 +74,9 @@ class EventBuilder:
         for p in draft.participants:
             existing = next((q for q in self.participants if q.name == p.name), None)
             if existing is None:
-                self.participants.append(Participant(p.name, p.kind, p.role, p.country, p.qid, p.surface, known=p.known))
+                self.participants.append(
+                    Participant(p.name, p.kind, p.role, p.country, p.qid, p.surface, known=p.known)
+                )
             elif existing.role == "participant" and p.role in ("source", "host"):
                 existing.role = p.role
         if draft.date_value and (
@@ -105,7 +118,9 @@ class EventBuilder:
         target.record.date_anchor = anchor
 
     def short_summary(self) -> str:
-        names = [p.name for p in self.participants if p.kind != "country"][:3] or [p.name for p in self.participants][:3]
+        names = [p.name for p in self.participants if p.kind != "country"][:3] or [p.name for p in self.participants][
+            :3
+        ]
         return f"{self.type.lower()}/{self.mode} of {' and '.join(names)}"
 
     def finalise(self) -> None:
@@ -134,18 +149,37 @@ class EventBuilder:
         verb = best.trigger.summary
         sources = [p.name for p in self.participants if p.role in ("source", "host") and p.kind != "country"]
         sources = sources or [p.name for p in self.participants if p.role in ("source", "host")]
-        targets = [p.name for p in self.participants if p.role == "target" and p.name not in sources and p.kind != "country"]
+        targets = [
+            p.name for p in self.participants if p.role == "target" and p.name not in sources and p.kind != "country"
+        ]
         targets = targets or [p.name for p in self.participants if p.role == "target" and p.name not in sources]
         others = [p.name for p in self.participants if p.role == "participant" and p.kind != "country"]
         others = others or [p.name for p in self.participants if p.role == "participant"]
         if self.mode == "visit" and sources:
             where = self.place[0] if self.place else _join(targets)
-            return f"{_join(sources)} {verb} {where}".rstrip() if verb.endswith(("to", "in", "for", "from")) else f"{_join(sources)} visited {where}".rstrip()
+            return (
+                f"{_join(sources)} {verb} {where}".rstrip()
+                if verb.endswith(("to", "in", "for", "from"))
+                else f"{_join(sources)} visited {where}".rstrip()
+            )
         if sources and (targets or self.type != "CONSULT"):
             text = f"{_join(sources)} {verb}" + (f" {_join(targets)}" if targets else "")
         else:
             names = sources + others + targets
-            if verb in ("meeting", "summit", "talks", "negotiations", "consultations", "discussions", "visit", "trip", "tour", "audience", "phone call", "signing"):
+            if verb in (
+                "meeting",
+                "summit",
+                "talks",
+                "negotiations",
+                "consultations",
+                "discussions",
+                "visit",
+                "trip",
+                "tour",
+                "audience",
+                "phone call",
+                "signing",
+            ):
                 text = f"{verb.capitalize()} of {_join(names)}" if names else verb.capitalize()
             else:
                 text = f"{_join(names)} {verb}"
@@ -240,7 +274,7 @@ def _participants_compatible(event: EventBuilder, draft) -> bool:
 
 
 def _same_speech_act(event: EventBuilder, draft) -> bool:
-    """"Clark urged the United States to act, he said": one speaker's saying
+    """ "Clark urged the United States to act, he said": one speaker's saying
     and appeal in one sentence (or on one day: one occasion) are one act,
     typed by the more specific word."""
     kinds = {event.type, draft.trigger.type}
@@ -249,8 +283,11 @@ def _same_speech_act(event: EventBuilder, draft) -> bool:
     sentences = {d.record.sentence_start for d in event.drafts}
     speakers = {p.name for p in event.participants if p.role == "source" and p.kind == "person"}
     same_occasion = draft.record.sentence_start in sentences or (
-        event.date is not None and event.date == draft.date_value and event.timeline_modality
-        and draft.record.modality in TIMELINE_MODALITIES)
+        event.date is not None
+        and event.date == draft.date_value
+        and event.timeline_modality
+        and draft.record.modality in TIMELINE_MODALITIES
+    )
     return same_occasion and bool(speakers & {p.name for p in draft.participants if p.role == "source"})
 
 
@@ -259,7 +296,9 @@ def _compatible(event: EventBuilder, draft) -> bool:
         return True
     if event.type != draft.trigger.type or not _modes_compatible(event.mode, draft.trigger.mode):
         return False
-    if event.type == "STATEMENT" and (draft.trigger.pos == "NOUN") != all(d.trigger.pos == "NOUN" for d in event.drafts):
+    if event.type == "STATEMENT" and (draft.trigger.pos == "NOUN") != all(
+        d.trigger.pos == "NOUN" for d in event.drafts
+    ):
         return False  # a joint declaration is a document of its own, not the press conference
     # "Nakasone has said that ...": an undated result in the perfect is
     # background; it does not join a dated occasion (nor take its date).
@@ -269,7 +308,13 @@ def _compatible(event: EventBuilder, draft) -> bool:
         return False
     if not _dates_compatible(event, draft):
         return False
-    if event.place and draft.place and event.place[0] != draft.place[0] and event.place[1] != draft.place[0] and draft.place[1] != event.place[0]:
+    if (
+        event.place
+        and draft.place
+        and event.place[0] != draft.place[0]
+        and event.place[1] != draft.place[0]
+        and draft.place[1] != event.place[0]
+    ):
         return False
     return _participants_compatible(event, draft)
 
@@ -301,7 +346,11 @@ def _antecedent(events: list[EventBuilder], draft) -> EventBuilder | None:
     """The event "the meeting" refers back to: the latest one of its kind."""
     best = None
     for event in events:
-        if event.type == draft.trigger.type and _modes_compatible(event.mode, draft.trigger.mode) and event.timeline_modality:
+        if (
+            event.type == draft.trigger.type
+            and _modes_compatible(event.mode, draft.trigger.mode)
+            and event.timeline_modality
+        ):
             if best is None or max(event.mention_indices) > max(best.mention_indices):
                 best = event
     return best

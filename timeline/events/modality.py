@@ -7,6 +7,7 @@ Follows the FactBank/TimeML distinction between factual, counterfactual and
 possible events, reduced to what a timeline needs: only asserted and planned
 events enter it; the rest are kept as mentions.
 """
+
 from __future__ import annotations
 
 ASSERTED, PLANNED, NEGATED, HYPOTHETICAL = "asserted", "planned", "negated", "hypothetical"
@@ -17,32 +18,95 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 # "is to arrive" (be + to-infinitive) and "is likely to visit" are scheduled or expected.
 PLANNING_VERBS = {"plan", "schedule", "set", "due", "go", "prepare", "intend", "arrange", "likely", "be"}
 SPECULATIVE_VERBS = {
-    "expect", "hope", "want", "seek", "try", "aim", "consider", "wish", "like", "threaten",
-    "propose", "suggest", "urge", "call", "ask", "offer", "invite", "demand", "request",
-    "need", "fear", "doubt", "speculate", "predict", "rule", "push", "press", "favor", "favour",
-    "oppose", "reject", "refuse", "decline", "deny", "postpone", "cancel", "delay", "avoid",
-    "prevent", "block", "discuss", "agree", "appeal",
+    "expect",
+    "hope",
+    "want",
+    "seek",
+    "try",
+    "aim",
+    "consider",
+    "wish",
+    "like",
+    "threaten",
+    "propose",
+    "suggest",
+    "urge",
+    "call",
+    "ask",
+    "offer",
+    "invite",
+    "demand",
+    "request",
+    "need",
+    "fear",
+    "doubt",
+    "speculate",
+    "predict",
+    "rule",
+    "push",
+    "press",
+    "favor",
+    "favour",
+    "oppose",
+    "reject",
+    "refuse",
+    "decline",
+    "deny",
+    "postpone",
+    "cancel",
+    "delay",
+    "avoid",
+    "prevent",
+    "block",
+    "discuss",
+    "agree",
+    "appeal",
 }
 # "asked for talks", "called for negotiations": what is asked for has not happened.
 REQUESTING_VERBS = {"ask", "call", "press", "push", "appeal", "clamor", "clamour", "plead"}
 REQUEST_NOUNS = {"request", "call", "demand", "appeal", "proposal", "offer", "invitation", "plea"}
 NEGATING_VERBS = {"fail", "refuse", "decline", "deny", "cancel", "postpone", "call off", "scrap", "avoid"}
 SPECULATIVE_NOUNS = {
-    "concern", "fear", "speculation", "rumor", "rumour", "possibility", "prospect", "hope",
-    "chance", "risk", "question", "idea", "plan", "proposal", "call", "demand", "request",
-    "offer", "threat", "warning", "expectation", "likelihood", "report", "suggestion",
-    "right", "option", "power", "authority", "ability",  # "has the right to ask for"
+    "concern",
+    "fear",
+    "speculation",
+    "rumor",
+    "rumour",
+    "possibility",
+    "prospect",
+    "hope",
+    "chance",
+    "risk",
+    "question",
+    "idea",
+    "plan",
+    "proposal",
+    "call",
+    "demand",
+    "request",
+    "offer",
+    "threat",
+    "warning",
+    "expectation",
+    "likelihood",
+    "report",
+    "suggestion",
+    "right",
+    "option",
+    "power",
+    "authority",
+    "ability",  # "has the right to ask for"
 }
 PRESUPPOSING_PREPOSITIONS = {"during", "at", "after", "before", "since", "following", "ahead", "on", "in", "throughout"}
 ANNOUNCING_VERBS = {"announce", "unveil", "approve", "adopt", "confirm"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 
 
-def modality(trigger, *, future_date: bool = False) -> str:
+def modality(trigger, *, future_date: bool = False) -> str:  # noqa: C901
     """The modality of the event a trigger token reports."""
     if _negated(trigger):
         return NEGATED
-    node = trigger
+    node = prev = trigger
     planned = future_date
     for depth in range(6):
         children = list(node.children)
@@ -58,14 +122,25 @@ def modality(trigger, *, future_date: bool = False) -> str:
             if not (would_only and (future_date or _reported_future(node))):
                 return HYPOTHETICAL
             planned = True
-        if depth > 0 and node.pos_ == "VERB" and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in ("date", "time", "timetable")
-                and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in node.children):
+        if (
+            depth > 0
+            and node.pos_ == "VERB"
+            and any(
+                c.dep_ in ("nsubj", "nsubjpass")
+                and c.lemma_.lower() in ("date", "time", "timetable")
+                and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                for c in node.children
+            )
+        ):
             return HYPOTHETICAL  # "no date had been set for the talks": not scheduled
         if depth > 0:
             lemma = node.lemma_.lower()
-            if node.pos_ in ("VERB", "ADJ", "AUX") and lemma in PLANNING_VERBS and _is_complement(prev) \
-                    and (lemma != "be" or prev.dep_ == "xcomp"):
+            if (
+                node.pos_ in ("VERB", "ADJ", "AUX")
+                and lemma in PLANNING_VERBS
+                and _is_complement(prev)
+                and (lemma != "be" or prev.dep_ == "xcomp")
+            ):
                 planned = True
             elif node.pos_ == "VERB" and _rules_out(node) and (_is_complement(prev) or prev.dep_ == "advcl"):
                 return NEGATED
@@ -73,19 +148,34 @@ def modality(trigger, *, future_date: bool = False) -> str:
                 return NEGATED
             elif node.pos_ == "VERB" and lemma in REQUESTING_VERBS and prev.dep_ == "prep" and prev.lower_ == "for":
                 return HYPOTHETICAL  # "asked for consultations": requested, not held
-            elif node.pos_ == "VERB" and prev.dep_ == "prep" and prev.lower_ == "for" and any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in REQUEST_NOUNS for c in node.children):
+            elif (
+                node.pos_ == "VERB"
+                and prev.dep_ == "prep"
+                and prev.lower_ == "for"
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in REQUEST_NOUNS for c in node.children)
+            ):
                 return HYPOTHETICAL  # "make a request next week for talks": the parser hangs "for" on the verb
-            elif node.pos_ == "NOUN" and lemma in REQUEST_NOUNS and prev.dep_ == "prep" and prev.lower_ in ("for", "of"):
+            elif (
+                node.pos_ == "NOUN" and lemma in REQUEST_NOUNS and prev.dep_ == "prep" and prev.lower_ in ("for", "of")
+            ):
                 return HYPOTHETICAL  # "a formal request for emergency talks", "an offer of talks"
-            elif node.pos_ in ("VERB", "ADJ") and lemma in SPECULATIVE_VERBS and prev.dep_ == "prep" and prev.lower_ in ("at", "for", "towards", "toward"):
+            elif (
+                node.pos_ in ("VERB", "ADJ")
+                and lemma in SPECULATIVE_VERBS
+                and prev.dep_ == "prep"
+                and prev.lower_ in ("at", "for", "towards", "toward")
+            ):
                 return HYPOTHETICAL  # "efforts aimed at starting discussions", "hoped for talks"
             elif node.pos_ in ("VERB", "ADJ") and lemma in SPECULATIVE_VERBS and _is_complement(prev):
                 if lemma == "expect" and future_date:
                     planned = True
                 else:
                     return HYPOTHETICAL
-            elif node.pos_ == "NOUN" and lemma in SPECULATIVE_NOUNS and prev.dep_ in ("acl", "ccomp", "relcl", "xcomp", "advcl"):
+            elif (
+                node.pos_ == "NOUN"
+                and lemma in SPECULATIVE_NOUNS
+                and prev.dep_ in ("acl", "ccomp", "relcl", "xcomp", "advcl")
+            ):
                 # "announced plans to put tariffs on ...": an announced plan is planned.
                 if node.dep_ == "dobj" and node.head.lemma_.lower() in ANNOUNCING_VERBS:
                     planned = True
@@ -112,11 +202,15 @@ def _reported_future(verb) -> bool:
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "said Japan would ask ... and that the two would meet"
     head = clause.head
-    return clause.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_.lower() in ("say", "tell", "announce", "add", "report")
+    return (
+        clause.dep_ == "ccomp"
+        and head.tag_ == "VBD"
+        and head.lemma_.lower() in ("say", "tell", "announce", "add", "report")
+    )
 
 
 def _rules_out(verb) -> bool:
-    """"ruled out using powers to retaliate": what is ruled out will not happen."""
+    """ "ruled out using powers to retaliate": what is ruled out will not happen."""
     return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 

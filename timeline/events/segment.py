@@ -7,6 +7,7 @@ paragraphs. A newline ends a paragraph when the next line is blank or indented,
 or when the line ends a sentence; otherwise it is a wrap and becomes a space, so
 the parser sees whole sentences while character offsets stay those of the text.
 """
+
 from __future__ import annotations
 
 import re
@@ -61,7 +62,9 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 # "Deputy U.S.\nTrade Representative": a line ending in an abbreviation is a
 # wrap, not the end of a sentence.
-_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|No|Prof|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.)\s*$")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|No|Prof|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.)\s*$"
+)
 
 
 def _continues(next_line: str) -> bool:

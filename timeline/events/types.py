@@ -1,6 +1,7 @@
 """Plain records that event extraction returns and `store.py` writes: one
 `EventRecord` per real-world occurrence in an article, with the `Participant`s
 and the `MentionRecord`s (sentences) that report it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

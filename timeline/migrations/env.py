@@ -1,13 +1,14 @@
 """Alembic environment: runs migrations on the connection `timeline.db` hands in
 (or on `sqlalchemy.url` when called from the alembic command line)."""
+
 from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import engine_from_config, pool
+from sqlmodel import SQLModel
 
 from timeline import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from timeline.migrations.views import is_derived_object
-from sqlmodel import SQLModel
 
 config = context.config
 target_metadata = SQLModel.metadata

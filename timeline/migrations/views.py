@@ -2,6 +2,7 @@
 the full-text index over mention sentences (FTS5 on SQLite, tsvector + GIN on
 PostgreSQL). Migrations that touch tables the view reads drop and recreate it.
 """
+
 from __future__ import annotations
 
 FTS_TABLE = "mention_fts"
@@ -72,10 +73,7 @@ def create_fulltext(op) -> None:
         )
         op.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('rebuild')")
     elif dialect == "postgresql":
-        op.execute(
-            f"CREATE INDEX {FTS_INDEX} ON mention "
-            "USING GIN (to_tsvector('english', sentence))"
-        )
+        op.execute(f"CREATE INDEX {FTS_INDEX} ON mention USING GIN (to_tsvector('english', sentence))")
 
 
 def drop_fulltext(op) -> None:

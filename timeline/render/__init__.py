@@ -3,10 +3,11 @@
 One module per format; `render` picks the module by name and imports it only
 when asked, so a `--format json` run never pays for rich or ics.
 """
+
 from __future__ import annotations
 
 import importlib
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 FORMATS = ("table", "json", "jsonl", "csv", "ics", "timelinejs", "html")
 

@@ -4,6 +4,7 @@ Every dated event is an all-day event over the days its date covers, so a
 week-granular date (2023-W37) shows as the whole week, never as a made-up day.
 Undated events have no place in a calendar and are left out.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -96,17 +97,16 @@ def _stamp(event: dict, fallback: dt.date) -> dt.datetime:
         except ValueError:
             continue
     stamp = max(
-        (s if s.tzinfo else s.replace(tzinfo=dt.timezone.utc) for s in stamps),
-        default=dt.datetime.combine(fallback, dt.time(), dt.timezone.utc),
+        (s if s.tzinfo else s.replace(tzinfo=dt.UTC) for s in stamps),
+        default=dt.datetime.combine(fallback, dt.time(), dt.UTC),
     )
-    return stamp.astimezone(dt.timezone.utc)
+    return stamp.astimezone(dt.UTC)
 
 
 def _escape_text(value: str) -> str:
     # RFC 5545 §3.3.11 TEXT escaping.
     return (
-        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-        .replace("\r\n", "\\n").replace("\n", "\\n")
+        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
     )
 
 
@@ -134,9 +134,7 @@ def _sort_vevents(text: str) -> str:
     blocks = [b.lstrip("\r\n") for b in blocks]
 
     def key(block: str) -> tuple[str, str]:
-        fields = dict(
-            line.split(":", 1) for line in block.split("\r\n") if ":" in line and not line.startswith(" ")
-        )
+        fields = dict(line.split(":", 1) for line in block.split("\r\n") if ":" in line and not line.startswith(" "))
         return fields.get("DTSTART;VALUE=DATE", ""), fields.get("UID", "")
 
     return head + "\r\n".join(sorted(blocks, key=key)) + tail

@@ -3,6 +3,7 @@
 RFC 4180 dialect (csv module's excel dialect, CRLF rows); an optional UTF-8
 byte-order mark makes spreadsheet programs read the text as UTF-8.
 """
+
 from __future__ import annotations
 
 import csv
@@ -11,9 +12,23 @@ import io
 from timeline.render.labels import actor_names, source_count
 
 COLUMNS = (
-    "id", "date", "granularity", "date_start", "date_end", "date_conflict",
-    "type", "mode", "cameo", "actors", "location", "country", "summary",
-    "modality", "confidence", "n_sources", "sources",
+    "id",
+    "date",
+    "granularity",
+    "date_start",
+    "date_end",
+    "date_conflict",
+    "type",
+    "mode",
+    "cameo",
+    "actors",
+    "location",
+    "country",
+    "summary",
+    "modality",
+    "confidence",
+    "n_sources",
+    "sources",
 )
 
 # Cells starting with these are run as formulas by spreadsheet programs (the

@@ -3,6 +3,7 @@
 Dates are TimeML/TIMEX3 values ("2023-09-15", "2023-W37", "2023-09", "2023-Q3",
 "2023-SU", "2023", "202" for a decade); spans are inclusive ISO-8601 days.
 """
+
 from __future__ import annotations
 
 import calendar

@@ -6,6 +6,7 @@ Event text comes from the web, so it is embedded as JSON inside a script
 element with "<", ">" and "&" escaped, and the page script only ever puts
 it into the DOM through textContent.
 """
+
 from __future__ import annotations
 
 import collections
@@ -75,8 +76,7 @@ def timeline_payload(events: list[dict], *, title: str = "timeline") -> dict:
     type_index = {name: i for i, name in enumerate(type_names)}
     spare = iter(_SPARE_COLORS * (len(type_names) // len(_SPARE_COLORS) + 1))
     types = [
-        {"name": name, "count": type_counts[name], "color": TYPE_COLORS.get(name) or next(spare)}
-        for name in type_names
+        {"name": name, "count": type_counts[name], "color": TYPE_COLORS.get(name) or next(spare)} for name in type_names
     ]
     items = []
     for event in events:
@@ -89,21 +89,23 @@ def timeline_payload(events: list[dict], *, title: str = "timeline") -> dict:
         for mention in (event.get("mentions") or [])[:MAX_SOURCES]:
             label = " — ".join(str(part) for part in (mention.get("publisher"), mention.get("title")) if part)
             sources.append([mention.get("url") or "", label or mention.get("url") or "source"])
-        items.append({
-            "id": event.get("id"),
-            "s": (span[0] - _EPOCH).days if span else None,
-            "e": (span[1] - _EPOCH).days if span else None,
-            "g": event.get("granularity") or ("day" if span else "none"),
-            "t": type_index[event.get("type") or "OTHER"],
-            "l": event_lanes,
-            "d": date_label(event),
-            "h": event.get("summary") or "",
-            "m": type_label(event) or "event",
-            "a": ", ".join(names),
-            "p": place_label(event.get("location")),
-            "n": source_count(event),
-            "src": sources,
-        })
+        items.append(
+            {
+                "id": event.get("id"),
+                "s": (span[0] - _EPOCH).days if span else None,
+                "e": (span[1] - _EPOCH).days if span else None,
+                "g": event.get("granularity") or ("day" if span else "none"),
+                "t": type_index[event.get("type") or "OTHER"],
+                "l": event_lanes,
+                "d": date_label(event),
+                "h": event.get("summary") or "",
+                "m": type_label(event) or "event",
+                "a": ", ".join(names),
+                "p": place_label(event.get("location")),
+                "n": source_count(event),
+                "src": sources,
+            }
+        )
     return {"title": title, "lanes": lanes, "types": types, "events": items}
 
 
@@ -112,9 +114,7 @@ def actor_lanes(events: list[dict], top: int = TOP_ACTORS) -> list[str]:
     name), plus "others" when some dated event has none of them. Undated
     events have no place on the axis, so they do not claim lanes."""
     events = [event for event in events if day_span(event)]
-    counts = collections.Counter(
-        name for event in events for name in set(actor_names(event))
-    )
+    counts = collections.Counter(name for event in events for name in set(actor_names(event)))
     lanes = [name for name, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]]
     chosen = set(lanes)
     if any(not chosen & set(actor_names(event)) for event in events):

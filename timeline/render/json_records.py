@@ -5,6 +5,7 @@ of DESIGN.md, which tools and tests read. orjson writes them: the standard
 library's encoder falls back to pure Python when indenting, which made
 rendering 4,800 events (12 MB) take longer than querying them.
 """
+
 from __future__ import annotations
 
 import json

@@ -1,5 +1,6 @@
 """How an event's type, actors, place and sources read, the same in every
 export format (dates have their own module, event_dates)."""
+
 from __future__ import annotations
 
 
@@ -14,7 +15,7 @@ def actor_names(event: dict) -> list[str]:
 
 
 def place_label(location: dict | None) -> str:
-    """"Sochi (RUS)"; just the name or the country when only one is known."""
+    """ "Sochi (RUS)"; just the name or the country when only one is known."""
     if not location:
         return ""
     name, country = location.get("name") or "", location.get("country") or ""

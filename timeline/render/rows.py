@@ -1,5 +1,6 @@
 """Listings that are not events (actors, articles, the ontology) as a table,
 JSON, JSON Lines or CSV."""
+
 from __future__ import annotations
 
 import csv
@@ -15,8 +16,9 @@ def _cell(value) -> str:
     return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
-def render_rows(rows: list[dict], fmt: str, columns: list[str], *, bom: bool = False,
-                width: int = 160, color: bool = False) -> str:
+def render_rows(
+    rows: list[dict], fmt: str, columns: list[str], *, bom: bool = False, width: int = 160, color: bool = False
+) -> str:
     """`rows` in format `fmt`; ValueError for a format made for events only."""
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"

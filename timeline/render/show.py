@@ -1,5 +1,6 @@
 """`timeline show`: one event and every mention of it, with the sentence (the
 trigger and the date phrase marked) and how the date was found."""
+
 from __future__ import annotations
 
 import io
@@ -80,8 +81,12 @@ def render_event(event: dict, *, width: int = 100, color: bool = False) -> str:
         rows.append(("place", loc["name"] + (f" ({loc['country']})" if loc.get("country") else "")))
     rows.append(("summary", event["summary"]))
     sources = event["n_sources"]
-    rows.append(("modality", f"{event['modality']}, confidence {event['confidence']:.2f}, "
-                             f"{sources} source{'s' if sources != 1 else ''}"))
+    rows.append(
+        (
+            "modality",
+            f"{event['modality']}, confidence {event['confidence']:.2f}, {sources} source{'s' if sources != 1 else ''}",
+        )
+    )
     console.print(Padding(_grid(rows), (0, 0, 0, 2)))
     for m in event["mentions"]:
         console.print()

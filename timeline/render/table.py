@@ -3,6 +3,7 @@
 Built with rich; colour only when asked (the CLI asks on a terminal), so the
 same call gives plain text for pipes, files and tests.
 """
+
 from __future__ import annotations
 
 import io
@@ -43,9 +44,13 @@ def render_table(events: list[dict], *, width: int | None = None, color: bool = 
     if console.width < 64:
         columns.remove("type")
     # expand + ratios: the summary gets the spare width; date, type and count never wrap.
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False, header_style="bold" if color else "")
+    table = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False, header_style="bold" if color else ""
+    )
     for name in columns:
-        table.add_column(name, **_COLUMN_STYLE[name], **({"style": _COLUMN_COLOR[name]} if color and name in _COLUMN_COLOR else {}))
+        table.add_column(
+            name, **_COLUMN_STYLE[name], **({"style": _COLUMN_COLOR[name]} if color and name in _COLUMN_COLOR else {})
+        )
     for event in events:
         cells = {
             "date": date_label(event),

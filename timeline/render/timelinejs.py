@@ -6,6 +6,7 @@ are left out when the event's granularity is coarser (TimelineJS then shows
 just the year or month). TimelineJS puts headline, text, group and
 display_date into the page as HTML, so every piece of event text is escaped.
 """
+
 from __future__ import annotations
 
 import html
@@ -86,8 +87,11 @@ def _headline(event: dict) -> str:
 
 def _text(event: dict) -> str:
     """HTML body: summary, what/who/where, and the sources as links."""
-    facts = [("Type", type_label(event)), ("Actors", ", ".join(actor_names(event))),
-             ("Place", place_label(event.get("location")))]
+    facts = [
+        ("Type", type_label(event)),
+        ("Actors", ", ".join(actor_names(event))),
+        ("Place", place_label(event.get("location"))),
+    ]
     body = [f"<p>{html.escape(event.get('summary') or '')}</p>"] if event.get("summary") else []
     body += [f"<p><b>{name}:</b> {html.escape(value)}</p>" for name, value in facts if value]
     items = []

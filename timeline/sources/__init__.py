@@ -1,5 +1,6 @@
 """Readers: files, folders, globs, stdin, JSON Lines, HTML, URLs and RSS/Atom feeds
 → `Document`s (or `SourceFailure`s) with text, title, URL and publication date."""
+
 from .document import Document, SourceFailure, content_hash, normalise_text
 from .inputs import read_sources
 from .options import SourceOptions, UsageError

@@ -4,6 +4,7 @@ so offsets computed on the masked text are valid in the original.
 
 Written here because trafilatura and jusText judge boilerplate from the HTML
 tree; plain-text articles (pasted, front-matter files, JSON dumps) have none."""
+
 from __future__ import annotations
 
 import re
@@ -74,7 +75,7 @@ def mask_boilerplate(text: str) -> str:
         body = line.splitlines()[0] if line.splitlines() else ""
         if boilerplate_kind(body):
             # Keep every character position: replace by spaces, keep the line ending.
-            out.append(" " * len(body) + line[len(body):])
+            out.append(" " * len(body) + line[len(body) :])
         else:
             out.append(line)
     return "".join(out)
@@ -82,6 +83,8 @@ def mask_boilerplate(text: str) -> str:
 
 def _is_share_bar(line: str, share_words: frozenset[str]) -> bool:
     words = [w for w in re.split(r"[\s|·•/,]+", line.lower()) if w]
-    return 2 <= len(words) <= 12 and all(w in share_words for w in words) and any(
-        w not in {"on", "this", "article", "story", "via", "copy", "link", "save"} for w in words
+    return (
+        2 <= len(words) <= 12
+        and all(w in share_words for w in words)
+        and any(w not in {"on", "this", "article", "story", "via", "copy", "link", "save"} for w in words)
     )

@@ -3,6 +3,7 @@
 agency, and its character span, so the text's own date can back up metadata.
 Hand-written patterns follow the AP and Reuters dateline styles; no maintained
 library parses datelines, and dateparser would guess the missing year."""
+
 from __future__ import annotations
 
 import calendar
@@ -24,8 +25,18 @@ class Dateline:
 
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 # Wire-style month spellings: full names, three-letter and AP abbreviations ("Sept.").
 _MONTH = (
@@ -48,14 +59,38 @@ _TERMINATOR = re.compile(_DASH + r"\s*")
 
 # Capitalised kickers that open a text the way a place would but are not places.
 _NOT_PLACES = {
-    "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH", "LIVE",
-    "EDITORIAL", "COMMENT", "NOTE", "CORRECTION", "REFILE", "URGENT", "FLASH", "FACTBOX",
-    "EXPLAINER", "PHOTOS", "VIDEO", "PODCAST", "A", "I", "THE", "NEW",
+    "BREAKING",
+    "UPDATE",
+    "UPDATED",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "WATCH",
+    "LIVE",
+    "EDITORIAL",
+    "COMMENT",
+    "NOTE",
+    "CORRECTION",
+    "REFILE",
+    "URGENT",
+    "FLASH",
+    "FACTBOX",
+    "EXPLAINER",
+    "PHOTOS",
+    "VIDEO",
+    "PODCAST",
+    "A",
+    "I",
+    "THE",
+    "NEW",
 }
 
 
 _FIELD_DATE = re.compile(
-    r"(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<day2>\d{1,2})\s+" + _MONTH.replace("month", "month2")
+    r"(?:"
+    + _MONTH
+    + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<day2>\d{1,2})\s+"
+    + _MONTH.replace("month", "month2")
     + r")(?:,?\s+(?P<year>\d{4}))?\s*$"
 )
 

@@ -1,6 +1,7 @@
 """Bytes → text for every reader: refuse binary files, honour BOMs and declared
 charsets, accept UTF-8, and let charset-normalizer guess legacy encodings
 (cp1252, latin-1, UTF-16 without BOM) — or refuse with one clear reason."""
+
 from __future__ import annotations
 
 import codecs
@@ -12,13 +13,30 @@ UNDECODABLE = "not valid UTF-8 and no other encoding fits"
 
 # File signatures of formats people drop into news folders by mistake.
 _MAGIC = (
-    b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b",
-    b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"\x7fELF", b"MZ", b"OggS",
-    b"ID3", b"RIFF", b"SQLite format 3", b"\xd0\xcf\x11\xe0",
+    b"%PDF",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"7z\xbc\xaf",
+    b"Rar!",
+    b"\x7fELF",
+    b"MZ",
+    b"OggS",
+    b"ID3",
+    b"RIFF",
+    b"SQLite format 3",
+    b"\xd0\xcf\x11\xe0",
 )
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
@@ -105,10 +123,7 @@ def _western(data: bytes) -> Decoded | None:
     return None
 
 
-_WESTERN = set(
-    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿŒœŠšŽžŸ"
-    "‘’“”–—…€• ·«»°£§©®"
-)
+_WESTERN = set("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿŒœŠšŽžŸ‘’“”–—…€• ·«»°£§©®")
 
 
 def _guess(data: bytes) -> Decoded | None:

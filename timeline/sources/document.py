@@ -1,5 +1,6 @@
 """`Document`: one article as every reader returns it, and `SourceFailure` for
 an input that could not be read."""
+
 from __future__ import annotations
 
 import hashlib

@@ -1,11 +1,12 @@
 """RSS and Atom feeds (feedparser): one `FeedEntry` per item with its link, its
 date (the article's publication date) and any text the feed carries."""
+
 from __future__ import annotations
 
 import io
-from urllib.parse import urlsplit
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 
 @dataclass
@@ -56,7 +57,7 @@ def parse_feed(data: bytes, base_url: str | None = None) -> Feed | None:
 def looks_like_feed(data: bytes) -> bool:
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"<?xml"):
-        head = head[head.find(b"?>") + 2:].lstrip()
+        head = head[head.find(b"?>") + 2 :].lstrip()
         while head.startswith(b"<!--") or head.startswith(b"<?"):
-            head = head[head.find(b">") + 1:].lstrip()
+            head = head[head.find(b">") + 1 :].lstrip()
     return head.startswith((b"<rss", b"<feed", b"<rdf:rdf"))

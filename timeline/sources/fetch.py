@@ -1,6 +1,7 @@
 """HTTP(S) downloads with httpx under the limits the user set: a timeout, a size
 cap enforced while streaming, a redirect cap, a clear User-Agent, and no host
 other than those the user named."""
+
 from __future__ import annotations
 
 import time

@@ -1,6 +1,7 @@
 """Safe access to local files: which reader a name calls for, walking folders
 (sorted, hidden files skipped, symlink loops stopped), and opening or reading a
 file under the size limit — every refusal a SourceFailure with a short reason."""
+
 from __future__ import annotations
 
 import gzip
@@ -13,11 +14,22 @@ from .options import format_size, over_limit_reason
 
 # Suffix → reader, for files named directly and for those found in folders.
 _SUFFIXES = {
-    ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".jsonl.gz": "jsonl.gz", ".ndjson.gz": "jsonl.gz", ".json.gz": "jsonl.gz",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonl.gz": "jsonl.gz",
+    ".ndjson.gz": "jsonl.gz",
+    ".json.gz": "jsonl.gz",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
 }
 
 

@@ -1,6 +1,7 @@
 """`read_sources`: turn what the user typed (files, folders, globs, "-", URLs, a
 URL list) into a stream of Documents and SourceFailures, in input order, lazily,
 so memory does not depend on the size of the corpus."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -14,8 +15,8 @@ from collections.abc import Iterator, Sequence
 from .decoding import decode_bytes, looks_binary
 from .document import Document, SourceFailure, normalise_text
 from .feeds import Feed, looks_like_feed, parse_feed
-from .files import broken_symlink, open_stream, read_capped, read_capped_stream, reader_for, walk_folder
 from .fetch import Fetcher
+from .files import broken_symlink, open_stream, read_capped, read_capped_stream, reader_for, walk_folder
 from .options import SourceOptions, UsageError, format_size, over_limit_reason
 from .plaintext import read_text
 from .records import iter_json_document, iter_json_lines, iter_json_text_lines, numbered_lines
@@ -81,7 +82,7 @@ def _guarded(origin: str, results: Iterator[Result]) -> Iterator[Result]:
     """A bug met on one input costs that input, never the run (nor a traceback)."""
     try:
         yield from results
-    except Exception as exc:  # noqa: BLE001 - readers must not raise for bad input
+    except Exception as exc:
         detail = (str(exc).strip().splitlines() or [""])[0][:200]
         yield SourceFailure(origin, f"unexpected error: {type(exc).__name__}" + (f": {detail}" if detail else ""))
 
@@ -115,8 +116,13 @@ def _read_file(path: str, kind: str, options: SourceOptions, fetcher: Fetcher) -
 
 
 def _read_bytes(
-    data: bytes, origin: str, kind: str, options: SourceOptions, fetcher: Fetcher,
-    declared: str | None = None, url: str | None = None,
+    data: bytes,
+    origin: str,
+    kind: str,
+    options: SourceOptions,
+    fetcher: Fetcher,
+    declared: str | None = None,
+    url: str | None = None,
 ) -> Iterator[Result]:
     """Decode and hand to the right reader; `kind` is a hint that content can overrule
     (an .txt file holding a web page is read as one)."""

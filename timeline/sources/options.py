@@ -1,5 +1,6 @@
 """What the caller can tell the readers (`SourceOptions`) and the one error the
 readers raise (`UsageError`); everything else is a `SourceFailure` value."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,5 +1,6 @@
 """Plain text and Markdown articles, with optional YAML front matter (title, url,
 published, publisher) as the seed article has."""
+
 from __future__ import annotations
 
 from .document import Document, SourceFailure, normalise_text

@@ -1,11 +1,12 @@
 """Publication date of a document, in the order DESIGN.md fixes: the explicit
 option, then the record's own metadata, then the HTML metadata, then the
 dateline in the text. Never the file's mtime, never today's date."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from .dateline import find_dateline, parse_dateline_field
 
@@ -46,7 +47,7 @@ def parse_date_value(value: object) -> PartialDate:
         # Epoch seconds (or milliseconds) as some news APIs export them.
         seconds = value / 1000 if value > 1e11 else value
         try:
-            return _checked(datetime.fromtimestamp(seconds, tz=timezone.utc).date())
+            return _checked(datetime.fromtimestamp(seconds, tz=UTC).date())
         except (OverflowError, OSError, ValueError):
             return PartialDate()
     if not isinstance(value, str):

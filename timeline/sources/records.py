@@ -1,6 +1,7 @@
 """JSON Lines dumps (plain or .gz) and JSON files of article records, read one
 line at a time so memory does not grow with the corpus; a bad line is reported
 with its number and the good lines around it are still read."""
+
 from __future__ import annotations
 
 import json
@@ -55,7 +56,7 @@ def iter_json_text_lines(
                 continue
             try:
                 result = record_to_document(record, where, number, options)
-            except Exception as exc:  # noqa: BLE001 - one odd record must not end the dump
+            except Exception as exc:
                 result = SourceFailure(where, f"record {number}: unexpected error: {type(exc).__name__}")
             yield result
     except EOFError:

@@ -1,5 +1,6 @@
 """Saved or fetched HTML news pages: main text and title by trafilatura (favouring
 precision), original publication date by htmldate, publisher from og:site_name."""
+
 from __future__ import annotations
 
 import re

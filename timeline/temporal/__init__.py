@@ -6,6 +6,7 @@ its publication date, `resolve_relative` for phrases anchored on another event.
 The names are loaded on first use: `timeline query` reads date values
 (`value_range`) without paying for the finder's compiled rules.
 """
+
 from __future__ import annotations
 
 import importlib

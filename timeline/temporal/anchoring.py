@@ -3,6 +3,7 @@
 Pure functions on `datetime.date` and TIMEX3 value strings; every function returns
 None rather than raising when a result falls outside years 1-9999.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -73,7 +74,11 @@ def _shift(value: str, amount: int, unit: str) -> str | None:
         ym = add_months(d.year, d.month, months * amount) if months else None
         if not ym:
             return None
-        last = (dt.date(ym[0] + ym[1] // 12, ym[1] % 12 + 1, 1) - dt.timedelta(days=1)).day if ym[0] < _MAX_YEAR or ym[1] < 12 else 31
+        last = (
+            (dt.date(ym[0] + ym[1] // 12, ym[1] % 12 + 1, 1) - dt.timedelta(days=1)).day
+            if ym[0] < _MAX_YEAR or ym[1] < 12
+            else 31
+        )
         return f"{ym[0]:04d}-{ym[1]:02d}-{min(d.day, last):02d}"
     if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
         d = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)

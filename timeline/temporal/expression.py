@@ -3,6 +3,7 @@
 Values follow TimeML TIMEX3 (ISO-8601 based): `2023-09-15`, `2023-W37`,
 `2023-W37-WE` (weekend), `2023-09`, `2023-Q3`, `2023-H1`, `2023-SU`, `2023`, `199`, `19`.
 """
+
 from __future__ import annotations
 
 import calendar

@@ -4,12 +4,13 @@ non-overlapping matches, add TIMEX3 modifiers, then normalise in reading order.
 Reading order matters because financial and narrative prose refers back: "the
 quarter" is the quarter last named in the document.
 """
+
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from timeline.temporal.expression import TimeExpression, value_range
 from timeline.temporal.lexicon import UNIT_RE
@@ -75,10 +76,20 @@ def find_time_expressions(
         if _reported_quarter(reading, published):
             ctx.last_quarter, ctx.last_quarter_at = reading.value, start
         expr = TimeExpression(
-            text=text[start:end], start=start, end=end, type=reading.type, value=reading.value,
-            granularity=reading.granularity, rule=reading.rule, anchor=reading.anchor,
-            tense=reading.tense, mod=reading.mod, relation=reading.relation,
-            offset=reading.offset, end_value=reading.end_value)
+            text=text[start:end],
+            start=start,
+            end=end,
+            type=reading.type,
+            value=reading.value,
+            granularity=reading.granularity,
+            rule=reading.rule,
+            anchor=reading.anchor,
+            tense=reading.tense,
+            mod=reading.mod,
+            relation=reading.relation,
+            offset=reading.offset,
+            end_value=reading.end_value,
+        )
         out.append(expr)
         prev_end = end
     return _compose_offsets(text, out)
@@ -87,8 +98,15 @@ def find_time_expressions(
 # Patterns built around a unit word ("two days after", "a year ago", "five-hour")
 # open with optional words that the regex engine retries at every position; they
 # are only run in a window around each unit word, which is 3x faster on news text.
-_UNIT_ANCHORED = ("ago", "event-offset", "within-duration", "duration-adjective", "plural-duration", "year-end",
-                  "half-by-quarters")
+_UNIT_ANCHORED = (
+    "ago",
+    "event-offset",
+    "within-duration",
+    "duration-adjective",
+    "plural-duration",
+    "year-end",
+    "half-by-quarters",
+)
 _UNIT_WORD = re.compile(rf"(?<![\w])(?:{UNIT_RE})(?!\w)", re.I)
 _BEFORE, _AFTER = 80, 30
 
@@ -113,22 +131,36 @@ def _matches(text: str):
 
 # Time words that English writes in lower case; capitalised inside a sentence they
 # are part of a name or a title ("ABC's "This Week"", "CBS's "60 Minutes"", "High Noon").
-_COMMON_TIME_WORDS = {"week", "weekend", "month", "year", "day", "days", "minutes", "hours", "noon",
-                      "midnight", "today", "tonight", "tomorrow", "yesterday", "now"}
+_COMMON_TIME_WORDS = {
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "day",
+    "days",
+    "minutes",
+    "hours",
+    "noon",
+    "midnight",
+    "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
+    "now",
+}
 _WORD_RE = re.compile(r"[A-Za-z]+")
 
 
 def _names_a_title(text: str, start: int, end: int) -> bool:
-    words = [w for w in _WORD_RE.finditer(text, start, end)
-             if w[0][0].isupper() and w[0].lower() in _COMMON_TIME_WORDS]
-    if not words or text[max(0, start - 60):min(len(text), end + 60)].isupper():
+    words = [w for w in _WORD_RE.finditer(text, start, end) if w[0][0].isupper() and w[0].lower() in _COMMON_TIME_WORDS]
+    if not words or text[max(0, start - 60) : min(len(text), end + 60)].isupper():
         return False  # most matches stop here: no capitalised common time word
     first = words[0]
-    if len(words) > 1 or text[start:first.start()].strip():
+    if len(words) > 1 or text[start : first.start()].strip():
         # "This Week", "60 Minutes": a capital inside the phrase
         return not _headline(text, start, end)
     # "VOA Today", "High Noon": glued to a capitalised word mid-sentence
-    if re.search(r"(?:^|[^\w])[A-Z][\w']* $", text[max(0, start - 30):start]):
+    if re.search(r"(?:^|[^\w])[A-Z][\w']* $", text[max(0, start - 30) : start]):
         return not _headline(text, start, end)
     return False
 
@@ -137,7 +169,7 @@ def _headline(text: str, start: int, end: int) -> bool:
     """A line whose words are mostly capitalised (a headline or title line)."""
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
-    words = _WORD_RE.findall(text[lo:hi if hi >= 0 else len(text)])
+    words = _WORD_RE.findall(text[lo : hi if hi >= 0 else len(text)])
     long_words = [w for w in words if len(w) > 3]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
@@ -169,7 +201,7 @@ def _with_modifier(text: str, start: int, end: int, reading: Reading, prev_end: 
     """Take "early", "mid-", "the end of", "nearly", "more than"... into the extent and `mod`."""
     if reading.mod or reading.anchor == "event":
         return start, reading
-    window = text[max(prev_end, start - 20):start]
+    window = text[max(prev_end, start - 20) : start]
     if reading.type == "DURATION":
         if text[start:end].lower().startswith("the "):
             return start, reading  # "over the past two years": "over" is a preposition here
@@ -191,31 +223,54 @@ _JOINER = re.compile(r"\s*(?:the\s+)?$", re.I)
 
 
 def _compose_offsets(text: str, exprs: list[TimeExpression]) -> list[TimeExpression]:
-    """"two days after Christmas": an offset followed by a resolved date is one expression."""
+    """ "two days after Christmas": an offset followed by a resolved date is one expression."""
     out: list[TimeExpression] = []
     i = 0
     while i < len(exprs):
         e = exprs[i]
         nxt = exprs[i + 1] if i + 1 < len(exprs) else None
         prev = out[-1] if out else None
-        if (e.anchor == "event" and e.rule in ("the-day-before", "the-day-after") and prev and prev.value
-                and prev.granularity == "day" and prev.anchor != "event" and text[prev.end:e.start] == ", "):
+        if (
+            e.anchor == "event"
+            and e.rule in ("the-day-before", "the-day-after")
+            and prev
+            and prev.value
+            and prev.granularity == "day"
+            and prev.anchor != "event"
+            and text[prev.end : e.start] == ", "
+        ):
             # "Oct. 12, the day before the plunge": an appositive names the same day
-            out.append(dataclasses.replace(e, value=prev.value, anchor=prev.anchor, relation=None, offset=None,
-                                           rule=e.rule + "/apposition"))
+            out.append(
+                dataclasses.replace(
+                    e, value=prev.value, anchor=prev.anchor, relation=None, offset=None, rule=e.rule + "/apposition"
+                )
+            )
             i += 1
             continue
-        if (e.anchor == "event" and e.offset and e.rule.startswith(("offset-", "the-day-", "the-week-"))
-                and nxt and nxt.value
-                and nxt.type == "DATE" and _JOINER.fullmatch(text[e.end:nxt.start])
-                and not nxt.value.endswith("_REF")
-                # trading or business days skip weekends and holidays: no calendar sum
-                and not re.search(r"\b(?:trading|business|working)\s", e.text, re.I)):
+        if (
+            e.anchor == "event"
+            and e.offset
+            and e.rule.startswith(("offset-", "the-day-", "the-week-"))
+            and nxt
+            and nxt.value
+            and nxt.type == "DATE"
+            and _JOINER.fullmatch(text[e.end : nxt.start])
+            and not nxt.value.endswith("_REF")
+            # trading or business days skip weekends and holidays: no calendar sum
+            and not re.search(r"\b(?:trading|business|working)\s", e.text, re.I)
+        ):
             r = resolve_relative(e, nxt.value)
             if r.value:
-                out.append(dataclasses.replace(
-                    r, text=text[e.start:nxt.end], end=nxt.end, anchor=nxt.anchor,
-                    rule=e.rule + "/explicit-anchor", tense=nxt.tense))
+                out.append(
+                    dataclasses.replace(
+                        r,
+                        text=text[e.start : nxt.end],
+                        end=nxt.end,
+                        anchor=nxt.anchor,
+                        rule=e.rule + "/explicit-anchor",
+                        tense=nxt.tense,
+                    )
+                )
                 i += 2
                 continue
         out.append(e)

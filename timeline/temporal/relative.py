@@ -13,6 +13,7 @@ Rules (TimeML: the offset is an ISO-8601 duration applied to the anchor's value)
   year; never a day inside a week); offsets without a size ("hours after") return
   the anchor.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -29,11 +30,18 @@ def granularity_of(value: str) -> str:
     """The granularity of a TIMEX3 DATE/TIME value ("2023-W37" -> "week")."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}T.*", value):
         return "time"
-    for pattern, gran in ((r"\d{4}-\d{2}-\d{2}", "day"), (r"\d{4}-W\d{2}-WE", "weekend"),
-                          (r"\d{4}-W\d{2}", "week"), (r"\d{4}-\d{2}", "month"),
-                          (r"\d{4}-Q[1-4]", "quarter"), (r"\d{4}-H[12]", "half"),
-                          (r"\d{4}-(?:SP|SU|FA|WI)", "season"), (r"\d{4}", "year"),
-                          (r"\d{3}", "decade"), (r"\d{2}", "century")):
+    for pattern, gran in (
+        (r"\d{4}-\d{2}-\d{2}", "day"),
+        (r"\d{4}-W\d{2}-WE", "weekend"),
+        (r"\d{4}-W\d{2}", "week"),
+        (r"\d{4}-\d{2}", "month"),
+        (r"\d{4}-Q[1-4]", "quarter"),
+        (r"\d{4}-H[12]", "half"),
+        (r"\d{4}-(?:SP|SU|FA|WI)", "season"),
+        (r"\d{4}", "year"),
+        (r"\d{3}", "decade"),
+        (r"\d{2}", "century"),
+    ):
         if re.fullmatch(pattern, value):
             return gran
     return "none"
@@ -99,9 +107,13 @@ def resolve_relative(expr: TimeExpression, anchor_value: str) -> TimeExpression:
         return expr
     value = _resolve(expr, anchor_value)
     gran = granularity_of(value) if value else expr.granularity
-    return dataclasses.replace(expr, value=value, granularity=gran,
-                               type="DATE" if expr.type not in ("DATE", "TIME") else expr.type,
-                               rule=expr.rule + ("/anchored" if value else "/unresolved"))
+    return dataclasses.replace(
+        expr,
+        value=value,
+        granularity=gran,
+        type="DATE" if expr.type not in ("DATE", "TIME") else expr.type,
+        rule=expr.rule + ("/anchored" if value else "/unresolved"),
+    )
 
 
 def _resolve(expr: TimeExpression, anchor_value: str) -> str | None:
@@ -178,7 +190,9 @@ def resolve_chain(
             if expr.value:
                 values[key] = expr.value
         else:
-            expr = dataclasses.replace(relative[key], rule=relative[key].rule + ("/cycle" if key in on_cycle else "/unresolved"))
+            expr = dataclasses.replace(
+                relative[key], rule=relative[key].rule + ("/cycle" if key in on_cycle else "/unresolved")
+            )
         resolved[key] = expr
         state[key] = "done"
         return values.get(key)

@@ -9,18 +9,29 @@ split day, month and year, and `datetime.date` validates them. dateparser was us
 here for validated phrases, but cost 65 ms per new phrase (a third of the whole
 TempEval-3 run) while never changing an answer, so it is not called.
 """
+
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from timeline.temporal import anchoring as an
 from timeline.temporal.expression import value_range
 from timeline.temporal.lexicon import (
-    DAY_PARTS, HOLIDAYS, MONTH_RE, MONTHS, ORDINALS, SEASONS, UNITS, WEEKDAY_RE, WEEKDAYS, number_value, unit_of,
+    DAY_PARTS,
+    HOLIDAYS,
+    MONTH_RE,
+    MONTHS,
+    ORDINALS,
+    SEASONS,
+    UNITS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    number_value,
+    unit_of,
 )
 
 
@@ -68,6 +79,7 @@ def rule(name: str):
     def register(fn: Rule) -> Rule:
         RULES[name] = fn
         return fn
+
     return register
 
 
@@ -171,7 +183,7 @@ def _dm(m, ctx):
 
 @rule("day-of-month")
 def _day_of_month(m: re.Match, ctx: Context) -> Reading | None:
-    """"on the 13th": that day of the publication's month, or of the month before
+    """ "on the 13th": that day of the publication's month, or of the month before
     when the clause is past and the day has not come yet (or after, for a future)."""
     day = int(m["day"])
     if not 1 <= day <= 31:
@@ -193,17 +205,22 @@ def _month_year(m: re.Match, ctx: Context) -> Reading | None:
 
 
 # Words after which a capitalised "May"/"March" is the month, not the verb/noun.
-_MONTH_CUES = re.compile(r"(?:\b(?:the|in|since|by|until|till|from|through|during|early|late|mid|of|last|next|this|before|after|between|and|to|or|end|beginning|start|middle)\s*-?|-)$", re.I)
+_MONTH_CUES = re.compile(
+    r"(?:\b(?:the|in|since|by|until|till|from|through|during|early|late|mid|of|last|next|this|before|after|between|and|to|or|end|beginning|start|middle)\s*-?|-)$",
+    re.I,
+)
 
 
 @rule("month")
 def _month_alone(m: re.Match, ctx: Context) -> Reading | None:
     word = m["mon"]
-    if not _capitalised(word) or (len(word.rstrip(".")) <= 3 and not word.endswith(".") and word.lower() not in ("may",)):
+    if not _capitalised(word) or (
+        len(word.rstrip(".")) <= 3 and not word.endswith(".") and word.lower() not in ("may",)
+    ):
         return None  # "Mar", "Dec" bare abbreviations are too often names
     if word.lower() in ("may", "march") and not m["rel"]:
-        before = ctx.text[max(0, m.start() - 12):m.start()]
-        if not _MONTH_CUES.search(before.rstrip(" ")) :
+        before = ctx.text[max(0, m.start() - 12) : m.start()]
+        if not _MONTH_CUES.search(before.rstrip(" ")):
             return None
     month = _month(word)
     if ctx.published is None:
@@ -232,7 +249,7 @@ def _preposition_tense(ctx: Context, m: re.Match) -> str | None:
     """The preposition before a date can settle its direction: "since March" looks
     back; "by/until/through Dec. 15", "payable May 1" name a deadline, usually the
     nearest such date whatever the tense of the clause (measured on TimeBank)."""
-    before = ctx.text[max(0, m.start() - 10):m.start()].lower()
+    before = ctx.text[max(0, m.start() - 10) : m.start()].lower()
     if re.search(r"\bsince\s+$", before):
         return "past"
     if re.search(r"\b(?:by|until|till|through|payable|effective)\s+$", before):
@@ -296,8 +313,13 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
     if part and m.group().lower().endswith("s"):
         # "Tuesday nights": every Tuesday night, a TIMEX3 SET
         return Reading("SET", f"XXXX-WXX-{wd + 1}T{part}", "set", "set/weekday-parts")
-    if (plural := re.match(r"\s+and\s+(?:" + WEEKDAY_RE + r")\s+(morning|afternoon|evening|night)s\b",
-                           ctx.text[m.end():m.end() + 30], re.I)) and not part:
+    if (
+        plural := re.match(
+            r"\s+and\s+(?:" + WEEKDAY_RE + r")\s+(morning|afternoon|evening|night)s\b",
+            ctx.text[m.end() : m.end() + 30],
+            re.I,
+        )
+    ) and not part:
         # "on Monday and Tuesday nights": the plural distributes over both days
         return Reading("SET", f"XXXX-WXX-{wd + 1}T{_part_code(plural[1])}", "set", "set/weekday-parts")
     pub = ctx.published
@@ -320,7 +342,7 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
         tense = _weekday_preposition_tense(ctx, m) or ctx.tense(m)
         if ctx.text.startswith(("'s", "\u2019s"), m.end()):
             tense = "past"  # "Wednesday's ruling": a possessive names a day already known
-        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
         if tense == "future" and re.search(r"\blater\s+(?:on\s+)?$", before) and wd == pub.weekday():
             d, rn = pub, "weekday/later-same-day"  # "later on Friday" in a Friday paper
         else:
@@ -333,16 +355,16 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
     # they annotate as a TIMEX3 TIME with its part of day, and so do we.
     if part == "EV":
         return Reading("TIME", f"{an.day_value(d)}T{part}", "time", rn + "/evening", "publication", tense)
-    return Reading("DATE", an.day_value(d), "day", rn + ("/" + m["part"].lower() if part else ""),
-                   "publication", tense)
+    return Reading("DATE", an.day_value(d), "day", rn + ("/" + m["part"].lower() if part else ""), "publication", tense)
 
 
 def _weekday_preposition_tense(ctx: Context, m: re.Match) -> str | None:
-    """"postponed until Tuesday", "as soon as Tuesday": a bare weekday after a
+    """ "postponed until Tuesday", "as soon as Tuesday": a bare weekday after a
     deadline word is the coming one whatever the verb's tense; "since Monday" looks back."""
-    before = ctx.text[max(0, m.start() - 16):m.start()]
-    if re.search(r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+$", before, re.I) \
-            and not re.search(r"(?:^|[.!?]\s+)Until\s+$", before):
+    before = ctx.text[max(0, m.start() - 16) : m.start()]
+    if re.search(r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+$", before, re.I) and not re.search(
+        r"(?:^|[.!?]\s+)Until\s+$", before
+    ):
         # a sentence opening "Until Thursday, they had not ..." looks back instead
         return "present"
     if re.search(r"\bsince\s+$", before, re.I):
@@ -356,8 +378,9 @@ def _week_of(d: dt.date | None) -> str | None:
 
 def _relative_period(pub: dt.date, rel: str, unit: str) -> tuple[str | None, str]:
     """this/last/next + calendar unit, relative to the publication day."""
-    step = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1,
-            "next": 1, "coming": 1, "following": 1}[rel]
+    step = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[
+        rel
+    ]
     if unit == "week":
         return _week_of(an.add_days(pub, 7 * step)), "week"
     if unit == "weekend":
@@ -381,7 +404,12 @@ def _relative_period(pub: dt.date, rel: str, unit: str) -> tuple[str | None, str
 
 @rule("relative-unit")
 def _relative_unit(m: re.Match, ctx: Context) -> Reading | None:
-    if m.group().istitle() and m.start() > 0 and ctx.text[m.start() - 1] == " " and not re.search(r"[.!?\"'`]\s*$", ctx.text[max(0, m.start() - 3):m.start()]):
+    if (
+        m.group().istitle()
+        and m.start() > 0
+        and ctx.text[m.start() - 1] == " "
+        and not re.search(r"[.!?\"'`]\s*$", ctx.text[max(0, m.start() - 3) : m.start()])
+    ):
         return None  # "ABC's This Week": a title in mid-sentence
     words = m["rel"].lower().split()
     rel, unit = words[-1], " ".join(m["unit"].lower().split())
@@ -390,19 +418,36 @@ def _relative_unit(m: re.Match, ctx: Context) -> Reading | None:
     # year" does (TimeBank annotates them so); "the following year" is event-relative.
     if rel == "following" or rel == "previous":
         offset = "P1W" if base == "weekend" else f"P1{UNITS[base][0]}"
-        return Reading("DATE", None, UNITS[base][2], f"{rel}-{base}", "event",
-                       relation="after" if rel == "following" else "before", offset=offset)
+        return Reading(
+            "DATE",
+            None,
+            UNITS[base][2],
+            f"{rel}-{base}",
+            "event",
+            relation="after" if rel == "following" else "before",
+            offset=offset,
+        )
     if ctx.published is None:
         return Reading("DATE", None, UNITS[base][2], f"{rel}-{unit.replace(' ', '-')}", "publication")
     value, gran = _relative_period(ctx.published, rel, unit)
     if value is None:
         return None
-    if (rel == "last" and unit == "year" and ctx.last_quarter and m.start() - ctx.last_quarter_at < 800
-            and _COMPARED_AMOUNT.search(_clause_before(ctx.text, m.start(), 80))):
+    if (
+        rel == "last"
+        and unit == "year"
+        and ctx.last_quarter
+        and m.start() - ctx.last_quarter_at < 800
+        and _COMPARED_AMOUNT.search(_clause_before(ctx.text, m.start(), 80))
+    ):
         # "compared with a loss of $3 million last year" in a quarterly report: the
         # year-earlier quarter, as "a year ago" is there
-        return Reading("DATE", an.shift_value(ctx.last_quarter, -1, "year"), "quarter",
-                       "year-earlier-quarter/last-year", "publication")
+        return Reading(
+            "DATE",
+            an.shift_value(ctx.last_quarter, -1, "year"),
+            "quarter",
+            "year-earlier-quarter/last-year",
+            "publication",
+        )
     return Reading("DATE", value, gran, f"{rel}-{unit.replace(' ', '-')}", "publication")
 
 
@@ -417,11 +462,11 @@ def _half_by_quarters(m: re.Match, ctx: Context) -> Reading | None:
 
 @rule("weekday-range")
 def _weekday_range(m: re.Match, ctx: Context) -> Reading | None:
-    """"(from) Monday to Wednesday": the first day by tense, the last the next such
+    """ "(from) Monday to Wednesday": the first day by tense, the last the next such
     weekday on or after it; `end_value` carries the last day."""
     if re.search(r"\band\b", m.group(), re.I) and (_wd(m["wd2"]) - _wd(m["wd"])) % 7 != 1:
         return None  # "Monday and Thursday" are two days, not a span
-    if re.match(r"\s+(?:night|morning|evening|afternoon)s?\b", ctx.text[m.end():m.end() + 12], re.I):
+    if re.match(r"\s+(?:night|morning|evening|afternoon)s?\b", ctx.text[m.end() : m.end() + 12], re.I):
         return None  # "Monday and Tuesday nights": parts of days, left to the weekday rule
     first = _weekday(m, ctx)
     if first is None or first.value is None:
@@ -430,13 +475,19 @@ def _weekday_range(m: re.Match, ctx: Context) -> Reading | None:
     last = an.add_days(start, (_wd(m["wd2"]) - start.weekday()) % 7)
     if last is None:
         return None
-    return dataclasses.replace(first, type="DATE", value=an.day_value(start), granularity="day",
-                               rule=first.rule.replace("weekday/", "weekday-range/"), end_value=an.day_value(last))
+    return dataclasses.replace(
+        first,
+        type="DATE",
+        value=an.day_value(start),
+        granularity="day",
+        rule=first.rule.replace("weekday/", "weekday-range/"),
+        end_value=an.day_value(last),
+    )
 
 
 @rule("month-range")
 def _month_range(m: re.Match, ctx: Context) -> Reading | None:
-    """"March to May (1987)": the first month as the value, the last in `end_value`."""
+    """ "March to May (1987)": the first month as the value, the last in `end_value`."""
     if not (_capitalised(m["mon"]) and _capitalised(m["mon2"])):
         return None
     m1, m2 = _month(m["mon"]), _month(m["mon2"])
@@ -451,13 +502,12 @@ def _month_range(m: re.Match, ctx: Context) -> Reading | None:
     y2 = y1 + (1 if m2 < m1 else 0)  # "November to February" crosses the new year
     if not (1 <= y1 and y2 <= 9999):
         return None
-    return Reading("DATE", f"{y1:04d}-{m1:02d}", "month", "month-range", anchor, tense,
-                   end_value=f"{y2:04d}-{m2:02d}")
+    return Reading("DATE", f"{y1:04d}-{m1:02d}", "month", "month-range", anchor, tense, end_value=f"{y2:04d}-{m2:02d}")
 
 
 @rule("week-of")
 def _week_of_day(m: re.Match, ctx: Context) -> Reading | None:
-    """"the week ended February 22", "the week of March 6": the ISO week of that day."""
+    """ "the week ended February 22", "the week of March 6": the ISO week of that day."""
     day = _month_day(m, ctx, "week-of")
     if day is None or day.value is None:
         return day and Reading("DATE", None, "week", "week-of/no-year", "publication")
@@ -493,8 +543,9 @@ def _earlier_later_this(m: re.Match, ctx: Context) -> Reading | None:
     if ctx.published is None:
         return Reading("DATE", None, unit, f"{which}-this-{unit}", "publication")
     if unit in ("morning", "afternoon", "evening"):
-        return Reading("TIME", f"{an.day_value(ctx.published)}T{DAY_PARTS[unit]}", "time",
-                       f"{which}-this-{unit}", "publication")
+        return Reading(
+            "TIME", f"{an.day_value(ctx.published)}T{DAY_PARTS[unit]}", "time", f"{which}-this-{unit}", "publication"
+        )
     value, gran = _relative_period(ctx.published, "this", unit)
     return Reading("DATE", value, gran, f"{which}-this-{unit}", "publication")
 
@@ -545,10 +596,14 @@ def _year(m: re.Match, ctx: Context) -> Reading | None:
     y = int(m["year"])
     if not m["fiscal"] and not 1000 <= y <= 2099:
         return None
-    after = ctx.text[m.end():m.end() + 12]
-    if not m["fiscal"] and re.match(r"\s*(?:percent|per\s+cent|pct|million|billion|shares|people|troops|tons|feet|meters|miles|dollars|yen|marks|francs|units|votes|points)\b", after, re.I):
+    after = ctx.text[m.end() : m.end() + 12]
+    if not m["fiscal"] and re.match(
+        r"\s*(?:percent|per\s+cent|pct|million|billion|shares|people|troops|tons|feet|meters|miles|dollars|yen|marks|francs|units|votes|points)\b",
+        after,
+        re.I,
+    ):
         return None
-    before = ctx.text[max(0, m.start() - 3):m.start()]
+    before = ctx.text[max(0, m.start() - 3) : m.start()]
     if re.search(r"(?:No\.|#)\s*$", before) or re.search(r"[\d.,]$", before.rstrip()) and not before.endswith(" "):
         return None
     rule_name = "fiscal-year" if m["fiscal"] else "year"
@@ -557,11 +612,11 @@ def _year(m: re.Match, ctx: Context) -> Reading | None:
 
 @rule("the-year")
 def _the_year(m: re.Match, ctx: Context) -> Reading | None:
-    after = ctx.text[m.end():m.end() + 12]
+    after = ctx.text[m.end() : m.end() + 12]
     if m["fiscal"] or re.match(r"\s+(?:ended|ending|to|through)\b", after, re.I):
         # "the year ended Sept. 30": a twelve-month span, not a calendar year
         return Reading("DURATION", "P1Y", "duration", "the-year/span")
-    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
     if not re.search(r"\b(?:for|during|in|of|this)\s+$", before):
         return None
     if ctx.published is None:
@@ -571,29 +626,49 @@ def _the_year(m: re.Match, ctx: Context) -> Reading | None:
 
 @rule("year-end")
 def _year_end(m: re.Match, ctx: Context) -> Reading | None:
-    """"by year-end": the end of the publication's year (TIMEX3 year with mod END);
+    """ "by year-end": the end of the publication's year (TIMEX3 year with mod END);
     "since year-end" looks back to the end of the year before."""
-    before = ctx.text[max(0, m.start() - 8):m.start()].lower()
+    before = ctx.text[max(0, m.start() - 8) : m.start()].lower()
     if not re.search(r"\b(?:by|since|at|until|till|before|around|through)\s+$", before):
         return None  # "year-end net", "the year-end figures": an adjective
     if ctx.published is None:
         return Reading("DATE", None, "year", "year-end", "publication", mod="END")
-    since = re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 7):m.start()], re.I)
+    since = re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 7) : m.start()], re.I)
     year = ctx.published.year - (1 if since else 0)
     if not 1 <= year <= 9999:
         return None
-    return Reading("DATE", f"{year:04d}", "year", "year-end/" + ("since" if since else "coming"), "publication", mod="END")
+    return Reading(
+        "DATE", f"{year:04d}", "year", "year-end/" + ("since" if since else "coming"), "publication", mod="END"
+    )
 
 
 _SPOKEN_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_SPOKEN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                "eighty": 80, "ninety": 90}
+_SPOKEN_TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_SPOKEN_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 
 
 def spoken_year(words: str) -> int | None:
-    """"nineteen ninety-six" -> 1996, "two thousand (and) one" -> 2001 (broadcast transcripts)."""
+    """ "nineteen ninety-six" -> 1996, "two thousand (and) one" -> 2001 (broadcast transcripts)."""
     w = [x for x in re.split(r"[\s-]+", words.lower()) if x and x not in ("and", "the", "year")]
     if w[:2] == ["two", "thousand"]:
         rest = w[2:]
@@ -652,8 +727,16 @@ def _year_range(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{y1:04d}", "year", "year-range", end_value=f"{y2:04d}")
 
 
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                 "seventies": 7, "eighties": 8, "nineties": 9}
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 
 
 @rule("decade")
@@ -728,7 +811,14 @@ def _quarter(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", None, gran, f"{gran}/no-year", anchor)
     if not 1 <= year <= 9999:
         return None
-    return Reading("DATE", f"{year:04d}-{code}", gran, f"{gran}/{'explicit' if anchor is None else 'year-from-' + (tense or 'publication')}", anchor, tense)
+    return Reading(
+        "DATE",
+        f"{year:04d}-{code}",
+        gran,
+        f"{gran}/{'explicit' if anchor is None else 'year-from-' + (tense or 'publication')}",
+        anchor,
+        tense,
+    )
 
 
 @rule("quarter-code")
@@ -748,7 +838,10 @@ def _latest_complete_quarter(pub: dt.date) -> str | None:
     return f"{ym[0]:04d}-Q{(ym[1] - 1) // 3 + 1}" if ym else None
 
 
-_QUARTER_ENDED = re.compile(rf"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?P<mon>{MONTH_RE})\s+\d{{1,2}}(?:,?\s+(?P<year>\d{{4}}))?", re.I)
+_QUARTER_ENDED = re.compile(
+    rf"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?P<mon>{MONTH_RE})\s+\d{{1,2}}(?:,?\s+(?P<year>\d{{4}}))?",
+    re.I,
+)
 
 
 @rule("reference-quarter")
@@ -765,8 +858,16 @@ def _reference_quarter(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", f"{int(year0):04d}-{q}", "quarter", "year-quarter/discourse", "publication")
     if which == "last year's":
         which = "year-earlier"  # "last year's quarter": the year-earlier twin
-    if unit == "period" and which not in ("year-earlier", "year-ago", "comparable", "corresponding", "prior-year",
-                                          "year-before", "same", "latest"):
+    if unit == "period" and which not in (
+        "year-earlier",
+        "year-ago",
+        "comparable",
+        "corresponding",
+        "prior-year",
+        "year-before",
+        "same",
+        "latest",
+    ):
         return None
     if not m.group().lower().startswith("the") and not which:
         return None  # a bare "quarter" ("a quarter of the vote") is no date
@@ -816,7 +917,7 @@ def _duration(n: float | None, unit: str) -> str:
         half = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M", "minute": "30S"}.get(unit)
         if half:
             whole = f"{int(n)}{code}" if int(n) else ""
-            return (f"PT{whole}{half}" if is_time else f"P{whole}{half}")
+            return f"PT{whole}{half}" if is_time else f"P{whole}{half}"
     count = "X" if n is None else _num(n)
     return f"PT{count}{code}" if is_time else f"P{count}{code}"
 
@@ -831,7 +932,13 @@ def _ago(m: re.Match, ctx: Context) -> Reading | None:
     n = None if m["vague"] else number_value(m["n"])
     direction = -1 if m["dir"].lower() in ("ago", "back") else 1
     if UNITS[unit][1]:  # "two hours ago": a time of the publication day, not resolvable
-        return Reading("TIME", None if ctx.published is None else "PAST_REF" if direction < 0 else "FUTURE_REF", "ref", "ago/time", "publication")
+        return Reading(
+            "TIME",
+            None if ctx.published is None else "PAST_REF" if direction < 0 else "FUTURE_REF",
+            "ref",
+            "ago/time",
+            "publication",
+        )
     pub = ctx.published
     if pub is None:
         return Reading("DATE", None, UNITS[unit][2], "ago", "publication")
@@ -868,8 +975,15 @@ def _ago(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", v, gran, "ago" if direction < 0 else "from-now", "publication")
 
 
-_DIRECTION = {"after": "after", "later": "after", "afterward": "after", "afterwards": "after",
-              "before": "before", "earlier": "before", "prior to": "before"}
+_DIRECTION = {
+    "after": "after",
+    "later": "after",
+    "afterward": "after",
+    "afterwards": "after",
+    "before": "before",
+    "earlier": "before",
+    "prior to": "before",
+}
 
 
 @rule("event-offset")
@@ -881,7 +995,9 @@ def _event_offset(m: re.Match, ctx: Context) -> Reading | None:
     if m["n"] is None and m["vague"] is None:
         if m["unit"].lower() != unit:
             # "hours after": a relation without a measurable offset
-            return Reading("DATE", None, UNITS[unit][2], f"{m['unit'].lower()}-{direction}", "event", relation=direction)
+            return Reading(
+                "DATE", None, UNITS[unit][2], f"{m['unit'].lower()}-{direction}", "event", relation=direction
+            )
         return None  # "day after" without article is not a phrase we trust
     n = None if m["vague"] else number_value(m["n"])
     offset = _duration(n, unit)
@@ -895,8 +1011,15 @@ def _event_next(m: re.Match, ctx: Context) -> Reading | None:
     if unit in ("morning", "evening", "night"):
         # "the next morning": dated to the day (the part of day adds no date)
         relation = {"following": "after", "next": "after", "subsequent": "after", "same": "same"}.get(which, "before")
-        return Reading("DATE", None, "day", f"{which}-{unit}", "event", relation=relation,
-                       offset="P0D" if relation == "same" else "P1D")
+        return Reading(
+            "DATE",
+            None,
+            "day",
+            f"{which}-{unit}",
+            "event",
+            relation=relation,
+            offset="P0D" if relation == "same" else "P1D",
+        )
     relation = {"following": "after", "next": "after", "subsequent": "after", "same": "same"}.get(which, "before")
     code = UNITS[unit][0]
     offset = "P0D" if relation == "same" else ("P1W" if unit == "weekend" else f"P1{code}")
@@ -908,7 +1031,7 @@ def _event_next(m: re.Match, ctx: Context) -> Reading | None:
 
 @rule("event-that")
 def _event_that(m: re.Match, ctx: Context) -> Reading | None:
-    """"that day", "later that year", "that same week": the anchor event's own
+    """ "that day", "later that year", "that same week": the anchor event's own
     day/week/year (narrative reference, TimeML "same" relation)."""
     unit = m["unit"].lower()
     gran = UNITS[unit][2] if unit in UNITS else "day"  # parts of a day date to the day
@@ -918,11 +1041,14 @@ def _event_that(m: re.Match, ctx: Context) -> Reading | None:
 
 @rule("event-unit-before")
 def _event_unit_before(m: re.Match, ctx: Context) -> Reading | None:
-    """"the day before", "the week after", "the night before": one unit from the
+    """ "the day before", "the week after", "the night before": one unit from the
     anchor event (a night or morning dates to its day)."""
     unit = m["unit"].lower()
-    if (re.match(r"\s+\w+ing\b", ctx.text[m.end():m.end() + 20]) and m["dir"].lower() in ("before", "after")
-            and re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4):m.start()])):
+    if (
+        re.match(r"\s+\w+ing\b", ctx.text[m.end() : m.end() + 20])
+        and m["dir"].lower() in ("before", "after")
+        and re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4) : m.start()])
+    ):
         return None  # "later in the day before returning home": "in the day", then a conjunction
     relation = _DIRECTION[m["dir"].lower()]
     code, _, gran = UNITS.get(unit, ("D", False, "day"))
@@ -943,14 +1069,19 @@ def _within_duration(m: re.Match, ctx: Context) -> Reading | None:
             # "a year" alone is a duration only after a word that takes one ("for a
             # year", "within a week"); "$5 million a year", "700 seats a week" are rates,
             # "a second group" an ordinal.
-            before = ctx.text[max(0, m.start() - 16):m.start()]
+            before = ctx.text[max(0, m.start() - 16) : m.start()]
             if unit_of(m["unit"]) == "second" or not re.search(
-                    r"\b(?:for|in|within|over|than|about|nearly|almost|after|before|lasting|lasted|last|"
-                    r"lasts|took|take|takes|spent|spend|only|just|barely|of|from|by|under|past)\s+$", before, re.I):
+                r"\b(?:for|in|within|over|than|about|nearly|almost|after|before|lasting|lasted|last|"
+                r"lasts|took|take|takes|spent|spend|only|just|barely|of|from|by|under|past)\s+$",
+                before,
+                re.I,
+            ):
                 return None
-        if re.match(r"[\s-]+old\b", ctx.text[m.end():m.end() + 6]):
+        if re.match(r"[\s-]+old\b", ctx.text[m.end() : m.end() + 6]):
             return None  # "52 years old" is an age
-        if re.fullmatch(r"\d+", word) and (int(word) > 10000 or (len(word) == 4 and unit_of(m["unit"]) == m["unit"].lower())):
+        if re.fullmatch(r"\d+", word) and (
+            int(word) > 10000 or (len(word) == 4 and unit_of(m["unit"]) == m["unit"].lower())
+        ):
             return None  # "the 1988 quarter" names a year, "52 years" counts
     else:
         n = None
@@ -969,14 +1100,20 @@ def _within_duration(m: re.Match, ctx: Context) -> Reading | None:
 @rule("plural-duration")
 def _plural_duration(m: re.Match, ctx: Context) -> Reading | None:
     unit = unit_of(m["unit"])
-    adj = (m["adj"] or "").lower()
     # "in recent years", "in coming weeks": TimeML reads a stretch of unknown length
     # (DURATION "PXY"), as TimeBank annotates it.
     return Reading("DURATION", _duration(None, unit), "duration", "duration/vague")
 
 
-_SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-                "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D"}
+_SET_ADVERBS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "nightly": "P1D",
+}
 
 
 _RATE_BEFORE = re.compile(r"\d")
@@ -984,7 +1121,7 @@ _RATE_BEFORE = re.compile(r"\d")
 
 def _clause_before(text: str, start: int, width: int) -> str:
     """Up to `width` characters before `start`, cut at the last clause boundary."""
-    window = text[max(0, start - width):start]
+    window = text[max(0, start - width) : start]
     return re.split(r"[.;:!?,()\"]|\n", window)[-1]
 
 
@@ -1013,28 +1150,44 @@ def _set(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("SET", _duration(n or 1, unit), "set", "set/every")
 
 
-_GENERIC = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
-            "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
-            "the present": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
-            "lately": "PAST_REF", "formerly": "PAST_REF", "previously": "PAST_REF",
-            "the past": "PAST_REF", "in the past": "PAST_REF", "the future": "FUTURE_REF",
-            "future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
-            "once": "PAST_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
-            "a later date": "FUTURE_REF"}
+_GENERIC = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "current": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "recent": "PAST_REF",
+    "lately": "PAST_REF",
+    "formerly": "PAST_REF",
+    "previously": "PAST_REF",
+    "the past": "PAST_REF",
+    "in the past": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "once": "PAST_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
+}
 
 
 def _discourse_now(text: str, m: re.Match) -> bool:
-    """"Now, he says, ...", "Now for today's quiz": sentence-initial "now" set off by
+    """ "Now, he says, ...", "Now for today's quiz": sentence-initial "now" set off by
     a comma, or introducing a topic, is a discourse marker, not PRESENT_REF."""
-    before = text[max(0, m.start() - 3):m.start()]
+    before = text[max(0, m.start() - 3) : m.start()]
     at_start = m.start() == 0 or re.search(r"(?:[.!?]['\"`]*\s+|\n\s*|^\s*|[\"`]+)$", before) is not None
-    return at_start and re.match(r"\s*(?:,|for\b)", text[m.end():m.end() + 5]) is not None
+    return at_start and re.match(r"\s*(?:,|for\b)", text[m.end() : m.end() + 5]) is not None
 
 
 @rule("generic")
 def _generic(m: re.Match, ctx: Context) -> Reading | None:
     g = " ".join(m["g"].lower().split())
-    after = ctx.text[m.end():m.end() + 20]
+    after = ctx.text[m.end() : m.end() + 20]
     if g in ("near-term", "long-term", "short-term"):
         return None
     if g in ("once", "previously", "formerly", "soon", "future", "recent"):
@@ -1043,14 +1196,21 @@ def _generic(m: re.Match, ctx: Context) -> Reading | None:
         return None
     if g == "now" and _discourse_now(ctx.text, m):
         return None
-    if g == "recently" and re.match(r"\s*,?\s*(?:last|this|in|on|early|late)\b", ctx.text[m.end():m.end() + 10], re.I) \
-            and re.search(r"\bmost\s+$", ctx.text[max(0, m.start() - 6):m.start()], re.I):
+    if (
+        g == "recently"
+        and re.match(r"\s*,?\s*(?:last|this|in|on|early|late)\b", ctx.text[m.end() : m.end() + 10], re.I)
+        and re.search(r"\bmost\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.I)
+    ):
         return None  # "most recently last October": the date that follows is the time
-    if g == "the future" and not re.search(r"\b(?:in|into|about|for|near|distant)\s+$", ctx.text[max(0, m.start() - 10):m.start()], re.I):
+    if g == "the future" and not re.search(
+        r"\b(?:in|into|about|for|near|distant)\s+$", ctx.text[max(0, m.start() - 10) : m.start()], re.I
+    ):
         # "the future of our peoples", "the future looks ...": the noun for what is to
         # come to someone, not a time; "in/into the future" is the time (FUTURE_REF)
         return None
-    if g == "current" and re.match(r"\s*(?:account|affairs|events|status|form|law|rules|system|crisis|policy|policies)\b", after, re.I):
+    if g == "current" and re.match(
+        r"\s*(?:account|affairs|events|status|form|law|rules|system|crisis|policy|policies)\b", after, re.I
+    ):
         return None
     if g in ("future",) and re.match(r"\s*(?:contracts?|prices?|markets?|trading|exchange)\b", after, re.I):
         return None  # "futures markets" belong to finance, not time
@@ -1083,7 +1243,7 @@ def _clock(m: re.Match, ctx: Context) -> Reading | None:
             return None
     elif m["wd"]:
         # "until 9 a.m. Tuesday": a deadline, the coming Tuesday
-        deadline = re.search(r"\b(?:until|by|till)\s+$", ctx.text[max(0, m.start() - 8):m.start()].lower())
+        deadline = re.search(r"\b(?:until|by|till)\s+$", ctx.text[max(0, m.start() - 8) : m.start()].lower())
         tense = "present" if deadline else ctx.tense(m)
         day, rn = an.resolve_weekday(pub, _wd(m["wd"]), tense), f"clock/weekday-{tense or 'past'}"
     elif m["rday"]:
@@ -1107,6 +1267,7 @@ def _holiday(m: re.Match, ctx: Context) -> Reading | None:
         tense, anchor = _preposition_tense(ctx, m) or ctx.tense(m), "publication"
         year = None
     if name.startswith("thanksgiving"):
+
         def day_of(y):  # fourth Thursday of November (US)
             first = dt.date(y, 11, 1)
             return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
@@ -1127,12 +1288,10 @@ def _holiday(m: re.Match, ctx: Context) -> Reading | None:
 
         def day_of(y):
             return dt.date(y, mo, d)
+
     if year is None:
         probe = day_of(ctx.published.year)
         year = an.year_for_month_day(ctx.published, probe.month, probe.day, tense)
     if not 1 <= year <= 9999:
         return None
     return Reading("DATE", an.day_value(day_of(year)), "day", "holiday", anchor, tense)
-
-
-

@@ -4,46 +4,161 @@ Used when the pipeline gives no parse-based `tense_of`: the verb cue nearest to 
 span inside its sentence decides ("will meet on Friday" -> future, "met on Friday"
 -> past). Cheap on purpose: a window of words, no tagger.
 """
+
 from __future__ import annotations
 
 import re
 
 _FUTURE_SINGLE = {
-    "will", "shall", "'ll", "\u2019ll", "wo", "scheduled", "intends", "payable", "effective",
-    "upcoming", "would", "due", "set", "going", "slated", "tomorrow", "hopes", "aims",
-    "should", "could", "may", "might", "must", "to",
+    "will",
+    "shall",
+    "'ll",
+    "\u2019ll",
+    "wo",
+    "scheduled",
+    "intends",
+    "payable",
+    "effective",
+    "upcoming",
+    "would",
+    "due",
+    "set",
+    "going",
+    "slated",
+    "tomorrow",
+    "hopes",
+    "aims",
+    "should",
+    "could",
+    "may",
+    "might",
+    "must",
+    "to",
     # A plan names a day still to come, even when the planning is told in the past
     # ("planned to leave on Thursday", "planned a demonstration on Saturday").
-    "planned", "plans", "planning",
+    "planned",
+    "plans",
+    "planning",
 }
 # "to" alone is too weak, and "would"/"could" report futures in the past; these
 # cues count only in the combinations below.
 _WEAK = {"to", "set", "due", "going", "may", "might", "could", "should", "must"}
-_FUTURE_PAIRS = {("is", "to"), ("are", "to"), ("was", "to"), ("were", "to"), ("due", "to"),
-                 ("set", "to"), ("going", "to"), ("is", "expected"), ("are", "expected"), ("be", "expected"),
-                 ("plans", "to"), ("plan", "to"), ("as", "soon"), ("as", "early"), ("planning", "to"), ("intend", "to"),
-                 ("hope", "to"), ("expect", "to"), ("may", "be"), ("might", "be"),
-                 ("should", "be")}
+_FUTURE_PAIRS = {
+    ("is", "to"),
+    ("are", "to"),
+    ("was", "to"),
+    ("were", "to"),
+    ("due", "to"),
+    ("set", "to"),
+    ("going", "to"),
+    ("is", "expected"),
+    ("are", "expected"),
+    ("be", "expected"),
+    ("plans", "to"),
+    ("plan", "to"),
+    ("as", "soon"),
+    ("as", "early"),
+    ("planning", "to"),
+    ("intend", "to"),
+    ("hope", "to"),
+    ("expect", "to"),
+    ("may", "be"),
+    ("might", "be"),
+    ("should", "be"),
+}
 
-_IRREGULAR_PAST = set("""
+_IRREGULAR_PAST = set(
+    """
 was were had has have did said met told went came took made gave held saw knew thought got
 found left began began brought bought built fell felt kept led lost meant paid put
 ran sent set sold spoke stood won wrote agreed announced signed visited rose ended
 became broke chose drew flew grew hit hung laid lay quit read rode rang shot shut
 sat slept spent spread struck swore taught threw understood woke wore withdrew
 overtook undertook forgot forbade fought sought caught heard
-""".split())
+""".split()
+)
 # Reporting verbs in the present ("says") report the past: not a tense cue.
-_PRESENT = {"is", "are", "am", "does", "do", "starts", "begins", "opens", "ends", "meets", "arrives", "leaves", "holds", "visits",
-            # plural schedule verbs: "Netanyahu and Arafat meet separately Monday"
-            "meet", "begin", "start", "open", "hold", "visit", "arrive", "leave", "travel", "return"}
-_NOT_PAST_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "bred", "hundred",
-                "indeed", "proceed", "exceed", "succeed", "united", "limited", "based",
-                "related", "red", "wed", "fed", "led", "used", "interested", "concerned",
-                "expected", "scheduled", "planned", "proposed", "alleged", "so-called", "unprecedented"}
+_PRESENT = {
+    "is",
+    "are",
+    "am",
+    "does",
+    "do",
+    "starts",
+    "begins",
+    "opens",
+    "ends",
+    "meets",
+    "arrives",
+    "leaves",
+    "holds",
+    "visits",
+    # plural schedule verbs: "Netanyahu and Arafat meet separately Monday"
+    "meet",
+    "begin",
+    "start",
+    "open",
+    "hold",
+    "visit",
+    "arrive",
+    "leave",
+    "travel",
+    "return",
+}
+_NOT_PAST_ED = {
+    "need",
+    "speed",
+    "seed",
+    "feed",
+    "bed",
+    "red",
+    "shed",
+    "bred",
+    "hundred",
+    "indeed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "united",
+    "limited",
+    "based",
+    "related",
+    "wed",
+    "fed",
+    "led",
+    "used",
+    "interested",
+    "concerned",
+    "expected",
+    "scheduled",
+    "planned",
+    "proposed",
+    "alleged",
+    "so-called",
+    "unprecedented",
+}
 
-_DETERMINERS = {"a", "an", "the", "still", "very", "more", "most", "its", "their", "his", "her",
-                "our", "this", "that", "these", "those", "newly", "so-called", "well"}
+_DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "still",
+    "very",
+    "more",
+    "most",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "newly",
+    "so-called",
+    "well",
+}
 _WORD = re.compile(r"[A-Za-z'\u2019]+")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
 
@@ -80,7 +195,7 @@ def _cue(words: list[str], i: int) -> str | None:
 
 
 def lexical_tense(text: str, start: int, end: int) -> str | None:
-    """"past" | "present" | "future" for the clause around text[start:end], or None."""
+    """ "past" | "present" | "future" for the clause around text[start:end], or None."""
     left, right = _sentence_bounds(text, start, end)
     best: tuple[int, str] | None = None
     spans = [(m.start(), m.group()) for m in _WORD.finditer(text, left, right)]
@@ -93,8 +208,10 @@ def lexical_tense(text: str, start: int, end: int) -> str | None:
         cue = _cue(words, i)
         if cue is None:
             continue
-        if i >= last and (cue == "present" or (cue == "future" and words[i].lower() not in (
-                "will", "shall", "would", "plans", "planning"))):
+        if i >= last and (
+            cue == "present"
+            or (cue == "future" and words[i].lower() not in ("will", "shall", "would", "plans", "planning"))
+        ):
             # ("On Friday, the government planned to pay": a fronted date goes with the
             # past planning; "On Tuesday, the league plans to hold" with the present plan)
             continue  # after the date, "due to" is mostly causal and "I am" another clause

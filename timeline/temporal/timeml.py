@@ -4,6 +4,7 @@ Reading gives the plain text of <TEXT> and the <DCT> date; writing puts our
 expressions back into <TEXT> as inline TIMEX3 tags (tid, type, value[, mod]), the
 form TempEval-3 scorers read. Everything outside <TEXT> is kept byte for byte.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -78,33 +79,46 @@ def timeml_expressions(exprs: list[TimeExpression], dct: dt.date | None) -> list
         if e.rule == "year-range":
             # TimeML tags each year of "between 1994 and 1997" on its own
             for y in re.finditer(r"\d{4}", e.text):
-                out.append(dataclasses.replace(e, text=y.group(), start=e.start + y.start(),
-                                               end=e.start + y.end(), value=y.group(), end_value=None))
+                out.append(
+                    dataclasses.replace(
+                        e,
+                        text=y.group(),
+                        start=e.start + y.start(),
+                        end=e.start + y.end(),
+                        value=y.group(),
+                        end_value=None,
+                    )
+                )
             continue
-        if e.end_value and e.rule.startswith("explicit-date") and (two := re.fullmatch(
-                r"(.*?\d)(\s*(?:-|\u2013|to|through|and)\s*)(\d+)((?:st|nd|rd|th)?)", e.text)):
+        if (
+            e.end_value
+            and e.rule.startswith("explicit-date")
+            and (two := re.fullmatch(r"(.*?\d)(\s*(?:-|\u2013|to|through|and)\s*)(\d+)((?:st|nd|rd|th)?)", e.text))
+        ):
             # "April 24 and 25": TimeML tags the first day and the second number apart
             first = two.group(1)
             out.append(dataclasses.replace(e, text=first, end=e.start + len(first), end_value=None))
             s2 = e.start + two.start(3)
-            out.append(dataclasses.replace(e, text=e.text[two.start(3):], start=s2, value=e.end_value, end_value=None))
+            out.append(dataclasses.replace(e, text=e.text[two.start(3) :], start=s2, value=e.end_value, end_value=None))
             reference = e.end_value
             continue
         if e.anchor == "event":
             # "three days later", "a day earlier" are tagged the same way, the adverb
             # being the signal; "a year earlier" stays a date (TimeBank dates it to
             # the year or quarter compared with).
-            if e.rule.startswith(("offset-", "hours-", "days-", "weeks-", "months-", "years-", "minutes-")) and (re.search(
-                    r"\s+(?:after|before|prior\s+to)$", e.text, re.I) or (re.search(
-                    r"\b(?:minutes?|hours?|days?|weeks?)\s+(?:later|earlier|afterwards?)$", e.text, re.I))):
+            if e.rule.startswith(("offset-", "hours-", "days-", "weeks-", "months-", "years-", "minutes-")) and (
+                re.search(r"\s+(?:after|before|prior\s+to)$", e.text, re.I)
+                or (re.search(r"\b(?:minutes?|hours?|days?|weeks?)\s+(?:later|earlier|afterwards?)$", e.text, re.I))
+            ):
                 core = re.sub(r"^(?:(?:only|just|barely|exactly)\s+)?", "", e.text, flags=re.I)
                 core = re.sub(r"\s+(?:after|before|prior\s+to|later|earlier|afterwards?)$", "", core, flags=re.I)
                 start = e.start + e.text.find(core)
                 value = e.offset or "PXD"
                 if re.match(r"^(?:hours|days|weeks|months|years|minutes)$", core, re.I):
                     value = "PX" + ("T" if core.lower() in ("hours", "minutes") else "") + core[0].upper()
-                out.append(dataclasses.replace(e, text=core, start=start, end=start + len(core),
-                                               type="DURATION", value=value))
+                out.append(
+                    dataclasses.replace(e, text=core, start=start, end=start + len(core), type="DURATION", value=value)
+                )
                 continue
             if reference:
                 e = resolve_relative(e, reference)
@@ -124,7 +138,7 @@ def write_timeml(doc: TimeMLDocument, exprs: list[TimeExpression]) -> str:
     Other inline tags inside <TEXT> (gold EVENT/TIMEX3/SIGNAL) are dropped so that
     our tags never interleave with them; the text itself is unchanged.
     """
-    return doc.source[:doc.text_start] + inline_timex3(doc.text, exprs) + doc.source[doc.text_end:]
+    return doc.source[: doc.text_start] + inline_timex3(doc.text, exprs) + doc.source[doc.text_end :]
 
 
 def inline_timex3(text: str, exprs: list[TimeExpression]) -> str:
@@ -136,7 +150,7 @@ def inline_timex3(text: str, exprs: list[TimeExpression]) -> str:
         attrs = f'tid="t{i}" type="{e.type}" value="{html.escape(e.value or "")}"'
         if e.mod:
             attrs += f' mod="{e.mod}"'
-        parts.append(html.escape(text[pos:e.start], quote=False))
+        parts.append(html.escape(text[pos : e.start], quote=False))
         parts.append(f"<TIMEX3 {attrs}>{html.escape(e.text, quote=False)}</TIMEX3>")
         pos = e.end
     parts.append(html.escape(text[pos:], quote=False))
@@ -146,6 +160,8 @@ def inline_timex3(text: str, exprs: list[TimeExpression]) -> str:
 def wrap_plain_text(text: str, published: dt.date | None, exprs: list[TimeExpression]) -> str:
     """A minimal TimeML document for plain text, with the publication date as DCT."""
     dct = published.isoformat() if published else ""
-    return ('<?xml version="1.0" ?>\n<TimeML>\n'
-            f'<DCT><TIMEX3 tid="t0" type="DATE" value="{dct}" functionInDocument="CREATION_TIME">'
-            f"{dct}</TIMEX3></DCT>\n<TEXT>{inline_timex3(text, exprs)}</TEXT>\n</TimeML>\n")
+    return (
+        '<?xml version="1.0" ?>\n<TimeML>\n'
+        f'<DCT><TIMEX3 tid="t0" type="DATE" value="{dct}" functionInDocument="CREATION_TIME">'
+        f"{dct}</TIMEX3></DCT>\n<TEXT>{inline_timex3(text, exprs)}</TEXT>\n</TimeML>\n"
+    )
