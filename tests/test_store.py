@@ -10,6 +10,7 @@ import pytest
 from conftest import document, event_record
 from sqlalchemy import func, select, text
 
+import timeline.store as store_module
 from timeline.events.types import Extraction
 from timeline.models import Actor, ActorAlias, Article, Event, EventReport, IngestError, Mention
 from timeline.store import (
@@ -96,13 +97,31 @@ def test_force_replaces_the_article_content(session):
     assert count(session, Mention) == 1
 
 
-def test_a_failure_rolls_back_and_leaves_the_database_as_it_was(session):
+class _DiskFull(OSError):
+    pass
+
+
+def test_a_failure_rolls_back_and_leaves_the_database_as_it_was(session, monkeypatch):
     store_article(session, document("first"), Extraction([event_record()]))
     before = snapshot(session), count(session, Article), count(session, Actor), count(session, Mention)
-    broken = event_record(actors=("Xi Jinping", "Vladimir Putin"))
-    broken.mentions[0].sentence = None  # NOT NULL column: the insert fails mid-article
-    with pytest.raises(Exception):
-        store_article(session, document("second"), Extraction([event_record(actors=("Xi Jinping", "Lula")), broken]))
+    # The second report's mentions fail after the article, its actors and the first
+    # report were written: nothing of the article may remain.
+    real_rows = store_module._mention_rows
+    calls = []
+
+    def failing_rows(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise _DiskFull("database or disk is full")
+        return real_rows(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "_mention_rows", failing_rows)
+    second = Extraction(
+        [event_record(actors=("Xi Jinping", "Lula")), event_record(actors=("Xi Jinping", "Vladimir Putin"))]
+    )
+    with pytest.raises(_DiskFull):
+        store_article(session, document("second"), second)
+    assert len(calls) == 2
     after = snapshot(session), count(session, Article), count(session, Actor), count(session, Mention)
     assert after == before
     if session.get_bind().dialect.name == "sqlite":
