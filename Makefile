@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install clean bench
+.PHONY: demo test test-fast lint fmt typecheck bench install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,9 +19,33 @@ demo: $(STAMP)
 	$(BIN)/timeline ingest seeds/
 	$(BIN)/timeline query --actor Putin
 
-## Install with the test extra and run the whole test suite.
-test: $(STAMP)
+## Install with the test extra, check lint and types, run the whole test suite.
+test: lint typecheck
 	$(BIN)/python -m pytest -q
+
+## The tests that need neither the spaCy model nor a database server.
+test-fast: $(STAMP)
+	TIMELINE_TEST_POSTGRES_URL= $(BIN)/python -m pytest -q -m "not spacy"
+
+## ruff: lint (with the complexity limit) and formatting, checked, not changed.
+lint: $(STAMP)
+	$(BIN)/ruff check timeline tests benchmarks
+	$(BIN)/ruff format --check timeline tests benchmarks
+
+## Rewrite the tree in the project's format and apply safe lint fixes.
+fmt: $(STAMP)
+	$(BIN)/ruff format timeline tests benchmarks
+	$(BIN)/ruff check --fix timeline tests benchmarks
+
+## mypy over the package (configuration and baseline in pyproject.toml).
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+## The benchmarks that run on this machine's data (see BENCHMARKS.md for each).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/seed.py
+	$(BIN)/python benchmarks/events.py
+	$(BIN)/python benchmarks/tempeval3.py
 
 clean:
 	rm -rf $(VENV) timeline.db timeline.db-wal timeline.db-shm .pytest_cache

@@ -1,0 +1,73 @@
+"""Guard-rails on the package's shape: no function grows past the complexity
+limit, and the few that are past it today (the baseline) may only shrink.
+
+Cyclomatic complexity as radon counts it (each branch, loop, boolean operator
+and comprehension condition adds one), the measure the refactoring issues use.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+radon = pytest.importorskip("radon.complexity", reason="radon is not installed (pip install -e '.[test]')")
+
+PACKAGE = Path(__file__).resolve().parent.parent / "timeline"
+LIMIT = 25
+
+# Functions above LIMIT when the limit was set, with their complexity then.
+# An entry leaves this table when its function is split; none may be added,
+# and none may grow.
+BASELINE = {
+    "actors/loading.py:_check": 26,
+    "events/arguments.py:subjects_of": 30,
+    "events/arguments.py:ActorResolver._resolve_one": 79,
+    "events/dating.py:tense_of_token": 31,
+    "events/dating.py:DateAttacher.for_trigger": 56,
+    "events/dating.py:DateAttacher.link_relative": 33,
+    "events/extract.py:_link_during": 40,
+    "events/extract.py:_intergovernmental": 28,
+    "events/extract.py:_ParagraphReader.read": 34,
+    "events/extract.py:_ParagraphReader._conditions_hold": 56,
+    "events/extract.py:_ParagraphReader._statement_worthy": 35,
+    "events/extract.py:_ParagraphReader._draft": 78,
+    "events/extract.py:_ParagraphReader._participants": 109,
+    "events/lexicon.py:_build": 42,
+    "events/merge.py:_participants_compatible": 28,
+    "events/merge.py:EventBuilder.summary": 32,
+    "events/modality.py:modality": 71,
+    "render/html.py:timeline_payload": 27,
+    "store.py:_actor_ids": 27,
+    "store.py:compatible": 31,
+    "temporal/anchoring.py:_shift": 30,
+    "temporal/rules.py:_reference_quarter": 32,
+    "temporal/rules.py:_ago": 28,
+    "temporal/timeml.py:timeml_expressions": 27,
+}
+
+
+def _complexities() -> dict[str, int]:
+    found: dict[str, int] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = path.relative_to(PACKAGE).as_posix()
+        for block in radon.cc_visit(path.read_text(encoding="utf-8")):
+            if block.__class__.__name__ == "Class":
+                continue  # its methods are listed on their own
+            name = f"{block.classname}.{block.name}" if block.classname else block.name
+            key = f"{module}:{name}"
+            found[key] = max(found.get(key, 0), block.complexity)
+            for closure in block.closures:
+                found[f"{key}.{closure.name}"] = closure.complexity
+    return found
+
+
+def test_no_function_grows_past_the_complexity_limit():
+    over = {k: v for k, v in _complexities().items() if v > LIMIT and v > BASELINE.get(k, 0)}
+    assert over == {}, f"split these functions (radon complexity above {LIMIT}, or above their baseline): {over}"
+
+
+def test_the_baseline_lists_only_functions_still_past_the_limit():
+    now = _complexities()
+    stale = sorted(k for k in BASELINE if now.get(k, 0) <= LIMIT)
+    assert stale == [], f"remove these from BASELINE in {Path(__file__).name}: they are split now: {stale}"
