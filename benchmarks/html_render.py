@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from render_samples import synthetic_events  # noqa: E402
 from test_render_html_browser import chromium_path, render_in_chromium  # noqa: E402
 
-from timeline.render import FORMATS, render  # noqa: E402
+from timeline.render import render  # noqa: E402
+from timeline.vocabulary import OUTPUT_FORMATS  # noqa: E402
 
 # Zoom to about four months and focus the first event there, so the picture
 # shows lanes, spans, the legend and a tooltip.
@@ -47,7 +48,7 @@ def main() -> None:
 
     events = synthetic_events(args.events)
     print(f"{args.events} synthetic events ({sum(e['date'] is None for e in events)} undated)")
-    for fmt in FORMATS:
+    for fmt in OUTPUT_FORMATS:
         started = time.perf_counter()
         text = render(fmt, events, width=120)
         elapsed = time.perf_counter() - started

@@ -9,14 +9,15 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from render_samples import SEED_EVENTS
 
-from timeline.render import FORMATS, render
+from timeline.render import render
+from timeline.vocabulary import OUTPUT_FORMATS
 
 
 def test_formats_in_cli_order():
-    assert FORMATS == ("table", "json", "jsonl", "csv", "ics", "timelinejs", "html")
+    assert OUTPUT_FORMATS == ("table", "json", "jsonl", "csv", "ics", "timelinejs", "html")
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", OUTPUT_FORMATS)
 def test_every_format_renders_text_ending_in_a_newline(fmt):
     text = render(fmt, SEED_EVENTS, width=100)
     assert isinstance(text, str) and text.endswith("\n")

@@ -15,7 +15,6 @@ from timeline.events.types import Extraction
 from timeline.models import Actor, ActorAlias, Article, Event, EventReport, IngestError, Mention
 from timeline.store import (
     StoreError,
-    alias_norm,
     compatible,
     merge_events,
     record_failure,
@@ -24,6 +23,7 @@ from timeline.store import (
     store_article,
     type_family,
 )
+from timeline.vocabulary import alias_key
 
 
 def count(session, model) -> int:
@@ -441,7 +441,7 @@ def test_which_surface_forms_become_aliases(session, kind, surface, kept):
     rec.participants[0].surface = surface
     store_article(session, document("x"), Extraction([rec]))
     aliases = set(session.execute(select(ActorAlias.alias_norm)).scalars())
-    assert (alias_norm(surface) in aliases) is kept
+    assert (alias_key(surface) in aliases) is kept
 
 
 def test_a_failure_seen_again_is_one_row_and_success_clears_it(session):

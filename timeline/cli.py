@@ -11,6 +11,7 @@ import sys
 import click
 
 from timeline import __version__
+from timeline.vocabulary import OUTPUT_FORMATS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -79,9 +80,6 @@ def _iso_day(value: str | None, option: str):
         return dt.date.fromisoformat(value)
     except ValueError:
         _fail(f"{option} {value!r} is not an ISO date (YYYY-MM-DD)", 2)
-
-
-OUTPUT_FORMATS = ("table", "json", "jsonl", "csv", "ics", "timelinejs", "html")
 
 
 def output_options(fn):

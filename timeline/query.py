@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from timeline.migrations.views import FTS_TABLE
 from timeline.reader import Reader, as_reader
+from timeline.vocabulary import alias_key
 
 ORDERS = ("date", "-date", "sources")
 
@@ -126,10 +127,6 @@ def _calendar_unit(d: dt.date, unit: str) -> tuple[dt.date, dt.date]:
 # --- actors --------------------------------------------------------------------
 
 
-def _norm(s: str) -> str:
-    return " ".join(s.lower().split())
-
-
 def resolve_actor_ids(source, name: str) -> set[int]:
     """Actors a query string names, case-insensitively: an exact alias; for
     titles ("the Russian president") every holder of the title in the
@@ -137,7 +134,7 @@ def resolve_actor_ids(source, name: str) -> set[int]:
     included); else aliases containing the words ("Lukashenko"); else what the
     gazetteer resolves the name to ("Vladimir Vladimirovich Putin")."""
     reader = as_reader(source)
-    norm = _norm(name)
+    norm = alias_key(name)
     if not norm:
         return set()
     ids = set(reader.column("SELECT actor_id FROM actor_alias WHERE alias_norm = ?", [norm]))
@@ -237,9 +234,9 @@ def _conditions(reader: Reader, q: EventQuery) -> tuple[list[str], list]:  # noq
         params.append(end.isoformat())
     if q.place:
         conds.append("lower(e.place) LIKE ?")
-        params.append(f"%{_norm(q.place)}%")
+        params.append(f"%{alias_key(q.place)}%")
     if q.country:
-        c = _norm(q.country)
+        c = alias_key(q.country)
         conds.append(
             "(lower(e.place_country) = ? OR e.id IN (SELECT ea.event_id FROM event_actor ea "
             "JOIN actor a ON a.id = ea.actor_id "

@@ -33,27 +33,13 @@ from timeline.models import (
     MergeCorrection,
 )
 from timeline.sources.document import Document, normalise_text
+from timeline.vocabulary import ROLE_ORDER, Granularity, alias_key, granularity_rank
 
 # PLOVER CONSULT covers meetings, visits, calls and talks: a "visit" in one
 # outlet is the "meeting" of another. Other PLOVER types must match exactly.
 CONSULT_FAMILY = frozenset({"CONSULT", "MEET", "VISIT", "HOST", "PHONE", "CALL", "SUMMIT", "TALKS", "DISCUSS"})
 
-# Finer first: a finer granularity wins when reports disagree on precision.
-GRANULARITY_RANK = {
-    "day": 0,
-    "weekend": 1,
-    "week": 2,
-    "month": 3,
-    "quarter": 4,
-    "season": 5,
-    "half": 5,
-    "year": 6,
-    "decade": 7,
-    "century": 8,
-    "none": 9,
-}
-_COARSEST_LINK = GRANULARITY_RANK["month"]
-ROLE_ORDER = {"source": 0, "host": 1, "target": 2, "participant": 3}
+_COARSEST_LINK = granularity_rank(Granularity.MONTH)
 # Pronoun-led surface forms ("his Russian counterpart") name someone only in context.
 _CONTEXTUAL_WORDS = {"he", "she", "his", "her", "their", "its", "they", "him", "them", "who", "two", "both"}
 # A surface sharing no word with the actor's names is kept only when it is a
@@ -108,11 +94,6 @@ class StoreResult:
 
 def type_family(event_type: str) -> str:
     return "CONSULT" if event_type.upper() in CONSULT_FAMILY else event_type.upper()
-
-
-def alias_norm(text: str) -> str:
-    """Lower-cased, whitespace-folded: the form `actor_alias.alias_norm` holds."""
-    return " ".join(text.lower().split())
 
 
 def _now() -> str:
@@ -331,12 +312,12 @@ def _participant_surfaces(record: EventRecord):
     by_surface: dict[str, list] = {}
     for p in record.participants:
         if p.surface:
-            by_surface.setdefault(alias_norm(p.surface), []).append(p)
+            by_surface.setdefault(alias_key(p.surface), []).append(p)
     for p in record.participants:
         surface = p.surface
         if surface:
-            sharing = by_surface[alias_norm(surface)]
-            words = alias_norm(surface).split()
+            sharing = by_surface[alias_key(surface)]
+            words = alias_key(surface).split()
             if len(sharing) > 1 and p.kind != "person":
                 surface = ""
             elif set(words) & _CONTEXTUAL_WORDS:
@@ -349,7 +330,7 @@ def _participant_surfaces(record: EventRecord):
 
 
 def _shares_a_name_word(words: list[str], names: list[str]) -> bool:
-    name_words = {w for n in names for w in alias_norm(n).split() if len(w) > 2}
+    name_words = {w for n in names for w in alias_key(n).split() if len(w) > 2}
     return bool(name_words.intersection(words))
 
 
@@ -409,7 +390,7 @@ def _actor_ids(session: Session, extraction: Extraction) -> None:
     for name, (actor_id, known) in state.items():
         added = set()
         for alias in names[name]:
-            norm = alias_norm(alias)
+            norm = alias_key(alias)
             if norm and norm not in known and norm not in added:
                 added.add(norm)
                 new_aliases.append({"actor_id": actor_id, "alias": " ".join(alias.split()), "alias_norm": norm})
@@ -481,7 +462,7 @@ def compatible(a: EventReport, b: EventReport, words: dict | None = None) -> boo
     ra, rb = _range(a), _range(b)
     if ra is None or rb is None:
         return False  # an undated report cannot be placed next to anything
-    if max(GRANULARITY_RANK.get(a.granularity, 9), GRANULARITY_RANK.get(b.granularity, 9)) > _COARSEST_LINK:
+    if max(granularity_rank(a.granularity), granularity_rank(b.granularity)) > _COARSEST_LINK:
         # A report dated only "in 1987" fits every day of the year: linking it
         # would bridge all of one actor pair's events that year into one.
         return False
@@ -494,7 +475,7 @@ def compatible(a: EventReport, b: EventReport, words: dict | None = None) -> boo
             return False
     elif ra[0] > rb[1] or rb[0] > ra[1]:
         return False
-    if a.place and b.place and alias_norm(a.place) != alias_norm(b.place):
+    if a.place and b.place and alias_key(a.place) != alias_key(b.place):
         return False
     names_a, persons_a = _actor_sets(a)
     names_b, persons_b = _actor_sets(b)
@@ -509,10 +490,7 @@ def compatible(a: EventReport, b: EventReport, words: dict | None = None) -> boo
         # week is the same event.
         if a.mode != b.mode:
             return False
-        if (
-            max(GRANULARITY_RANK.get(a.granularity, 9), GRANULARITY_RANK.get(b.granularity, 9))
-            > GRANULARITY_RANK["week"]
-        ):
+        if max(granularity_rank(a.granularity), granularity_rank(b.granularity)) > granularity_rank(Granularity.WEEK):
             return False
     if a.family in DIRECTED_FAMILIES:
         # "The U.S. warned Iran" and "Iran warned the U.S." are two acts.
@@ -834,7 +812,7 @@ def _fill_event(event: Event, reports: list[EventReport], published: dict[int, s
     best = min(
         reports,
         key=lambda r: (
-            GRANULARITY_RANK.get(r.granularity, 9) if r.date else 10,
+            granularity_rank(r.granularity) if r.date else granularity_rank(None) + 1,
             -r.confidence,
             published.get(r.article_id, ""),
             r.report_key,
@@ -853,8 +831,8 @@ def _choose_date(event: Event, reports: list[EventReport]) -> None:
         event.granularity = "none"
         event.date_conflict = None
         return
-    finest = min(GRANULARITY_RANK.get(r.granularity, 9) for r in dated)
-    best_tier = [r for r in dated if GRANULARITY_RANK.get(r.granularity, 9) == finest]
+    finest = min(granularity_rank(r.granularity) for r in dated)
+    best_tier = [r for r in dated if granularity_rank(r.granularity) == finest]
     sources: dict[str, set[int]] = {}
     for r in best_tier:
         sources.setdefault(r.date, set()).add(r.article_id)

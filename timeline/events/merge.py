@@ -11,30 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from timeline.events.types import EventRecord, Participant
+from timeline.vocabulary import TIMELINE_MODALITIES, finer
 
-GRANULARITY_RANK = {
-    "time": 0,
-    "day": 1,
-    "weekend": 2,
-    "week": 3,
-    "month": 4,
-    "quarter": 5,
-    "season": 5,
-    "half": 6,
-    "year": 7,
-    "decade": 8,
-    "century": 9,
-    "none": 10,
-}
 # CONSULT modes that name the same kind of occurrence ("meeting", "talks", "summit").
 MEETING_MODES = {"meet", "negotiate", "multilateral", "third-party", "phone", "mediate"}
 # "In announcing the sanctions, Reagan said ...": one occasion, however worded.
 STATEMENT_MODES = {"say", "announce"}
-TIMELINE_MODALITIES = {"asserted", "planned"}
-
-
-def finer(a: str, b: str) -> bool:
-    return GRANULARITY_RANK.get(a, 10) < GRANULARITY_RANK.get(b, 10)
 
 
 @dataclass

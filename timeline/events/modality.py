@@ -10,7 +10,14 @@ events enter it; the rest are kept as mentions.
 
 from __future__ import annotations
 
-ASSERTED, PLANNED, NEGATED, HYPOTHETICAL = "asserted", "planned", "negated", "hypothetical"
+from timeline.vocabulary import Modality
+
+ASSERTED, PLANNED, NEGATED, HYPOTHETICAL = (
+    Modality.ASSERTED,
+    Modality.PLANNED,
+    Modality.NEGATED,
+    Modality.HYPOTHETICAL,
+)
 
 SPECULATIVE_MODALS = {"could", "might", "may", "should", "must", "can", "ca", "would"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}

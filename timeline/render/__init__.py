@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Iterator
 
-FORMATS = ("table", "json", "jsonl", "csv", "ics", "timelinejs", "html")
+from timeline.vocabulary import OUTPUT_FORMATS
 
 # format name → (module, function); json and jsonl share the records module.
 _RENDERERS = {
@@ -32,14 +32,14 @@ def render(
     width: int | None = None,
     color: bool = False,
 ) -> str:
-    """Render `events` in format `fmt` (one of FORMATS) and return the text.
+    """Render `events` in format `fmt` (one of OUTPUT_FORMATS) and return the text.
 
     The text ends with a newline (except an empty table); write it as is.
     `bom` applies to csv, `width`/`color` to table, `title` to the formats
     that carry one (ics, timelinejs, html).
     """
     if fmt not in _RENDERERS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(OUTPUT_FORMATS)}")
     module_name, function_name = _RENDERERS[fmt]
     module = importlib.import_module(f"{__name__}.{module_name}")
     function = getattr(module, function_name)

@@ -7,8 +7,6 @@ import csv
 import io
 import json
 
-ROW_FORMATS = ("table", "json", "jsonl", "csv")
-
 
 def _cell(value) -> str:
     if value is None:
