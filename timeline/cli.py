@@ -228,8 +228,22 @@ def ingest(
     except ValueError as exc:
         _fail(str(exc), 2)
 
+    from timeline.sources.dependencies import is_missing_dependency
+
+    # A missing package fails every input that needs it: say so once, at the end.
+    not_installed: dict[str, list[str]] = {}
+
     def report(origin: str, reason: str) -> None:
-        click.echo(f"timeline: {origin}: {reason}", err=True)
+        if is_missing_dependency(reason):
+            not_installed.setdefault(reason, []).append(origin)
+        else:
+            click.echo(f"timeline: {origin}: {reason}", err=True)
+
+    def report_missing() -> None:
+        for reason, origins in not_installed.items():
+            shown = ", ".join(origins[:3]) + (f", … ({len(origins) - 3} more)" if len(origins) > 3 else "")
+            inputs = "input" if len(origins) == 1 else "inputs"
+            click.echo(f"timeline: {reason} ({len(origins)} {inputs} not read: {shown})", err=True)
 
     try:
         summary = run_ingest(
@@ -248,6 +262,7 @@ def ingest(
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("interrupted; stored articles are kept, run again to continue", 130)
+    report_missing()
     click.echo(summary.line(), err=True)
     sys.exit(summary.exit_code)
 

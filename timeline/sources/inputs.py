@@ -13,6 +13,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 
 from .decoding import decode_bytes, looks_binary
+from .dependencies import missing_dependency
 from .document import Document, SourceFailure, normalise_text
 from .feeds import Feed, looks_like_feed, parse_feed
 from .fetch import Fetcher
@@ -82,6 +83,8 @@ def _guarded(origin: str, results: Iterator[Result]) -> Iterator[Result]:
     """A bug met on one input costs that input, never the run (nor a traceback)."""
     try:
         yield from results
+    except ImportError as exc:
+        yield SourceFailure(origin, missing_dependency(exc))
     except Exception as exc:
         detail = (str(exc).strip().splitlines() or [""])[0][:200]
         yield SourceFailure(origin, f"unexpected error: {type(exc).__name__}" + (f": {detail}" if detail else ""))

@@ -9,6 +9,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
+from .dependencies import missing_dependency
 from .document import Document, SourceFailure, normalise_text
 from .options import SourceOptions, format_size
 from .pubdate import parse_date_value, resolve_publication_date
@@ -56,6 +57,8 @@ def iter_json_text_lines(
                 continue
             try:
                 result = record_to_document(record, where, number, options)
+            except ImportError as exc:
+                result = SourceFailure(where, f"record {number}: {missing_dependency(exc)}")
             except Exception as exc:
                 result = SourceFailure(where, f"record {number}: unexpected error: {type(exc).__name__}")
             yield result
