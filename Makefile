@@ -47,6 +47,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/events.py
 	$(BIN)/python benchmarks/tempeval3.py
 	$(BIN)/python benchmarks/checklist.py
+	$(BIN)/python benchmarks/merging.py
 
 clean:
 	rm -rf $(VENV) timeline.db timeline.db-wal timeline.db-shm .pytest_cache
