@@ -34,14 +34,15 @@ import gzip
 import importlib.util
 import itertools
 import json
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
+
+from events import ingest_and_export, wikinews_articles  # the benchmarks' one way to run the CLI
+from splits import HALVES, half
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -50,9 +51,7 @@ CORPUS = SHARED / "data" / "reuters21578" / "reuters21578.jsonl.gz"
 WIKINEWS_GOLD = SHARED / "data" / "gold-wikinews" / "gold.jsonl"
 WIKINEWS_ARTICLES = SHARED / "data" / "gold-wikinews" / "articles.jsonl"
 EVENT_SCORER = SHARED / "tools" / "score_events.py"
-TIMELINE = [sys.executable, "-m", "timeline.cli"]
 PREFIX = {"reuters": "reuters21578:", "wikinews": "wikinews:"}
-HALVES = ("tune", "check")
 
 # The system modes that name the same kind of act as a gold type. Only a tie-break
 # when one article has, say, a visit and the talks held during it with the same
@@ -238,7 +237,8 @@ def load_wikinews_gold(path: Path) -> list[Report]:
     return with_units(out)
 
 
-def half_of(report: Report, half) -> str:
+def half_of(report: Report) -> str:
+    """'tune' or 'check': the half of the report's split unit."""
     return half(report.unit)
 
 
@@ -265,44 +265,13 @@ def write_inputs(reports: list[Report], workdir: Path) -> Path:
                 rec["url"] = PREFIX["reuters"] + str(rec["id"])
                 lines.append(rec)
     if any(source == "wikinews" for source, _ in wanted):
-        for line in WIKINEWS_ARTICLES.read_text(encoding="utf-8").splitlines():
-            rec = json.loads(line)
-            if ("wikinews", rec["id"]) in wanted:
-                lines.append(
-                    {"url": PREFIX["wikinews"] + rec["id"], **{k: rec[k] for k in ("published", "title", "text")}}
-                )
+        lines += [r for r in wikinews_articles() if ("wikinews", r["url"][len(PREFIX["wikinews"]) :]) in wanted]
     found = {(s, u.split(":", 1)[1]) for s in PREFIX for u in (r["url"] for r in lines) if u.startswith(PREFIX[s])}
     if wanted - found:
         sys.exit(f"gold articles missing from the corpus: {sorted(wanted - found)[:5]}")
     path = workdir / "merge-gold-articles.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
     return path
-
-
-def ingest_and_export(inputs: Path, workdir: Path) -> tuple[list[dict], float]:
-    db = f"sqlite:///{workdir / 'merging.db'}"
-    start = time.perf_counter()
-    done = subprocess.run(
-        [*TIMELINE, "--db", db, "ingest", "--workers", "1", str(inputs)],
-        check=False,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    elapsed = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        sys.exit(f"ingest failed: {done.stderr.strip()}")
-    out = workdir / "merging.json"
-    export = subprocess.run(
-        [*TIMELINE, "--db", db, "export", "--format", "json", "--output", str(out)],
-        check=False,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    if export.returncode != 0:
-        sys.exit(f"export failed: {export.stderr.strip()}")
-    return json.loads(out.read_text(encoding="utf-8")), elapsed
 
 
 def events_by_article(system: list[dict]) -> dict[tuple[str, str], list[dict]]:
@@ -384,10 +353,10 @@ HEADER = (
 )
 
 
-def table(reports: list[Report], matched: dict[Report, object], half) -> list[str]:
+def table(reports: list[Report], matched: dict[Report, object]) -> list[str]:
     lines = [HEADER]
     for h in (*HALVES, "all"):
-        in_half = [r for r in reports if h == "all" or half_of(r, half) == h]
+        in_half = [r for r in reports if h == "all" or half_of(r) == h]
         for source in ("reuters", "wikinews"):
             part = [r for r in in_half if r.source == source]
             if part:
@@ -401,10 +370,10 @@ def _describe(event_id: object, system: dict[object, dict]) -> str:
     return f"event {event_id} {e.get('type')}/{e.get('mode')} {e.get('date')} n_sources={e.get('n_sources')}"
 
 
-def tune_errors(reports: list[Report], matched: dict[Report, object], half, system: list[dict]) -> list[str]:
+def tune_errors(reports: list[Report], matched: dict[Report, object], system: list[dict]) -> list[str]:
     """Wrong merges, missed pairs and extraction misses of the tune half."""
     by_id = {e["id"]: e for e in system}
-    tune = [r for r in reports if half_of(r, half) == "tune"]
+    tune = [r for r in reports if half_of(r) == "tune"]
     items = [r for r in tune if r in matched]
     wrong, missed = [], []
     for a, b in itertools.combinations(items, 2):
@@ -433,14 +402,14 @@ def tune_errors(reports: list[Report], matched: dict[Report, object], half, syst
     ]
 
 
-def gold_counts(reports: list[Report], half) -> list[str]:
+def gold_counts(reports: list[Report]) -> list[str]:
     lines = []
     for source in ("reuters", "wikinews"):
         part = [r for r in reports if r.source == source]
         if not part:
             continue
         for h in HALVES:
-            rs = [r for r in part if half_of(r, half) == h]
+            rs = [r for r in part if half_of(r) == h]
             keys = collections.defaultdict(set)
             for r in rs:
                 keys[r.event_key].add(r.article_id)
@@ -464,7 +433,6 @@ def main() -> None:
     if missing:
         sys.exit(f"skipped: {', '.join(map(str, missing))} missing (the ../shared data is not here)")
     scorer = _module("score_events", EVENT_SCORER)
-    half = _module("splits", ROOT / "benchmarks" / "splits.py").half
     reports = load_reuters_gold(a.gold)
     if WIKINEWS_GOLD.exists() and WIKINEWS_ARTICLES.exists():
         reports += load_wikinews_gold(WIKINEWS_GOLD)
@@ -475,18 +443,19 @@ def main() -> None:
     if (workdir / "merging.db").exists():
         sys.exit(f"{workdir / 'merging.db'} exists: --keep needs an empty folder (the database must be fresh)")
     inputs = write_inputs(reports, workdir)
-    system, elapsed = ingest_and_export(inputs, workdir)
+    export, elapsed = ingest_and_export([str(inputs)], workdir, "merging")
+    system = json.loads(export.read_text(encoding="utf-8"))
     matched = match(reports, system, scorer)
     n_articles = len({r.article for r in reports})
-    print("\n".join(gold_counts(reports, half)))
+    print("\n".join(gold_counts(reports)))
     print(f"ingest: {n_articles} articles in {elapsed:.1f} s (--workers 1); system events: {len(system)}")
-    print("\n".join(table(reports, matched, half)))
+    print("\n".join(table(reports, matched)))
     print(
         "pairs are cross-article pairs of matched reports; gold+ = same gold key, merged = same system event;"
         " 'pairs lost' = same-key pairs not scored because a report found no system event"
     )
     if a.verbose:
-        print("\n".join(tune_errors(reports, matched, half, system)))
+        print("\n".join(tune_errors(reports, matched, system)))
     if a.keep:
         print(f"kept in {workdir}")
 

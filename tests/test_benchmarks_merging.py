@@ -19,11 +19,17 @@ GOLD = ROOT / "benchmarks" / "merge_gold" / "reuters.jsonl"
 
 @pytest.fixture(scope="module")
 def merging():
+    sys.path.insert(0, str(SCRIPT.parent))  # as when it runs: its neighbours events.py and splits.py
     spec = importlib.util.spec_from_file_location("benchmark_merging", SCRIPT)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while it loads
-    spec.loader.exec_module(module)
-    return module
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        sys.path.remove(str(SCRIPT.parent))
+        for name in (spec.name, "events", "splits"):
+            sys.modules.pop(name, None)
 
 
 # Three articles. Key k1 is reported by all three; the system merged A's and B's
