@@ -40,10 +40,6 @@ BASELINE = {
     "render/html.py:timeline_payload": 27,
     "store.py:_actor_ids": 27,
     "store.py:compatible": 31,
-    "temporal/anchoring.py:_shift": 30,
-    "temporal/rules.py:_reference_quarter": 32,
-    "temporal/rules.py:_ago": 28,
-    "temporal/timeml.py:timeml_expressions": 27,
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 _MIN_YEAR, _MAX_YEAR = 1, 9999
 
@@ -63,52 +64,87 @@ def shift_value(value: str, amount: int, unit: str) -> str | None:
         return None
 
 
+_DAYS_PER_UNIT = {"day": 1, "week": 7}
+_MONTHS_PER_UNIT = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
+
+
 def _shift(value: str, amount: int, unit: str) -> str | None:
-    days = {"day": 1, "week": 7}.get(unit)
-    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
-    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
-        d = dt.date(int(m[1]), int(m[2]), int(m[3]))
-        if days:
-            r = add_days(d, days * amount)
-            return day_value(r) if r else None
-        ym = add_months(d.year, d.month, months * amount) if months else None
-        if not ym:
-            return None
-        last = (
-            (dt.date(ym[0] + ym[1] // 12, ym[1] % 12 + 1, 1) - dt.timedelta(days=1)).day
-            if ym[0] < _MAX_YEAR or ym[1] < 12
-            else 31
-        )
-        return f"{ym[0]:04d}-{ym[1]:02d}-{min(d.day, last):02d}"
-    if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-        d = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-        if days:
-            r = add_days(d, days * amount)
-        else:
-            ym = add_months(d.year, d.month, months * amount) if months else None
-            r = dt.date(ym[0], ym[1], min(d.day, 28)) if ym else None
-        return week_value(r) if r and _MIN_YEAR <= r.isocalendar()[0] <= _MAX_YEAR else None
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
-        if not months:
-            return None
-        ym = add_months(int(m[1]), int(m[2]), months * amount)
-        return f"{ym[0]:04d}-{ym[1]:02d}" if ym else None
-    if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
-        if not months or months % 3:
-            return None
-        ym = add_months(int(m[1]), 3 * int(m[2]) - 2, months * amount)
-        return f"{ym[0]:04d}-Q{(ym[1] - 1) // 3 + 1}" if ym else None
-    if m := re.fullmatch(r"(\d{4})(-(?:H[12]|SP|SU|FA|WI))?", value):
-        if not months or months % 12:
-            return None
-        y = int(m[1]) + months // 12 * amount
-        return f"{y:04d}{m[2] or ''}" if _MIN_YEAR <= y <= _MAX_YEAR else None
-    if m := re.fullmatch(r"(\d{3})", value):
-        if unit not in ("decade", "century"):
-            return None
-        n = int(m[1]) + (10 if unit == "century" else 1) * amount
-        return f"{n:03d}" if 0 <= n <= 999 else None
+    """Dispatch on the value's shape: each granularity moves by its own rule."""
+    for shape, shift in _SHIFTS:
+        if m := shape.fullmatch(value):
+            return shift(m, amount, unit)
     return None
+
+
+def _last_day_of_month(year: int, month: int) -> int:
+    if year == _MAX_YEAR and month == 12:
+        return 31
+    return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+
+
+def _shift_day(m: re.Match, amount: int, unit: str) -> str | None:
+    d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    if days := _DAYS_PER_UNIT.get(unit):
+        r = add_days(d, days * amount)
+        return day_value(r) if r else None
+    months = _MONTHS_PER_UNIT.get(unit)
+    ym = add_months(d.year, d.month, months * amount) if months else None
+    if not ym:
+        return None
+    # 31 January + 1 month is the last day of February, as dateutil's relativedelta does
+    return f"{ym[0]:04d}-{ym[1]:02d}-{min(d.day, _last_day_of_month(*ym)):02d}"
+
+
+def _shift_week(m: re.Match, amount: int, unit: str) -> str | None:
+    d = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+    r: dt.date | None
+    if days := _DAYS_PER_UNIT.get(unit):
+        r = add_days(d, days * amount)
+    else:
+        months = _MONTHS_PER_UNIT.get(unit)
+        ym = add_months(d.year, d.month, months * amount) if months else None
+        r = dt.date(ym[0], ym[1], min(d.day, 28)) if ym else None
+    return week_value(r) if r and _MIN_YEAR <= r.isocalendar()[0] <= _MAX_YEAR else None
+
+
+def _shift_month(m: re.Match, amount: int, unit: str) -> str | None:
+    months = _MONTHS_PER_UNIT.get(unit)
+    ym = add_months(int(m[1]), int(m[2]), months * amount) if months else None
+    return f"{ym[0]:04d}-{ym[1]:02d}" if ym else None
+
+
+def _shift_quarter(m: re.Match, amount: int, unit: str) -> str | None:
+    months = _MONTHS_PER_UNIT.get(unit)
+    if not months or months % 3:
+        return None
+    ym = add_months(int(m[1]), 3 * int(m[2]) - 2, months * amount)
+    return f"{ym[0]:04d}-Q{(ym[1] - 1) // 3 + 1}" if ym else None
+
+
+def _shift_year(m: re.Match, amount: int, unit: str) -> str | None:
+    """A year, or a part of one named by a code (half, season): whole years only."""
+    months = _MONTHS_PER_UNIT.get(unit)
+    if not months or months % 12:
+        return None
+    y = int(m[1]) + months // 12 * amount
+    return f"{y:04d}{m[2] or ''}" if _MIN_YEAR <= y <= _MAX_YEAR else None
+
+
+def _shift_decade(m: re.Match, amount: int, unit: str) -> str | None:
+    if unit not in ("decade", "century"):
+        return None
+    n = int(m[1]) + (10 if unit == "century" else 1) * amount
+    return f"{n:03d}" if 0 <= n <= 999 else None
+
+
+_SHIFTS: list[tuple[re.Pattern, Callable[[re.Match, int, str], str | None]]] = [
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), _shift_day),
+    (re.compile(r"(\d{4})-W(\d{2})"), _shift_week),
+    (re.compile(r"(\d{4})-(\d{2})"), _shift_month),
+    (re.compile(r"(\d{4})-Q([1-4])"), _shift_quarter),
+    (re.compile(r"(\d{4})(-(?:H[12]|SP|SU|FA|WI))?"), _shift_year),
+    (re.compile(r"(\d{3})"), _shift_decade),
+]
 
 
 # A past-tense mention of a day a few weeks after publication is nearly always a

@@ -149,7 +149,7 @@ def _resolve(expr: TimeExpression, anchor_value: str) -> str | None:
         if _ORDER.index(anchor_gran) > _ORDER.index(target):
             return None
         start = _to_granularity(anchor_value, "day") if anchor_gran == "time" else anchor_value
-        shifted = _shift_keeping(start, n, unit)
+        shifted = _shift_keeping(start, n, unit) if start else None
         return _to_granularity(shifted, target) if shifted else None
     return _shift_keeping(anchor_value, n, unit)
 

@@ -149,7 +149,8 @@ def _month_day(m: re.Match, ctx: Context, rule_name: str) -> Reading | None:
     month, day = _month(m["mon"]), int(m["day"])
     if not 1 <= day <= 31:
         return None
-    day2 = int(_g(m, "day2")) if _g(m, "day2") else None
+    day2_text = _g(m, "day2")
+    day2 = int(day2_text) if day2_text else None
     if day2 is not None and not day < day2 <= 31:
         return None
     if m["year"]:
@@ -289,7 +290,7 @@ def _this_part(m: re.Match, ctx: Context) -> Reading | None:
     rel = (m["rel"] or _g(m, "rday") or "").lower()
     shift = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
     if _g(m, "mid"):  # "mid-afternoon (yesterday)": the part of that day
-        part = "AF" if m["mid"].lower().endswith("afternoon") else "MO"
+        part: str | None = "AF" if m["mid"].lower().endswith("afternoon") else "MO"
     else:
         part = "NI" if m["over"] else ("MO" if m["the"] else _part_code(m["part"]))
     if (m["the"] or m["over"]) and not rel and (ctx.last_day or m["over"]):
@@ -347,7 +348,9 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
             d, rn = pub, "weekday/later-same-day"  # "later on Friday" in a Friday paper
         else:
             d = an.resolve_weekday(pub, wd, tense)
-            rn = {"future": "weekday/future", "present": "weekday/present-coming"}.get(tense, "weekday/past-inclusive")
+            rn = {"future": "weekday/future", "present": "weekday/present-coming"}.get(
+                tense or "", "weekday/past-inclusive"
+            )
     if d is None:
         return None
     # "Friday night", "Friday morning" keep day granularity: the day is what dates
@@ -762,7 +765,10 @@ def _century(m: re.Match, ctx: Context) -> Reading | None:
     words = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
     n = words.get(" ".join(o.split()))
     if n is None:
-        n = int(re.match(r"\d+", o).group())
+        digits = re.match(r"\d+", o)
+        if digits is None:
+            return None
+        n = int(digits.group())
     if not 1 <= n <= 99:
         return None
     return Reading("DATE", f"{n - 1:02d}", "century", "century")
@@ -844,58 +850,71 @@ _QUARTER_ENDED = re.compile(
 )
 
 
-@rule("reference-quarter")
-def _reference_quarter(m: re.Match, ctx: Context) -> Reading | None:
+# Words that name the same quarter a year before the one under discussion.
+_YEAR_EARLIER = ("year-earlier", "year-ago", "comparable", "corresponding", "prior-year", "year-before")
+# "period" is a quarter only with one of these ("the year-ago period", "the latest period").
+_PERIOD_WORDS = {*_YEAR_EARLIER, "same", "latest"}
+_LATEST = ("latest", "most recent", "recent", "last", "previous")
+
+
+def _quarter_in_discussion(ctx: Context) -> str | None:
+    """Financial reports talk about one quarter at a time: "the quarter" is the one
+    last named, else the latest complete one (TimeBank annotates them so)."""
+    return ctx.last_quarter or (_latest_complete_quarter(ctx.published) if ctx.published else None)
+
+
+def _which_quarter(m: re.Match) -> tuple[str, str]:
     which = " ".join((m["which"] or "").lower().split())
     unit = m["unit"].lower()
-    if unit in ("year-earlier", "year-ago"):
+    if unit in ("year-earlier", "year-ago"):  # "the year-earlier", "year-ago" alone
         which, unit = unit, "quarter"
-    if year0 := _g(m, "year0"):
-        # "the 1988 quarter/period": the quarter under discussion, in that year
-        q = (ctx.last_quarter or (_latest_complete_quarter(ctx.published) if ctx.published else None) or "0000-Q0")[-2:]
-        if q == "Q0":
-            return None
-        return Reading("DATE", f"{int(year0):04d}-{q}", "quarter", "year-quarter/discourse", "publication")
     if which == "last year's":
         which = "year-earlier"  # "last year's quarter": the year-earlier twin
-    if unit == "period" and which not in (
-        "year-earlier",
-        "year-ago",
-        "comparable",
-        "corresponding",
-        "prior-year",
-        "year-before",
-        "same",
-        "latest",
-    ):
+    return which, unit
+
+
+@rule("reference-quarter")
+def _reference_quarter(m: re.Match, ctx: Context) -> Reading | None:
+    """ "the quarter", "the year-earlier period", "the 1988 quarter": a quarter named
+    by its place in a financial report's discourse."""
+    which, unit = _which_quarter(m)
+    if year0 := _g(m, "year0"):
+        # "the 1988 quarter/period": the quarter under discussion, in that year
+        current = _quarter_in_discussion(ctx)
+        if current is None:
+            return None
+        return Reading("DATE", f"{int(year0):04d}-{current[-2:]}", "quarter", "year-quarter/discourse", "publication")
+    if unit == "period" and which not in _PERIOD_WORDS:
         return None
     if not m.group().lower().startswith("the") and not which:
         return None  # a bare "quarter" ("a quarter of the vote") is no date
     if ctx.published is None and not ctx.last_quarter:
         return Reading("DATE", None, "quarter", f"{which or 'the'}-quarter", "publication")
-    # Financial reports talk about one quarter at a time: "the quarter" is the one
-    # last named, else the latest complete one (TimeBank annotates them so).
-    current = ctx.last_quarter or (_latest_complete_quarter(ctx.published) if ctx.published else None)
+    return _discourse_quarter(m, ctx, which, unit)
+
+
+def _discourse_quarter(m: re.Match, ctx: Context, which: str, unit: str) -> Reading:
+    current = _quarter_in_discussion(ctx)
     if unit == "period" and not ctx.last_quarter and which in ("same", "comparable", "corresponding"):
         current = None  # "the same period" of what? A span we cannot name.
-    if _g(m, "ly"):  # "the same period last year"
+    if _g(m, "ly") or which in _YEAR_EARLIER:  # "the same period last year", "the year-ago quarter"
         v = an.shift_value(current, -1, "year") if current else None
         return Reading("DATE", v, "quarter", "year-earlier-quarter", "publication")
-    if which in ("year-earlier", "year-ago", "comparable", "corresponding", "prior-year", "year-before"):
-        v = an.shift_value(current, -1, "year") if current else None
-        return Reading("DATE", v, "quarter", "year-earlier-quarter", "publication")
+    pub = ctx.published
     if which == "current":
-        pub = ctx.published
         v = f"{pub.year:04d}-Q{(pub.month - 1) // 3 + 1}" if pub else current
         return Reading("DATE", v, "quarter", "current-quarter", "publication")
     if ended := _QUARTER_ENDED.match(ctx.text, m.end()):
         # "the quarter ended Sept. 30": the quarter holding that day
         month = _month(ended["mon"])
-        base = ctx.published or dt.date(2000, 1, 1)
-        year = int(ended["year"]) if ended["year"] else an.year_for_month_day(base, month, None, "past")
+        year = (
+            int(ended["year"])
+            if ended["year"]
+            else an.year_for_month_day(pub or dt.date(2000, 1, 1), month, None, "past")
+        )
         return Reading("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "quarter", "quarter-ended", "publication")
-    if which in ("latest", "most recent", "recent", "last", "previous") and ctx.published:
-        return Reading("DATE", _latest_complete_quarter(ctx.published), "quarter", "latest-quarter", "publication")
+    if which in _LATEST and pub:
+        return Reading("DATE", _latest_complete_quarter(pub), "quarter", "latest-quarter", "publication")
     return Reading("DATE", current, "quarter", "the-quarter/discourse", "publication")
 
 
@@ -926,50 +945,52 @@ def _num(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else f"{n:g}"
 
 
+def _publication_unit(pub: dt.date, unit: str) -> str:
+    """The TIMEX3 value of the day, week, month, quarter, year, decade or century
+    holding the publication day."""
+    return {
+        "day": an.day_value(pub),
+        "week": an.week_value(pub),
+        "month": f"{pub.year:04d}-{pub.month:02d}",
+        "quarter": f"{pub.year:04d}-Q{(pub.month - 1) // 3 + 1}",
+        "year": f"{pub.year:04d}",
+        "decade": f"{pub.year // 10:03d}",
+        "century": f"{pub.year // 100:02d}",
+    }[unit]
+
+
+def _units_from_publication(pub: dt.date, n: int, unit: str) -> str | None:
+    """The unit n units away from the publication's own ("two weeks ago": its week - 2)."""
+    if unit == "century":
+        c = pub.year // 100 + n
+        return f"{c:02d}" if 0 <= c <= 99 else None
+    return an.shift_value(_publication_unit(pub, unit), n, unit)
+
+
 @rule("ago")
 def _ago(m: re.Match, ctx: Context) -> Reading | None:
+    """ "two years ago", "a week from now": a calendar unit counted from the
+    publication's own, at that unit's granularity (TimeML reads "a decade ago" as
+    the decade, as "the 1980s" would be)."""
     unit = unit_of(m["unit"])
     n = None if m["vague"] else number_value(m["n"])
     direction = -1 if m["dir"].lower() in ("ago", "back") else 1
+    ref = "PAST_REF" if direction < 0 else "FUTURE_REF"
     if UNITS[unit][1]:  # "two hours ago": a time of the publication day, not resolvable
-        return Reading(
-            "TIME",
-            None if ctx.published is None else "PAST_REF" if direction < 0 else "FUTURE_REF",
-            "ref",
-            "ago/time",
-            "publication",
-        )
+        return Reading("TIME", None if ctx.published is None else ref, "ref", "ago/time", "publication")
     pub = ctx.published
     if pub is None:
         return Reading("DATE", None, UNITS[unit][2], "ago", "publication")
     if n is None or not float(n).is_integer():
-        return Reading("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", "ref", "ago/vague", "publication")
-    n = int(n) * direction
-    gran = UNITS[unit][2]
+        return Reading("DATE", ref, "ref", "ago/vague", "publication")
     if unit == "weekend":
         return None
-    if unit in ("day", "week"):
-        d = an.add_days(pub, n * (7 if unit == "week" else 1))
-        v = (an.day_value(d) if unit == "day" else an.week_value(d)) if d else None
-    elif unit == "month":
-        ym = an.add_months(pub.year, pub.month, n)
-        v = f"{ym[0]:04d}-{ym[1]:02d}" if ym else None
-    elif unit == "quarter":
-        ym = an.add_months(pub.year, pub.month, 3 * n)
-        v = f"{ym[0]:04d}-Q{(ym[1] - 1) // 3 + 1}" if ym else None
-    elif unit == "year":
-        y = pub.year + n
-        v = f"{y:04d}" if 1 <= y <= 9999 else None
+    n = int(n) * direction
+    v, gran = _units_from_publication(pub, n, unit), UNITS[unit][2]
+    if unit == "year" and abs(n) == 1 and ctx.last_quarter and m.start() - ctx.last_quarter_at < 800:
         # "sales rose from $X a year ago" in a sentence about a quarter: that quarter's
         # year-earlier twin (TimeBank annotates so).
-        if abs(n) == 1 and ctx.last_quarter and m.start() - ctx.last_quarter_at < 800:
-            v = an.shift_value(ctx.last_quarter, n, "year")
-            gran = "quarter"
-    elif unit == "decade":  # "a decade ago": the decade, as "the 1980s" would be
-        v = an.shift_value(f"{pub.year // 10:03d}", n, "decade")
-    else:  # century
-        c = pub.year // 100 + n
-        v = f"{c:02d}" if 0 <= c <= 99 else None
+        v, gran = an.shift_value(ctx.last_quarter, n, "year"), "quarter"
     if v is None:
         return None
     return Reading("DATE", v, gran, "ago" if direction < 0 else "from-now", "publication")
@@ -1217,81 +1238,93 @@ def _generic(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", _GENERIC[g], "ref", f"generic/{g.replace(' ', '-')}")
 
 
-@rule("clock")
-def _clock(m: re.Match, ctx: Context) -> Reading | None:
+def _clock_time(m: re.Match) -> str | None:
+    """ "10:35 a.m." -> "10:35", "noon" -> "12:00"; None for an hour that is no clock hour."""
     if m["word"]:
-        hm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["word"].lower()]
-    elif m["h24"] is not None:
-        hm = f"{int(m['h24']):02d}:{m['mi24']}"
-    else:
-        h = int(m["h"])
-        if not 1 <= h <= 12:
-            return None
-        # "4 in the morning" is 4 a.m.; "6 in the evening" is 6 p.m.
-        pm = m["ap"].lower().startswith("p") if m["ap"] else m["dp"].lower() != "morning"
-        h = (h % 12) + (12 if pm else 0)
-        hm = f"{h:02d}:{m['mi'] or '00'}"
-    if ctx.published is None and not m["cyear"]:
-        return Reading("TIME", None, "time", "clock", "publication")
-    pub = ctx.published or dt.date(int(m["cyear"]), 1, 1)
-    day, rn = ctx.last_day or pub, "clock/discourse-day" if ctx.last_day else "clock/publication-day"
+        return {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["word"].lower()]
+    if m["h24"] is not None:
+        return f"{int(m['h24']):02d}:{m['mi24']}"
+    h = int(m["h"])
+    if not 1 <= h <= 12:
+        return None
+    # "4 in the morning" is 4 a.m.; "6 in the evening" is 6 p.m.
+    pm = m["ap"].lower().startswith("p") if m["ap"] else m["dp"].lower() != "morning"
+    h = (h % 12) + (12 if pm else 0)
+    return f"{h:02d}:{m['mi'] or '00'}"
+
+
+def _clock_day(m: re.Match, ctx: Context, pub: dt.date) -> tuple[dt.date | None, str]:
+    """The day a clock time falls on: the one it names, else the day being narrated."""
     if m["cmon"]:
         year = int(m["cyear"]) if m["cyear"] else an.year_for_month_day(pub, _month(m["cmon"]), int(m["cday"]), None)
         try:
-            day, rn = dt.date(year, _month(m["cmon"]), int(m["cday"])), "clock/explicit-date"
+            return dt.date(year, _month(m["cmon"]), int(m["cday"])), "clock/explicit-date"
         except ValueError:
-            return None
-    elif m["wd"]:
+            return None, "clock/explicit-date"
+    if m["wd"]:
         # "until 9 a.m. Tuesday": a deadline, the coming Tuesday
         deadline = re.search(r"\b(?:until|by|till)\s+$", ctx.text[max(0, m.start() - 8) : m.start()].lower())
         tense = "present" if deadline else ctx.tense(m)
-        day, rn = an.resolve_weekday(pub, _wd(m["wd"]), tense), f"clock/weekday-{tense or 'past'}"
-    elif m["rday"]:
+        return an.resolve_weekday(pub, _wd(m["wd"]), tense), f"clock/weekday-{tense or 'past'}"
+    if m["rday"]:
         day = an.add_days(pub, {"today": 0, "yesterday": -1, "tomorrow": 1}[m["rday"].lower()])
-        rn = "clock/" + m["rday"].lower()
+        return day, "clock/" + m["rday"].lower()
+    if ctx.last_day:
+        return ctx.last_day, "clock/discourse-day"
+    return pub, "clock/publication-day"
+
+
+@rule("clock")
+def _clock(m: re.Match, ctx: Context) -> Reading | None:
+    hm = _clock_time(m)
+    if hm is None:
+        return None
+    if ctx.published is None and not m["cyear"]:
+        return Reading("TIME", None, "time", "clock", "publication")
+    day, rn = _clock_day(m, ctx, ctx.published or dt.date(int(m["cyear"]), 1, 1))
     if day is None:
         return None
     return Reading("TIME", f"{an.day_value(day)}T{hm}", "time", rn, "publication")
 
 
+def _holiday_day(name: str, year: int) -> dt.date | None:
+    """The day of a named holiday in a year (None outside the calendar we can compute)."""
+    if name.startswith("thanksgiving"):  # fourth Thursday of November (US)
+        if not 1 <= year <= 9999:
+            return None
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name.startswith("easter"):
+        from dateutil.easter import easter  # dateutil comes with dateparser
+
+        return easter(year) if 1583 <= year <= 4099 else None  # dateutil's Gregorian Easter range
+    mo, d = HOLIDAYS[name]
+    return dt.date(year, mo, d) if 1 <= year <= 9999 else None
+
+
 @rule("holiday")
 def _holiday(m: re.Match, ctx: Context) -> Reading | None:
+    """ "Christmas Eve", "Thanksgiving", "Easter (week)": in the year written, else the
+    one nearest the publication day in the clause's direction (Easter moves, so its
+    date is computed for the year the clause points to)."""
     name = " ".join(m["hol"].lower().replace("\u2019", "'").split())
     if not _capitalised(m["hol"]):
         return None
+    anchor: str | None
     if m["year"]:
         year, anchor, tense = int(m["year"]), None, None
     elif ctx.published is None:
         return Reading("DATE", None, "day", "holiday", "publication")
     else:
         tense, anchor = _preposition_tense(ctx, m) or ctx.tense(m), "publication"
-        year = None
-    if name.startswith("thanksgiving"):
-
-        def day_of(y):  # fourth Thursday of November (US)
-            first = dt.date(y, 11, 1)
-            return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-    elif name.startswith("easter"):
-        from dateutil.easter import easter  # dateutil comes with dateparser
-
-        if year is None:  # the Easter nearest the publication day in the clause's direction
-            probe = easter(ctx.published.year)
-            year = an.year_for_month_day(ctx.published, probe.month, probe.day, tense)
-        if not 1583 <= year <= 4099:  # dateutil's Gregorian Easter range
+        probe = _holiday_day(name, ctx.published.year)
+        if probe is None:
             return None
-        day = easter(year)
-        if name.endswith("week"):  # "Easter week": the ISO week holding Easter Sunday
-            return Reading("DATE", an.week_value(day), "week", "holiday/easter-week", anchor, tense)
-        return Reading("DATE", an.day_value(day), "day", "holiday/easter", anchor, tense)
-    else:
-        mo, d = HOLIDAYS[name]
-
-        def day_of(y):
-            return dt.date(y, mo, d)
-
-    if year is None:
-        probe = day_of(ctx.published.year)
         year = an.year_for_month_day(ctx.published, probe.month, probe.day, tense)
-    if not 1 <= year <= 9999:
+    day = _holiday_day(name, year)
+    if day is None:
         return None
-    return Reading("DATE", an.day_value(day_of(year)), "day", "holiday", anchor, tense)
+    rn = "holiday/easter" if name.startswith("easter") else "holiday"
+    if name == "easter week":  # the ISO week holding Easter Sunday
+        return Reading("DATE", an.week_value(day), "week", "holiday/easter-week", anchor, tense)
+    return Reading("DATE", an.day_value(day), "day", rn, anchor, tense)

@@ -168,8 +168,8 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = lo
     for m in _SENTENCE_END.finditer(text, lo, start):
         left = m.end()
-    m = _SENTENCE_END.search(text, end, min(len(text), end + 300))
-    right = m.start() + 1 if m else min(len(text), end + 300)
+    after = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+    right = after.start() + 1 if after else min(len(text), end + 300)
     return left, right
 
 

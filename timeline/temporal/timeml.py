@@ -62,74 +62,83 @@ def timeml_expressions(exprs: list[TimeExpression], dct: dt.date | None) -> list
     TimeML has no unresolved event anchor: an event-relative phrase gets the value
     of the nearest preceding date in the document (the narrative reference time,
     as TimeML annotators do), or of the DCT; "two days after" is tagged as the
-    duration "two days", the preposition being a TimeML SIGNAL.
+    duration "two days", the preposition being a TimeML SIGNAL. Ranges are tagged
+    part by part.
     """
     out: list[TimeExpression] = []
     reference = dct.isoformat() if dct else None
     for e in exprs:
-        if e.end_value and e.rule.startswith(("weekday-range", "month-range")):
-            # TimeML tags "Monday" and "Wednesday" of "Monday to Wednesday" apart
-            two = re.match(r"(.+?)(\s*(?:-|\u2013|to|through|until|till|and)\s*)(\S.*)$", e.text)
-            if two:
-                out.append(dataclasses.replace(e, text=two.group(1), end=e.start + len(two.group(1)), end_value=None))
-                s2 = e.start + two.start(3)
-                out.append(dataclasses.replace(e, text=two.group(3), start=s2, value=e.end_value, end_value=None))
-                reference = e.end_value
-                continue
-        if e.rule == "year-range":
-            # TimeML tags each year of "between 1994 and 1997" on its own
-            for y in re.finditer(r"\d{4}", e.text):
-                out.append(
-                    dataclasses.replace(
-                        e,
-                        text=y.group(),
-                        start=e.start + y.start(),
-                        end=e.start + y.end(),
-                        value=y.group(),
-                        end_value=None,
-                    )
-                )
-            continue
-        if (
-            e.end_value
-            and e.rule.startswith("explicit-date")
-            and (two := re.fullmatch(r"(.*?\d)(\s*(?:-|\u2013|to|through|and)\s*)(\d+)((?:st|nd|rd|th)?)", e.text))
-        ):
-            # "April 24 and 25": TimeML tags the first day and the second number apart
-            first = two.group(1)
-            out.append(dataclasses.replace(e, text=first, end=e.start + len(first), end_value=None))
-            s2 = e.start + two.start(3)
-            out.append(dataclasses.replace(e, text=e.text[two.start(3) :], start=s2, value=e.end_value, end_value=None))
-            reference = e.end_value
+        parts = _range_parts(e)
+        if parts is not None:
+            out.extend(parts)
+            reference = parts[-1].value if e.rule != "year-range" else reference
             continue
         if e.anchor == "event":
-            # "three days later", "a day earlier" are tagged the same way, the adverb
-            # being the signal; "a year earlier" stays a date (TimeBank dates it to
-            # the year or quarter compared with).
-            if e.rule.startswith(("offset-", "hours-", "days-", "weeks-", "months-", "years-", "minutes-")) and (
-                re.search(r"\s+(?:after|before|prior\s+to)$", e.text, re.I)
-                or (re.search(r"\b(?:minutes?|hours?|days?|weeks?)\s+(?:later|earlier|afterwards?)$", e.text, re.I))
-            ):
-                core = re.sub(r"^(?:(?:only|just|barely|exactly)\s+)?", "", e.text, flags=re.I)
-                core = re.sub(r"\s+(?:after|before|prior\s+to|later|earlier|afterwards?)$", "", core, flags=re.I)
-                start = e.start + e.text.find(core)
-                value = e.offset or "PXD"
-                if re.match(r"^(?:hours|days|weeks|months|years|minutes)$", core, re.I):
-                    value = "PX" + ("T" if core.lower() in ("hours", "minutes") else "") + core[0].upper()
-                out.append(
-                    dataclasses.replace(e, text=core, start=start, end=start + len(core), type="DURATION", value=value)
-                )
-                continue
-            if reference:
-                e = resolve_relative(e, reference)
-                if e.value is None and e.granularity == "day" and re.fullmatch(r"\d{4}-\d{2}", reference):
-                    # "that same day" after "last October": a day of that month; TIMEX3
-                    # writes the unknown day as XX ("1998-10-XX")
-                    e = dataclasses.replace(e, value=reference + "-XX")
+            e = _event_relative(e, reference)
         out.append(e)
         if e.value and e.type in ("DATE", "TIME") and re.match(r"\d{4}", e.value) and e.anchor != "event":
             reference = e.value[:10] if e.type == "TIME" else e.value
     return out
+
+
+_RANGE_JOINER = r"\s*(?:-|\u2013|to|through|until|till|and)\s*"
+
+
+def _range_parts(e: TimeExpression) -> list[TimeExpression] | None:
+    """The parts TimeML tags of a range expression, or None if `e` is no range."""
+    if e.end_value and e.rule.startswith(("weekday-range", "month-range")):
+        # TimeML tags "Monday" and "Wednesday" of "Monday to Wednesday" apart
+        if two := re.match(rf"(.+?)({_RANGE_JOINER})(\S.*)$", e.text):
+            return _two_parts(e, two)
+    if e.rule == "year-range":
+        # TimeML tags each year of "between 1994 and 1997" on its own
+        return [
+            dataclasses.replace(
+                e, text=y.group(), start=e.start + y.start(), end=e.start + y.end(), value=y.group(), end_value=None
+            )
+            for y in re.finditer(r"\d{4}", e.text)
+        ]
+    if e.end_value and e.rule.startswith("explicit-date"):
+        # "April 24 and 25": TimeML tags the first day and the second number apart
+        if two := re.fullmatch(r"(.*?\d)(\s*(?:-|\u2013|to|through|and)\s*)(\d+(?:st|nd|rd|th)?)", e.text):
+            return _two_parts(e, two)
+    return None
+
+
+def _two_parts(e: TimeExpression, two: re.Match) -> list[TimeExpression]:
+    first, s2 = two.group(1), e.start + two.start(3)
+    return [
+        dataclasses.replace(e, text=first, end=e.start + len(first), end_value=None),
+        dataclasses.replace(e, text=e.text[two.start(3) :], start=s2, value=e.end_value, end_value=None),
+    ]
+
+
+_OFFSET_RULES = ("offset-", "hours-", "days-", "weeks-", "months-", "years-", "minutes-")
+_SIGNAL_AFTER = re.compile(r"\s+(?:after|before|prior\s+to)$", re.I)
+_SHORT_LATER = re.compile(r"\b(?:minutes?|hours?|days?|weeks?)\s+(?:later|earlier|afterwards?)$", re.I)
+
+
+def _event_relative(e: TimeExpression, reference: str | None) -> TimeExpression:
+    """An event-anchored phrase as TimeML tags it: "three days later" and "a day
+    earlier" as the duration (the adverb being the signal); others resolved against
+    the narrative's reference time. "A year earlier" stays a date (TimeBank dates it
+    to the year or quarter compared with)."""
+    if e.rule.startswith(_OFFSET_RULES) and (_SIGNAL_AFTER.search(e.text) or _SHORT_LATER.search(e.text)):
+        core = re.sub(r"^(?:(?:only|just|barely|exactly)\s+)?", "", e.text, flags=re.I)
+        core = re.sub(r"\s+(?:after|before|prior\s+to|later|earlier|afterwards?)$", "", core, flags=re.I)
+        start = e.start + e.text.find(core)
+        value = e.offset or "PXD"
+        if re.match(r"^(?:hours|days|weeks|months|years|minutes)$", core, re.I):
+            value = "PX" + ("T" if core.lower() in ("hours", "minutes") else "") + core[0].upper()
+        return dataclasses.replace(e, text=core, start=start, end=start + len(core), type="DURATION", value=value)
+    if not reference:
+        return e
+    e = resolve_relative(e, reference)
+    if e.value is None and e.granularity == "day" and re.fullmatch(r"\d{4}-\d{2}", reference):
+        # "that same day" after "last October": a day of that month; TIMEX3
+        # writes the unknown day as XX ("1998-10-XX")
+        e = dataclasses.replace(e, value=reference + "-XX")
+    return e
 
 
 def write_timeml(doc: TimeMLDocument, exprs: list[TimeExpression]) -> str:
