@@ -434,3 +434,32 @@ def test_ranges_reach_their_last_day(sentence, published, phrase, first, last):
 def test_two_days_joined_by_and_are_not_a_span_unless_adjacent():
     exprs = find_time_expressions("Ministers met Monday and Thursday.", dt.date(2023, 9, 15))
     assert [(e.text, e.value) for e in exprs] == [("Monday", "2023-09-11"), ("Thursday", "2023-09-14")]
+
+
+# --- identifiers: a number after a noun that labels things by number is no year ---
+LABELLED_NUMBERS = [
+    ("Bidders may inspect Item 1100 before the sale.", "1100"),
+    ("The delegates met in Room 1015 of the annex.", "1015"),
+    ("Passengers of Flight 1549 were rescued from the river.", "1549"),
+    ("The council adopted Resolution 1441 after a long debate.", "1441"),
+    ("Write to P.O. Box 2050 for a copy.", "2050"),
+    ("The ministers read section 1201 of the draft treaty.", "1201"),
+]
+
+
+@pytest.mark.parametrize("published", [None, dt.date(2023, 9, 15)], ids=["undated", "dated"])
+@pytest.mark.parametrize("sentence, number", LABELLED_NUMBERS, ids=[n for _, n in LABELLED_NUMBERS])
+def test_a_labelled_number_is_not_a_year(sentence, number, published):
+    assert number not in {e.text for e in find_time_expressions(sentence, published)}
+
+
+@pytest.mark.parametrize(
+    "sentence, year",
+    [
+        ("The items were sold in 1987.", "1987"),
+        ("The room was built in 1015 and rebuilt in 1990.", "1990"),
+        ("Resolution 242 dates from 1967.", "1967"),
+    ],
+)
+def test_a_year_after_other_words_is_still_a_year(sentence, year):
+    assert year in {e.value for e in find_time_expressions(sentence, None)}

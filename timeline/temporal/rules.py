@@ -594,6 +594,19 @@ def _season(m: re.Match, ctx: Context) -> Reading | None:
 # --- years, decades, quarters ----------------------------------------------
 
 
+# A number right after a noun that labels things by number is an identifier, not a
+# year: "Item 1100", "Room 1015", "Flight 1549", "Resolution 1441", "P.O. Box 2050".
+_LABEL_NOUNS = (
+    "item|items|room|rooms|suite|flight|flights|route|highway|interstate|resolution|resolutions|"
+    "section|article|chapter|paragraph|clause|page|pages|box|gate|pier|platform|terminal|building|"
+    "apartment|unit|lot|exit|channel|bus|train|line|model|form|case|docket|code|cell|ward|precinct|"
+    "local|bill|decree|order|number|ext|extension|seat|row|table|figure|level|floor|block|track|"
+    "exhibit|appendix|volume|vol|issue|series|serial|account|ticket|patent|catalog|catalogue|tape|"
+    "file|sample|step|phase|stage|part|grade|version|batch|shipment|cargo|rule|regulation|directive"
+)
+_LABEL_BEFORE = re.compile(rf"(?<![\w-])(?:{_LABEL_NOUNS})\.?\s+$", re.I)
+
+
 @rule("year")
 def _year(m: re.Match, ctx: Context) -> Reading | None:
     y = int(m["year"])
@@ -608,6 +621,8 @@ def _year(m: re.Match, ctx: Context) -> Reading | None:
         return None
     before = ctx.text[max(0, m.start() - 3) : m.start()]
     if re.search(r"(?:No\.|#)\s*$", before) or re.search(r"[\d.,]$", before.rstrip()) and not before.endswith(" "):
+        return None
+    if not m["fiscal"] and _LABEL_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
         return None
     rule_name = "fiscal-year" if m["fiscal"] else "year"
     return Reading("DATE", f"{y:04d}", "year", rule_name)
