@@ -463,3 +463,26 @@ def test_a_labelled_number_is_not_a_year(sentence, number, published):
 )
 def test_a_year_after_other_words_is_still_a_year(sentence, year):
     assert year in {e.value for e in find_time_expressions(sentence, None)}
+
+
+# --- a weekday's afternoon or evening keeps its part of day (TIMEX3 TIME "...TAF") ---
+@pytest.mark.parametrize(
+    "sentence, published, phrase, value",
+    [
+        ("The envoy will address parliament Friday afternoon.", "2023-09-13", "Friday afternoon", "2023-09-15TAF"),
+        ("Rebels shelled the port on Sunday afternoon.", "2023-09-19", "Sunday afternoon", "2023-09-17TAF"),
+        ("Talks broke up Tuesday evening without a deal.", "1998-03-05", "Tuesday evening", "1998-03-03TEV"),
+        ("The cabinet met on Monday afternoon.", "2019-01-07", "Monday afternoon", "2019-01-07TAF"),
+    ],
+)
+def test_a_weekday_afternoon_is_a_time_of_that_day(sentence, published, phrase, value):
+    [e] = find_time_expressions(sentence, dt.date.fromisoformat(published))
+    assert (e.text, e.type, e.value, e.granularity) == (phrase, "TIME", value, "time")
+
+
+def test_a_clock_time_after_a_weekday_afternoon_falls_on_that_day():
+    exprs = find_time_expressions("The envoys met on Tuesday afternoon. Talks resumed at 6 p.m.", dt.date(2023, 9, 15))
+    assert [(e.text, e.value) for e in exprs] == [
+        ("Tuesday afternoon", "2023-09-12TAF"),
+        ("6 p.m.", "2023-09-12T18:00"),
+    ]

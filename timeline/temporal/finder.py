@@ -71,8 +71,8 @@ def find_time_expressions(
         if reading is None:
             continue
         start, reading = _with_modifier(text, start, end, reading, prev_end)
-        if reading.granularity == "day" and reading.value and reading.type == "DATE" and reading.anchor != "event":
-            ctx.last_day = dt.date.fromisoformat(reading.value)  # clock times without a day take it
+        if (day := _day_named(reading)) is not None:
+            ctx.last_day = day  # clock times without a day take it
         if _reported_quarter(reading, published):
             ctx.last_quarter, ctx.last_quarter_at = reading.value, start
         expr = TimeExpression(
@@ -172,6 +172,17 @@ def _headline(text: str, start: int, end: int) -> bool:
     words = _WORD_RE.findall(text[lo : hi if hi >= 0 else len(text)])
     long_words = [w for w in words if len(w) > 3]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")
+
+
+def _day_named(reading: Reading) -> dt.date | None:
+    """The day a date or time of one known day names ("Friday", "Friday afternoon"):
+    the day being narrated from then on."""
+    if reading.type not in ("DATE", "TIME") or not reading.value or reading.anchor == "event":
+        return None
+    return dt.date.fromisoformat(reading.value[:10]) if _DAY_VALUE.match(reading.value) else None
 
 
 def _reported_quarter(reading: Reading, published: dt.date | None) -> bool:
