@@ -21,7 +21,7 @@ PHRASES = [
     ("Putin met Lukashenko in Sochi on Friday.", FRI, "Friday", "2023-09-15", "day"),
     ("The two leaders met on Friday in Sochi.", TUE, "Friday", "2023-09-08", "day"),
     ("Putin will meet Lukashenko on Friday.", TUE, "Friday", "2023-09-15", "day"),
-    ("Putin will meet Lukashenko on Friday.", FRI, "Friday", "2023-09-22", "day"),
+    ("Putin met Kim today and will meet Lukashenko on Friday.", FRI, "Friday", "2023-09-22", "day"),
     ("The leaders will meet again later on Friday.", FRI, "Friday", "2023-09-15", "day"),
     ("The talks are scheduled to resume on Friday.", TUE, "Friday", "2023-09-15", "day"),
     ("Officials said on Monday that the talks had failed.", TUE, "Monday", "2023-09-11", "day"),
@@ -486,3 +486,87 @@ def test_a_clock_time_after_a_weekday_afternoon_falls_on_that_day():
         ("Tuesday afternoon", "2023-09-12TAF"),
         ("6 p.m.", "2023-09-12T18:00"),
     ]
+
+
+# --- a future weekday that is the publication's own weekday (issue 12, item 2) ---
+# The same day when the text says the act is still to come that day; the same
+# weekday a week on when the writer calls the publication day "today".
+SAME_WEEKDAY = [
+    # sentence, published (that weekday), value, why
+    ("The prime minister will speak Tuesday in parliament.", "2023-09-12", "2023-09-12", "weekday-style"),
+    ("Foreign ministers are due to meet on Monday in Brussels.", "2019-01-07", "2019-01-07", "weekday-style"),
+    ("Lavrov will hold talks with Wang later on Thursday.", "2023-09-14", "2023-09-14", "later"),
+    ("The envoy will brief reporters later Friday, his office said today.", "2023-09-15", "2023-09-15", "later"),
+    ("Erdogan said he would meet Putin on Wednesday.", "2023-09-13", "2023-09-13", "future-in-past"),
+    ("Officials said today that the council was to vote on Sunday.", "1987-03-08", "1987-03-08", "future-in-past"),
+    (
+        "The president told reporters today he will address the nation Monday evening.",
+        "1987-03-09",
+        "1987-03-09",
+        "later-part",
+    ),
+    # the writer says "today" for today: the weekday is a week on
+    ("The ministers met today and will meet again on Tuesday.", "1987-03-10", "1987-03-17", None),
+    ("Modi arrived in Paris this morning; he will visit Berlin on Friday.", "2023-09-15", "2023-09-22", None),
+    ("The committee will vote on Wednesday, the chairman said tonight.", "2020-01-08", "2020-01-15", None),
+]
+
+
+@pytest.mark.parametrize("sentence, published, value, why", SAME_WEEKDAY, ids=[s[0][:40] for s in SAME_WEEKDAY])
+def test_a_future_weekday_on_its_own_weekday(sentence, published, value, why):
+    pub = dt.date.fromisoformat(published)
+    [e] = [e for e in find_time_expressions(sentence, pub) if e.rule.startswith("weekday")]
+    assert e.value[:10] == value
+    assert e.rule.split("/")[1] == (f"same-day-{why}" if why else "future")
+
+
+def test_quoted_today_is_the_speakers_not_the_writers():
+    text = '"We are working today," the minister said. Talks will resume on Tuesday.'
+    [_, e] = find_time_expressions(text, dt.date(2023, 9, 12))
+    assert (e.text, e.value) == ("Tuesday", "2023-09-12")
+
+
+# --- "this <weekday>" by tense (the gold-wikinews rule: past tense, the past one) ---
+@pytest.mark.parametrize(
+    "sentence, published, value",
+    [
+        ("This Wednesday, Erdogan said the museum could become a mosque.", "2019-03-31", "2019-03-27"),
+        ("This Thursday the minister signed the decree.", "2023-09-18", "2023-09-14"),
+        ("The leaders will meet this Friday in Rome.", "2023-09-16", "2023-09-22"),
+        ("The vote is this Thursday.", "2023-09-12", "2023-09-14"),
+        ("Ministers meet this Saturday.", "2023-09-16", "2023-09-16"),
+    ],
+)
+def test_this_weekday_follows_the_tense(sentence, published, value):
+    [e] = find_time_expressions(sentence, dt.date.fromisoformat(published))
+    assert e.value == value
+
+
+# --- the gold-wikinews date rules, expressed by the temporal layer ---
+@pytest.mark.parametrize(
+    "sentence, published, phrase, value",
+    [
+        # a bare past weekday: the latest on or before publication, that day included
+        ("Rebels seized the airport on Friday.", "2020-01-10", "Friday", "2020-01-10"),
+        ("Rebels seized the airport on Thursday.", "2020-01-10", "Thursday", "2020-01-09"),
+        # "last Thursday": strictly before the publication day
+        ("The envoys met last Friday.", "2020-01-10", "last Friday", "2020-01-03"),
+        ("The envoys met last Thursday.", "2020-01-10", "last Thursday", "2020-01-09"),
+        # "last Thursday" with its date written out: the date wins
+        ("On last Thursday, January 2, the leaders signed.", "2020-01-10", "last Thursday, January 2", "2020-01-02"),
+        # a future weekday: the next one after publication
+        ("The leaders will meet on Saturday.", "2020-01-10", "Saturday", "2020-01-11"),
+    ],
+)
+def test_gold_wikinews_weekday_rules(sentence, published, phrase, value):
+    found = {e.text: e for e in find_time_expressions(sentence, dt.date.fromisoformat(published))}
+    assert found[phrase].value == value, found
+
+
+def test_the_whole_article_tells_how_the_writer_names_the_day():
+    paragraph = "The ministers will meet again on Tuesday."
+    article = "The ministers met in Geneva today.\n\n" + paragraph
+    tue = dt.date(2023, 9, 12)
+    [alone] = find_time_expressions(paragraph, tue)
+    [in_article] = find_time_expressions(paragraph, tue, document=article)
+    assert (alone.value, in_article.value) == ("2023-09-12", "2023-09-19")

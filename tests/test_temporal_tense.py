@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.temporal.tense import lexical_tense
+from timeline.temporal.tense import future_in_past, lexical_tense
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,20 @@ from timeline.temporal.tense import lexical_tense
 def test_lexical_tense(sentence, phrase, tense):
     i = sentence.rindex(phrase)
     assert lexical_tense(sentence, i, i + len(phrase)) == tense
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase, expected",
+    [
+        ("Erdogan said he would meet Putin on Wednesday.", "Wednesday", True),
+        ("The council was to vote on Sunday.", "Sunday", True),
+        ("Ministers were due to sign the accord on Monday.", "Monday", True),
+        ("Erdogan will meet Putin on Wednesday.", "Wednesday", False),
+        ("He said he would go, and they will meet on Friday.", "Friday", False),
+        ("He would have gone. They will meet on Friday.", "Friday", False),
+        ("Lula met Macron on Thursday.", "Thursday", False),
+    ],
+)
+def test_future_in_past(sentence, phrase, expected):
+    i = sentence.rindex(phrase)
+    assert future_in_past(sentence, i, i + len(phrase)) is expected

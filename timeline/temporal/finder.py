@@ -47,6 +47,7 @@ def find_time_expressions(
     published: dt.date | None,
     *,
     tense_of: Callable[[int, int], str | None] | None = None,
+    document: str | None = None,
 ) -> list[TimeExpression]:
     """All time expressions of `text`, sorted by start and non-overlapping.
 
@@ -54,10 +55,12 @@ def find_time_expressions(
     unresolved); `tense_of(start, end)` gives the tense of the clause holding a
     span ("past" | "present" | "future"), else a lexical guess is used.
     Event-relative phrases come back with anchor="event" and value None; see
-    `resolve_relative`.
+    `resolve_relative`. When `text` is one paragraph, `document` (the whole
+    article) lets cues of the writer's style count, such as whether the
+    publication day is called "today" (see `discourse`).
     """
     tense = tense_of or (lambda s, e: lexical_tense(text, s, e))
-    ctx = Context(text, published, tense)
+    ctx = Context(text, published, tense, document=document)
     candidates = []
     for name, m in _matches(text):
         if m.end() > m.start() and RULES[name](m, ctx) is not None:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from timeline.temporal import anchoring as an
+from timeline.temporal.discourse import says_today
 from timeline.temporal.expression import value_range
 from timeline.temporal.lexicon import (
     DAY_PARTS,
@@ -33,6 +34,7 @@ from timeline.temporal.lexicon import (
     number_value,
     unit_of,
 )
+from timeline.temporal.tense import future_in_past
 
 
 @dataclass
@@ -62,13 +64,22 @@ class Context:
     last_quarter: str | None = None
     last_quarter_at: int = 0
     last_day: dt.date | None = None
+    document: str | None = None  # the whole article, when `text` is one part of it
     _tenses: dict = field(default_factory=dict)
+    _says_today: bool | None = None
 
     def tense(self, m: re.Match) -> str | None:
         key = m.span()
         if key not in self._tenses:
             self._tenses[key] = self.tense_of(*key)
         return self._tenses[key]
+
+    @property
+    def says_today(self) -> bool:
+        """Whether the writer calls the publication day "today" (see `discourse`)."""
+        if self._says_today is None:
+            self._says_today = says_today(self.document or self.text)
+        return self._says_today
 
 
 Rule = Callable[[re.Match, Context], Reading | None]
@@ -331,7 +342,7 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
     if ctx.published is None:
         return Reading("DATE", None, "day", "weekday/no-publication-date", "publication")
     rel = " ".join((_g(m, "rel") or "").lower().split())
-    d, rn, tense = _weekday_with_rel(ctx, wd, rel) if rel else _bare_weekday(m, ctx, wd, part)
+    d, rn, tense = _weekday_with_rel(m, ctx, wd, rel) if rel else _bare_weekday(m, ctx, wd, part)
     if d is None:
         return None
     if part in ("AF", "EV"):
@@ -343,7 +354,7 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", an.day_value(d), "day", rn + (f"/{m['part'].lower()}" if part else ""), "publication", tense)
 
 
-def _weekday_with_rel(ctx: Context, wd: int, rel: str) -> tuple[dt.date | None, str, str | None]:
+def _weekday_with_rel(m: re.Match, ctx: Context, wd: int, rel: str) -> tuple[dt.date | None, str, str | None]:
     """ "last/next/this/the previous Friday": the day, the rule, no tense."""
     pub = ctx.published
     assert pub is not None
@@ -356,7 +367,22 @@ def _weekday_with_rel(ctx: Context, wd: int, rel: str) -> tuple[dt.date | None, 
         return an.add_days(pub, -((pub.weekday() - wd) % 7 or 7)), "weekday/last", None
     if rel in ("next", "coming", "this coming", "the following"):
         return an.add_days(pub, (wd - pub.weekday()) % 7 or 7), "weekday/next", None
-    # "this Friday": the Friday of the publication's week (ISO weeks start Monday).
+    return _this_weekday(ctx, m, wd)
+
+
+def _this_weekday(ctx: Context, m: re.Match, wd: int) -> tuple[dt.date | None, str, str | None]:
+    """ "this Friday" by tense: told in the past, the latest one on or before the
+    publication day ("This Wednesday the minister said ..." in a Sunday story); in the
+    future or a schedule's present, the coming one, the day itself included ("this
+    Friday" said on Saturday is six days on); with no tense, the Friday of the
+    publication's week (ISO weeks start Monday)."""
+    pub = ctx.published
+    assert pub is not None
+    tense = ctx.tense(m)
+    if tense == "past":
+        return an.resolve_weekday(pub, wd, "past"), "weekday/this-past", tense
+    if tense in ("future", "present"):
+        return an.resolve_weekday(pub, wd, "present"), "weekday/this-coming", tense
     return an.add_days(pub, wd - pub.weekday()), "weekday/this-week", None
 
 
@@ -367,11 +393,33 @@ def _bare_weekday(m: re.Match, ctx: Context, wd: int, part: str | None) -> tuple
     tense = _weekday_preposition_tense(ctx, m) or ctx.tense(m)
     if ctx.text.startswith(("'s", "\u2019s"), m.end()):
         tense = "past"  # "Wednesday's ruling": a possessive names a day already known
-    before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
-    if tense == "future" and re.search(r"\blater\s+(?:on\s+)?$", before) and wd == pub.weekday():
-        return pub, "weekday/later-same-day", tense  # "later on Friday" in a Friday paper
+    if tense == "future" and wd == pub.weekday() and (cue := _still_to_come_today(m, ctx, part)):
+        return pub, f"weekday/same-day-{cue}", tense
     rn = {"future": "weekday/future", "present": "weekday/present-coming"}.get(tense or "", "weekday/past-inclusive")
     return an.resolve_weekday(pub, wd, tense), rn, tense
+
+
+def _still_to_come_today(m: re.Match, ctx: Context, part: str | None) -> str | None:
+    """Why a future weekday that is the publication's own weekday names the
+    publication day itself ("will speak Tuesday" in a Tuesday story), or None when
+    it is the same weekday a week on (the default of HeidelTime and of a writer
+    who says "today" for today).
+
+    Cues, in order: "later (on) Tuesday"; a future in the past ("said he would
+    meet on Tuesday": the saying is before publication, the Tuesday after it can be
+    the publication day); a later part of the day ("Tuesday evening"); and a writer
+    who names the publication day by its weekday, never "today".
+    """
+    before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+    if re.search(r"\blater\s+(?:on\s+)?$", before):
+        return "later"
+    if future_in_past(ctx.text, m.start(), m.end()):
+        return "future-in-past"
+    if part in ("AF", "EV", "NI"):
+        return "later-part"
+    if not ctx.says_today:
+        return "weekday-style"
+    return None
 
 
 def _weekday_preposition_tense(ctx: Context, m: re.Match) -> str | None:

@@ -224,3 +224,23 @@ def lexical_tense(text: str, start: int, end: int) -> str | None:
         if best is None or dist < best[0]:
             best = (dist, cue)
     return best[1] if best else None
+
+
+# Auxiliaries of a future seen from the past ("said he would meet", "was due to
+# sign"): the act comes after a past moment, possibly on the publication day.
+_FUTURE_IN_PAST = re.compile(
+    r"\b(?:would|was\s+(?:due\s+|scheduled\s+|expected\s+|set\s+|going\s+)?to|"
+    r"were\s+(?:due\s+|scheduled\s+|expected\s+|set\s+|going\s+)?to)\b",
+    re.I,
+)
+_FUTURE_AUX = re.compile(r"\b(?:will|shall|wo(?=n't)|would|was|were)\b|[\w\u2019']'ll\b|\u2019ll\b", re.I)
+
+
+def future_in_past(text: str, start: int, end: int) -> bool:
+    """Whether the nearest future auxiliary before text[start:end] in its sentence
+    is a future in the past ("would", "was to", "were due to")."""
+    left, _right = _sentence_bounds(text, start, end)
+    last = None
+    for m in _FUTURE_AUX.finditer(text, left, start):
+        last = m
+    return last is not None and _FUTURE_IN_PAST.match(text, last.start()) is not None
