@@ -106,3 +106,84 @@ def test_wrap_plain_text_uses_the_publication_date_as_dct():
     doc = read_timeml(out)
     assert doc.dct == dt.date(2023, 9, 15) and doc.text == text
     assert '<TIMEX3 tid="t1" type="DATE" value="2023-09-15">Friday</TIMEX3>' in out
+
+
+def _timeml(text, dct):
+    day = dt.date.fromisoformat(dct) if dct else None
+    return [(e.text, e.type, e.value) for e in timeml_expressions(find_time_expressions(text, day), day)]
+
+
+# --- durations are not anchored dates (issue 12, item 7) ---
+@pytest.mark.parametrize(
+    "text, dct, tagged",
+    [
+        ("Spending will double over the next decade.", "2023-09-15", [("the next decade", "DURATION", "P10Y")]),
+        ("Emissions fell throughout the past decade.", "1998-03-02", [("the past decade", "DURATION", "P10Y")]),
+        ("The city has stood for the last century.", "1989-10-26", [("the last century", "DURATION", "P100Y")]),
+        # without a preposition of extent, a calendar decade
+        ("The last decade was calm.", "1998-03-02", [("The last decade", "DATE", "198")]),
+    ],
+)
+def test_a_stretch_of_decades_is_a_duration(text, dct, tagged):
+    assert _timeml(text, dct) == tagged
+
+
+@pytest.mark.parametrize(
+    "text, dct, tagged",
+    [
+        # anchored on the last date named, or on the DCT
+        ("Prices fell in 1988. The following decade was calm.", "1998-05-03", ("The following decade", "199")),
+        ("The 1960s were hard; the following decade was calm.", "1998-05-03", ("the following decade", "197")),
+        ("The following decade was calm.", "1998-05-03", ("The following decade", "200")),
+        ("The previous century was calm.", "2023-09-15", ("The previous century", "19")),
+        # no date anywhere: an unknown decade, never an empty value
+        ("The following decade was calm.", None, ("The following decade", "XXX")),
+        ("The next day, talks resumed.", None, ("The next day", "XXXX-XX-XX")),
+    ],
+)
+def test_an_event_relative_unit_always_has_a_value(text, dct, tagged):
+    phrase, kind, value = _timeml(text, dct)[-1]
+    assert (phrase, value) == tagged and kind == "DATE"
+
+
+@pytest.mark.parametrize(
+    "text, dct, tagged",
+    [
+        (
+            "Ten years from now the port will be twice as big.",
+            "2023-09-15",
+            [("Ten years", "DURATION", "P10Y"), ("now", "DATE", "PRESENT_REF")],
+        ),
+        (
+            "The treaty expires two weeks from now.",
+            "1998-03-02",
+            [("two weeks", "DURATION", "P2W"), ("now", "DATE", "PRESENT_REF")],
+        ),
+        (
+            "A year from now, they will vote again.",
+            "1989-10-26",
+            [("A year", "DURATION", "P1Y"), ("now", "DATE", "PRESENT_REF")],
+        ),
+    ],
+)
+def test_units_from_now_are_a_duration_and_now(text, dct, tagged):
+    assert _timeml(text, dct) == tagged
+
+
+def test_units_from_now_still_date_an_event():
+    [e] = find_time_expressions("Ten years from now the port will be twice as big.", dt.date(2023, 9, 15))
+    assert (e.text, e.value) == ("Ten years from now", "2033")
+
+
+@pytest.mark.parametrize(
+    "text, tagged",
+    [
+        ("Minutes later, the bomb exploded.", ("Minutes", "DURATION", "PTXM")),
+        ("Hours after the vote, the minister resigned.", ("Hours", "DURATION", "PTXH")),
+        ("Days later, the envoys returned.", ("Days", "DURATION", "PXD")),
+        ("The crowd dispersed within minutes.", ("minutes", "DURATION", "PTXM")),
+    ],
+)
+def test_vague_counts_of_time_units(text, tagged):
+    """TIMEX3 writes an unknown count of minutes as PTXM: T before the count."""
+    assert _timeml(text, "2023-09-15") == [tagged]

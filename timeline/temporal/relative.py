@@ -17,7 +17,9 @@ Rules (TimeML: the offset is an ISO-8601 duration applied to the anchor's value)
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
+from collections.abc import Callable
 
 from timeline.temporal import anchoring as an
 from timeline.temporal.expression import TimeExpression, value_range
@@ -47,26 +49,27 @@ def granularity_of(value: str) -> str:
     return "none"
 
 
+# The value of the period of each granularity that holds a day.
+_PERIOD_OF: dict[str, Callable[[dt.date], str]] = {
+    "day": an.day_value,
+    "week": an.week_value,
+    "month": lambda d: f"{d.year:04d}-{d.month:02d}",
+    "quarter": lambda d: f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}",
+    "year": lambda d: f"{d.year:04d}",
+    "decade": lambda d: f"{d.year // 10:03d}",
+    "century": lambda d: f"{d.year // 100:02d}",
+}
+
+
 def _to_granularity(value: str, gran: str) -> str | None:
-    """Coarsen a value to `gran` (a day to its ISO week, month, quarter or year)."""
+    """Coarsen a value to `gran` (a day to its ISO week, month, quarter, year,
+    decade or century); None when the value spans more than one such period."""
     rng = value_range(value)
-    if rng is None:
+    period = _PERIOD_OF.get(gran)
+    if rng is None or period is None:
         return None
-    d = rng[0]
-    if gran == "day":
-        return an.day_value(d) if rng[0] == rng[1] else None
-    if gran == "week":
-        return an.week_value(d) if an.week_value(rng[1]) == an.week_value(d) else None
-    if gran == "weekend":
-        return None
-    if gran == "month":
-        return f"{d.year:04d}-{d.month:02d}" if (rng[1].year, rng[1].month) == (d.year, d.month) else None
-    if gran == "quarter":
-        q = (d.month - 1) // 3 + 1
-        return f"{d.year:04d}-Q{q}" if rng[1].year == d.year and (rng[1].month - 1) // 3 + 1 == q else None
-    if gran == "year":
-        return f"{d.year:04d}" if rng[1].year == d.year else None
-    return None
+    first, last = period(rng[0]), period(rng[1])
+    return first if first == last else None
 
 
 _UNIT_OF_CODE = {"D": "day", "W": "week", "M": "month", "Y": "year"}

@@ -71,16 +71,38 @@ def timeml_expressions(exprs: list[TimeExpression], dct: dt.date | None) -> list
         parts = _range_parts(e)
         if parts is not None:
             out.extend(parts)
-            reference = parts[-1].value if e.rule != "year-range" else reference
+            if e.end_value and e.rule != "year-range":
+                reference = e.end_value  # the narrative goes on from the range's last day
             continue
         if e.anchor == "event":
             e = _event_relative(e, reference)
+        if not e.value and e.type in ("DATE", "TIME"):
+            e = dataclasses.replace(e, value=_UNKNOWN.get(e.granularity, "XXXX-XX-XX"))
         out.append(e)
-        if e.value and e.type in ("DATE", "TIME") and re.match(r"\d{4}", e.value) and e.anchor != "event":
+        if e.value and e.type in ("DATE", "TIME") and re.match(r"\d{3}", e.value) and e.anchor != "event":
             reference = e.value[:10] if e.type == "TIME" else e.value
     return out
 
 
+# TIMEX3 writes what is not known with X ("XXXX-WXX"): a value is never empty, even
+# when neither the text nor the document creation time settles it.
+_UNKNOWN = {
+    "time": "XXXX-XX-XXTXX:XX",
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "weekend": "XXXX-WXX-WE",
+    "month": "XXXX-XX",
+    "quarter": "XXXX-QX",
+    "half": "XXXX-HX",
+    "season": "XXXX-XX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+    "ref": "PRESENT_REF",
+}
+
+
+_FROM_NOW = re.compile(r"\s+from\s+(?P<now>now)$", re.I)
 _RANGE_JOINER = r"\s*(?:-|\u2013|to|through|until|till|and)\s*"
 
 
@@ -90,6 +112,14 @@ def _range_parts(e: TimeExpression) -> list[TimeExpression] | None:
         # TimeML tags "Monday" and "Wednesday" of "Monday to Wednesday" apart
         if two := re.match(rf"(.+?)({_RANGE_JOINER})(\S.*)$", e.text):
             return _two_parts(e, two)
+    if e.rule == "from-now" and e.offset and (now := _FROM_NOW.search(e.text)):
+        # "ten years from now": TimeML tags the duration and "now" (PRESENT_REF) apart,
+        # "from" being the signal between them
+        core = e.text[: now.start()]
+        return [
+            dataclasses.replace(e, text=core, end=e.start + len(core), type="DURATION", value=e.offset),
+            dataclasses.replace(e, text=now["now"], start=e.start + now.start("now"), value="PRESENT_REF"),
+        ]
     if e.rule == "year-range":
         # TimeML tags each year of "between 1994 and 1997" on its own
         return [
@@ -129,7 +159,8 @@ def _event_relative(e: TimeExpression, reference: str | None) -> TimeExpression:
         start = e.start + e.text.find(core)
         value = e.offset or "PXD"
         if re.match(r"^(?:hours|days|weeks|months|years|minutes)$", core, re.I):
-            value = "PX" + ("T" if core.lower() in ("hours", "minutes") else "") + core[0].upper()
+            # TIMEX3 puts the T before the count: "minutes later" is PTXM, not PXTM
+            value = ("PTX" if core.lower() in ("hours", "minutes") else "PX") + core[0].upper()
         return dataclasses.replace(e, text=core, start=start, end=start + len(core), type="DURATION", value=value)
     if not reference:
         return e
