@@ -14,7 +14,8 @@ from timeline.temporal import find_time_expressions, value_range
 VALUE = re.compile(
     r"^(?:\d{4}-\d{2}-\d{2}(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI|MI))?|\d{4}-W\d{2}(?:-WE)?|\d{4}-\d{2}"
     r"|\d{4}-Q[1-4]|\d{4}-H[12]|\d{4}-(?:SP|SU|FA|WI)|\d{2,4}"
-    r"|P(?:T?)(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|S|Q|DE|CE)|PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE))*(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?"
+    r"|PRESENT_REF|PAST_REF|FUTURE_REF"
     r"|XXXX-(?:WXX-(?:[1-7]|WE)|\d{2}|XX-XXT(?:MO|AF|EV|NI)))$"
 )
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
@@ -59,6 +60,7 @@ NEWS_WORDS = st.sampled_from(
         "1988",
         "noon",
         "10:35",
+        "4:12:09",
         "p.m.",
         "every",
         "daily",

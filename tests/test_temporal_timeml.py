@@ -187,3 +187,45 @@ def test_units_from_now_still_date_an_event():
 def test_vague_counts_of_time_units(text, tagged):
     """TIMEX3 writes an unknown count of minutes as PTXM: T before the count."""
     assert _timeml(text, "2023-09-15") == [tagged]
+
+
+@pytest.mark.parametrize(
+    "text, tagged",
+    [
+        ("The 1984-85 season ended in a strike.", [("1984", "DATE", "1984"), ("85", "DATE", "1985")]),
+        ("Exports fell in 1998-99 and recovered.", [("1998", "DATE", "1998"), ("99", "DATE", "1999")]),
+        ("The 1999-2001 drought ruined farmers.", [("1999", "DATE", "1999"), ("2001", "DATE", "2001")]),
+    ],
+)
+def test_a_year_range_tags_both_years(text, tagged):
+    assert _timeml(text, "2023-09-15") == tagged
+
+
+@pytest.mark.parametrize(
+    "text, tagged",
+    [
+        ("Repairs take between 3 and 5 weeks.", ("3 and 5 weeks", "DURATION", "PXW")),
+        ("The talks lasted between two and four hours.", ("two and four hours", "DURATION", "PTXH")),
+        ("Visas are issued in between 10 and 20 days.", ("10 and 20 days", "DURATION", "PXD")),
+    ],
+)
+def test_a_duration_between_two_counts_has_an_unknown_count(text, tagged):
+    assert _timeml(text, "2023-09-15") == [tagged]
+
+
+@pytest.mark.parametrize(
+    "text, tagged",
+    [
+        (
+            "She won the marathon in 2:24:09 on Sunday.",
+            [("2:24:09", "DURATION", "PT2H24M9S"), ("Sunday", "DATE", "2023-09-10")],
+        ),
+        ("He finished the stage in 4:12:09, a record.", [("4:12:09", "DURATION", "PT4H12M9S")]),
+        ("The winner ran 1:05:00 flat.", [("1:05:00", "DURATION", "PT1H5M")]),
+        # a clock word or "at": a time of day
+        ("The quake struck at 10:35:12 a.m.", [("10:35:12 a.m.", "TIME", "2023-09-15T10:35")]),
+        ("The signal came at 22:10:05 GMT.", [("22:10:05 GMT", "TIME", "2023-09-15T22:10")]),
+    ],
+)
+def test_hours_minutes_and_seconds(text, tagged):
+    assert _timeml(text, "2023-09-15") == tagged

@@ -105,6 +105,7 @@ _UNIT_ANCHORED = (
     "ago",
     "event-offset",
     "within-duration",
+    "duration-range",
     "duration-adjective",
     "plural-duration",
     "year-end",

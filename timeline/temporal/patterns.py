@@ -146,6 +146,8 @@ PATTERNS: dict[str, re.Pattern] = {
     "within-duration": _c(
         rf"{B}(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|latest|final|following|remaining|preceding|year-earlier)\s+)?(?:(?P<n>{NUM})|(?P<vague>{VAGUE_RE}))\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?{_KIND}(?P<unit>{UNIT_RE})(?:-(?:long|old))?{E}"
     ),
+    # "between 3 and 5 weeks" ("between" is the signal, outside the extent)
+    "duration-range": _c(rf"(?<=between\s)(?P<n>{NUM})\s+and\s+(?P<n2>{NUM})\s+{_KIND}(?P<unit>{UNIT_RE}){E}"),
     "plural-duration": _c(
         rf"{B}(?:(?P<adj>recent|coming|past|ensuing|subsequent)\s+|(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s))(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes|quarters)(?:-long)?{E}"
     ),
@@ -155,8 +157,10 @@ PATTERNS: dict[str, re.Pattern] = {
     "generic": _c(
         rf"{B}(?P<g>now|currently|current|recently|recent|lately|formerly|previously|nowadays|these\s+days|at\s+present|the\s+present|the\s+past|the\s+future|future|soon|the\s+near\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date|near-term|long-term|short-term|once){E}"
     ),
+    # "4:12:09", "2:05:30.2": hours, minutes and seconds (validated in rules)
+    "elapsed-time": _c(rf"{B}(?P<h>{D}{{1,2}}):(?P<mi>[0-5]{D}):(?P<s>[0-5]{D})(?:\.{D}+)?{E}(?!:)"),
     "clock": _c(
-        rf"{B}(?:(?P<h>[01]?{D}|2[0-3])(?::(?P<mi>[0-5]{D}))?\s*(?:(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?=\W|$)|(?:o'clock\s+)?in\s+the\s+(?P<dp>morning|afternoon|evening))|(?P<h24>[01]?{D}|2[0-3]):(?P<mi24>[0-5]{D})(?:\s*(?:GMT|UTC|[ECMP][SD]T))?{E}|(?P<word>noon|midnight|midday))(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time))?(?:,?\s+(?:on\s+)?(?:{WD}|(?P<rday>today|yesterday|tomorrow)|(?P<cmon>{MONTH_RE})\s+(?P<cday>[0-3]?{D})(?:,?\s+(?P<cyear>[12]{D}{{3}}))?))?{E}"
+        rf"{B}(?:(?P<h>[01]?{D}|2[0-3])(?::(?P<mi>[0-5]{D})(?::[0-5]{D})?)?\s*(?:(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?=\W|$)|(?:o'clock\s+)?in\s+the\s+(?P<dp>morning|afternoon|evening))|(?P<h24>[01]?{D}|2[0-3]):(?P<mi24>[0-5]{D})(?::[0-5]{D})?(?:\s*(?:GMT|UTC|[ECMP][SD]T))?{E}|(?P<word>noon|midnight|midday))(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time))?(?:,?\s+(?:on\s+)?(?:{WD}|(?P<rday>today|yesterday|tomorrow)|(?P<cmon>{MONTH_RE})\s+(?P<cday>[0-3]?{D})(?:,?\s+(?P<cyear>[12]{D}{{3}}))?))?{E}"
     ),
     "holiday": _c(rf"{B}(?P<hol>{HOLIDAY_RE}|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|week))?)(?:\s+{YEAR})?{E}"),
 }

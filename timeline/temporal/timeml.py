@@ -121,12 +121,14 @@ def _range_parts(e: TimeExpression) -> list[TimeExpression] | None:
             dataclasses.replace(e, text=now["now"], start=e.start + now.start("now"), value="PRESENT_REF"),
         ]
     if e.rule == "year-range":
-        # TimeML tags each year of "between 1994 and 1997" on its own
+        # TimeML tags each year of "between 1994 and 1997" on its own, and both of
+        # "1984-85" (the second one's value is its whole year, 1985)
+        years = list(re.finditer(r"[12]\d{3}|\d{2}(?!\d)", e.text))
         return [
             dataclasses.replace(
-                e, text=y.group(), start=e.start + y.start(), end=e.start + y.end(), value=y.group(), end_value=None
+                e, text=y.group(), start=e.start + y.start(), end=e.start + y.end(), value=value, end_value=None
             )
-            for y in re.finditer(r"\d{4}", e.text)
+            for y, value in zip((years[0], years[-1]), (e.value, e.end_value))
         ]
     if e.end_value and e.rule.startswith("explicit-date"):
         # "April 24 and 25": TimeML tags the first day and the second number apart
