@@ -570,3 +570,38 @@ def test_the_whole_article_tells_how_the_writer_names_the_day():
     [alone] = find_time_expressions(paragraph, tue)
     [in_article] = find_time_expressions(paragraph, tue, document=article)
     assert (alone.value, in_article.value) == ("2023-09-12", "2023-09-19")
+
+
+# --- generic "now" and "today": TimeML PRESENT_REF (issue 12, item 7) ---
+@pytest.mark.parametrize(
+    "sentence, phrase, value",
+    [
+        ("Now, the alliance's mission is less clear.", "Now", "PRESENT_REF"),
+        ("The treaty was signed in 1990. Now, both sides want to revise it.", "Now", "PRESENT_REF"),
+        ("Now the ministers meet every month.", "Now", "PRESENT_REF"),
+        ("And today, the right to work is the right to survive.", "today", "PRESENT_REF"),
+        ("Forty years ago the town had ten cinemas. Today, it has one.", "Today", "PRESENT_REF"),
+        ("But today, the border remains closed to trade.", "today", "PRESENT_REF"),
+        # an act of the publication day: the day itself
+        ("Today, the minister met the Polish envoy.", "Today", "2023-09-15"),
+        ("Today, the ministers are meeting in Rome.", "Today", "2023-09-15"),
+        ("The minister said today that talks had failed.", "today", "2023-09-15"),
+        ("Today, talks are due to resume in Geneva.", "Today", "2023-09-15"),
+    ],
+)
+def test_generic_now_and_today(sentence, phrase, value):
+    found = {e.text: e for e in find_time_expressions(sentence, dt.date(2023, 9, 15))}
+    assert found[phrase].value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Now for the weather in the capital.",
+        "Now, he says, the West wants more.",
+        "Now, Ms. Okafor said, the plan will have new weight.",
+        "Now then, let us begin.",
+    ],
+)
+def test_discourse_now_is_not_a_time(sentence):
+    assert "Now" not in {e.text for e in find_time_expressions(sentence, dt.date(2023, 9, 15))}

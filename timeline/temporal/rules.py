@@ -276,8 +276,37 @@ def _part_code(part: str | None) -> str | None:
     return DAY_PARTS.get(part.lower().rstrip("s")) if part else None
 
 
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]['\"\u201d]*\s+|\n\s*)(?:(?:And|But|Yet)\s+)?$")
+_STATE_PRESENT = re.compile(
+    r"\b(?:is|are|has|have|remains?|seems?|means?)\b(?!\s+(?:\w+ing|to|due|expected|set|scheduled)\b)", re.I
+)
+# a past or future, a report, or an act (a past form not after a copula: "remains closed" is a state)
+_NOT_PRESENT = re.compile(
+    r"\b(?:was|were|had|did|will|would|shall|said|says)\b"
+    r"|(?<!\bis\s)(?<!\bare\s)(?<!\bremains\s)(?<!\bremain\s)(?<!\bseems\s)\b\w+ed\b",
+    re.I,
+)
+
+
+def _generic_today(m: re.Match, ctx: Context) -> bool:
+    """ "today" meaning nowadays, TimeML's PRESENT_REF rather than the publication
+    day: a sentence opening "(And) today," whose clause states how things are, in
+    the simple present ("And today, the right to work is the right to survive"),
+    not an act of the day ("Today, the minister is meeting ...", "Today, he met ...").
+    "today's youth" is left alone: TimeBank does not annotate it, and "today's
+    market" in financial news is that day's trading."""
+    if m["part"] or m["word"].lower() != "today" or not ctx.text.startswith(",", m.end()):
+        return False
+    if not _SENTENCE_OPENING.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return False
+    clause = re.split(r"[.;!?]", ctx.text[m.end() : m.end() + 200], maxsplit=1)[0]
+    return _STATE_PRESENT.search(clause) is not None and _NOT_PRESENT.search(clause) is None
+
+
 @rule("relative-day")
 def _relative_day(m: re.Match, ctx: Context) -> Reading | None:
+    if m["word"] and _generic_today(m, ctx):
+        return Reading("DATE", "PRESENT_REF", "ref", "today/generic")
     word = (m["word"] or m["beyond"]).lower()
     shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}.get(word)
     if shift is None:
@@ -1308,11 +1337,23 @@ _GENERIC = {
 
 
 def _discourse_now(text: str, m: re.Match) -> bool:
-    """ "Now, he says, ...", "Now for today's quiz": sentence-initial "now" set off by
-    a comma, or introducing a topic, is a discourse marker, not PRESENT_REF."""
+    """ "Now for today's quiz", "Now then,", "Now, now": sentence-initial "now"
+    introducing a topic or calling for attention is a discourse marker. "Now, the
+    alliance is stronger" is the present set against the past: PRESENT_REF
+    (TimeML 1.2.1 annotates it so)."""
     before = text[max(0, m.start() - 3) : m.start()]
     at_start = m.start() == 0 or re.search(r"(?:[.!?]['\"`]*\s+|\n\s*|^\s*|[\"`]+)$", before) is not None
-    return at_start and re.match(r"\s*(?:,|for\b)", text[m.end() : m.end() + 5]) is not None
+    after = text[m.end() : m.end() + 60]
+    return at_start and (
+        re.match(r",?\s*(?:for\b|then\b|now\b)", after, re.I) is not None or _REPORTING_ASIDE.match(after) is not None
+    )
+
+
+# ", he says," / ", Ms. Conlin said,": a reporting aside right after "Now," makes it
+# the speaker's discourse marker (TimeBank leaves "Now, he says, ..." unannotated).
+_REPORTING_ASIDE = re.compile(
+    r",\s+(?:[A-Z][\w.'-]*\s+){0,3}(?:he|she|they|it|[A-Z][\w'-]+)\s+(?:says|said|argues|argued|adds|added|notes|noted)\s*,"
+)
 
 
 @rule("generic")
