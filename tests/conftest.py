@@ -5,6 +5,7 @@ extractions, and a database with the seed article ingested by the real CLI."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import uuid
 from pathlib import Path
@@ -211,3 +212,36 @@ def seed_db(tmp_path_factory) -> str:
     result = CliRunner().invoke(cli, ["--db", url, "ingest", str(SEEDS), "--workers", "1"])
     assert result.exit_code == 0, result.output
     return url
+
+
+_REPORT_KEYS = itertools.count(1)
+
+
+def merge_report(
+    key: str | None = None,
+    article_id: int | None = 1,
+    family: str = "CONSULT",
+    mode: str | None = "meet",
+    date: str | None = "2024-03-06",
+    place: str | None = None,
+    actors: tuple[tuple[str, ...], ...] = (("Emmanuel Macron", "person"), ("Lula da Silva", "person")),
+    sentences: tuple[str, ...] | list[str] = (),
+):
+    """A `timeline.merging.Report` built by hand: `actors` are (name, kind) with
+    the first the source and the others targets, or (name, kind, role)."""
+    from timeline.merging import Report, ReportActor, day_range, sentence_words
+    from timeline.temporal.expression import value_range
+
+    rng = value_range(date) if date else None
+    roles = ["source"] + ["target"] * (len(actors) - 1)
+    return Report(
+        key=key or f"report-{next(_REPORT_KEYS)}",
+        article_id=article_id,
+        family=family,
+        mode=mode,
+        granularity=_granularity(date),
+        days=day_range(rng[0].isoformat(), rng[1].isoformat()) if rng else None,
+        place=place,
+        actors=tuple(ReportActor(a[0], a[2] if len(a) > 2 else role, a[1]) for a, role in zip(actors, roles)),
+        words=sentence_words(sentences),
+    )

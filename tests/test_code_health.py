@@ -38,8 +38,6 @@ BASELINE = {
     "events/merge.py:EventBuilder.summary": 32,
     "events/modality.py:modality": 71,
     "render/html.py:timeline_payload": 27,
-    "store.py:_actor_ids": 27,
-    "store.py:compatible": 31,
 }
 
 

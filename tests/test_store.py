@@ -10,7 +10,7 @@ import pytest
 from conftest import document, event_record
 from sqlalchemy import func, select, text
 
-import timeline.store as store_module
+import timeline.store.events as store_module
 from timeline.events.types import Extraction
 from timeline.models import Actor, ActorAlias, Article, Event, EventReport, IngestError, Mention
 from timeline.store import (
@@ -173,7 +173,7 @@ def test_record_failure(session):
 
 
 def _report(article_id=1, **kw):
-    from timeline.store import _new_report
+    from timeline.store.events import _new_report
 
     class _A:  # the article fields _new_report reads
         id = article_id

@@ -1,0 +1,275 @@
+"""The cross-article merge decision: do two articles' reports describe one
+real-world event? Pure, no database: plain `Report`s in, booleans and groups out.
+
+A report is what one article said about one event. Two reports are *linked*
+when every criterion in `CRITERIA` holds (or a user's correction says so);
+events are the connected components of the link graph (`components`), which
+makes the result independent of the order articles arrive in. `store/` turns
+its rows into `Report`s and writes what this module decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from timeline.vocabulary import ActorKind, Granularity, Role, alias_key, granularity_rank
+
+# PLOVER CONSULT covers meetings, visits, calls and talks: a "visit" in one
+# outlet is the "meeting" of another. Other PLOVER types must match exactly.
+CONSULT_FAMILY = frozenset({"CONSULT", "MEET", "VISIT", "HOST", "PHONE", "CALL", "SUMMIT", "TALKS", "DISCUSS"})
+# Families whose acts have a direction: who did it decides which act it is.
+DIRECTED_FAMILIES = frozenset({"STATEMENT", "ACCUSE", "THREATEN", "REQUEST", "SANCTION", "REJECT", "SUPPORT"})
+# CONSULT modes that name the same kind of occurrence; a visit or a hosting is
+# another occurrence than the talks held during it (PLOVER keeps them apart).
+MEETING_MODES = frozenset({"meet", "negotiate", "multilateral", "third-party", "phone", "mediate"})
+# How alike two reports' sentences must be (Jaccard over content words) when
+# the people alone do not settle it: a speaker says many things a day, and a
+# body agrees many things; wire versions of one story share most words.
+STATEMENT_SIMILARITY = 0.3
+WEAK_LINK_SIMILARITY = 0.15
+
+_COARSEST_LINK = granularity_rank(Granularity.MONTH)
+_COARSEST_WITHOUT_PEOPLE = granularity_rank(Granularity.WEEK)
+_STOPWORDS = frozenset(
+    "the and for that with from this have has had was were are will would said says told "
+    "its their his her they them been not but also which who after before over into about "
+    "than more there when what while other some such only could should may might".split()
+)
+_WORD = re.compile(r"[a-z]{3,}")
+
+
+def type_family(event_type: str) -> str:
+    """The family two reports must share: CONSULT for every meeting-like type."""
+    return "CONSULT" if event_type.upper() in CONSULT_FAMILY else event_type.upper()
+
+
+def sentence_words(sentences: Iterable[str]) -> frozenset[str]:
+    """Content words of a report's sentences (for `same_story`)."""
+    words: set[str] = set()
+    for sentence in sentences:
+        words.update(w for w in _WORD.findall(sentence.lower()) if w not in _STOPWORDS)
+    return frozenset(words)
+
+
+def day_range(date_start: str | None, date_end: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a report's date covers; None when it has none."""
+    if not date_start or not date_end:
+        return None
+    try:
+        return dt.date.fromisoformat(date_start[:10]), dt.date.fromisoformat(date_end[:10])
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class ReportActor:
+    """One participant as a report names it."""
+
+    name: str
+    role: str
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """What the merge rule reads of one article's account of one event."""
+
+    key: str  # stable across re-ingest; corrections and `words` refer to it
+    article_id: int | None
+    family: str  # `type_family` of the event type
+    mode: str | None
+    granularity: str
+    days: tuple[dt.date, dt.date] | None  # `day_range` of the date; None when undated
+    place: str | None = None
+    actors: tuple[ReportActor, ...] = ()
+    words: frozenset[str] = field(default=frozenset(), compare=False)  # `sentence_words` of its sentences
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        return frozenset(a.name for a in self.actors)
+
+    @cached_property
+    def persons(self) -> frozenset[str]:
+        return frozenset(a.name for a in self.actors if a.kind == ActorKind.PERSON)
+
+    @cached_property
+    def sources(self) -> frozenset[str]:
+        """Who did it: the actors in the source or host role."""
+        return frozenset(a.name for a in self.actors if a.role in (Role.SOURCE, Role.HOST))
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """A user's corrections as pairs of report keys: `joined` by `timeline merge`
+    (linked whatever the rule says), `apart` by `timeline split` (never linked)."""
+
+    joined: frozenset[frozenset[str]] = frozenset()
+    apart: frozenset[frozenset[str]] = frozenset()
+
+    def forced_partners(self, key: str) -> set[str]:
+        """The reports a user joined to `key`."""
+        return {k for pair in self.joined if key in pair for k in pair} - {key}
+
+
+NO_CORRECTIONS = Corrections()
+
+
+# --- the criteria ---------------------------------------------------------------------
+
+
+def same_family(a: Report, b: Report) -> bool:
+    """Same type family: "Putin met Kim" and "Putin visited Kim" (CONSULT) may be
+    one event; "Putin met Kim" and "Putin signed a deal with Kim" (AGREE) are two."""
+    return a.family == b.family
+
+
+def different_articles(a: Report, b: Report) -> bool:
+    """Two reports from one article are two events ("visited Hanoi" and "met
+    the prime minister during the visit"): extraction has already merged what
+    one article says about one event."""
+    return a.article_id is None or a.article_id != b.article_id
+
+
+def modes_compatible(a: Report, b: Report) -> bool:
+    """Same kind of occurrence: "met" and "phoned" or "held talks" are one
+    meeting told two ways; "visited Beijing" is another occurrence than the
+    talks held there. A report without a mode fits any."""
+    if a.mode == b.mode or a.mode is None or b.mode is None:
+        return True
+    return a.mode in MEETING_MODES and b.mode in MEETING_MODES
+
+
+def dates_compatible(a: Report, b: Report) -> bool:
+    """Dated, fine enough, and on the same days: "on Wednesday" (the 13th) fits
+    "this week" and "in September"; "on the 13th" and "on the 14th" are one
+    event dated differently (a `date_conflict`), the 13th and the 15th two.
+    Undated reports and reports dated only "in 1987" or "this quarter" link
+    to nothing: they would fit every event of the year."""
+    if a.days is None or b.days is None:
+        return False
+    if max(granularity_rank(a.granularity), granularity_rank(b.granularity)) > _COARSEST_LINK:
+        return False
+    if a.granularity == Granularity.DAY and b.granularity == Granularity.DAY:
+        # One day of slack, except for statements: people speak every day,
+        # and the slack would chain a week of one speaker's remarks into one event.
+        slack = 0 if a.family == "STATEMENT" else 1
+        return abs((a.days[0] - b.days[0]).days) <= slack
+    return a.days[0] <= b.days[1] and b.days[0] <= a.days[1]
+
+
+def places_compatible(a: Report, b: Report) -> bool:
+    """Same place or one not given: "in Sochi" fits "in sochi" and a report
+    naming no place; "in Sochi" and "in Minsk" are two events."""
+    return not (a.place and b.place and alias_key(a.place) != alias_key(b.place))
+
+
+def participants_compatible(a: Report, b: Report) -> bool:
+    """The same people: at least two shared actors or one shared person
+    ("Putin and Kim" fits "Putin"), and not each side naming a person the
+    other lacks (Putin–Kim and Putin–Lukashenko are two meetings). Without
+    named people on both sides ("Japan and the United States") only the same
+    kind of act within a week: a country pair fits every contact of a month."""
+    shared = a.names & b.names
+    if len(shared) < 2 and not (shared & a.persons & b.persons):
+        return False
+    if (a.persons - b.persons) and (b.persons - a.persons):
+        return False
+    if a.persons and b.persons:
+        return True
+    if a.mode != b.mode:
+        return False
+    return max(granularity_rank(a.granularity), granularity_rank(b.granularity)) <= _COARSEST_WITHOUT_PEOPLE
+
+
+def direction_compatible(a: Report, b: Report) -> bool:
+    """Directed acts by the same side: "the U.S. warned Iran" and "Iran warned
+    the U.S." are two acts. Undirected families, or a report without a
+    source, fit either way."""
+    if a.family not in DIRECTED_FAMILIES:
+        return True
+    return not (a.sources and b.sources and not a.sources & b.sources)
+
+
+def same_story(a: Report, b: Report) -> bool:
+    """The sentences tell one story when the people do not settle it: one
+    speaker's "the rouble will not fall" and "the bank will consider rates"
+    the same day are two statements (content words must overlap at least
+    `STATEMENT_SIMILARITY`);
+    the same two named people on the same days are one meeting; otherwise the
+    sentences must share `WEAK_LINK_SIMILARITY` of their words. Reports whose
+    sentences are unknown pass."""
+    if not a.words or not b.words:
+        return True
+    similarity = len(a.words & b.words) / len(a.words | b.words)
+    if a.family == "STATEMENT":
+        return similarity >= STATEMENT_SIMILARITY
+    if len(a.persons & b.persons) >= 2:
+        return True
+    return similarity >= WEAK_LINK_SIMILARITY
+
+
+# In the order they are checked: cheap and most selective first.
+CRITERIA: tuple[Callable[[Report, Report], bool], ...] = (
+    same_family,
+    different_articles,
+    modes_compatible,
+    dates_compatible,
+    places_compatible,
+    participants_compatible,
+    direction_compatible,
+    same_story,
+)
+
+
+def compatible(a: Report, b: Report) -> bool:
+    """Do two reports describe the same event by the rule (every criterion holds)?"""
+    return all(criterion(a, b) for criterion in CRITERIA)
+
+
+def linked(a: Report, b: Report, corrections: Corrections = NO_CORRECTIONS) -> bool:
+    """Are two reports one event: a user's correction first, then the rule."""
+    pair = frozenset((a.key, b.key))
+    if pair in corrections.joined:
+        return True
+    if pair in corrections.apart:
+        return False
+    return compatible(a, b)
+
+
+def components(reports: Sequence[Report], corrections: Corrections = NO_CORRECTIONS) -> list[list[int]]:
+    """The events among `reports`: connected components of the link graph, as
+    lists of indices into `reports`, ordered by their smallest key."""
+    parent = list(range(len(reports)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(reports)):
+        for j in range(i + 1, len(reports)):
+            if linked(reports[i], reports[j], corrections):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(reports)):
+        groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: min(reports[i].key for i in g))
+
+
+def events_to_join(report: Report, linked_by_event: dict[int, list[Report]]) -> list[int]:
+    """Of the events a new report links to (event id -> its linked reports),
+    those that become one event with it: all of them when no two name people
+    the other lacks, else only the one sharing most of its actors. A vague
+    "Putin met leaders" that fits Putin–Kim and Putin–Xi goes into one of
+    them and does not make the two meetings one."""
+    events = sorted(linked_by_event)
+    people = {e: set().union(*(r.persons for r in linked_by_event[e])) for e in events}
+    clash = any(people[a] - people[b] and people[b] - people[a] for a in events for b in events if a < b)
+    if not clash:
+        return events
+    return [max(events, key=lambda e: (len(people[e] & report.names), -e))]

@@ -1,0 +1,39 @@
+"""Write extractions to the database, by table family: articles (one per
+transaction, re-ingest, failures), actors and their aliases, events (reports
+attached and merged across articles by `timeline.merging`'s rule), and a
+user's corrections (merge, split, redate), replayed on every re-ingest.
+"""
+
+from timeline.merging import CONSULT_FAMILY, DIRECTED_FAMILIES, sentence_words, type_family
+from timeline.store.articles import (
+    PG_MERGE_LOCK,
+    StoreError,
+    StoreResult,
+    article_document,
+    begin_write,
+    find_article,
+    record_failure,
+    store_article,
+)
+from timeline.store.corrections import MergePlan, merge_events, redate_article, split_event
+from timeline.store.events import compatible
+
+__all__ = [
+    "CONSULT_FAMILY",
+    "DIRECTED_FAMILIES",
+    "PG_MERGE_LOCK",
+    "MergePlan",
+    "StoreError",
+    "StoreResult",
+    "article_document",
+    "begin_write",
+    "compatible",
+    "find_article",
+    "merge_events",
+    "record_failure",
+    "redate_article",
+    "sentence_words",
+    "split_event",
+    "store_article",
+    "type_family",
+]
