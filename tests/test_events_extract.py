@@ -183,6 +183,30 @@ def test_undated_perfect_is_background_not_a_timeline_event():
     assert [e.background for e in events if e.type == "REJECT"] == [True]
 
 
+@pytest.mark.parametrize(
+    "text, type_, actor",
+    [
+        (
+            "Kyiv has protested loudly, with the European Parliament last month calling Putin a war criminal.",
+            "ACCUSE",
+            "European Parliament",
+        ),
+        ("Japan has rejected the Chinese proposal on Friday.", "REJECT", "Japan"),
+        ("The United States has condemned the missile launch by North Korea on Tuesday.", "ACCUSE", "United States"),
+        ("Germany has expelled two Russian diplomats this month.", "SANCTION", "Germany"),
+    ],
+)
+def test_an_undated_article_keeps_its_events_undated(text, type_, actor):
+    # A perfect with a date phrase is an act of the story's time ("has rejected
+    # ... on Friday"); without a publication date the phrase cannot resolve,
+    # but the act stays in the timeline, undated, as it is when dated.
+    dated, undated = _events(text, dt.date(2024, 5, 17)), _events(text, None)
+    assert _find(dated, type_, actor).date is not None
+    event = _find(undated, type_, actor)
+    assert (event.date, event.granularity) == (None, "none")
+    assert len([e for e in undated if e.in_timeline]) == len([e for e in dated if e.in_timeline])
+
+
 def test_pluperfect_after_a_past_reporting_verb_is_the_speakers_past():
     text = (
         "Canadian Prime Minister Brian Mulroney told reporters that he had agreed with "

@@ -143,12 +143,15 @@ class DateAttacher:
             if span is not None:
                 self.inside.update(range(span.start, span.end))
 
-    def _usable(self, expr: TimeExpression) -> bool:
+    def _usable(self, expr: TimeExpression, unresolved: bool = False) -> bool:
+        if unresolved and expr.anchor == "publication":
+            return expr.type in DATING_TYPES
         return expr.type in DATING_TYPES and (expr.value is not None or expr.anchor == "event")
 
-    def for_trigger(self, token) -> tuple[TimeExpression | None, str | None]:  # noqa: C901
+    def for_trigger(self, token, *, unresolved: bool = False) -> tuple[TimeExpression | None, str | None]:  # noqa: C901
         """The expression dating the trigger, and a note when it was borrowed
-        from a governing or governed phrase."""
+        from a governing or governed phrase. `unresolved`: also the phrases
+        that only a missing publication date leaves without a value."""
         # "an OPEC meeting scheduled for late June": the noun's own schedule
         # dates it, before any time of the clause it stands in.
         if token.pos_ in ("NOUN", "PROPN"):
@@ -162,7 +165,7 @@ class DateAttacher:
         steps = 0
         while True:
             for expr in self.by_token.get(node.i, []):
-                if self._usable(expr) and not _inside(expr, token):
+                if self._usable(expr, unresolved) and not _inside(expr, token):
                     if node.i != token.i and node.lemma_.lower() in SAYING_VERBS:
                         return expr, SAYING_NOTE
                     return expr, None
@@ -194,14 +197,14 @@ class DateAttacher:
             if any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "while") for m in clause.children):
                 for tok in clause.subtree:
                     for expr in self.by_token.get(tok.i, []):
-                        if self._usable(expr) and expr.anchor != "event":
+                        if self._usable(expr, unresolved) and expr.anchor != "event":
                             return expr, "date of the when-clause"
         # Below the trigger: "suggested ... during a meeting ... on Friday".
         for tok in token.subtree:
             if tok.i == token.i:
                 continue
             for expr in self.by_token.get(tok.i, []):
-                if self._usable(expr) and expr.anchor != "event" and not _crosses_clause(tok, token):
+                if self._usable(expr, unresolved) and expr.anchor != "event" and not _crosses_clause(tok, token):
                     return expr, "date of the phrase it governs"
         # "the agreement had been reached during a visit to Moscow last week": a
         # noun made an event by its verb takes the verb's adjuncts' date.
@@ -218,7 +221,7 @@ class DateAttacher:
                 if tok.i == verb.i or token.left_edge.i <= tok.i <= token.right_edge.i:
                     continue
                 for expr in self.by_token.get(tok.i, []):
-                    if self._usable(expr) and expr.anchor != "event" and not _crosses_clause(tok, verb):
+                    if self._usable(expr, unresolved) and expr.anchor != "event" and not _crosses_clause(tok, verb):
                         return expr, "date of its verb's adjunct"
         return None, None
 

@@ -583,9 +583,22 @@ class _ParagraphReader:
             sentence_index=self.memory.sentence_index,
             main_clause=_in_main_clause(token),
             date_soft=soft,
-            perfect=_perfect(token),
+            perfect=self._told_as_result(token, act, timex),
             own_occasion=_names_occasion(token),
         )
+
+    def _told_as_result(self, token, act, timex) -> bool:
+        """In the perfect and dated by no phrase of the text (see `_perfect`)."""
+        return _perfect(token) and not (timex is None and self._awaits_publication_date(act))
+
+    def _awaits_publication_date(self, act) -> bool:
+        """Has the act a date phrase ("on Friday", "this week") that only the
+        missing publication date keeps from resolving? Then the text dates it,
+        as in a dated article: not background, kept, undated."""
+        if self.published is not None:
+            return False
+        pending, _note = self.dates.for_trigger(act, unresolved=True)
+        return pending is not None and pending.value is None and pending.granularity not in UNDATABLE_GRANULARITIES
 
     def _visits_a_person(self, token) -> bool:
         for obj in (c for c in token.children if c.dep_ == "dobj"):
@@ -1068,6 +1081,10 @@ def _announces(trigger) -> bool:
     return bool(auxes & {"will", "would", "shall", "'ll"})
 
 
+# Granularities that date no event (a decade, "for two weeks", "every year").
+UNDATABLE_GRANULARITIES = frozenset({"decade", "century", "duration", "set", "ref", "none"})
+
+
 def _event_date(timex) -> tuple[str, str] | None:
     """The value and granularity a time expression gives an event: days, weeks,
     months, quarters, seasons and years; a time of day counts as its day;
@@ -1077,7 +1094,7 @@ def _event_date(timex) -> tuple[str, str] | None:
         return None
     if "T" in value:
         return value[:10], "day"
-    if timex.granularity in ("decade", "century", "duration", "set", "ref", "none"):
+    if timex.granularity in UNDATABLE_GRANULARITIES:
         return None
     return value, timex.granularity
 
