@@ -5,6 +5,7 @@ pipeline has its own tests) so these tests are about orchestration only."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -22,11 +23,14 @@ TESTS = Path(__file__).resolve().parent
 
 
 def fake_extract(doc):
-    """Events from lines "EVENT|TYPE|DATE|Actor;Actor|Place" (module level: picklable)."""
+    """Events from lines "EVENT|TYPE|DATE|Actor;Actor|Place" (module level: picklable);
+    DATE "published" is the publication day, as "on Friday" would resolve to it."""
     events = []
     for line in doc.text.splitlines():
         if line.startswith("EVENT|"):
             _, type_, date, actors, place = line.split("|")
+            if date == "published":
+                date = doc.published.isoformat() if doc.published else ""
             events.append(
                 event_record(
                     type_=type_,
@@ -278,3 +282,102 @@ def test_a_failing_article_in_a_batch_costs_only_itself(monkeypatch, tmp_path):
     results = _extract_batch(docs)
     assert [type(r).__name__ for r in results] == ["Extraction", "ValueError", "Extraction"]
     assert len(results[0].events) == 1 and len(results[2].events) == 1
+
+
+# --- re-ingest with corrected metadata ---------------------------------------------------
+
+
+def ingest(runner, db_url, *args):
+    result = runner.invoke(cli, ["--db", db_url, "ingest", *map(str, args), "--workers", "1"])
+    return result.exit_code, result.stderr
+
+
+def exported(runner, db_url) -> list[tuple]:
+    records = json.loads(runner.invoke(cli, ["--db", db_url, "export", "--format", "json"]).stdout)
+    return [(e["id"], e["date"], e["mentions"][0]["title"], e["mentions"][0]["published"]) for e in records]
+
+
+def listed(runner, db_url) -> list[str]:
+    return runner.invoke(cli, ["--db", db_url, "articles", "--format", "csv"]).stdout.splitlines()[1:]
+
+
+@pytest.fixture
+def undated(tmp_path) -> Path:
+    return article(tmp_path, "lula.txt", "Lula met Modi on Tuesday.\nEVENT|CONSULT|published|Lula;Narendra Modi|", None)
+
+
+def test_reingest_with_a_publication_date_redates_an_undated_article(runner, db_url, undated):
+    assert ingest(runner, db_url, undated) == (0, "read 1, stored 1, skipped 0, failed 0, events 1\n")
+    assert exported(runner, db_url) == [(1, None, None, None)]
+    dated = ingest(runner, db_url, undated, "--published", "2024-03-08")
+    assert dated == (0, "read 1, stored 0, updated 1, skipped 0, failed 0, events 1\n")
+    assert exported(runner, db_url)[0][1:] == ("2024-03-08", None, "2024-03-08")
+    assert listed(runner, db_url) == [f"1,ok,2024-03-08,,,,{undated},1"]
+    again = ingest(runner, db_url, undated, "--published", "2024-03-08")
+    assert again == (0, "read 1, stored 0, skipped 1, failed 0, events 0\n")
+
+
+@pytest.mark.parametrize(
+    "option, value, row",
+    [
+        ("--title", "Lula and Modi", "1,undated,,,Lula and Modi,,{path},1"),
+        ("--url", "https://example.org/lula", "1,undated,,,,https://example.org/lula,{path},1"),
+        ("--publisher", "Example Times", "1,undated,,Example Times,,,{path},1"),
+    ],
+)
+def test_reingest_with_new_metadata_updates_it_without_extracting_again(
+    runner, db_url, undated, monkeypatch, option, value, row
+):
+    ingest(runner, db_url, undated)
+    events_before = exported(runner, db_url)
+    calls = []
+    monkeypatch.setattr(
+        "timeline.ingest._extract_many", lambda docs: calls.extend(docs) or [fake_extract(d) for d in docs]
+    )
+    monkeypatch.setattr("timeline.ingest._extract", lambda doc: calls.append(doc) or fake_extract(doc))
+    assert ingest(runner, db_url, undated, option, value) == (
+        0,
+        "read 1, stored 0, updated 1, skipped 0, failed 0, events 0\n",
+    )
+    assert calls == []
+    assert listed(runner, db_url) == [row.format(path=undated)]
+    assert [e[:2] for e in exported(runner, db_url)] == [e[:2] for e in events_before]
+
+
+def test_reingest_with_a_date_field_dates_json_lines_records(runner, db_url, tmp_path):
+    records = tmp_path / "news.jsonl"
+    records.write_text(
+        json.dumps({"text": "EVENT|CONSULT|published|Lula;Narendra Modi|", "sent": "2024-03-08"}) + "\n",
+        encoding="utf-8",
+    )
+    ingest(runner, db_url, records)
+    assert exported(runner, db_url)[0][1] is None
+    dated = ingest(runner, db_url, records, "--date-field", "sent")
+    assert dated == (0, "read 1, stored 0, updated 1, skipped 0, failed 0, events 1\n")
+    assert exported(runner, db_url)[0][1] == "2024-03-08"
+
+
+def test_a_redate_survives_reingest_and_force_unless_the_input_gives_a_date(runner, db_url, undated, monkeypatch):
+    monkeypatch.setattr("timeline.events.extract_document", fake_extract)  # what `redate` extracts with
+    ingest(runner, db_url, undated)
+    runner.invoke(cli, ["--db", db_url, "redate", "1", "--published", "2024-03-08"])
+    assert exported(runner, db_url)[0][1] == "2024-03-08"
+    assert ingest(runner, db_url, undated) == (0, "read 1, stored 0, skipped 1, failed 0, events 0\n")
+    assert ingest(runner, db_url, undated, "--force") == (0, "read 1, stored 1, skipped 0, failed 0, events 1\n")
+    assert exported(runner, db_url)[0][1] == "2024-03-08"
+    assert listed(runner, db_url) == [f"1,ok,2024-03-08,,,,{undated},1"]
+    moved = ingest(runner, db_url, undated, "--published", "2024-03-11")
+    assert moved == (0, "read 1, stored 0, updated 1, skipped 0, failed 0, events 1\n")
+    assert exported(runner, db_url)[0][1] == "2024-03-11"
+
+
+def test_a_copy_of_a_stored_text_with_other_metadata_is_skipped(runner, db_url, tmp_path):
+    # Two outlets carrying one wire story: the second copy changes nothing.
+    first = article(tmp_path, "first.txt", "Lula met Modi.\nEVENT|CONSULT|2024-03-05|Lula;Narendra Modi|")
+    second = article(
+        tmp_path, "second.txt", "Lula met Modi.\nEVENT|CONSULT|2024-03-05|Lula;Narendra Modi|", "2024-03-07"
+    )
+    ingest(runner, db_url, first)
+    assert ingest(runner, db_url, second) == (0, "read 1, stored 0, skipped 1, failed 0, events 0\n")
+    assert ingest(runner, db_url, tmp_path) == (0, "read 2, stored 0, skipped 2, failed 0, events 0\n")
+    assert listed(runner, db_url) == [f"1,ok,2023-09-15,,first.txt,,{first},1"]

@@ -3,6 +3,7 @@ aliases, cross-article merging (order-independent), corrections, redating."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 
@@ -19,6 +20,7 @@ from timeline.store import (
     merge_events,
     record_failure,
     redate_article,
+    reingest_document,
     split_event,
     store_article,
     type_family,
@@ -547,3 +549,117 @@ def test_statements_of_one_speaker_merge_only_when_they_tell_the_same_story():
     assert compatible(a, b)  # without the sentences, the rule cannot tell
     assert not compatible(a, b, words)
     assert compatible(a, c, words)
+
+
+# --- re-ingest with corrected metadata --------------------------------------------------
+
+
+def _article(session, article_id):
+    a = session.get(Article, article_id)
+    session.refresh(a)
+    return (a.status, a.published, a.published_source, a.title, a.url, a.publisher)
+
+
+def test_same_text_with_a_publication_date_redates_an_undated_article(session):
+    text_ = "Lula met Modi on Tuesday."
+    first = store_article(
+        session, document(text_, published=None, origin="a.txt"), Extraction([event_record(date=None)])
+    )
+    dated = Extraction([event_record(date="2024-03-05", date_expression="on Tuesday")])
+    result = store_article(session, document(text_, published="2024-03-08", origin="a.txt"), dated)
+    assert (result.status, result.article_id, result.events) == ("updated", first.article_id, 1)
+    assert _article(session, first.article_id) == ("ok", "2024-03-08", "option", None, None, None)
+    assert session.execute(select(Event.date)).scalars().all() == ["2024-03-05"]
+    assert (count(session, Article), count(session, Mention)) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("title", "Lula and Modi meet"), ("url", "https://example.org/lula-modi"), ("publisher", "Example Times")],
+)
+def test_same_text_with_new_metadata_updates_the_article_and_keeps_its_events(session, field, value):
+    doc = document("Lula met Modi.", origin="a.txt")
+    first = store_article(session, doc, Extraction([event_record()]))
+    before = snapshot(session), sorted(session.execute(select(Event.id)).scalars())
+    result = store_article(
+        session, document("Lula met Modi.", origin="a.txt", **{field: value}), Extraction([event_record()])
+    )
+    assert (result.status, result.article_id, result.events) == ("updated", first.article_id, 0)
+    assert getattr(session.get(Article, first.article_id), field) == value
+    assert (snapshot(session), sorted(session.execute(select(Event.id)).scalars())) == before
+
+
+def test_identical_text_and_metadata_is_still_skipped(session):
+    doc = document("Lula met Modi.", title="T", url="https://example.org/t", origin="a.txt")
+    store_article(session, doc, Extraction([event_record()]))
+    assert store_article(session, doc, Extraction([event_record()])).status == "skipped"
+
+
+def test_a_copy_of_the_text_elsewhere_fills_gaps_but_overwrites_nothing(session):
+    # Two outlets carrying one wire story: the first stored keeps its title and date.
+    first = store_article(
+        session, document("Lula met Modi.", title="First", origin="a.jsonl:1"), Extraction([event_record()])
+    )
+    copy = document("Lula met Modi.", title="Second", published="2024-01-01", origin="b.jsonl:7")
+    assert store_article(session, copy, Extraction([event_record()])).status == "skipped"
+    with_url = document("Lula met Modi.", title="Second", url="https://example.org/x", origin="b.jsonl:7")
+    assert store_article(session, with_url, Extraction([event_record()])).status == "updated"
+    assert _article(session, first.article_id) == ("ok", "2023-09-15", "option", "First", "https://example.org/x", None)
+
+
+def _redated(session):
+    text_ = "Lula met Modi on Tuesday."
+    stored = store_article(
+        session, document(text_, published=None, origin="a.txt"), Extraction([event_record(date=None)])
+    )
+    redate_article(
+        session, stored.article_id, dt.date(2024, 3, 8), lambda doc: Extraction([event_record(date="2024-03-05")])
+    )
+    return stored.article_id, document(text_, published=None, origin="a.txt")
+
+
+def test_a_redate_survives_a_reingest_that_gives_no_date(session):
+    article_id, undated = _redated(session)
+    assert store_article(session, undated, Extraction([event_record(date=None)])).status == "skipped"
+    assert _article(session, article_id)[:3] == ("ok", "2024-03-08", "option")
+    assert session.execute(select(Event.date)).scalars().all() == ["2024-03-05"]
+
+
+def test_reingest_keeps_what_the_new_input_does_not_give(session):
+    article_id, undated = _redated(session)
+    kept = reingest_document(session, undated)
+    assert (kept.published, kept.published_source, kept.text) == (dt.date(2024, 3, 8), "option", undated.text)
+    result = store_article(session, kept, Extraction([event_record(date="2024-03-05")]), force=True)
+    assert (result.status, _article(session, article_id)[:3]) == ("stored", ("ok", "2024-03-08", "option"))
+
+
+def test_force_with_an_extraction_made_without_the_kept_date_is_refused(session):
+    article_id, undated = _redated(session)
+    with pytest.raises(StoreError, match=f"article {article_id} is dated 2024-03-08"):
+        store_article(session, undated, Extraction([event_record(date=None)]), force=True)
+    assert session.execute(select(Event.date)).scalars().all() == ["2024-03-05"]
+
+
+@pytest.mark.parametrize(
+    "stored, new, kept",
+    [
+        ((None, None), ("2024-03-08", "metadata"), ("2024-03-08", "metadata")),  # undated: any date fills it
+        (("2024-03-08", "option"), (None, None), ("2024-03-08", "option")),  # no date given: a redate stays
+        (("2024-03-08", "option"), ("2024-03-09", "metadata"), ("2024-03-09", "metadata")),  # a date given wins
+        (("2024-03-08", "option"), ("2024-03-09", "option"), ("2024-03-09", "option")),
+        (("2024-03-08", "option"), ("2024-03-07", "dateline"), ("2024-03-08", "option")),  # found: never over given
+        (("2024-03-08", "metadata"), ("2024-03-07", "html"), ("2024-03-08", "metadata")),
+        (("2024-03-08", "dateline"), ("2024-03-09", "html"), ("2024-03-09", "html")),  # found over found
+    ],
+)
+def test_which_publication_date_a_reingest_keeps(session, stored, new, kept):
+    store_article(
+        session,
+        dataclasses.replace(
+            document("Lula met Modi.", published=stored[0], origin="a.txt"), published_source=stored[1]
+        ),
+        Extraction([]),
+    )
+    doc = dataclasses.replace(document("Lula met Modi.", published=new[0], origin="a.txt"), published_source=new[1])
+    found = reingest_document(session, doc)
+    assert (found.published.isoformat() if found.published else None, found.published_source) == kept

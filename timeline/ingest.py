@@ -33,14 +33,27 @@ class IngestSummary:
     skipped: int = 0
     failed: int = 0
     events: int = 0
+    updated: int = 0  # stored texts given new metadata (and re-dated when its date changed)
 
     @property
     def exit_code(self) -> int:
         return 1 if self.failed else 0
 
+    def count(self, result) -> None:
+        """Count what the store did with one article (a `StoreResult`)."""
+        if result.status == "skipped":
+            self.skipped += 1
+            return
+        if result.status == "updated":
+            self.updated += 1
+        else:
+            self.stored += 1
+        self.events += result.events
+
     def line(self) -> str:
+        updated = f"updated {self.updated}, " if self.updated else ""
         return (
-            f"read {self.read}, stored {self.stored}, skipped {self.skipped}, "
+            f"read {self.read}, stored {self.stored}, {updated}skipped {self.skipped}, "
             f"failed {self.failed}, events {self.events}"
         )
 
@@ -137,12 +150,7 @@ def run_ingest(  # noqa: C901
     def store(doc: Document, extraction) -> None:
         from timeline.store import store_article
 
-        result = _with_retry(lambda: store_article(session, doc, extraction, force=force))
-        if result.status == "stored":
-            summary.stored += 1
-            summary.events += result.events
-        else:
-            summary.skipped += 1
+        summary.count(_with_retry(lambda: store_article(session, doc, extraction, force=force)))
 
     executor = None
 
@@ -211,13 +219,14 @@ def run_ingest(  # noqa: C901
             if shard is not None and not in_shard(sha, *shard):
                 continue
             summary.read += 1
-            if not force and (sha in seen or _already_stored(session, sha)):
-                summary.skipped += 1
+            prepared = _reingest(session, item, sha, force, seen)
+            if not isinstance(prepared, Document):
+                summary.count(prepared)
                 if display:
                     display.update(summary)
                 continue
             seen.add(sha)
-            batch.append(item)
+            batch.append(prepared)
             # In process, one article at a time: an interruption loses only it.
             if len(batch) >= (1 if workers <= 1 else BATCH_SIZE):
                 submit(batch)
@@ -268,12 +277,15 @@ class _Done:
         return self._fn(*self._args)
 
 
-def _already_stored(session, sha: str) -> bool:
-    from timeline.store import find_article
+def _reingest(session, doc: Document, sha: str, force: bool, seen: set[str]):
+    """The document to extract, or what the store did without extraction: a
+    text seen in this run or stored before is skipped, or given its new
+    metadata (see `timeline.store.reingest`)."""
+    from timeline.store import StoreResult, reingest
 
-    found = find_article(session, sha) is not None
-    session.rollback()  # do not hold a read snapshot between articles
-    return found
+    if not force and sha in seen:
+        return StoreResult("skipped", None)
+    return _with_retry(lambda: reingest(session, doc, force=force))
 
 
 def _record_failure(session, origin: str, reason: str) -> None:
@@ -323,7 +335,7 @@ class _Progress:
         self._progress.start()
 
     def update(self, s: IngestSummary) -> None:
-        done = s.stored + s.skipped + s.failed
+        done = s.stored + s.updated + s.skipped + s.failed
         rate = done / max(time.monotonic() - self._start, 1e-6)
         self._progress.update(
             self._task,

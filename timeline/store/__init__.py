@@ -12,7 +12,10 @@ from timeline.store.articles import (
     article_document,
     begin_write,
     find_article,
+    kept_document,
     record_failure,
+    reingest,
+    reingest_document,
     store_article,
 )
 from timeline.store.corrections import MergePlan, merge_events, redate_article, split_event
@@ -29,9 +32,12 @@ __all__ = [
     "begin_write",
     "compatible",
     "find_article",
+    "kept_document",
     "merge_events",
     "record_failure",
     "redate_article",
+    "reingest",
+    "reingest_document",
     "sentence_words",
     "split_event",
     "store_article",

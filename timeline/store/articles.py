@@ -8,7 +8,7 @@ database as it was.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -36,7 +36,7 @@ class StoreError(RuntimeError):
 class StoreResult:
     """What `store_article` did with one article."""
 
-    status: str  # stored | skipped
+    status: str  # stored | updated (same text, new metadata) | skipped
     article_id: int | None
     events: int = 0  # timeline events (reports) written for this article
     event_ids: list[int] = field(default_factory=list)
@@ -74,36 +74,27 @@ def begin_write(session: Session) -> None:
 def store_article(session: Session, doc: Document, extraction: Extraction, *, force: bool = False) -> StoreResult:
     """Write one article with its events in one transaction and commit it.
 
-    Same text already stored: nothing changes ("skipped") unless `force`, which
-    replaces the article's mentions and reports and re-derives touched events.
-    Any failure rolls back, leaving the database as it was.
+    Same text already stored: identical metadata changes nothing ("skipped");
+    new metadata is applied as `kept_document` keeps it ("updated"), and a
+    new publication date replaces the article's mentions and reports with
+    `extraction`, which must be made from that date. `force` replaces them
+    whatever changed ("stored"). Any failure rolls back, leaving the database
+    as it was.
     """
     try:
         begin_write(session)
-        sha = doc.sha256
-        existing = find_article(session, sha)
-        if existing is not None and not force:
-            session.rollback()
-            return StoreResult("skipped", existing)
-        if existing is not None:
-            article = session.get(Article, existing)
-            assert article is not None
-            remove_article_events(session, existing)
-            _fill_article(article, doc)
+        existing = find_article(session, doc.sha256)
+        if existing is None:
+            result = _store_new(session, doc, extraction)
         else:
-            article = Article(sha256=sha, text=normalise_text(doc.text), ingested_at=now())
-            _fill_article(article, doc)
-            session.add(article)
-        session.flush()
-        store_actors(session, extraction)
-        n, event_ids = write_events(session, article, extraction)
-        article.n_events = n
-        if doc.origin:
-            # The input was read after all: its earlier failures are history.
-            session.connection().execute(delete(_INGEST_ERROR).where(_INGEST_ERROR.c.origin == doc.origin))
+            result = _store_again(session, existing, doc, extraction, force)
+        if result.status == "skipped":
+            session.rollback()
+            return result
+        _forget_failures(session, doc)
         session.commit()
         settle_actor_cache(session, committed=True)
-        return StoreResult("stored", article.id, n, event_ids)
+        return result
     except IntegrityError:
         # Another process stored the same text between our check and insert.
         session.rollback()
@@ -116,6 +107,165 @@ def store_article(session: Session, doc: Document, extraction: Extraction, *, fo
         session.rollback()
         settle_actor_cache(session, committed=False)
         raise
+
+
+def _store_new(session: Session, doc: Document, extraction: Extraction) -> StoreResult:
+    article = Article(sha256=doc.sha256, text=normalise_text(doc.text), ingested_at=now())
+    _fill_article(article, doc)
+    session.add(article)
+    session.flush()
+    return _store_content(session, article, extraction, "stored")
+
+
+def _store_again(session: Session, article_id: int, doc: Document, extraction: Extraction, force: bool) -> StoreResult:
+    """A text already stored: apply what is new about it (see `store_article`)."""
+    article = session.get(Article, article_id)
+    assert article is not None
+    kept = kept_document(article, doc)
+    changed = _metadata_changes(article, kept)
+    if not force and not changed:
+        return StoreResult("skipped", article_id)
+    if not force and "published" not in changed:
+        # Title, URL, publisher or where the date came from: the events do not depend on them.
+        _fill_article(article, kept)
+        return StoreResult("updated", article_id)
+    if kept.published != doc.published:
+        raise StoreError(
+            f"article {article_id} is dated {article.published} ({article.published_source}) and the input is not; "
+            "extract the document reingest_document() returns"
+        )
+    remove_article_events(session, article_id)
+    _fill_article(article, kept)
+    session.flush()
+    return _store_content(session, article, extraction, "stored" if force else "updated")
+
+
+def _store_content(session: Session, article: Article, extraction: Extraction, status: str) -> StoreResult:
+    store_actors(session, extraction)
+    n, event_ids = write_events(session, article, extraction)
+    article.n_events = n
+    return StoreResult(status, article.id, n, event_ids)
+
+
+# Dates a reader found in the document itself (HTML meta tags, a dateline), as
+# against dates given for it (an option, a redate, the record's metadata).
+_FOUND_DATES = frozenset({"html", "dateline"})
+_METADATA = ("title", "url", "publisher")
+
+
+def reingest_document(session: Session, doc: Document) -> Document:
+    """`doc` as a re-ingest would store it (`kept_document`), or `doc` itself
+    when its text is new: what to extract when the text may be stored."""
+    article = _stored_article(session, doc)
+    kept = doc if article is None else kept_document(article, doc)
+    session.rollback()  # do not hold a read snapshot between articles
+    return kept
+
+
+def reingest(session: Session, doc: Document, *, force: bool = False) -> StoreResult | Document:
+    """Settle `doc` without extracting it where extraction would change nothing:
+    its text is stored and its metadata is the same ("skipped") or new only in
+    title, URL, publisher or the source of its date ("updated", written now).
+    Otherwise the Document to extract and pass to `store_article`: `doc` as a
+    re-ingest keeps it (`kept_document`)."""
+    article = _stored_article(session, doc)
+    if article is None or force:
+        kept = doc if article is None else kept_document(article, doc)
+        session.rollback()
+        return kept
+    article_id, kept = article.id, kept_document(article, doc)
+    changed = _metadata_changes(article, kept)
+    session.rollback()
+    if "published" in changed:
+        return kept
+    if not changed:
+        return StoreResult("skipped", article_id)
+    return _update_metadata(session, doc)
+
+
+def _update_metadata(session: Session, doc: Document) -> StoreResult | Document:
+    """Write a stored article's new title, URL or publisher in one transaction;
+    the Document to extract instead if its date changed meanwhile."""
+    try:
+        begin_write(session)
+        article = _stored_article(session, doc)
+        if article is None:  # deleted meanwhile: a new text
+            session.rollback()
+            return doc
+        article_id, kept = article.id, kept_document(article, doc)
+        changed = _metadata_changes(article, kept)
+        if not changed or "published" in changed:
+            session.rollback()
+            return kept if changed else StoreResult("skipped", article_id)
+        _fill_article(article, kept)
+        _forget_failures(session, doc)
+        session.commit()
+        return StoreResult("updated", article_id)
+    except BaseException:
+        session.rollback()
+        raise
+
+
+def _forget_failures(session: Session, doc: Document) -> None:
+    """The input was read after all: its earlier failures are history."""
+    if doc.origin:
+        session.connection().execute(delete(_INGEST_ERROR).where(_INGEST_ERROR.c.origin == doc.origin))
+
+
+def _stored_article(session: Session, doc: Document) -> Article | None:
+    existing = find_article(session, doc.sha256)
+    return None if existing is None else session.get(Article, existing)
+
+
+def kept_document(article: Article, doc: Document) -> Document:
+    """What a re-ingest of a stored text keeps, field by field.
+
+    A value the new input does not give stays (a redate survives a re-ingest
+    without a date); a value the stored article lacks is filled from any copy
+    of the text. A different value replaces the stored one only from the same
+    input (same origin: the user corrected its options or metadata), or when a
+    date is given for it over a date the reader only found; a found date never
+    replaces a given one. A copy from elsewhere (two outlets carrying one wire
+    story) changes nothing the first one stored.
+    """
+    same_input = (doc.origin or None) == article.origin
+    fields: dict[str, str | None] = {}
+    for name in _METADATA:
+        new, old = getattr(doc, name), getattr(article, name)
+        fields[name] = new if new and (old is None or same_input) else old
+    published, source = doc.published, doc.published_source
+    if article.published and not _replaces_date(article, doc, same_input):
+        published, source = dt.date.fromisoformat(article.published), article.published_source
+    return replace(
+        doc,
+        title=fields["title"],
+        url=fields["url"],
+        publisher=fields["publisher"],
+        published=published,
+        published_source=source,
+        origin=article.origin or doc.origin,
+    )
+
+
+def _replaces_date(article: Article, doc: Document, same_input: bool) -> bool:
+    """Does the new input's publication date replace the stored one?"""
+    if doc.published is None:
+        return False
+    given, stored_given = doc.published_source not in _FOUND_DATES, article.published_source not in _FOUND_DATES
+    if given and not stored_given:
+        return True
+    return same_input and (given or not stored_given)
+
+
+def _metadata_changes(article: Article, doc: Document) -> set[str]:
+    """The fields `doc` would change on the stored article."""
+    changed = {name for name in _METADATA if getattr(doc, name) != getattr(article, name)}
+    published = doc.published.isoformat() if doc.published else None
+    if published != article.published:
+        changed.add("published")
+    elif published and doc.published_source != article.published_source:
+        changed.add("published_source")
+    return changed
 
 
 def _fill_article(article: Article, doc: Document) -> None:
