@@ -165,6 +165,26 @@ def event_record(
     )
 
 
+# Two occasions one article tells (Monday's meeting, Thursday's talks).
+TWO_OCCASIONS = ("Lula met Modi in Delhi on Monday.", "Modi and Lula held talks in Brasilia on Thursday.")
+
+
+def two_occasions_record() -> EventRecord:
+    """What extraction returns when it wrongly merges the two occasions of
+    `TWO_OCCASIONS` (one article: the sentences joined by a space) into one event."""
+    met, talks = TWO_OCCASIONS
+    record = event_record(actors=("Lula da Silva", "Narendra Modi"), date="2024-03-04", place="Delhi", sentence=met)
+    record.mentions += event_record(
+        actors=("Narendra Modi", "Lula da Silva"),
+        date="2024-03-07",
+        sentence=talks,
+        trigger="talks",
+        mode="negotiate",
+        offset=len(met) + 1,
+    ).mentions
+    return record
+
+
 def _granularity(date: str | None) -> str:
     if not date:
         return "none"

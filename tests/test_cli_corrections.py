@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import document, event_record
+from conftest import TWO_OCCASIONS, document, event_record, two_occasions_record
 from sqlmodel import Session
 
 from timeline.cli import cli
@@ -47,6 +47,17 @@ def test_split_after_merge(runner, db):
     result = runner.invoke(cli, ["--db", db, "split", "1", "2"])
     assert (result.exit_code, result.stdout) == (0, "split mention 2's article out of event 1 into event 4\n")
     assert sorted((e["id"], e["n_sources"]) for e in events(runner, db)) == [(1, 1), (3, 1), (4, 1)]
+
+
+def test_split_a_mention_out_of_what_its_article_merged(runner, db_url):
+    with Session(open_engine(db_url)) as s:
+        store_article(s, document(" ".join(TWO_OCCASIONS)), Extraction([two_occasions_record()]))
+    result = runner.invoke(cli, ["--db", db_url, "split", "1", "2"])
+    assert (result.exit_code, result.stdout) == (0, "split mention 2 out of event 1 into event 2\n")
+    assert [(e["id"], e["date"], [m["sentence"] for m in e["mentions"]]) for e in events(runner, db_url)] == [
+        (1, "2024-03-04", [TWO_OCCASIONS[0]]),
+        (2, "2024-03-07", [TWO_OCCASIONS[1]]),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from conftest import TWO_OCCASIONS, person, two_occasions_record
 from conftest import merge_report as report
 
 from timeline.merging import (
@@ -20,12 +21,14 @@ from timeline.merging import (
     direction_compatible,
     events_to_join,
     linked,
+    mention_key,
     modes_compatible,
     participants_compatible,
     places_compatible,
     same_family,
     same_story,
     sentence_words,
+    split_record,
     type_family,
 )
 
@@ -309,3 +312,70 @@ def test_sentence_words_are_content_words():
     assert sentence_words(["Lula said the real would hold, and the bank agreed."]) == frozenset(
         {"lula", "real", "hold", "bank", "agreed"}
     )
+
+
+# --- a user's split inside one article ---------------------------------------------------
+
+
+def _parts(detached):
+    record = two_occasions_record()
+    return [
+        (p.type, p.mode, p.date, p.granularity, p.place, p.summary, [m.trigger for m in p.mentions])
+        for p in split_record(record, detached)
+    ]
+
+
+UNSPLIT = ("CONSULT", "meet", "2024-03-04", "day", "Delhi", "Lula da Silva and Narendra Modi met", ["met", "talks"])
+
+
+@pytest.mark.parametrize(
+    "detached, parts",
+    [
+        (set(), [UNSPLIT]),
+        (
+            {len(TWO_OCCASIONS[0]) + 1 + TWO_OCCASIONS[1].index("talks")},
+            [
+                ("CONSULT", "meet", "2024-03-04", "day", "Delhi", "Lula da Silva and Narendra Modi met", ["met"]),
+                (
+                    "CONSULT",
+                    "negotiate",
+                    "2024-03-07",
+                    "day",
+                    None,
+                    "Lula da Silva and Narendra Modi: talks",
+                    ["talks"],
+                ),
+            ],
+        ),
+        (
+            # The first mention split off: the rest keeps the record's summary, the first is an event of its own.
+            {TWO_OCCASIONS[0].index("met")},
+            [
+                ("CONSULT", "negotiate", "2024-03-07", "day", None, "Lula da Silva and Narendra Modi met", ["talks"]),
+                ("CONSULT", "meet", "2024-03-04", "day", "Delhi", "Lula da Silva and Narendra Modi: met", ["met"]),
+            ],
+        ),
+        ({999}, [UNSPLIT]),  # no mention at that offset
+    ],
+)
+def test_split_record(detached, parts):
+    assert _parts(detached) == parts
+
+
+def test_split_record_keeps_the_participants_each_part_names():
+    record = two_occasions_record()
+    record.participants.append(person("Xi Jinping"))
+    record.mentions[1].sentence = "Xi and Lula held talks in Brasilia on Thursday."
+    rest, off = split_record(record, {record.mentions[1].trigger_start})
+    assert [p.name for p in rest.participants] == ["Lula da Silva", "Narendra Modi"]
+    assert [p.name for p in off.participants] == ["Lula da Silva", "Xi Jinping"]
+
+
+def test_split_record_of_one_mention_is_the_record():
+    record = two_occasions_record()
+    record.mentions = record.mentions[:1]
+    assert split_record(record, {record.mentions[0].trigger_start}) == [record]
+
+
+def test_mention_key():
+    assert mention_key("ab12", 40) == "ab12:40"

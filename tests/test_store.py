@@ -8,7 +8,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from conftest import document, event_record
+from conftest import TWO_OCCASIONS, document, event_record, two_occasions_record
 from sqlalchemy import func, select, text
 
 import timeline.store.events as store_module
@@ -663,3 +663,69 @@ def test_which_publication_date_a_reingest_keeps(session, stored, new, kept):
     doc = dataclasses.replace(document("Lula met Modi.", published=new[0], origin="a.txt"), published_source=new[1])
     found = reingest_document(session, doc)
     assert (found.published.isoformat() if found.published else None, found.published_source) == kept
+
+
+# --- split inside one article ---------------------------------------------------------------
+
+MET, TALKS = TWO_OCCASIONS
+
+
+def _one_record_for_two_occasions():
+    return two_occasions_record()
+
+
+SPLIT = [
+    (
+        "CONSULT",
+        "meet",
+        "2024-03-04",
+        "day",
+        None,
+        "Delhi",
+        1,
+        "Lula da Silva and Narendra Modi met",
+        ("Lula da Silva:source", "Narendra Modi:target"),
+        (MET,),
+    ),
+    (
+        "CONSULT",
+        "negotiate",
+        "2024-03-07",
+        "day",
+        None,
+        None,
+        1,
+        "Lula da Silva and Narendra Modi: talks",
+        ("Lula da Silva:source", "Narendra Modi:target"),
+        (TALKS,),
+    ),
+]
+
+
+def test_split_takes_one_mention_of_an_article_out_and_survives_reingest(session):
+    doc = document(f"{MET} {TALKS}")
+    store_article(session, doc, Extraction([_one_record_for_two_occasions()]))
+    event_id = session.execute(select(Event.id)).scalar_one()
+    talks = session.execute(select(Mention.id).where(Mention.trigger == "talks")).scalar_one()
+    new_id = split_event(session, event_id, talks)
+    assert new_id != event_id
+    assert snapshot(session) == SPLIT
+    assert dict(session.execute(select(Mention.trigger, Mention.event_id)).tuples().all()) == {
+        "met": event_id,
+        "talks": new_id,
+    }
+    store_article(session, doc, Extraction([_one_record_for_two_occasions()]), force=True)
+    assert snapshot(session) == SPLIT
+    redate_article(session, 1, dt.date(2024, 3, 8), lambda d: Extraction([_one_record_for_two_occasions()]))
+    assert snapshot(session) == SPLIT
+
+
+def test_a_mention_split_off_its_article_stays_apart_from_the_other_sources(session):
+    store_article(session, document(f"{MET} {TALKS}"), Extraction([_one_record_for_two_occasions()]))
+    # Another article reports the talks on the same days: the split-off mention may join it.
+    other = event_record(actors=("Lula da Silva", "Narendra Modi"), date="2024-03-04", sentence=MET + " Reuters")
+    store_article(session, document("other"), Extraction([other]))
+    event_id = session.execute(select(Event.id)).scalar_one()
+    talks = session.execute(select(Mention.id).where(Mention.trigger == "talks")).scalar_one()
+    new_id = split_event(session, event_id, talks)
+    assert sorted(session.execute(select(Event.id, Event.n_sources)).tuples().all()) == [(event_id, 2), (new_id, 1)]

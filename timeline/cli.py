@@ -578,21 +578,25 @@ def merge(ctx, event_ids, dry_run):
 @click.argument("mention_id", type=int)
 @click.pass_context
 def split(ctx, event_id, mention_id):
-    """Move a mention's article out of an event into a new event (kept apart on re-ingest).
+    """Move a mention out of an event into a new event (kept apart on re-ingest).
+
+    The mention's article leaves the event with all it says of it; when that
+    article has other mentions in the event, the mention leaves alone.
 
     \b
     Examples:
         timeline show 12
         timeline split 12 40
     """
-    from timeline.store import StoreError, split_event
+    from timeline.store import StoreError, split_mention
 
     with _session(ctx) as session:
         try:
-            new_id = split_event(session, event_id, mention_id)
+            done = split_mention(session, event_id, mention_id)
         except StoreError as exc:
             _fail(str(exc))
-    click.echo(f"split mention {mention_id}'s article out of event {event_id} into event {new_id}")
+    what = f"mention {mention_id}'s article" if done.whole_article else f"mention {mention_id}"
+    click.echo(f"split {what} out of event {event_id} into event {done.new_event}")
 
 
 @cli.command()

@@ -1,5 +1,6 @@
-"""The cross-article merge decision: do two articles' reports describe one
-real-world event? Pure, no database: plain `Report`s in, booleans and groups out.
+"""The merge decision: do two articles' reports describe one real-world event,
+and which mentions of one article a user split apart? Pure, no database:
+plain `Report`s and `EventRecord`s in, booleans, groups and records out.
 
 A report is what one article said about one event. Two reports are *linked*
 when every criterion in `CRITERIA` holds (or a user's correction says so);
@@ -12,10 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from timeline.events.types import EventRecord, MentionRecord, Participant
+from timeline.temporal.expression import value_range
+from timeline.temporal.relative import granularity_of
 from timeline.vocabulary import ActorKind, Granularity, Role, alias_key, granularity_rank
 
 # PLOVER CONSULT covers meetings, visits, calls and talks: a "visit" in one
@@ -273,3 +278,106 @@ def events_to_join(report: Report, linked_by_event: dict[int, list[Report]]) -> 
     if not clash:
         return events
     return [max(events, key=lambda e: (len(people[e] & report.names), -e))]
+
+
+# --- a user's split inside one article ---------------------------------------------------
+
+
+def mention_key(sha256: str, trigger_start: int) -> str:
+    """A mention's identity across re-ingests: its article's text hash and the
+    offset of its trigger (the text does not change, so neither does it)."""
+    return f"{sha256}:{trigger_start}"
+
+
+def split_record(record: EventRecord, detached: set[int]) -> list[EventRecord]:
+    """Undo extraction's merge where a user split it (`timeline split`): the
+    mentions whose trigger offsets are in `detached` become events of their
+    own, after the event of the mentions left. A record with nothing to split
+    is returned as it is."""
+    off = [m for m in record.mentions if m.trigger_start in detached]
+    rest = [m for m in record.mentions if m.trigger_start not in detached]
+    if not off or len(record.mentions) < 2:
+        return [record]
+    if not rest:  # every mention split off: the first stays
+        rest, off = off[:1], off[1:]
+    return [_record_of(record, rest, keep_summary=True)] + [_record_of(record, [m]) for m in off]
+
+
+def _record_of(record: EventRecord, mentions: list[MentionRecord], keep_summary: bool = False) -> EventRecord:
+    """The part of `record` its `mentions` report: type and date from them
+    (the most precise date wins), the participants and place they name."""
+    event_type, mode = _type_and_mode(record, mentions)
+    sentences = " ".join(m.sentence for m in mentions)
+    participants = [p for p in record.participants if _named_in(p, sentences)] or list(record.participants)
+    place = record.place if record.place and record.place in sentences else None
+    date, date_start, date_end, granularity = _date_of(mentions)
+    part = replace(
+        record,
+        type=event_type,
+        mode=mode,
+        cameo=record.cameo if (event_type, mode) == (record.type, record.mode) else None,
+        date=date,
+        date_start=date_start,
+        date_end=date_end,
+        granularity=granularity,
+        modality=_most_common([m.modality for m in mentions], record.modality) or record.modality,
+        confidence=max(m.confidence for m in mentions),
+        place=place,
+        place_country=record.place_country if place else None,
+        participants=participants,
+        mentions=list(mentions),
+    )
+    if not keep_summary:
+        part.summary = _summary(participants, mentions[0].trigger)
+    return part
+
+
+def _type_and_mode(record: EventRecord, mentions: list[MentionRecord]) -> tuple[str, str | None]:
+    event_type = _most_common([m.type for m in mentions], record.type) or record.type
+    same_type = [m.mode for m in mentions if m.type == event_type]
+    return event_type, _most_common(same_type, record.mode if event_type == record.type else None)
+
+
+def _date_of(mentions: list[MentionRecord]) -> tuple[str | None, str | None, str | None, str]:
+    """(date, first day, last day, granularity) of the mentions' most precise
+    date, the earliest of equals."""
+    dated = sorted((m.date for m in mentions if m.date and value_range(m.date)), key=_date_order)
+    days = value_range(dated[0]) if dated else None
+    if not dated or days is None:
+        return None, None, None, Granularity.NONE.value
+    return dated[0], days[0].isoformat(), days[1].isoformat(), granularity_of(dated[0])
+
+
+def _date_order(value: str) -> tuple[int, str]:
+    return granularity_rank(granularity_of(value)), value
+
+
+def _most_common(values: list[str | None], default: str | None) -> str | None:
+    """The value most mentions give; a tie goes to what the whole record said."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return default
+    top = max(counts.values())
+    tied = sorted(v for v, n in counts.items() if n == top)
+    return default if default in tied else tied[0]
+
+
+def _named_in(p: Participant, text: str) -> bool:
+    """Does `text` name the participant: its name, surface or an alias, or a
+    capitalised word of its name ("Lula" for "Lula da Silva", "Xi")?"""
+    if any(n and n in text for n in (p.name, p.surface, *p.aliases)):
+        return True
+    words = set(_NAME_WORD.findall(text))
+    return any(w in words for w in _NAME_WORD.findall(p.name) if w[0].isupper())
+
+
+_NAME_WORD = re.compile(r"\w+")
+
+
+def _summary(participants: list[Participant], trigger: str) -> str:
+    """A plain summary of a split-off mention: who, and its trigger word."""
+    names = [p.name for p in participants]
+    if not names:
+        return trigger.capitalize()
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{joined}: {trigger}"

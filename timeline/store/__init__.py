@@ -18,7 +18,7 @@ from timeline.store.articles import (
     reingest_document,
     store_article,
 )
-from timeline.store.corrections import MergePlan, merge_events, redate_article, split_event
+from timeline.store.corrections import MergePlan, Split, merge_events, redate_article, split_event, split_mention
 from timeline.store.events import compatible
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "PG_MERGE_LOCK",
     "MergePlan",
     "StoreError",
+    "Split",
     "StoreResult",
     "article_document",
     "begin_write",
@@ -40,6 +41,7 @@ __all__ = [
     "reingest_document",
     "sentence_words",
     "split_event",
+    "split_mention",
     "store_article",
     "type_family",
 ]

@@ -1,7 +1,8 @@
 """A user's corrections: `merge` events that are one, `split` an article's
-account out of an event, `redate` an article. Merges and splits are recorded
-by report key in `merge_correction`, so every re-ingest replays them
-(`events.corrections_for`).
+account (or one of its mentions) out of an event, `redate` an article.
+Merges and splits are recorded in `merge_correction` by report key (a split
+mention as `detach`, by mention key), so every re-ingest replays them
+(`events.corrections_for`, `events.detached_mentions`).
 """
 
 from __future__ import annotations
@@ -15,10 +16,18 @@ from sqlalchemy import Row, delete, func, insert, or_, select
 from sqlmodel import Session, SQLModel
 
 from timeline.events.types import Extraction
+from timeline.merging import mention_key, split_record
 from timeline.models import Article, Event, Mention
 from timeline.sources.document import Document
 from timeline.store.articles import StoreError, StoreResult, article_document, begin_write, now, store_article
-from timeline.store.events import derive_events, move_event_content, split_off
+from timeline.store.events import (
+    derive_events,
+    move_event_content,
+    replace_report,
+    report_key,
+    split_off,
+    stored_record,
+)
 
 _CORRECTION = SQLModel.metadata.tables["merge_correction"]
 _MENTION = SQLModel.metadata.tables["mention"]
@@ -80,15 +89,33 @@ def merge_events(session: Session, event_ids: list[int], *, dry_run: bool = Fals
     return plan
 
 
+@dataclass
+class Split:
+    """What `split_mention` did."""
+
+    new_event: int
+    whole_article: bool  # the mention's article's account moved, not the mention alone
+
+
 def split_event(session: Session, event_id: int, mention_id: int) -> int:
-    """Take the report holding `mention_id` (its article's account) out of
-    `event_id` into a new event, and keep them apart on re-ingest."""
+    """`split_mention`, returning the new event's id."""
+    return split_mention(session, event_id, mention_id).new_event
+
+
+def split_mention(session: Session, event_id: int, mention_id: int) -> Split:
+    """Take `mention_id` out of `event_id` into a new event, and keep them apart
+    on re-ingest. The mention's article's account (its report) moves out
+    whole, unless the article tells the event in several mentions: then that
+    mention alone leaves (undoing extraction's merge within the article)."""
     mention = session.get(Mention, mention_id)
     if mention is None or mention.event_id != event_id:
         raise StoreError(f"mention {mention_id} is not a mention of event {event_id}")
     reports = _event_reports(session, event_id)
     moving = [r for r in reports if r.article_id == mention.article_id]
     staying = [r for r in reports if r.article_id != mention.article_id]
+    siblings = _article_mentions(session, event_id, mention.article_id)
+    if len(moving) == 1 and len(siblings) > 1:
+        return Split(_split_mention(session, mention, moving[0], siblings, staying), whole_article=False)
     if not moving or not staying:
         raise StoreError(f"event {event_id} has only one source; nothing to split")
     try:
@@ -96,20 +123,55 @@ def split_event(session: Session, event_id: int, mention_id: int) -> int:
         for m in moving:
             for s in staying:
                 _add_correction(session, "split", m.report_key, s.report_key)
-        moved_keys = [m.report_key for m in moving]
-        session.connection().execute(
-            delete(_CORRECTION).where(
-                _CORRECTION.c.kind == "merge",
-                or_(_CORRECTION.c.key_a.in_(moved_keys), _CORRECTION.c.key_b.in_(moved_keys)),
-            )
-        )
+        _forget_merges(session, [m.report_key for m in moving])
         new_id = split_off(session, event_id, moving)
         derive_events(session, [event_id, new_id])
         session.commit()
-        return new_id
+        return Split(new_id, whole_article=True)
     except BaseException:
         session.rollback()
         raise
+
+
+def _split_mention(
+    session: Session, mention: Mention, report: Row[Any], siblings: list[Row[Any]], others: list[Row[Any]]
+) -> int:
+    """Split one mention off its article's report into an event of its own."""
+    article = session.get(Article, mention.article_id)
+    assert article is not None
+    parts = split_record(stored_record(report, siblings), {mention.trigger_start})
+    detached = report_key(article.sha256, parts[1])
+    try:
+        begin_write(session)
+        _add_correction(session, "detach", mention_key(article.sha256, mention.trigger_start), article.sha256)
+        for other in others:
+            _add_correction(session, "split", detached, other.report_key)
+        _forget_merges(session, [detached])
+        event_ids = replace_report(session, article, report, parts)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    new_id = event_ids[1]
+    assert new_id is not None
+    return new_id
+
+
+def _article_mentions(session: Session, event_id: int, article_id: int) -> list[Row[Any]]:
+    return list(
+        session.connection()
+        .execute(select(_MENTION).where(_MENTION.c.event_id == event_id, _MENTION.c.article_id == article_id))
+        .all()
+    )
+
+
+def _forget_merges(session: Session, keys: list[str]) -> None:
+    """Drop the merges a user made of reports that now leave their event."""
+    session.connection().execute(
+        delete(_CORRECTION).where(
+            _CORRECTION.c.kind == "merge", or_(_CORRECTION.c.key_a.in_(keys), _CORRECTION.c.key_b.in_(keys))
+        )
+    )
 
 
 def _event_reports(session: Session, event_id: int) -> list[Row[Any]]:
@@ -120,11 +182,14 @@ def _event_reports(session: Session, event_id: int) -> list[Row[Any]]:
 
 def _add_correction(session: Session, kind: str, a: str, b: str) -> None:
     """Record that reports `a` and `b` are one event (`merge`) or two (`split`),
-    replacing the opposite correction of the same pair."""
-    a, b = sorted((a, b))
+    replacing the opposite correction of the same pair; or (`detach`) that
+    mention `a` of the article with hash `b` is an event of its own."""
+    if kind != "detach":
+        a, b = sorted((a, b))
     conn = session.connection()
     pair = (_CORRECTION.c.key_a == a) & (_CORRECTION.c.key_b == b)
     if conn.execute(select(_CORRECTION.c.id).where(pair, _CORRECTION.c.kind == kind)).first() is None:
-        opposite = "split" if kind == "merge" else "merge"
-        conn.execute(delete(_CORRECTION).where(pair, _CORRECTION.c.kind == opposite))
+        opposite = {"merge": "split", "split": "merge"}.get(kind)
+        if opposite:
+            conn.execute(delete(_CORRECTION).where(pair, _CORRECTION.c.kind == opposite))
         conn.execute(insert(_CORRECTION).values(kind=kind, key_a=a, key_b=b, created_at=now()))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Any, Protocol
 
@@ -22,9 +22,9 @@ from sqlalchemy import Row, bindparam, delete, insert, or_, select, update
 from sqlmodel import Session, SQLModel
 
 from timeline import merging
-from timeline.events.types import EventRecord, Extraction
-from timeline.merging import Corrections, ReportActor, day_range, sentence_words, type_family
-from timeline.vocabulary import ROLE_ORDER, Granularity, Modality, granularity_rank
+from timeline.events.types import EventRecord, Extraction, MentionRecord, Participant
+from timeline.merging import Corrections, ReportActor, day_range, sentence_words, split_record, type_family
+from timeline.vocabulary import ROLE_ORDER, ActorKind, Granularity, Modality, granularity_rank
 
 _ACTOR = SQLModel.metadata.tables["actor"]
 _ARTICLE = SQLModel.metadata.tables["article"]
@@ -106,24 +106,45 @@ class _ArticleKeys(Protocol):
 
 def write_events(session: Session, article: _ArticleKeys, extraction: Extraction) -> tuple[int, list[int]]:
     """Write an article's mentions and reports, attaching each report to its
-    event; returns (timeline events written, the events touched)."""
+    event (mentions a user split apart are kept apart); returns (timeline
+    events written, the events touched)."""
     assert article.id is not None
+    records = extraction.events
+    detached = detached_mentions(session, article.sha256)
+    if detached:
+        records = [part for record in records for part in split_record(record, detached)]
     # Manual corrections are few: read them once per article, not per report.
-    corrections = corrections_for(session, None)
-    touched: set[int] = set()
-    n = 0
+    event_ids = _write_records(session, article, records, corrections_for(session, None))
+    touched = {e for e in event_ids if e is not None}
+    derive_events(session, touched)
+    return len([e for e in event_ids if e is not None]), sorted(touched)
+
+
+def _write_records(
+    session: Session,
+    article: _ArticleKeys,
+    records: Sequence[EventRecord],
+    corrections: Corrections,
+    stay_in: int | None = None,
+) -> list[int | None]:
+    """Attach each timeline record's report (the first one to event `stay_in`
+    when given) and write every record's mentions; the event of each record."""
+    assert article.id is not None
+    event_ids: list[int | None] = []
     mention_rows: list[dict[str, Any]] = []
     # A later report of this article may join an event an earlier one went
     # into to another event: absorbed event id -> the event it went into.
     absorbed: dict[int, int] = {}
-    for record in extraction.events:
+    for record in records:
         event_id = None
         if record.in_timeline:
             report = _new_report(session, article, record)
-            words = sentence_words(m.sentence for m in record.mentions)
-            event_id = _attach(session, report, corrections, absorbed, words)
-            touched.add(event_id)
-            n += 1
+            if stay_in is not None and not event_ids:
+                event_id = _insert_report(session, report, stay_in)
+            else:
+                words = sentence_words(m.sentence for m in record.mentions)
+                event_id = _attach(session, report, corrections, absorbed, words)
+        event_ids.append(event_id)
         mention_rows += _mention_rows(article.id, event_id, record)
 
     def current(event_id: int | None) -> int | None:
@@ -133,11 +154,9 @@ def write_events(session: Session, article: _ArticleKeys, extraction: Extraction
 
     for row in mention_rows:
         row["event_id"] = current(row["event_id"])
-    touched = {e for e in map(current, touched) if e is not None}
     if mention_rows:
         session.connection().execute(insert(_MENTION), mention_rows)
-    derive_events(session, touched)
-    return n, sorted(touched)
+    return [current(e) for e in event_ids]
 
 
 def _mention_rows(article_id: int, event_id: int | None, record: EventRecord) -> list[dict[str, Any]]:
@@ -165,7 +184,8 @@ def _mention_rows(article_id: int, event_id: int | None, record: EventRecord) ->
     ]
 
 
-def _report_key(sha: str, record: EventRecord) -> str:
+def report_key(sha: str, record: EventRecord) -> str:
+    """The report's identity across re-ingests (article hash, first trigger, type)."""
     first = min((m.trigger_start for m in record.mentions), default=0)
     return f"{sha}:{first}:{record.type}"
 
@@ -176,7 +196,7 @@ def _new_report(session: Session | None, article: _ArticleKeys, record: EventRec
     return NewReport(
         event_id=0,
         article_id=article.id,
-        report_key=_report_key(article.sha256, record),
+        report_key=report_key(article.sha256, record),
         type=record.type,
         family=type_family(record.type),
         mode=record.mode,
@@ -240,6 +260,15 @@ def corrections_for(session: Session, keys: Iterable[str] | None) -> Corrections
         joined=frozenset(frozenset((a, b)) for kind, a, b in rows if kind == "merge"),
         apart=frozenset(frozenset((a, b)) for kind, a, b in rows if kind == "split"),
     )
+
+
+def detached_mentions(session: Session, sha256: str) -> set[int]:
+    """Replay: the trigger offsets of the article's mentions a user split off
+    the event extraction merged them into (`timeline split`)."""
+    keys = session.connection().execute(
+        select(_CORRECTION.c.key_a).where(_CORRECTION.c.kind == "detach", _CORRECTION.c.key_b == sha256)
+    )
+    return {int(key.rsplit(":", 1)[1]) for key in keys.scalars()}
 
 
 def _stored_words(session: Session, reports: Sequence[ReportRow]) -> dict[str, frozenset[str]]:
@@ -334,13 +363,18 @@ def _attach(
                 absorbed.update({e: event_id for e in events[1:]})
     else:
         event_id = _new_event(session, report)
-    report.event_id = event_id
-    values = {c.name: getattr(report, c.name) for c in _REPORT.columns if c.name != "id"}
-    session.connection().execute(_INSERT_REPORT, values)
+    _insert_report(session, report, event_id)
     if len(events) > 1:
         # The absorbed events' actors must be findable on the target again
         # before this article's next report looks for candidates.
         derive_events(session, [event_id])
+    return event_id
+
+
+def _insert_report(session: Session, report: NewReport, event_id: int) -> int:
+    report.event_id = event_id
+    values = {c.name: getattr(report, c.name) for c in _REPORT.columns if c.name != "id"}
+    session.connection().execute(_INSERT_REPORT, values)
     return event_id
 
 
@@ -538,3 +572,56 @@ def split_off(session: Session, event_id: int, group: Sequence[Row[Any]]) -> int
         .values(event_id=new_id)
     )
     return new_id
+
+
+# --- a user's split inside one article ------------------------------------------------------
+
+
+def stored_record(report: Row[Any], mentions: Sequence[Row[Any]]) -> EventRecord:
+    """The event record a stored report and its mentions were written from
+    (participants by name, role and kind), to split it again."""
+    return EventRecord(
+        type=report.type,
+        mode=report.mode,
+        cameo=report.cameo,
+        date=report.date,
+        date_start=report.date_start,
+        date_end=report.date_end,
+        granularity=report.granularity,
+        modality=report.modality,
+        confidence=report.confidence,
+        summary=report.summary,
+        place=report.place,
+        place_country=report.place_country,
+        participants=[
+            Participant(name=a[0], role=a[1], kind=a[2] if len(a) > 2 else ActorKind.PERSON.value)
+            for a in json.loads(report.actors or "[]")
+        ],
+        mentions=[
+            MentionRecord(
+                **{f: getattr(m, f) for f in _MENTION_FIELDS},
+                arguments=json.loads(m.arguments) if m.arguments else {},
+            )
+            for m in sorted(mentions, key=lambda m: m.trigger_start)
+        ],
+    )
+
+
+# The columns a mention row shares with `MentionRecord` (all but its JSON `arguments`).
+_MENTION_FIELDS = tuple(f.name for f in fields(MentionRecord) if f.name != "arguments")
+
+
+def replace_report(
+    session: Session, article: _ArticleKeys, report: Row[Any], records: Sequence[EventRecord]
+) -> list[int | None]:
+    """Replace a stored report and its article's mentions of its event by
+    `records`: the first stays in that event, the others are attached as new
+    reports are; the events are re-clustered. The event of each record."""
+    conn = session.connection()
+    conn.execute(
+        delete(_MENTION).where(_MENTION.c.article_id == report.article_id, _MENTION.c.event_id == report.event_id)
+    )
+    conn.execute(delete(_REPORT).where(_REPORT.c.id == report.id))
+    event_ids = _write_records(session, article, records, corrections_for(session, None), stay_in=report.event_id)
+    recluster(session, {report.event_id, *(e for e in event_ids if e is not None)})
+    return event_ids
