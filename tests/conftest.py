@@ -1,10 +1,12 @@
 """Shared fixtures: a fresh database per test (SQLite file, plus PostgreSQL when
 TIMELINE_TEST_POSTGRES_URL is set), a CliRunner, builders for synthetic
-extractions, and a database with the seed article ingested by the real CLI."""
+extractions, hand-built spaCy parses (no statistical model), and a database with
+the seed article ingested by the real CLI."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import os
 import uuid
@@ -217,6 +219,100 @@ def make_document():
 @pytest.fixture
 def extraction():
     return lambda *events: Extraction(events=list(events))
+
+
+# --- hand-built parses ---------------------------------------------------------------
+#
+# As spaCy's own tests build them: a `Doc` from words, tags, heads and labels, so
+# a rule is tested on the parse it is written for, without the statistical model.
+# One token per field group, `word/TAG/dep/head`, head the 0-based index of the
+# head token (the root heads itself), and optionally `/=lemma` (default: the
+# word, lower-cased unless a proper noun) and `/@LABEL` (entity; adjacent tokens
+# with one label are one entity). The coarse part of speech follows from the
+# tag; write `TAG:POS` where it does not ("are/VBP:VERB" for existential
+# "there are"). A `*` before a word marks the token under test (`marked`).
+
+_POS_OF_TAG = {
+    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "MD": "AUX",
+    "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV",
+    "IN": "ADP", "RP": "ADP", "TO": "PART", "POS": "PART", "DT": "DET", "PDT": "DET",
+    "PRP": "PRON", "PRP$": "PRON", "WP": "PRON", "WP$": "PRON", "WDT": "PRON", "EX": "PRON",
+    "CC": "CCONJ", "CD": "NUM", "UH": "INTJ", "SYM": "SYM", "$": "SYM", "FW": "X", "XX": "X",
+    "AFX": "ADJ", "ADD": "X",
+}  # fmt: skip
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "'s", "’s", "'", "n't", "'ll", "%"}
+
+
+def default_pos(tag: str, dep: str, lemma: str) -> str:
+    """The coarse part of speech spaCy's English pipeline gives a fine tag."""
+    if tag.startswith("VB"):
+        return "AUX" if dep in ("aux", "auxpass") or lemma == "be" else "VERB"
+    if (tag, dep) in (("IN", "mark"), ("RB", "neg")):
+        return "SCONJ" if tag == "IN" else "PART"
+    return _POS_OF_TAG.get(tag, "PUNCT")
+
+
+@functools.lru_cache(maxsize=1)
+def _english_vocab():
+    """English lexical attributes (lower-case forms, stop words), no pipeline."""
+    from spacy.lang.en import English
+
+    return English().vocab
+
+
+def parse(notation: str):
+    """A parsed spaCy `Doc` from the notation above."""
+    from spacy.tokens import Doc
+
+    words, tags, pos, deps, heads, lemmas, ents = [], [], [], [], [], [], []
+    marked = []
+    for i, field in enumerate(notation.split()):
+        if field.startswith("*") and len(field) > 1:
+            marked.append(i)
+            field = field[1:]
+        word, tag, dep, head, *extra = field.split("/")
+        tag, _, coarse = tag.partition(":")
+        lemma = next((x[1:] for x in extra if x.startswith("=")), None)
+        words.append(word)
+        tags.append(tag)
+        pos.append(coarse or default_pos(tag, dep, lemma or word.lower()))
+        deps.append(dep)
+        heads.append(int(head))
+        lemmas.append(lemma or (word if pos[-1] == "PROPN" else word.lower()))
+        label = next((x[1:] for x in extra if x.startswith("@")), None)
+        previous = ents[-1].partition("-")[2] if ents else None
+        ents.append("O" if label is None else (f"I-{label}" if label == previous else f"B-{label}"))
+    spaces = [nxt not in _NO_SPACE_BEFORE for nxt in words[1:]] + [False]
+    doc = Doc(
+        _english_vocab(),
+        words=words,
+        spaces=spaces,
+        tags=tags,
+        pos=pos,
+        deps=deps,
+        heads=heads,
+        lemmas=lemmas,
+        ents=ents,
+    )
+    doc.user_data["marked"] = marked
+    return doc
+
+
+def marked(doc):
+    """The token the notation marked with `*`."""
+    [i] = doc.user_data["marked"]
+    return doc[i]
+
+
+def sentence(notation: str) -> str:
+    """The plain text of a notation, for test ids."""
+    return parse(notation).text
+
+
+@pytest.fixture
+def hand_parse():
+    """`parse` as a fixture: `hand_parse("Merkel/NNP/nsubj/1 left/VBD/ROOT/1/=leave")`."""
+    return parse
 
 
 # --- the seed, ingested by the real CLI ------------------------------------------------

@@ -36,7 +36,6 @@ BASELINE = {
     "events/lexicon.py:_build": 42,
     "events/merge.py:_participants_compatible": 28,
     "events/merge.py:EventBuilder.summary": 32,
-    "events/modality.py:modality": 71,
     "render/html.py:timeline_payload": 27,
 }
 

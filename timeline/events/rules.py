@@ -1,0 +1,84 @@
+"""The registry of extraction rules: every small, named check a stage runs,
+with the linguistic pattern it covers, so `timeline types --rules` can list them
+and a reader can find the rule behind a decision.
+
+A stage declares a `RuleSet` and decorates its rules, in the order it tries
+them; the driver walks the set. The pattern is the rule's docstring, first
+paragraph, folded to one line:
+
+    MODALITY = RuleSet("modality", "does the clause around a trigger say it happened?")
+
+    @MODALITY.register
+    def _planning_verb(step: Step) -> Outcome | None:
+        \"\"\"planning verb over the trigger: "is due to visit", "plans to meet" → planned\"\"\"
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# Modules that register rules; `all_rules` imports them so a listing is complete.
+RULE_MODULES = (
+    "timeline.events.arguments",
+    "timeline.events.modality",
+    "timeline.events.dating",
+)
+
+
+@dataclass(frozen=True)
+class Rule(Generic[F]):
+    """One named rule: the stage it belongs to, its name, the pattern it covers."""
+
+    stage: str
+    name: str
+    pattern: str
+    check: F
+    ruleset: str  # what the rule set decides, for listings
+
+
+class RuleSet(Generic[F]):
+    """The ordered rules of one decision of a stage (rules are tried in the
+    order they are registered, which is their order in the source)."""
+
+    def __init__(self, stage: str, decides: str, *, listed: bool = True) -> None:
+        self.stage = stage
+        self.decides = decides
+        self._rules: list[Rule[F]] = []
+        if listed:  # a set made by a test stays out of the listing
+            _SETS.append(self)
+
+    def register(self, check: F) -> F:
+        """Decorator: add `check` as the next rule of the set."""
+        name = check.__name__.strip("_").replace("_", "-")
+        if any(r.name == name for r in self._rules):
+            raise ValueError(f"{self.stage}: two rules named {name!r}")
+        self._rules.append(Rule(self.stage, name, _pattern(check), check, self.decides))
+        return check
+
+    def __iter__(self) -> Iterator[Rule[F]]:
+        return iter(self._rules)
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+
+_SETS: list[RuleSet[Any]] = []
+
+
+def _pattern(check: Callable[..., Any]) -> str:
+    doc = (check.__doc__ or "").strip()
+    if not doc:
+        raise ValueError(f"rule {check.__qualname__} has no docstring naming the pattern it covers")
+    return " ".join(doc.split("\n\n", 1)[0].split())
+
+
+def all_rules() -> list[Rule[Any]]:
+    """Every registered rule, rule set by rule set, in the order they are tried."""
+    for module in RULE_MODULES:
+        importlib.import_module(module)
+    return [rule for ruleset in _SETS for rule in ruleset]
