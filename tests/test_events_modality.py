@@ -35,6 +35,7 @@ CASES = [
     # a second reported clause in coordination: "said Peru would ask ... and that the two would meet"
     ("speculative-modal", "planned", "Officials/NNS/nsubj/1/=official said/VBD/ROOT/1/=say Peru/NNP/nsubj/4 would/MD/aux/4 ask/VB/ccomp/1 for/IN/prep/4 help/NN/pobj/5 and/CC/cc/4 that/IN/mark/13 the/DT/det/11 two/CD/nummod/11 presidents/NNS/nsubj/13/=president would/MD/aux/13 *meet/VB/conj/4 in/IN/prep/13 May/NNP/pobj/14 ././punct/1"),
     ("speculative-modal", "planned", "The/DT/det/1 spokesman/NN/nsubj/2 announced/VBD/ROOT/2/=announce that/IN/mark/7 the/DT/det/5 premier/NN/nsubj/7 would/MD/aux/7 *travel/VB/ccomp/2 to/IN/prep/7 Rome/NNP/pobj/8 ././punct/2"),
+    ("speculative-modal", "planned", "The/DT/det/1 ministry/NN/nsubj/2 confirmed/VBD/ROOT/2/=confirm that/IN/mark/7 Mr/NNP/compound/5 Obi/NNP/nsubj/7 would/MD/aux/7 *visit/VB/ccomp/2 Accra/NNP/dobj/7 ././punct/2"),
     # no date has been set for the talks
     ("no-date-set", "hypothetical", "No/DT/det/1 date/NN/nsubjpass/4 has/VBZ/aux/4/=have been/VBN/auxpass/4/=be set/VBN/ROOT/4 for/IN/prep/4 the/DT/det/7 *talks/NNS/pobj/5/=talk between/IN/prep/7 Quito/NNP/pobj/8 and/CC/cc/9 Lima/NNP/conj/9 ././punct/4"),
     ("no-date-set", "hypothetical", "No/DT/det/1 time/NN/nsubjpass/4 has/VBZ/aux/4/=have been/VBN/auxpass/4/=be fixed/VBN/ROOT/4/=fix for/IN/prep/4 the/DT/det/7 *summit/NN/pobj/5 ././punct/4"),
@@ -101,6 +102,7 @@ CASES = [
     # X said he met Y: the report asserts what it reports
     ("reported-clause", "asserted", "The/DT/det/1 envoy/NN/nsubj/2 said/VBD/ROOT/2/=say the/DT/det/4 ministers/NNS/nsubj/5/=minister *met/VBD/ccomp/2/=meet in/IN/prep/5 Bern/NNP/pobj/6 on/IN/prep/5 Friday/NNP/pobj/8 ././punct/2"),
     ("reported-clause", "asserted", "Mr/NNP/compound/1 Haddad/NNP/nsubj/2 said/VBD/ROOT/2/=say he/PRP/nsubj/4 *visited/VBD/ccomp/2/=visit Beirut/NNP/dobj/4 on/IN/prep/4 Monday/NNP/pobj/6 ././punct/2"),
+    ("reported-clause", "asserted", "The/DT/det/1 premier/NN/nsubj/2 stated/VBD/ROOT/2/=state that/IN/mark/6 the/DT/det/5 envoys/NNS/nsubj/6/=envoy *met/VBD/ccomp/2/=meet in/IN/prep/6 Bern/NNP/pobj/7 ././punct/2"),
     ("reported-clause", "asserted", "The/DT/det/1 ministry/NN/nsubj/2 told/VBD/ROOT/2/=tell reporters/NNS/dobj/2/=reporter the/DT/det/5 envoys/NNS/nsubj/6/=envoy *met/VBD/ccomp/2/=meet in/IN/prep/6 Accra/NNP/pobj/7 ././punct/2"),
 ]  # fmt: skip
 

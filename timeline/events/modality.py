@@ -48,10 +48,7 @@ ANNOUNCING_VERBS = words("modality", "announcing_verbs")
 CONDITIONAL_MARKS = words("modality", "conditional_marks")
 SCHEDULE_NOUNS = words("modality", "schedule_nouns")
 AIM_PREPOSITIONS = words("modality", "aim_prepositions")
-# Verbs whose clausal complement is reported speech: the walk stops at its edge.
-_CLAUSE_EDGE_VERBS = frozenset({"say", "tell", "report", "announce", "add", "confirm"})
-# Past reporting verbs after which "would" is the future seen from the past.
-_REPORTED_FUTURE_VERBS = frozenset({"say", "tell", "announce", "add", "report"})
+REPORTING_VERBS = words("common", "reporting_verbs")
 _COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "acomp", "nsubjpass")
 _MAX_STEPS = 6
 
@@ -309,7 +306,7 @@ def _presupposing_adjunct(step: Step) -> Outcome:
 @MODALITY.register
 def _reported_clause(step: Step) -> Outcome:
     """the edge of reported speech: "the envoy said the ministers met" asserts the meeting"""
-    if step.node.dep_ == "ccomp" and step.node.head.lemma_.lower() in _CLAUSE_EDGE_VERBS:
+    if step.node.dep_ == "ccomp" and step.node.head.lemma_.lower() in REPORTING_VERBS:
         return Walk.STOP
     return None
 
@@ -322,7 +319,7 @@ def _reported_future(verb: Token) -> bool:
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "said Peru would ask ... and that the two would meet"
     head = clause.head
-    return clause.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_.lower() in _REPORTED_FUTURE_VERBS
+    return clause.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_.lower() in REPORTING_VERBS
 
 
 def _rules_out(verb: Token) -> bool:
