@@ -1,53 +1,54 @@
 """Which time expression dates which event, and event-anchored dates.
 
-A time expression dates the trigger it hangs on in the dependency parse: we
-walk up from the trigger to the root and take the first expression attached on
-the way ("calling Lukashenko an accomplice" inside "... condemned ... this
-week"), then look below the trigger ("suggested ... during a meeting on
-Friday"). Phrases such as "two days after Putin met Kim" link two events:
-the main clause's and the subordinate clause's; `resolve_links` dates one from
-the other once merging has settled which event each mention belongs to,
-following chains and refusing cycles (TimeML TLINKs with a duration).
+A time expression dates the trigger it hangs on in the dependency parse: the
+rules of `DATE_SOURCES` are tried in order — the trigger's own schedule, the
+first expression on the walk up from the trigger to the root (stopped by the
+`BARRIERS`: "calling Mr Obi a traitor" inside "this week condemned"),
+a when-clause, then below the trigger ("suggested ... during a meeting on
+Friday"). Phrases such as "two days after the envoys met" link two events: the
+main clause's and the subordinate clause's (`ANCHORS` find the latter);
+`resolve_links` dates one from the other once merging has settled which event
+each mention belongs to, following chains and refusing cycles (TimeML TLINKs
+with a duration).
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol
 
+from timeline.datafiles import words
+from timeline.events.rules import RuleSet
 from timeline.temporal import TimeExpression, find_time_expressions, resolve_relative, value_range
 
+if TYPE_CHECKING:
+    from datetime import date
+
+    from spacy.tokens import Doc, Span, Token
+
+    from timeline.events.types import MentionRecord
+
 DATING_TYPES = {"DATE", "TIME"}
-RELATION_WORDS = {"after", "before", "later", "earlier", "following", "previous", "next", "prior"}
+RELATION_WORDS = words("dating", "relation_words")
 CLAUSE_BARRIERS = {"relcl"}
-# "Iran and Moscow have agreed to talks, a spokesman said Tuesday": Tuesday is
-# the saying's day, a default for the act it reports, not the act's own date.
-SPEAKING_VERBS = {"speak", "address", "talk", "testify", "write", "appear"}
-MOTION_VERBS = {"go", "leave", "travel", "fly", "head", "depart", "set", "come"}
-SAYING_VERBS = {"say", "tell", "announce", "report", "add"}
-SCHEDULING_VERBS = {
-    "schedule",
-    "set",
-    "plan",
-    "slate",
-    "fix",
-    "due",
-    "expect",
-    "call",
-    "arrange",
-    "reschedule",
-    "postpone",
-    "move",
-    "bring",
-}
+SPEAKING_VERBS = words("dating", "speaking_verbs")
+MOTION_VERBS = words("dating", "motion_verbs")
+SAYING_VERBS = frozenset({"say", "tell", "announce", "report", "add"})
+SCHEDULING_VERBS = words("dating", "scheduling_verbs")
+FUTURE_GOVERNORS = words("dating", "future_governors")
+PORTION_NOUNS = words("dating", "portion_nouns")
+SIMULTANEOUS_MARKS = words("dating", "simultaneous_marks")
+MODAL_VERBS = words("dating", "modal_verbs")
+FUTURE_AUX = words("common", "future_auxiliaries")
 SAYING_NOTE = "date of the saying that reports it"
 
 
 @dataclass
 class EventLink:
-    """ "main happened `offset` `relation` sub": e.g. main = the Sochi meeting,
-    relation = after, offset = P2D, sub = the Putin-Kim meeting. `sub` None means
+    """ "main happened `offset` `relation` sub": e.g. main = the premiers' meeting,
+    relation = after, offset = P2D, sub = the envoys' meeting. `sub` None means
     the event reported just before `main` ("a week later")."""
 
     main: int  # mention index
@@ -55,70 +56,157 @@ class EventLink:
     expression: TimeExpression
 
 
-# Words whose "to"-infinitive complement is still to come when they are in the
-# present: "is to arrive on Sunday", "is due to visit", "plans to leave".
-FUTURE_GOVERNORS = {
-    "be",
-    "due",
-    "set",
-    "schedule",
-    "expect",
-    "likely",
-    "plan",
-    "intend",
-    "hope",
-    "aim",
-    "slate",
-    "go",
-    "prepare",
-    "want",
-}
+class LinkedDraft(Protocol):
+    """What dating needs of a mention being drafted (extraction's draft)."""
+
+    index: int
+    token_key: tuple[int, int]  # (paragraph, token index)
+    links: list[EventLink]
+    record: MentionRecord
 
 
-def tense_of_token(token) -> str | None:
+class DatedEvent(Protocol):
+    """What `resolve_links` needs of an event being merged."""
+
+    date: str | None
+    date_soft: bool
+    date_is_own: bool
+
+    @property
+    def mention_indices(self) -> list[int]: ...
+
+    def set_date_from(
+        self, expr: TimeExpression, anchor_event: Any, link: EventLink, drafts: Any, inverse: bool = False
+    ) -> None: ...
+
+
+# --- the tense of a clause ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The verb of a clause and its auxiliaries."""
+
+    verb: Token
+    auxiliaries: tuple[Token, ...]
+
+    @property
+    def aux_words(self) -> set[str]:
+        return {a.lower_ for a in self.auxiliaries}
+
+
+TENSES: RuleSet[[Clause], str] = RuleSet("dating", "what is the tense of a clause (TimeML tense)?")
+
+
+def tense_of_token(token: Token) -> str | None:
     """Tense of the clause a token belongs to, from the parse (TimeML tense)."""
+    return tense_and_rule(token)[0]
+
+
+def tense_and_rule(token: Token) -> tuple[str | None, str | None]:
+    """The tense of `token`'s clause and the name of the rule that found it."""
+    verb = _clause_verb(token)
+    if verb is None:
+        return None, None
+    return TENSES.first(Clause(verb, tuple(c for c in verb.children if c.dep_ in ("aux", "auxpass"))))
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb or auxiliary at most five steps above `token`, if any."""
     verb = token
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX"):
-            break
+            return verb
         if verb.head.i == verb.i:
             return None
         verb = verb.head
-    else:
-        return None
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
-    if words & {"will", "shall", "'ll", "wo"}:
-        return "future"
+    return None
+
+
+@TENSES.register
+def _future_tense(clause: Clause) -> str | None:
+    """future auxiliary: "will meet on Friday", "shall go to Oslo on Tuesday",
+    "'ll sign the pact on Monday" → future"""
+    return "future" if clause.aux_words & FUTURE_AUX else None
+
+
+@TENSES.register
+def _scheduled_participle(clause: Clause) -> str | None:
+    """a participle that schedules its noun: "a summit scheduled for late June",
+    "the talks set for Monday", "a visit planned for next week" → future"""
+    verb = clause.verb
     if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_.lower() in SCHEDULING_VERBS:
-        return "future"  # "an OPEC meeting scheduled for late June", "talks set for Monday"
-    if (
-        verb.tag_ == "VB"
-        and "to" in words
-        and verb.dep_ == "xcomp"
-        and verb.head.i != verb.i
-        and verb.head.lemma_.lower() in FUTURE_GOVERNORS
-        and tense_of_token(verb.head) in ("present", "future")
-    ):
-        return "future"  # "he is to arrive on Sunday", "is due to visit Moscow on Sunday"
-    if "would" in words and verb.tag_ == "VB":
-        return "future"  # future in the past: "said he would leave on Monday"
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
-        return "past"
-    if verb.tag_ == "VBN" and not auxes:
-        return "past"
-    if words & {"is", "are", "am"} and any(c.dep_ == "xcomp" for c in verb.children):
-        # "is to meet", "are due to sign"
         return "future"
-    if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am"}:
+    return None
+
+
+@TENSES.register
+def _infinitive_to_come(clause: Clause) -> str | None:
+    """a "to"-infinitive under a present planning word: "is to arrive on
+    Sunday", "is due to visit Rome on Sunday", "plan to leave on Monday" → future"""
+    verb = clause.verb
+    if not (verb.tag_ == "VB" and "to" in clause.aux_words and verb.dep_ == "xcomp" and verb.head.i != verb.i):
+        return None
+    governor = verb.head
+    if governor.lemma_.lower() in FUTURE_GOVERNORS and tense_of_token(governor) in ("present", "future"):
+        return "future"
+    return None
+
+
+@TENSES.register
+def _future_in_the_past(clause: Clause) -> str | None:
+    """future in the past: "said he would leave on Monday", "said the envoy would
+    travel on Sunday" → future"""
+    return "future" if "would" in clause.aux_words and clause.verb.tag_ == "VB" else None
+
+
+@TENSES.register
+def _past(clause: Clause) -> str | None:
+    """past or perfect: "met on Friday", "did not meet on Friday", "have met on
+    Friday" → past"""
+    if clause.verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in clause.auxiliaries):
+        return "past"
+    return "past" if clause.aux_words & {"has", "have", "had"} else None
+
+
+@TENSES.register
+def _bare_participle(clause: Clause) -> str | None:
+    """a participle without auxiliary: "a treaty signed in Lima", "the talks
+    held on Monday" → past"""
+    return "past" if clause.verb.tag_ == "VBN" and not clause.auxiliaries else None
+
+
+@TENSES.register
+def _be_to(clause: Clause) -> str | None:
+    """present "be" with a participle and an infinitive: "are expected to sign
+    on Monday", "is scheduled to arrive on Sunday" → future"""
+    if clause.aux_words & {"is", "are", "am"} and any(c.dep_ == "xcomp" for c in clause.verb.children):
+        return "future"
+    return None
+
+
+@TENSES.register
+def _present(clause: Clause) -> str | None:
+    """present: "meets the king on Friday", "are meeting on Friday" → present"""
+    if clause.verb.tag_ in ("VBZ", "VBP") or clause.aux_words & {"is", "are", "am"}:
         return "present"
     return None
+
+
+# --- which expression dates a trigger -------------------------------------------
+
+Dated = tuple[TimeExpression, str | None]  # the expression, and a note when it was borrowed
+
+DATE_SOURCES: RuleSet[[DateAttacher, Token, bool], Dated] = RuleSet("dating", "which time expression dates a trigger?")
+BARRIERS: RuleSet[[Token, Token], bool] = RuleSet(
+    "dating", "where does the walk up from a trigger stop looking for its date?"
+)
 
 
 class DateAttacher:
     """The time expressions of one parsed paragraph and the tokens they hang on."""
 
-    def __init__(self, spacy_doc, published: date | None):
+    def __init__(self, spacy_doc: Doc, published: date | None) -> None:
         self.doc = spacy_doc
 
         def tense_of(start: int, end: int) -> str | None:
@@ -127,105 +215,49 @@ class DateAttacher:
                 return None
             return tense_of_token(span.root)
 
-        self.expressions = [e for e in find_time_expressions(spacy_doc.text, published, tense_of=tense_of)]
+        self.expressions = list(find_time_expressions(spacy_doc.text, published, tense_of=tense_of))
         self.by_token: dict[int, list[TimeExpression]] = {}
         self.span_root: dict[int, int] = {}
+        self.inside: set[int] = set()
         for i, expr in enumerate(self.expressions):
             span = spacy_doc.char_span(expr.start, expr.end, alignment_mode="expand")
-            if span is None or len(span) == 0:
+            if span is None:
+                continue
+            self.inside.update(range(span.start, span.end))
+            if len(span) == 0:
                 continue
             self.span_root[i] = span.root.i
-            attach = _attachment(span)
-            self.by_token.setdefault(attach.i, []).append(expr)
-        self.inside: set[int] = set()
-        for expr in self.expressions:
-            span = spacy_doc.char_span(expr.start, expr.end, alignment_mode="expand")
-            if span is not None:
-                self.inside.update(range(span.start, span.end))
+            self.by_token.setdefault(_attachment(span).i, []).append(expr)
 
-    def _usable(self, expr: TimeExpression, unresolved: bool = False) -> bool:
+    def usable(self, expr: TimeExpression, unresolved: bool = False) -> bool:
+        """A date or time with a value, or an event-anchored one to resolve later;
+        `unresolved`: also one that only a missing publication date leaves without a value."""
         if unresolved and expr.anchor == "publication":
             return expr.type in DATING_TYPES
         return expr.type in DATING_TYPES and (expr.value is not None or expr.anchor == "event")
 
-    def for_trigger(self, token, *, unresolved: bool = False) -> tuple[TimeExpression | None, str | None]:  # noqa: C901
+    def on(self, tokens: Iterable[Token]) -> Iterable[tuple[Token, TimeExpression]]:
+        """The expressions that hang on each of `tokens`, in order."""
+        for tok in tokens:
+            for expr in self.by_token.get(tok.i, []):
+                yield tok, expr
+
+    def for_trigger(self, token: Token, *, unresolved: bool = False) -> tuple[TimeExpression | None, str | None]:
         """The expression dating the trigger, and a note when it was borrowed
         from a governing or governed phrase. `unresolved`: also the phrases
         that only a missing publication date leaves without a value."""
-        # "an OPEC meeting scheduled for late June": the noun's own schedule
-        # dates it, before any time of the clause it stands in.
-        if token.pos_ in ("NOUN", "PROPN"):
-            for clause in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in SCHEDULING_VERBS):
-                for tok in clause.subtree:
-                    for expr in self.by_token.get(tok.i, []):
-                        # a calendar value: not "the present" of "calling it the present order"
-                        if expr.type in DATING_TYPES and expr.value and expr.value[:1].isdigit():
-                            return expr, None
-        node = token
-        steps = 0
-        while True:
-            for expr in self.by_token.get(node.i, []):
-                if self._usable(expr, unresolved) and not _inside(expr, token):
-                    if node.i != token.i and node.lemma_.lower() in SAYING_VERBS:
-                        return expr, SAYING_NOTE
-                    return expr, None
-            if node.head.i == node.i:
-                break
-            if node.dep_ in CLAUSE_BARRIERS and not _locative_relative(node):
-                break
-            # "On Tuesday I shall be going to Washington for meetings of ...": the
-            # purpose of a journey happens after the departure, not on its day.
-            if node.dep_ == "pobj" and node.head.lower_ == "for" and node.head.head.lemma_.lower() in MOTION_VERBS:
-                break
-            # "I shall be going on Tuesday ..., and we shall have a meeting of the
-            # G-7": a coordinated clause with a subject of its own has its own time.
-            if (
-                node.dep_ == "conj"
-                and node.pos_ in ("VERB", "AUX")
-                and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
-            ):
-                break
-            # "X said on Monday that Y met Z" dates the saying, not a report inside it.
-            if node.dep_ == "ccomp" and node.i != token.i:
-                break
-            node = node.head
-            steps += 1
-        # "When ministers met on March 30, several said ...": a when-clause
-        # is simultaneous with its main clause (TimeML SIMULTANEOUS), so its
-        # date is the main clause's too.
-        for clause in (c for c in token.children if c.dep_ == "advcl"):
-            if any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "while") for m in clause.children):
-                for tok in clause.subtree:
-                    for expr in self.by_token.get(tok.i, []):
-                        if self._usable(expr, unresolved) and expr.anchor != "event":
-                            return expr, "date of the when-clause"
-        # Below the trigger: "suggested ... during a meeting ... on Friday".
-        for tok in token.subtree:
-            if tok.i == token.i:
-                continue
-            for expr in self.by_token.get(tok.i, []):
-                if self._usable(expr, unresolved) and expr.anchor != "event" and not _crosses_clause(tok, token):
-                    return expr, "date of the phrase it governs"
-        # "the agreement had been reached during a visit to Moscow last week": a
-        # noun made an event by its verb takes the verb's adjuncts' date.
-        verb = token.head
-        # Likewise the subject of an intransitive clause: "the hard bargaining
-        # will have to wait until May", "the talks ended on Monday".
-        if (
-            token.pos_ in ("NOUN", "PROPN")
-            and token.dep_ in ("dobj", "nsubjpass", "nsubj")
-            and verb.pos_ == "VERB"
-            and verb.lemma_.lower() not in SAYING_VERBS
-        ):
-            for tok in verb.subtree:
-                if tok.i == verb.i or token.left_edge.i <= tok.i <= token.right_edge.i:
-                    continue
-                for expr in self.by_token.get(tok.i, []):
-                    if self._usable(expr, unresolved) and expr.anchor != "event" and not _crosses_clause(tok, verb):
-                        return expr, "date of its verb's adjunct"
-        return None, None
+        return self.for_trigger_and_rule(token, unresolved=unresolved)[0]
 
-    def link_relative(self, sentence_drafts: list, previous: list, sent) -> None:  # noqa: C901
+    def for_trigger_and_rule(
+        self, token: Token, *, unresolved: bool = False
+    ) -> tuple[tuple[TimeExpression | None, str | None], str | None]:
+        """`for_trigger` and the name of the rule that found the expression."""
+        found, rule = DATE_SOURCES.first(self, token, unresolved)
+        return found or (None, None), rule
+
+    def link_relative(
+        self, sentence_drafts: Sequence[LinkedDraft], previous: Sequence[LinkedDraft], sent: Span
+    ) -> None:
         """Record event-anchored links ("two days after", "a week later") between
         the mentions of one sentence, or to the mention before it."""
         for i, expr in enumerate(self.expressions):
@@ -235,61 +267,206 @@ class DateAttacher:
             if root_i is None or not (sent.start <= root_i < sent.end):
                 continue
             span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
-            relation_tok = None
-            for tok in list(span) + ([self.doc[span.end]] if span.end < len(self.doc) else []):
-                if tok.lower_ in RELATION_WORDS:
-                    relation_tok = tok
-            sub_root = None
-            if relation_tok is not None and relation_tok.lower_ in ("after", "before", "prior"):
-                if relation_tok.dep_ == "mark":
-                    sub_root = relation_tok.head
-                else:
-                    objs = [c for c in relation_tok.children if c.dep_ in ("pobj", "pcomp")]
-                    sub_root = objs[0] if objs else None
-                    if (
-                        sub_root is None
-                        and relation_tok.dep_ == "prep"
-                        and relation_tok.head.pos_ == "VERB"
-                        and relation_tok.head.i > relation_tok.i
-                    ):
-                        sub_root = relation_tok.head
-            sub_tokens = {t.i for t in sub_root.subtree} if sub_root is not None else set()
-            main = sub = None
-            # The mention the phrase hangs on is the one it dates ("the two
-            # would meet the week after": the meeting, not the request before it).
-            attach = _attachment(span).i
-            for draft in sentence_drafts:
-                if draft.token_key[1] == attach and draft.token_key[1] not in sub_tokens:
-                    main = draft
-            for draft in sentence_drafts:
-                tok_i = draft.token_key[1]
-                if tok_i in sub_tokens:
-                    if sub is None:
-                        sub = draft
-                elif main is None:
-                    main = draft
-            if main is None:
-                continue
-            if sub_root is not None and sub is None:
-                continue  # anchored on something that is not an event we track
-            main.links.append(EventLink(main=main.index, sub=None if sub is None else sub.index, expression=expr))
-            main.record.date_expression = main.record.date_expression or expr.text
+            if span is not None:
+                _link(expr, span, sentence_drafts)
 
 
-def _locative_relative(clause) -> bool:
-    """ "... a stopover in Riyadh, where he met Nazer": a clause opened by
-    "where" tells what happened at a place the governing clause went through,
-    so it shares that clause's time; other relative clauses keep their own."""
+@DATE_SOURCES.register
+def _own_schedule(dates: DateAttacher, token: Token, unresolved: bool) -> Dated | None:
+    """the noun's own schedule, before any time of its clause: "a summit
+    scheduled for late June", "the talks set for Monday" (a calendar value)"""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for clause in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in SCHEDULING_VERBS):
+        for _, expr in dates.on(clause.subtree):
+            if expr.type in DATING_TYPES and expr.value and expr.value[:1].isdigit():
+                return expr, None
+    return None
+
+
+@DATE_SOURCES.register
+def _on_the_way_up(dates: DateAttacher, token: Token, unresolved: bool) -> Dated | None:
+    """the first expression on the trigger or a governor, up to a barrier: "met
+    on Friday", "calling Mr Obi a traitor" inside "this week condemned"; a
+    saying's date is noted as the saying's, a default for the act it reports:
+    "have agreed to talks, a spokesman said on Tuesday\""""
+    for node in walk_up(token):
+        for _, expr in dates.on([node]):
+            if dates.usable(expr, unresolved) and not _inside(expr, token):
+                saying = node.i != token.i and node.lemma_.lower() in SAYING_VERBS
+                return expr, SAYING_NOTE if saying else None
+    return None
+
+
+def walk_up(token: Token) -> Iterator[Token]:
+    """The trigger, then its governors up to the root or the first barrier."""
+    node = token
+    while True:
+        yield node
+        if node.head.i == node.i or BARRIERS.first(node, token)[0]:
+            return
+        node = node.head
+
+
+@BARRIERS.register
+def _relative_clause(node: Token, token: Token) -> bool | None:
+    """a relative clause keeps its own time: "the envoy who met the minister
+    flew home on Friday"; except one opened by "where", which happened where
+    (and when) the governing clause went: "a stopover in Tunis, where she met
+    the envoy" """
+    return True if node.dep_ in CLAUSE_BARRIERS and not _locative_relative(node) else None
+
+
+@BARRIERS.register
+def _purpose_of_a_journey(node: Token, token: Token) -> bool | None:
+    """the purpose of a journey happens after the departure, not on its day: "On
+    Tuesday the premier will travel to Rome for talks" """
+    purpose = node.dep_ == "pobj" and node.head.lower_ == "for" and node.head.head.lemma_.lower() in MOTION_VERBS
+    return True if purpose else None
+
+
+@BARRIERS.register
+def _clause_with_its_own_subject(node: Token, token: Token) -> bool | None:
+    """a coordinated clause with a subject of its own has its own time: "the
+    envoy leaves on Tuesday, and they will meet the king" """
+    if node.dep_ != "conj" or node.pos_ not in ("VERB", "AUX"):
+        return None
+    return True if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) else None
+
+
+@BARRIERS.register
+def _reported_act(node: Token, token: Token) -> bool | None:
+    """a report's date is the saying's, not the reported act's: "the minister
+    said on Monday that the talks ended" """
+    return True if node.dep_ == "ccomp" and node.i != token.i else None
+
+
+@DATE_SOURCES.register
+def _when_clause(dates: DateAttacher, token: Token, unresolved: bool) -> Dated | None:
+    """a when-clause is simultaneous with its main clause (TimeML SIMULTANEOUS):
+    "when the ministers met on March 30, the leaders criticised the plan" """
+    for clause in (c for c in token.children if c.dep_ == "advcl"):
+        if any(m.dep_ in ("advmod", "mark") and m.lower_ in SIMULTANEOUS_MARKS for m in clause.children):
+            for _, expr in dates.on(clause.subtree):
+                if dates.usable(expr, unresolved) and expr.anchor != "event":
+                    return expr, "date of the when-clause"
+    return None
+
+
+@DATE_SOURCES.register
+def _governed_phrase(dates: DateAttacher, token: Token, unresolved: bool) -> Dated | None:
+    """a phrase below the trigger, in its own clause: "suggested a ceasefire
+    during a meeting on Friday", "suggested creating a fund on Friday" """
+    for tok, expr in dates.on(t for t in token.subtree if t.i != token.i):
+        if dates.usable(expr, unresolved) and expr.anchor != "event" and not _crosses_clause(tok, token):
+            return expr, "date of the phrase it governs"
+    return None
+
+
+@DATE_SOURCES.register
+def _verb_adjunct(dates: DateAttacher, token: Token, unresolved: bool) -> Dated | None:
+    """a noun made an event by its verb takes the date of the verb's adjuncts:
+    "the agreement was reached during a visit to Rome last week"; likewise the
+    subject of an intransitive clause: "the bargaining will have to wait until May" """
+    verb = token.head
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("dobj", "nsubjpass", "nsubj"):
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in SAYING_VERBS:
+        return None
+    around = (t for t in verb.subtree if t.i != verb.i and not token.left_edge.i <= t.i <= token.right_edge.i)
+    for tok, expr in dates.on(around):
+        if dates.usable(expr, unresolved) and expr.anchor != "event" and not _crosses_clause(tok, verb):
+            return expr, "date of its verb's adjunct"
+    return None
+
+
+# --- event-anchored dates -------------------------------------------------------
+
+ANCHORS: RuleSet[[Token], Token] = RuleSet(
+    "dating", "which clause does an event-anchored date ('two days after ...') hang on?"
+)
+
+
+def _link(expr: TimeExpression, span: Span, sentence_drafts: Sequence[LinkedDraft]) -> None:
+    relation = _relation_token(span)
+    anchor = anchor_clause(relation) if relation is not None else None
+    anchor_tokens = {t.i for t in anchor.subtree} if anchor is not None else set()
+    main, sub = _main_and_anchor(sentence_drafts, _attachment(span).i, anchor_tokens)
+    if main is None:
+        return
+    if anchor is not None and sub is None:
+        return  # anchored on something that is not an event we track
+    main.links.append(EventLink(main=main.index, sub=None if sub is None else sub.index, expression=expr))
+    main.record.date_expression = main.record.date_expression or expr.text
+
+
+def _relation_token(span: Span) -> Token | None:
+    """The last relation word in the expression or right after it ("the week after")."""
+    doc = span.doc
+    found = None
+    for tok in list(span) + ([doc[span.end]] if span.end < len(doc) else []):
+        if tok.lower_ in RELATION_WORDS:
+            found = tok
+    return found
+
+
+def anchor_clause(relation: Token) -> Token | None:
+    """The root of what "after"/"before"/"prior" anchors the date on, if any."""
+    return ANCHORS.first(relation)[0] if relation.lower_ in ("after", "before", "prior") else None
+
+
+@ANCHORS.register
+def _subordinate_clause(relation: Token) -> Token | None:
+    """a clause the relation word opens: "two days after the envoys met in Oslo" """
+    return relation.head if relation.dep_ == "mark" else None
+
+
+@ANCHORS.register
+def _relation_object(relation: Token) -> Token | None:
+    """the object of the relation word: "a week after the summit", "the day
+    before meeting Mr Sato" """
+    if relation.dep_ == "mark":
+        return None
+    objects = [c for c in relation.children if c.dep_ in ("pobj", "pcomp")]
+    return objects[0] if objects else None
+
+
+@ANCHORS.register
+def _misattached_clause(relation: Token) -> Token | None:
+    """the parser hung the relation word on the later verb it introduces: "three
+    days after Ms Ruiz met the envoys" read with "after" under "met" """
+    if relation.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") for c in relation.children):
+        return None
+    head = relation.head
+    return head if head.pos_ == "VERB" and head.i > relation.i else None
+
+
+def _main_and_anchor(
+    drafts: Sequence[LinkedDraft], attach: int, anchor_tokens: set[int]
+) -> tuple[LinkedDraft | None, LinkedDraft | None]:
+    """The mention the phrase dates — the one it hangs on ("the two would meet
+    the week after": the meeting, not the request before it), else the first
+    outside the anchoring clause — and the first mention inside that clause."""
+    main: LinkedDraft | None = None
+    sub: LinkedDraft | None = None
+    for draft in drafts:
+        if draft.token_key[1] == attach and draft.token_key[1] not in anchor_tokens:
+            main = draft
+    for draft in drafts:
+        if draft.token_key[1] in anchor_tokens:
+            sub = sub or draft
+        elif main is None:
+            main = draft
+    return main, sub
+
+
+def _locative_relative(clause: Token) -> bool:
     return any(c.lower_ == "where" and c.dep_ == "advmod" for c in clause.children)
 
 
-# "the whole of tomorrow", "the end of next week": the expression dates what the
-# quantity noun hangs on.
-PORTION_NOUNS = {"whole", "rest", "end", "beginning", "start", "middle", "part", "remainder", "course"}
-
-
-def _attachment(span):
-    """The token a time expression modifies: up through prepositions."""
+def _attachment(span: Span) -> Token:
+    """The token a time expression modifies: up through prepositions, and
+    through a portion noun ("the end of next week") to what it modifies."""
     node = span.root
     for _ in range(4):
         if (
@@ -313,28 +490,28 @@ def _attachment(span):
     return node.head
 
 
-def _inside(expr: TimeExpression, token) -> bool:
+def _inside(expr: TimeExpression, token: Token) -> bool:
     return expr.start <= token.idx < expr.end
 
 
-def _crosses_clause(tok, trigger) -> bool:
+def _crosses_clause(tok: Token, trigger: Token) -> bool:
     """Would dating `trigger` from a phrase on `tok` cross into another clause?
-    Only gerund complements ("suggested creating ... on Friday") are crossed."""
+    Only gerund complements ("suggested creating a fund on Friday") and modal
+    "have to" ("will have to wait until May") are crossed; the occasion of a
+    saying is the saying's ("Mr Lind, speaking to parliament on Monday, said")."""
     node = tok
     speaking = False
     while node.i != trigger.i and node.head.i != node.i:
         if node.tag_ == "VBG" and node.lemma_.lower() in SPEAKING_VERBS and node.dep_ in ("acl", "advcl"):
-            # "Weizsaecker, speaking to Congress yesterday, said": the occasion of the saying
             speaking = True
         elif (
             node.pos_ in ("VERB", "AUX")
             and not (node.dep_ == "xcomp" and node.tag_ == "VBG")
-            and not (node.dep_ == "xcomp" and node.head.lemma_.lower() in ("have", "need", "due", "go"))
+            and not (node.dep_ == "xcomp" and node.head.lemma_.lower() in MODAL_VERBS)
         ):
-            # "will have to wait until May" is one clause with a modal "have to"
             return True
         if node.dep_ in ("nsubj", "nsubjpass") and node.head.i == trigger.i and not speaking:
-            return True  # "Raimond, due here tomorrow, told ...": the subject's own phrase
+            return True  # "Mr Lind, due in Oslo on Monday, told ...": the subject's own phrase
         node = node.head
     return False
 
@@ -344,7 +521,7 @@ def _flip(expr: TimeExpression) -> TimeExpression:
     return dataclasses.replace(expr, relation=relation)
 
 
-def resolve_links(events: list, drafts: list) -> None:
+def resolve_links(events: Sequence[DatedEvent], drafts: Sequence[LinkedDraft]) -> None:
     """Date events from the events they are anchored on, to a fixed point.
 
     Each link says main = sub + offset (after) or main = sub - offset (before).
@@ -352,41 +529,50 @@ def resolve_links(events: list, drafts: list) -> None:
     are undated waits until one end gets a date; links that can never be
     resolved (a cycle of undated events) are left undated.
     """
-    event_of = {}
-    for event in events:
-        for idx in event.mention_indices:
-            event_of[idx] = event
+    event_of = {idx: event for event in events for idx in event.mention_indices}
     ordered = sorted(events, key=lambda e: min(e.mention_indices))
     links = [link for d in drafts for link in d.links]
     for _ in range(len(links) + 1):
         changed = False
         for link in links:
-            main = event_of.get(link.main)
-            if main is None:
-                continue
-            if link.sub is None:
-                sub = _previous_dated(ordered, main)
-            else:
-                sub = event_of.get(link.sub)
-            if sub is None or sub is main:
-                continue
-            if sub.date and not sub.date_soft and not main.date_is_own:
-                new = resolve_relative(link.expression, sub.date)
-                if new.value and new.value != main.date:
-                    main.set_date_from(new, sub, link, drafts)
-                    changed = True
-            elif main.date and not main.date_soft and not sub.date_is_own and link.sub is not None:
-                new = resolve_relative(_flip(link.expression), main.date)
-                if new.value and new.value != sub.date:
-                    sub.set_date_from(new, main, link, drafts, inverse=True)
-                    changed = True
+            changed = _follow(link, event_of, ordered, drafts) or changed
         if not changed:
             break
 
 
-def _previous_dated(ordered: list, main):
+def _follow(
+    link: EventLink, event_of: dict[int, DatedEvent], ordered: list[DatedEvent], drafts: Sequence[LinkedDraft]
+) -> bool:
+    """Date one end of `link` from the other; True when a date changed."""
+    main = event_of.get(link.main)
+    if main is None:
+        return False
+    sub = _previous_dated(ordered, main) if link.sub is None else event_of.get(link.sub)
+    if sub is None or sub is main:
+        return False
+    if sub.date and not sub.date_soft and not main.date_is_own:
+        return _date_from(main, sub, link, drafts)
+    if main.date and not main.date_soft and not sub.date_is_own and link.sub is not None:
+        return _date_from(sub, main, link, drafts, inverse=True)
+    return False
+
+
+def _date_from(
+    event: DatedEvent, anchor: DatedEvent, link: EventLink, drafts: Sequence[LinkedDraft], inverse: bool = False
+) -> bool:
+    """Give `event` the date `link` puts it at from `anchor` (the main event, when
+    `inverse`, dates the one it is anchored on); True when its date changed."""
+    assert anchor.date is not None
+    new = resolve_relative(_flip(link.expression) if inverse else link.expression, anchor.date)
+    if not new.value or new.value == event.date:
+        return False
+    event.set_date_from(new, anchor, link, drafts, inverse=inverse)
+    return True
+
+
+def _previous_dated(ordered: list[DatedEvent], main: DatedEvent) -> DatedEvent | None:
     first = min(main.mention_indices)
-    best = None
+    best: DatedEvent | None = None
     for event in ordered:
         if event is main:
             continue

@@ -15,7 +15,7 @@ that marks the clause's edge ends the walk.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
@@ -93,7 +93,7 @@ class Step:
         return self.below.dep_ in _COMPLEMENT_DEPS
 
 
-MODALITY: RuleSet[Callable[[Step], Outcome]] = RuleSet(
+MODALITY: RuleSet[[Step], Modality | Walk] = RuleSet(
     "modality", "did the event of a trigger happen, is it planned, negated or only possible?"
 )
 
