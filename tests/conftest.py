@@ -315,6 +315,60 @@ def hand_parse():
     return parse
 
 
+# --- a small gazetteer ---------------------------------------------------------------
+#
+# Real countries and bodies, invented office holders, so participant rules are
+# tested without the shipped gazetteer's data.
+
+_SMALL_OFFICES = {
+    "titles": {
+        "head_of_state": ["president", "king"],
+        "head_of_government": ["prime minister", "premier"],
+        "foreign_minister": ["foreign minister"],
+    },
+    "leader": ["leader"],
+    "government": ["officials", "government", "ministry", "negotiators"],
+    "legislature": ["parliament"],
+}
+
+
+@functools.lru_cache(maxsize=1)
+def small_gazetteer():
+    """Norway, Chile, Japan, Peru, Kenya, Canada, South Korea and the United States; the EC,
+    ASEAN and the G-7; and four invented office holders (on 2023-09-15: Ingrid
+    Berg, Norway's prime minister; Tomas Vidal, Chile's; Amara Osei, Kenya's
+    foreign minister; Kenji Mori, Japan's)."""
+    from timeline.actors.gazetteer import Gazetteer
+    from timeline.actors.loading import GazetteerData, read_offices
+    from timeline.actors.model import Actor, Role
+
+    def country(name, demonym, *aliases):
+        return Actor(name, "country", name, demonyms=(demonym,), aliases=aliases, leader=("head_of_government",))
+
+    def holder(name, office, of, start):
+        return Actor(name, "person", of, roles=(Role(office, office, of, dt.date.fromisoformat(start), None, of),))
+
+    actors = [
+        country("Norway", "Norwegian"),
+        country("Chile", "Chilean"),
+        country("Japan", "Japanese"),
+        country("Peru", "Peruvian"),
+        country("Kenya", "Kenyan"),
+        country("Canada", "Canadian"),
+        country("South Korea", "South Korean"),
+        country("United States", "American", "U.S.", "US", "America"),
+        Actor("European Community", "organisation", None, aliases=("EC",)),
+        Actor("ASEAN", "organisation", None),
+        Actor("G-7", "group", None),
+        holder("Ingrid Berg", "head_of_government", "Norway", "2021-10-14"),
+        holder("Tomas Vidal", "head_of_government", "Chile", "2022-03-11"),
+        holder("Amara Osei", "foreign_minister", "Kenya", "2020-01-01"),
+        holder("Kenji Mori", "foreign_minister", "Japan", "2021-11-10"),
+    ]
+    offices = read_offices(_SMALL_OFFICES)
+    return Gazetteer(GazetteerData(actors, {}, {}, {}, {}, offices, frozenset(), []))
+
+
 # --- the seed, ingested by the real CLI ------------------------------------------------
 
 

@@ -4,121 +4,63 @@ from the spaCy dependency parse and resolved to canonical actors.
 Covers active and passive voice ("X met Y", "Y was expelled by X"), symmetric
 constructions ("X and Y met", "talks between X and Y", "X's meeting with Y"),
 light verbs ("X held talks with Y"), subjects inherited by non-finite clauses
-("Speaking to Putin, Lukashenko said"), titles and descriptions resolved at the
-event's date ("the Belarusian leader", "his Russian counterpart") and pronouns
+("Meeting Ms Berg, Mr Vidal said"), titles and descriptions resolved at the
+event's date ("the Norwegian premier", "her Chilean counterpart") and pronouns
 resolved to the most recent fitting person.
+
+`ActorResolver` asks the rules of `ACTORS` in order what a token names (the
+first that answers decides; an empty answer means "nobody"), and those of
+`AGENTS` whom "Japanese envoys" or "EC envoys" act for.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
+from timeline.datafiles import words
+from timeline.events.rules import RuleSet
 from timeline.events.types import Participant
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from timeline.actors.gazetteer import Gazetteer
+    from timeline.actors.model import ActorRef
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
-# Prepositions whose objects take part in an event.
-PARTICIPANT_PREPS = {
-    "with",
-    "between",
-    "among",
-    "to",
-    "against",
-    "on",
-    "for",
-    "from",
-    "by",
-    "of",
-    "toward",
-    "towards",
-    "at",
-    "over",
-    "about",
-}
-PLACE_PREPS = {"in", "at", "to", "near", "inside", "outside"}
-LIGHT_VERBS = {
-    "hold",
-    "have",
-    "attend",
-    "conduct",
-    "begin",
-    "open",
-    "end",
-    "resume",
-    "start",
-    "continue",
-    "join",
-    "host",
-    "make",
-    "pay",
-    "reach",
-    "sign",
-    "issue",
-    "take",
-    "launch",
-    "wrap",
-    "conclude",
-    "chair",
-    "convene",
-    "seek",
-    "accept",
-    "renew",
-    "repeat",
-    "submit",
-    "present",
-    "lodge",
-    "voice",
-    "express",
-    "impose",
-    "slap",
-    "announce",
-    "levy",
-    "extend",
-    "put",
-    "place",
-    "give",
-    "grant",
-    "deliver",
-    "send",
-    "table",
-    "unveil",
-    "file",
-    "order",
-    "level",
-    "strike",
-    "seal",
-    "clinch",
-    "finalize",
-    "finalise",
-    "approve",
-    "adopt",
-    "introduce",
-    "tighten",
-    "widen",
-    "expand",
-    "declare",
-    "release",
-    "publish",
-    "float",
-    "offer",
-    "achieve",
-    "find",
-    "hammer",
-    "raise",
-    "receive",
-}
-PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers"}
-FIRST_PERSON = {"i", "me", "my"}
-PLURAL_REFERENCES = {"leader", "president", "minister", "side", "country", "nation", "government", "official"}
+PARTICIPANT_PREPS = words("participants", "participant_prepositions")
+PLACE_PREPS = words("participants", "place_prepositions")
+LIGHT_VERBS = words("participants", "light_verbs")
+PRONOUNS_PERSON = words("participants", "person_pronouns")
+FIRST_PERSON = words("participants", "first_person_pronouns")
+QUANTIFIERS = words("participants", "quantifiers")
+PLURAL_REFERENCES = words("participants", "plural_references")
+STATE_REFERENCES = words("participants", "state_references")
+GROUP_COUNTS = words("participants", "group_counts")
+NAMED_BY_APPOSITION = words("participants", "named_by_apposition")
+PLAN_NOUNS = words("participants", "plan_nouns")
+COMPANY_HEADS = words("participants", "company_heads")
+COMPANY_WORDS = words("participants", "company_words")
+OFFICE_WORDS = words("participants", "office_words")
+WEAK_OFFICE_WORDS = words("participants", "weak_office_words")
+NON_STATE_MODIFIERS = words("participants", "non_state_modifiers")
+TRADE_NOUNS = words("participants", "trade_nouns")
+STATE_AGENT_NOUNS = words("participants", "state_agent_nouns")
+FELLOW_AGENTS = words("participants", "fellow_agents")
+ARTICLES = words("participants", "articles")
+QUOTING_VERBS = frozenset({"say", "tell", "add"})
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+PLURAL_TAGS = ("NNS", "NNPS")
 
 
 @dataclass
 class DiscourseMemory:
     """What earlier sentences of the article named: for pronouns, for "the two
-    leaders", and for surnames ("Howard" after "Michael Howard" is him, not
-    another Howard of the gazetteer)."""
+    leaders", and for surnames ("Berg" after "Ingrid Berg" is her, not
+    another Berg of the gazetteer)."""
 
     persons: list[Participant] = field(default_factory=list)
     last_group: list[Participant] = field(default_factory=list)
@@ -152,6 +94,11 @@ class DiscourseMemory:
         key = " ".join(text.lower().replace("’", "'").split())
         return self.by_name_part.get(key)
 
+    def remember_agents(self, noun: str, group: list[Participant]) -> None:
+        """ "EC ministers": later "the ministers" are the same group."""
+        self.agents[noun] = group
+        self.last_agents = group
+
 
 def _name_parts(name: str) -> set[str]:
     """Keys under which a person may be named again: the surname and the full name."""
@@ -160,11 +107,11 @@ def _name_parts(name: str) -> set[str]:
         return set()
     parts = {" ".join(words), words[-1]}
     if len(words) >= 3:
-        parts.add(" ".join(words[-2:]))  # "de la Madrid", "Perez de Cuellar"
+        parts.add(" ".join(words[-2:]))  # "Perez Soto" of "Juan Perez Soto"
     return parts
 
 
-def noun_phrase(token) -> tuple[int, int]:
+def noun_phrase(token: Token) -> tuple[int, int]:
     """Token span (start, end) of the name or description headed by `token`:
     its compounds, adjectives, determiners and possessives on the left."""
     left = token.i
@@ -181,22 +128,22 @@ def noun_phrase(token) -> tuple[int, int]:
     return left, right + 1
 
 
-def _entity_at(token):
-    ent_iob = token.ent_iob_
-    if ent_iob in ("B", "I") and token.ent_type_ in ENTITY_LABELS:
+def _entity_at(token: Token) -> Span | None:
+    if token.ent_iob_ in ("B", "I") and token.ent_type_ in ENTITY_LABELS:
         for ent in token.doc.ents:
             if ent.start <= token.i < ent.end:
                 return ent
     return None
 
 
-def country_adjectives(doc, start: int, end: int, gaz) -> str | None:
+def country_adjectives(doc: Doc, start: int, end: int, gaz: Gazetteer) -> str | None:
+    """The country a word of `doc[start:end]` is the adjective of: "Norwegian",
+    "South Korean" (two words), "U.S."."""
     for tok in doc[start:end]:
         if tok.pos_ in ("ADJ", "PROPN") or tok.ent_type_ == "NORP":
             country = gaz.country_of_adjective(tok.text)
             if country:
                 return country
-    # Two-word adjectives: "North Korean", "South African".
     for a, b in zip(doc[start:end], doc[start + 1 : end]):
         country = gaz.country_of_adjective(f"{a.text} {b.text}")
         if country:
@@ -204,15 +151,62 @@ def country_adjectives(doc, start: int, end: int, gaz) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """A token to resolve, with the noun phrase it heads and the role it plays."""
+
+    tok: Token
+    role: str
+    others: list[Participant]  # the event's other participants, for "his counterpart"
+    start: int
+    end: int
+
+    @property
+    def doc(self) -> Doc:
+        return self.tok.doc
+
+    @property
+    def surface(self) -> str:
+        return self.doc[self.start : self.end].text
+
+    @property
+    def lemma(self) -> str:
+        return self.tok.lemma_.lower()
+
+    @property
+    def plural(self) -> bool:
+        return self.tok.tag_ in PLURAL_TAGS
+
+    @property
+    def modifiers(self) -> Span:
+        """The words of the phrase in front of its head."""
+        return self.doc[self.start : self.tok.i]
+
+    def again(self, group: Sequence[Participant]) -> list[Participant]:
+        """`group` named again by this phrase, in this phrase's role."""
+        return [Participant(p.name, p.kind, self.role, p.country, p.qid, self.surface, known=p.known) for p in group]
+
+    def country(self, name: str) -> list[Participant]:
+        return [Participant(name, "country", self.role, name, None, self.surface)]
+
+
+ACTORS: RuleSet[[ActorResolver, Phrase], list[Participant]] = RuleSet(
+    "participants", "which actors does a noun phrase or pronoun name?"
+)
+AGENTS: RuleSet[[ActorResolver, Phrase], list[Participant]] = RuleSet(
+    "participants", "which state or body do officials, ministers or negotiators act for?"
+)
+
+
 class ActorResolver:
     """Turns tokens into canonical actors at a given date."""
 
-    def __init__(self, gazetteer, on: date | None, memory: DiscourseMemory):
+    def __init__(self, gazetteer: Gazetteer, on: date | None, memory: DiscourseMemory) -> None:
         self.gaz = gazetteer
         self.on = on
         self.memory = memory
 
-    def _ref(self, ref, surface: str, role: str) -> Participant:
+    def _ref(self, ref: ActorRef, surface: str, role: str) -> Participant:
         return Participant(
             name=ref.name,
             kind=ref.kind,
@@ -223,170 +217,38 @@ class ActorResolver:
             known=True,
         )
 
-    def resolve(self, token, role: str, others: list[Participant] | None = None) -> list[Participant]:
+    def resolve(self, token: Token, role: str, others: list[Participant] | None = None) -> list[Participant]:
         """Actors named by `token` (and its conjuncts)."""
         found: list[Participant] = []
         for tok in [token, *_conjuncts(token)]:
             named = self._resolve_one(tok, role, others or [])
-            if not named or tok.lemma_.lower() in ("counterpart", "member", "country", "nation"):
-                # "his West German counterpart Manfred Woerner", "GCC members
-                # Saudi Arabia, Kuwait ...": the apposition names them.
-                for app in (
-                    c
-                    for c in tok.children
-                    if c.dep_ in ("appos",) or (c.dep_ == "compound" and c.ent_type_ == "PERSON" and c.i == tok.i + 1)
-                ):
-                    more = [p for t in [app, *_conjuncts(app)] for p in self._resolve_one(t, role, others or [])]
-                    if more:
-                        named = (
-                            [p for p in named if p.kind != "country"] + more
-                            if tok.lemma_.lower() == "counterpart"
-                            else named + more
-                        )
+            if not named or tok.lemma_.lower() in NAMED_BY_APPOSITION:
+                named = self._with_apposition(tok, named, role, others or [])
             found.extend(named)
         return found
 
-    def _resolve_one(self, tok, role: str, others: list[Participant]) -> list[Participant]:  # noqa: C901
-        doc = tok.doc
-        lower = tok.lower_
-        if lower in ("each", "all", "both", "some", "several", "many", "most"):
-            # "with each of his colleagues": the group after "of"
-            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    return self._resolve_one(pobj, role, others)
-        if lower in PRONOUNS_PERSON and tok.pos_ == "PRON":
-            return self._pronoun(tok, role, others)
-        if lower in FIRST_PERSON and tok.pos_ == "PRON":
-            return self._speaker(tok, role, others)
-        ent = _entity_at(tok)
-        if ent is not None:
-            result = self._entity(ent, tok, role)
-            if result:
-                return result
-        start, end = noun_phrase(tok)
-        surface = doc[start:end].text
-        # "the two leaders", "both sides": the last group of people talked about.
-        if tok.lemma_.lower() in PLURAL_REFERENCES and tok.tag_ in ("NNS", "NNPS"):
-            if any(t.lower_ in ("two", "both", "three") for t in doc[start:end]):
-                group = (
-                    self.memory.last_countries
-                    if tok.lemma_.lower() in ("country", "nation", "side", "government")
-                    else self.memory.last_group
-                )
-                group = group or self.memory.last_group
-                if group:
-                    return [Participant(p.name, p.kind, role, p.country, p.qid, surface, known=p.known) for p in group]
-        if tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.dep_ in ("compound", "amod"):
-            # "next week's G-7 summit": the tagger calls "G-7" an adjective.
-            ref = self.gaz.lookup(tok.text, on=self.on)
-            if ref is not None and ref.kind != "person":
-                return [self._ref(ref, tok.text, role)]
-        if tok.lemma_.lower() == "counterpart":
-            country = country_adjectives(doc, start, end, self.gaz)
-            if country:
-                for other in others or self.memory.persons[::-1]:
-                    if other.kind == "person":
-                        ref = self.gaz.counterpart(other.name, country, self.on)
-                        if ref is not None:
-                            return [self._ref(ref, surface, role)]
-                return [Participant(country, "country", role, country, None, surface)]
-            return []
-        if tok.pos_ in ("NOUN", "PROPN"):
-            text = _strip_determiner(doc[start:end])
-            ref = self.gaz.lookup(text, on=self.on) if text else None
-            if ref is None and text != tok.text and tok.pos_ == "PROPN" and not _inside_unknown_org(tok):
-                ref = self.gaz.lookup(tok.text, on=self.on)
-            if ref is not None:
-                found = [self._ref(ref, surface, role)]
-                if tok.lemma_.lower() in _STATE_AGENT_NOUNS and tok.tag_ in ("NNS", "NNPS") and ref.kind != "person":
-                    self.memory.agents[tok.lemma_.lower()] = found
-                    self.memory.last_agents = found
-                return found
-            if tok.lemma_.lower() in _COMPANY_HEADS or tok.lower_ in _COMPANY_HEADS:
-                return []  # "Sweden's banking group": a business, whatever country owns it
-            # "America's decision", "Japan's proposal": the owner acts.
-            for child in tok.children:
-                if child.dep_ == "poss" and child.pos_ == "PROPN":
-                    owner = self._resolve_one(child, role, others)
-                    if owner:
-                        return owner
-            # "tariffs on imports of Japanese electronic goods": the goods' country
-            # is the target of a trade measure.
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in _TRADE_NOUNS:
-                country = country_adjectives(doc, start, end, self.gaz)
-                if country is None:
-                    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
-                        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                            s2, e2 = noun_phrase(pobj)
-                            country = country or country_adjectives(doc, s2, e2, self.gaz)
-                            if country is None:
-                                country = next(
-                                    (p.name for p in self._resolve_one(pobj, role, others) if p.kind == "country"), None
-                                )
-                if country:
-                    return [Participant(country, "country", role, country, None, surface)]
-            # "Japanese officials", "U.S. negotiators", "EC farm ministers": the
-            # state or organisation named in front of the agent acts.
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in _STATE_AGENT_NOUNS:
-                if any(t.lemma_.lower() in _NON_STATE_MODIFIERS for t in doc[start : tok.i]):
-                    return []  # "U.S. and EC business leaders", "opposition leaders"
-                found = self._agents(tok, start, end, surface, role, others)
-                lemma = tok.lemma_.lower()
-                if found:
-                    if tok.tag_ in ("NNS", "NNPS"):
-                        self.memory.agents[lemma] = found
-                        self.memory.last_agents = found
-                    return found
-                # "The ministers are due to start talks": a bare plural names the
-                # group the article last called so ("EC farm ministers").
-                if tok.tag_ in ("NNS", "NNPS") and lemma in ("colleague", "counterpart") and self.memory.last_agents:
-                    # "bilateral meetings with each of his colleagues": the group he belongs to
-                    return [
-                        Participant(p.name, p.kind, role, p.country, p.qid, surface, known=p.known)
-                        for p in self.memory.last_agents
-                    ]
-                if tok.tag_ in ("NNS", "NNPS") and all(t.dep_ in ("det",) for t in doc[start : tok.i]):
-                    return [
-                        Participant(p.name, p.kind, role, p.country, p.qid, surface, known=p.known)
-                        for p in self.memory.agents.get(lemma, [])
-                    ]
-        return []
+    def _with_apposition(
+        self, tok: Token, named: list[Participant], role: str, others: list[Participant]
+    ) -> list[Participant]:
+        """ "her Peruvian counterpart Lena Holm", "bloc members Chile and Peru":
+        the apposition names them (a counterpart's country gives way to the person)."""
+        for app in _appositions(tok):
+            more = [p for t in [app, *_conjuncts(app)] for p in self._resolve_one(t, role, others)]
+            if more:
+                kept = [p for p in named if p.kind != "country"] if tok.lemma_.lower() == "counterpart" else named
+                named = kept + more
+        return named
 
-    def _agents(self, tok, start, end, surface, role, others) -> list[Participant]:
-        """The state or body that "Japanese officials", "EC ministers" or
-        "ministers of ASEAN" act for."""
-        doc = tok.doc
-        country = country_adjectives(doc, start, end, self.gaz)
-        if country:
-            countries = [country]
-            if any(t.dep_ == "cc" for t in doc[start : tok.i]):
-                # "U.S. and Chinese officials", "Japanese and American negotiators"
-                for mod in doc[start : tok.i]:
-                    other = country_adjectives(doc, mod.i, mod.i + 1, self.gaz)
-                    if other and other not in countries:
-                        countries.append(other)
-            return [Participant(c, "country", role, c, None, surface) for c in countries]
-        for mod in doc[start : tok.i]:
-            if mod.pos_ == "PROPN" or mod.ent_type_ in ("ORG", "GPE", "NORP"):
-                ref = self.gaz.lookup(mod.text, on=self.on)
-                if ref is not None and ref.kind != "person":
-                    return [self._ref(ref, surface, role)]
-        # "officials of the U.S., Japan and Canada", "ministers of ASEAN"
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-            owners = [
-                p
-                for pobj in prep.children
-                if pobj.dep_ == "pobj"
-                for t in [pobj, *_conjuncts(pobj)]
-                for p in self._resolve_one(t, role, others)
-                if p.kind != "person"
-            ]
-            if owners:
-                return owners
-        return []
+    def _resolve_one(self, tok: Token, role: str, others: list[Participant]) -> list[Participant]:
+        found, _rule = ACTORS.first(self, Phrase(tok, role, others, *noun_phrase(tok)))
+        return found or []
 
-    def _entity(self, ent, tok, role: str) -> list[Participant]:
-        doc = tok.doc
+    def resolve_with_rule(self, token: Token, role: str) -> tuple[list[Participant], str | None]:
+        """What `token` alone names, and the name of the rule that decided."""
+        found, rule = ACTORS.first(self, Phrase(token, role, [], *noun_phrase(token)))
+        return found or [], rule
+
+    def _entity(self, ent: Span, tok: Token, role: str) -> list[Participant]:
         text = _strip_determiner(ent)
         if not text:
             return []
@@ -400,59 +262,43 @@ class ActorResolver:
         if ref is not None:
             return [self._ref(ref, ent.text, role)]
         if ent.label_ == "PERSON":
-            # Titles resolved with the name ("Foreign Minister Kuranari" on the date).
-            start, end = noun_phrase(ent.root)
-            start = min(start, ent.start)
-            country = country_adjectives(doc, start, ent.start, self.gaz)
-            if country is None:
-                country = _appositive_country(ent, self.gaz)
-            name = _clean_person_name(text)
-            if not name:
-                return []
-            from timeline.actors.places import resolve_place
-
-            if resolve_place(text) is not None:
-                return []  # the parser's PERSON is a town ("traveled to Sochi")
-            # An unknown person: a new actor, with a country when the text gives one.
-            return [Participant(name, "person", role, country, None, ent.text)]
+            return self._unknown_person(ent, text, role)
         if ent.label_ == "NORP":
             country = self.gaz.country_of_adjective(text)
             if country and tok.i == ent.end - 1 and tok.pos_ in ("PROPN", "NOUN"):
                 return [Participant(country, "country", role, country, None, ent.text)]
         return []
 
-    def _speaker(self, tok, role: str, others: list[Participant]) -> list[Participant]:
-        """ "'On Tuesday I shall be going to Washington,' Lawson said": in a
-        quotation "I" is whoever the sentence says is speaking."""
+    def _unknown_person(self, ent: Span, text: str, role: str) -> list[Participant]:
+        """A person the gazetteer does not know: a new actor, with a country when
+        the text gives one, in front ("Norwegian envoy Lena Holm") or in apposition."""
+        start, _ = noun_phrase(ent.root)
+        country = country_adjectives(ent.doc, min(start, ent.start), ent.start, self.gaz)
+        if country is None:
+            country = _appositive_country(ent, self.gaz)
+        name = _clean_person_name(text)
+        if not name:
+            return []
+        from timeline.actors.places import resolve_place
+
+        if resolve_place(text) is not None:
+            return []  # the parser's PERSON is a town ("traveled to Lima")
+        return [Participant(name, "person", role, country, None, ent.text)]
+
+    def _speaker(self, tok: Token, role: str, others: list[Participant]) -> list[Participant]:
+        """ "'On Tuesday I shall fly to Lima,' Mr Vidal said": in a quotation "I"
+        is whoever the sentence says is speaking."""
         for verb in tok.sent:
-            if verb.lemma_.lower() in ("say", "tell", "add") and verb.pos_ == "VERB" and verb.i != tok.head.i:
+            if verb.lemma_.lower() in QUOTING_VERBS and verb.pos_ == "VERB" and verb.i != tok.head.i:
                 for sub in (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON):
                     named = [p for p in self._resolve_one(sub, role, others) if p.kind == "person"]
                     if named:
                         return named[:1]
         return []
 
-    def _pronoun(self, tok, role: str, others: list[Participant]) -> list[Participant]:
+    def _pronoun(self, tok: Token, role: str, others: list[Participant]) -> list[Participant]:
         taken = {p.name for p in others}
-        subject = self.memory.last_subject
-        # "Mulroney said he had agreed ...": the subject of a reported clause is
-        # the reporter, named in this very sentence.
-        # "Aqazadeh arrived after a stopover in Riyadh, where he met Nazer": the
-        # subject of a dependent clause is, first, the governing clause's subject.
-        clause = tok.head
-        if tok.dep_ in SUBJECT_DEPS and clause.dep_ in ("ccomp", "relcl", "advcl"):
-            governor = clause.head
-            for _ in range(4):
-                if governor.pos_ in ("VERB", "AUX") or governor.head.i == governor.i:
-                    break
-                governor = governor.head
-            misparsed = governor.ent_type_ == "PERSON"  # "Mana Said al-Oteiba" read as a verb
-            for reporter in (
-                c for c in governor.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_PERSON and not misparsed
-            ):
-                named = [p for p in self._resolve_one(reporter, role, others) if p.kind == "person"]
-                if named:
-                    subject = named[0]
+        subject = self._reporter(tok, role, others) or self.memory.last_subject
         # A subject pronoun continues the topic: the last person who acted.
         if tok.dep_ in SUBJECT_DEPS and subject is not None and subject.name not in taken:
             return [
@@ -463,104 +309,310 @@ class ActorResolver:
         # Binding: an object or possessive pronoun is not the subject of its own
         # clause, so the most recent other person is meant.
         for person in reversed(self.memory.persons):
-            if person.name in taken:
-                continue
-            return [
-                Participant(person.name, person.kind, role, person.country, person.qid, tok.text, known=person.known)
-            ]
+            if person.name not in taken:
+                return [
+                    Participant(
+                        person.name, person.kind, role, person.country, person.qid, tok.text, known=person.known
+                    )
+                ]
         return []
 
-
-_PLAN_NOUNS = {"plan", "decision", "intention", "proposal", "move", "offer", "threat"}
-# Heads of noun phrases that name a business, not a state or its agents:
-# "Sweden's Nordbanken banking group said", "China's state-owned Beijing
-# Non-Ferrous Metals Industrial Corp signed a contract". Company deals and
-# statements are outside diplomacy (gold-dev guide, "Out of scope").
-_COMPANY_HEADS = {
-    "group",
-    "company",
-    "corp",
-    "corporation",
-    "co",
-    "inc",
-    "ltd",
-    "plc",
-    "firm",
-    "concern",
-    "conglomerate",
-    "subsidiary",
-    "affiliate",
-    "bank",
-    "banker",
-    "trader",
-    "dealer",
-    "broker",
-    "analyst",
-    "economist",
-    "consortium",
-    "airline",
-    "carrier",
-    "manufacturer",
-    "maker",
-    "producer",
-    "refiner",
-    "refinery",
-    "utility",
-    "insurer",
-    "shipper",
-    "shipyard",
-    "brokerage",
-    "investor",
-    "shareholder",
-    "unit",
-    "chain",
-}
-# Words of a public office: an unknown person named with one ("Deputy Prime
-# Minister Milos Milosavljevic", "Janez Zemljaric, also a Deputy Prime
-# Minister", "State Department spokesman Charles Redman") speaks for a state.
-OFFICE_WORDS = {
-    "minister",
-    "premier",
-    "president",
-    "secretary",
-    "undersecretary",
-    "under-secretary",
-    "ambassador",
-    "envoy",
-    "diplomat",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "chancellor",
-    "commissioner",
-    "director-general",
-    "king",
-    "queen",
-    "prince",
-    "emir",
-    "sheikh",
-    "sultan",
-    "negotiator",
-    "representative",
-    "delegate",
-    "consul",
-    "general",
-    "admiral",
-    "chiefs",
-    "mayor",
-    "governor-general",
-}
+    def _reporter(self, tok: Token, role: str, others: list[Participant]) -> Participant | None:
+        """The subject of the clause governing a subject pronoun's clause: "Mr
+        Mori said he had agreed" (the reporter, named in this very sentence);
+        "Ms Osei arrived after a stop in Bern, where she met the envoy"."""
+        clause = tok.head
+        if tok.dep_ not in SUBJECT_DEPS or clause.dep_ not in ("ccomp", "relcl", "advcl"):
+            return None
+        governor = clause.head
+        for _ in range(4):
+            if governor.pos_ in ("VERB", "AUX") or governor.head.i == governor.i:
+                break
+            governor = governor.head
+        if governor.ent_type_ == "PERSON":
+            return None  # a name with a word the parser read as a verb
+        found = None
+        for reporter in (c for c in governor.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_PERSON):
+            named = [p for p in self._resolve_one(reporter, role, others) if p.kind == "person"]
+            if named:
+                found = named[0]
+        return found
 
 
-_WEAK_OFFICE_WORDS = {"president", "representative", "delegate", "official", "general", "director-general"}
+def _appositions(tok: Token) -> Iterator[Token]:
+    for c in tok.children:
+        if c.dep_ == "appos" or (c.dep_ == "compound" and c.ent_type_ == "PERSON" and c.i == tok.i + 1):
+            yield c
 
 
-def has_office(ent, gaz=None) -> bool:
+# --- what a token names: the rules of ACTORS, in the order they are tried -------
+
+
+@ACTORS.register
+def _quantified_group(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """a quantifier names the group after "of": "with each of the Japanese
+    envoys", "both of the Chilean ministers" """
+    if p.tok.lower_ not in QUANTIFIERS:
+        return None
+    for prep in (c for c in p.tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            return r._resolve_one(pobj, p.role, p.others)
+    return None
+
+
+@ACTORS.register
+def _person_pronoun(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """a third-person pronoun: the last person who acted ("he met the king"), or
+    for an object the most recent other person ("the envoy met her"); a subject
+    in a reported clause is the reporter: "Mr Mori said he had agreed" """
+    if p.tok.lower_ in PRONOUNS_PERSON and p.tok.pos_ == "PRON":
+        return r._pronoun(p.tok, p.role, p.others)
+    return None
+
+
+@ACTORS.register
+def _first_person(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """ "I" in a quotation is its speaker: "'On Tuesday I shall fly to Lima,' Mr
+    Vidal said" """
+    if p.tok.lower_ in FIRST_PERSON and p.tok.pos_ == "PRON":
+        return r._speaker(p.tok, p.role, p.others)
+    return None
+
+
+@ACTORS.register
+def _named_entity(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """a name the parser found: a person named before ("Berg" after "Ingrid
+    Berg"), a gazetteer entry ("Norway expelled"), an unknown person
+    ("Norwegian envoy Lena Holm"), a people for its country ("the Chileans")"""
+    ent = _entity_at(p.tok)
+    if ent is None:
+        return None
+    return r._entity(ent, p.tok, p.role) or None
+
+
+@ACTORS.register
+def _group_referred_back(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """the last group talked about: "the two leaders", "both sides", "the three
+    countries" """
+    if p.lemma not in PLURAL_REFERENCES or not p.plural:
+        return None
+    if not any(t.lower_ in GROUP_COUNTS for t in p.doc[p.start : p.end]):
+        return None
+    group = r.memory.last_countries if p.lemma in STATE_REFERENCES else r.memory.last_group
+    group = group or r.memory.last_group
+    return p.again(group) if group else None
+
+
+@ACTORS.register
+def _capitalised_adjective(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """a body the tagger calls an adjective: "next week's G-7 summit" """
+    tok = p.tok
+    if not (tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.dep_ in ("compound", "amod")):
+        return None
+    ref = r.gaz.lookup(tok.text, on=r.on)
+    return [r._ref(ref, tok.text, p.role)] if ref is not None and ref.kind != "person" else None
+
+
+@ACTORS.register
+def _counterpart(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """a counterpart in the country named: "her Chilean counterpart" next to Ms
+    Berg is whoever holds her office in Chile on the day; the country itself
+    when no one does ("her Peruvian counterpart")"""
+    if p.lemma != "counterpart":
+        return None
+    country = country_adjectives(p.doc, p.start, p.end, r.gaz)
+    if not country:
+        return []
+    for other in p.others or r.memory.persons[::-1]:
+        if other.kind == "person":
+            ref = r.gaz.counterpart(other.name, country, r.on)
+            if ref is not None:
+                return [r._ref(ref, p.surface, p.role)]
+    return p.country(country)
+
+
+@ACTORS.register
+def _gazetteer_name(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """a noun phrase the gazetteer knows: "the Norwegian premier", "the Kenyan
+    foreign minister" (a plural agent of a body, "EC ministers", is remembered
+    for "the ministers")"""
+    tok = p.tok
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    text = _strip_determiner(p.doc[p.start : p.end])
+    ref = r.gaz.lookup(text, on=r.on) if text else None
+    if ref is None and text != tok.text and tok.pos_ == "PROPN" and not _inside_unknown_org(tok):
+        ref = r.gaz.lookup(tok.text, on=r.on)
+    if ref is None:
+        return None
+    found = [r._ref(ref, p.surface, p.role)]
+    if p.lemma in STATE_AGENT_NOUNS and p.plural and ref.kind != "person":
+        r.memory.remember_agents(p.lemma, found)
+    return found
+
+
+@ACTORS.register
+def _company(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """a business, whatever country owns it: "Norway's biggest banking group",
+    "a state-owned shipping company" → nobody"""
+    if p.tok.pos_ in ("NOUN", "PROPN") and (p.lemma in COMPANY_HEADS or p.tok.lower_ in COMPANY_HEADS):
+        return []
+    return None
+
+
+@ACTORS.register
+def _owner(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """the owner acts: "Chile's decision", "Norway's proposal" """
+    if p.tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in p.tok.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            owner = r._resolve_one(child, p.role, p.others)
+            if owner:
+                return owner
+    return None
+
+
+@ACTORS.register
+def _traded_goods(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """the goods' country is the target of a trade measure: "tariffs on imports
+    of Japanese cars", "banned Chilean products", "cut exports from Peru" """
+    if p.tok.pos_ != "NOUN" or p.lemma not in TRADE_NOUNS:
+        return None
+    country = country_adjectives(p.doc, p.start, p.end, r.gaz)
+    if country is None:
+        for prep in (c for c in p.tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                country = country or _country_of(r, pobj, p)
+    return p.country(country) if country else None
+
+
+def _country_of(r: ActorResolver, pobj: Token, p: Phrase) -> str | None:
+    start, end = noun_phrase(pobj)
+    country = country_adjectives(p.doc, start, end, r.gaz)
+    if country is None:
+        country = next((q.name for q in r._resolve_one(pobj, p.role, p.others) if q.kind == "country"), None)
+    return country
+
+
+def _state_agent(p: Phrase) -> bool:
+    return p.tok.pos_ == "NOUN" and p.lemma in STATE_AGENT_NOUNS
+
+
+@ACTORS.register
+def _non_state_agents(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """agents of something other than a state: "U.S. and EC business leaders",
+    "opposition leaders", "bank officials" → nobody"""
+    if _state_agent(p) and any(t.lemma_.lower() in NON_STATE_MODIFIERS for t in p.modifiers):
+        return []
+    return None
+
+
+@ACTORS.register
+def _agents_of_a_state(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """the state or body named in front of or after the agent acts (AGENTS):
+    "Japanese envoys", "EC envoys", "the ministers of ASEAN" (a plural group is
+    remembered for "the ministers")"""
+    if not _state_agent(p):
+        return None
+    found, _rule = AGENTS.first(r, p)
+    if not found:
+        return None
+    if p.plural:
+        r.memory.remember_agents(p.lemma, found)
+    return found
+
+
+@ACTORS.register
+def _fellow_agents(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """ "met his colleagues": the group he belongs to, the one the article last named"""
+    if _state_agent(p) and p.plural and p.lemma in FELLOW_AGENTS and r.memory.last_agents:
+        return p.again(r.memory.last_agents)
+    return None
+
+
+@ACTORS.register
+def _agents_named_before(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """a bare plural names the group the article last called so: "the ministers
+    are due to start talks" after "EC ministers" """
+    if _state_agent(p) and p.plural and all(t.dep_ == "det" for t in p.modifiers):
+        return p.again(r.memory.agents.get(p.lemma, []))
+    return None
+
+
+# --- whom agents act for: the rules of AGENTS -----------------------------------
+
+
+@AGENTS.register
+def _country_adjective(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """the country of an adjective in front: "Japanese envoys", and each
+    country of a coordination: "U.S. and Chilean diplomats" """
+    country = country_adjectives(p.doc, p.start, p.end, r.gaz)
+    if not country:
+        return None
+    countries = [country]
+    if any(t.dep_ == "cc" for t in p.modifiers):
+        for mod in p.modifiers:
+            other = country_adjectives(p.doc, mod.i, mod.i + 1, r.gaz)
+            if other and other not in countries:
+                countries.append(other)
+    return [Participant(c, "country", p.role, c, None, p.surface) for c in countries]
+
+
+@AGENTS.register
+def _named_body(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """a body named in front: "EC envoys", "ASEAN diplomats" """
+    for mod in p.modifiers:
+        if mod.pos_ == "PROPN" or mod.ent_type_ in ("ORG", "GPE", "NORP"):
+            ref = r.gaz.lookup(mod.text, on=r.on)
+            if ref is not None and ref.kind != "person":
+                return [r._ref(ref, p.surface, p.role)]
+    return None
+
+
+@AGENTS.register
+def _of_owners(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """the states or bodies after "of": "the envoys of Chile, Peru and Norway",
+    "the ministers of ASEAN" """
+    for prep in (c for c in p.tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        owners = [
+            q
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for t in [pobj, *_conjuncts(pobj)]
+            for q in r._resolve_one(t, p.role, p.others)
+            if q.kind != "person"
+        ]
+        if owners:
+            return owners
+    return None
+
+
+# --- public offices of unknown people -------------------------------------------
+
+
+def has_office(ent: Span, gaz: Gazetteer | None = None) -> bool:
     """Whether the text gives the person entity `ent` a public office, in
     front of the name, in apposition, or as the noun the name stands beside
-    ("the spokesman, Francois Giuliani") — and not a company post ("senior
-    vice president of the corporate banking group", "Bank of Montreal Chairman")."""
+    ("the spokesman, Ivo Rask") — and not a company post ("senior vice
+    president of the corporate banking group", "Bank of Oslo Chairman")."""
+    words = _office_context(ent)
+    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    if lemmas & (COMPANY_HEADS | COMPANY_WORDS):
+        return False
+    if lemmas & (OFFICE_WORDS - WEAK_OFFICE_WORDS):
+        return True
+    # "a vice president at Nordfisk Trading": a title companies give too counts
+    # only when no organisation the gazetteer does not know is named.
+    orgs = {e for t in words if t.ent_type_ == "ORG" for e in [_entity_at(t)] if e is not None}
+    if gaz is not None and any(gaz.lookup(_strip_determiner(e)) is None for e in orgs):
+        return False
+    return bool(lemmas & WEAK_OFFICE_WORDS)
+
+
+def _office_context(ent: Span) -> list[Token]:
+    """The words that may give a person a title: in front of the name, in
+    apposition to it, and the phrase it is in apposition to."""
     doc = ent.doc
     root = ent.root
     start, _ = noun_phrase(root)
@@ -572,82 +624,19 @@ def has_office(ent, gaz=None) -> bool:
         head_start, head_end = noun_phrase(root.head)
         words += [t for t in doc[head_start:head_end] if not (ent.start <= t.i < ent.end)]
         words += [t for prep in root.head.children if prep.dep_ == "prep" for t in prep.subtree]
-    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
-    if lemmas & (_COMPANY_HEADS | {"banking", "bank", "exchange", "fund", "market", "futures"}):
-        return False
-    if lemmas & (OFFICE_WORDS - _WEAK_OFFICE_WORDS):
-        return True
-    # "a vice president at Merrill Lynch Futures": a title companies give too
-    # counts only when no organisation the gazetteer does not know is named.
-    orgs = {e for t in words if t.ent_type_ == "ORG" for e in [_entity_at(t)] if e is not None}
-    if gaz is not None and any(gaz.lookup(_strip_determiner(e)) is None for e in orgs):
-        return False
-    return bool(lemmas & _WEAK_OFFICE_WORDS)
+    return words
 
 
-# Agents of something other than a state: "business leaders", "bank officials",
-# "union negotiators", "opposition leaders".
-_NON_STATE_MODIFIERS = {
-    "business",
-    "industry",
-    "industrial",
-    "corporate",
-    "company",
-    "private",
-    "bank",
-    "banking",
-    "union",
-    "labor",
-    "labour",
-    "opposition",
-    "rebel",
-    "guerrilla",
-    "church",
-    "student",
-}
-
-
-def _inside_unknown_org(tok) -> bool:
-    """ "Petroleos de Venezuela, S.A.": a token inside a longer organisation
-    name the gazetteer does not know names the organisation, not the country
-    it is named after."""
+def _inside_unknown_org(tok: Token) -> bool:
+    """ "Andino Chile signed the loan": a token inside a longer organisation name
+    the gazetteer does not know names the organisation, not the country it is
+    named after."""
     ent = _entity_at(tok)
     return ent is not None and ent.label_ == "ORG" and len(ent) > 1
 
 
-_TRADE_NOUNS = {"import", "export", "good", "product", "shipment", "exporter", "importer"}
-_STATE_AGENT_NOUNS = {
-    "member",
-    "colleague",
-    "country",
-    "nation",
-    "state",
-    "bloc",
-    "official",
-    "government",
-    "negotiator",
-    "delegation",
-    "diplomat",
-    "authority",
-    "leader",
-    "minister",
-    "ministry",
-    "envoy",
-    "ambassador",
-    "administration",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "embassy",
-    "troop",
-    "force",
-    "parliament",
-    "side",
-}
-
-
-def _strip_determiner(span) -> str:
-    words = [t for t in span if not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
+def _strip_determiner(span: Span) -> str:
+    words = [t for t in span if not (t.i == span.start and t.lower_ in ARTICLES)]
     text = "".join(t.text_with_ws for t in words).strip()
     for suffix in ("'s", "’s", "'", "’"):
         if text.endswith(suffix):
@@ -655,7 +644,7 @@ def _strip_determiner(span) -> str:
     return text
 
 
-def person_name(ent) -> str:
+def person_name(ent: Span) -> str:
     """The name an unknown person entity is stored under ("" for a parser slip)."""
     return _clean_person_name(_strip_determiner(ent))
 
@@ -668,7 +657,7 @@ def _clean_person_name(text: str) -> str:
     return text
 
 
-def _appositive_country(ent, gaz) -> str | None:
+def _appositive_country(ent: Span, gaz: Gazetteer) -> str | None:
     for child in ent.root.children:
         if child.dep_ == "appos":
             start, end = noun_phrase(child)
@@ -678,7 +667,7 @@ def _appositive_country(ent, gaz) -> str | None:
     return None
 
 
-def _conjuncts(token) -> list:
+def _conjuncts(token: Token) -> list[Token]:
     out = []
     stack = [c for c in token.children if c.dep_ == "conj"]
     while stack:
@@ -688,57 +677,79 @@ def _conjuncts(token) -> list:
     return out
 
 
-def subjects_of(verb) -> list:
+# --- subjects, objects and places of a trigger ----------------------------------
+
+HOPS: RuleSet[[Token, str], tuple[Token, str]] = RuleSet(
+    "participants", "which clause does a non-finite verb take its subject from?"
+)
+_NON_FINITE_DEPS = ("advcl", "xcomp", "pcomp", "conj", "acl", "prep", "acomp")
+
+
+def subjects_of(verb: Token) -> list[Token]:
     """Subject tokens of `verb`, inherited from the governing clause when the verb
-    is non-finite ("Speaking to Putin, Lukashenko said"; "by chatting to ...")."""
-    subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if subs and subs[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-        return [verb.head]  # "Gorbachev, who had talks with her": the antecedent
-    if subs:
-        return subs
+    is non-finite ("Meeting Ms Berg, Mr Vidal said"; "ended the dispute by calling the king")."""
+    own = _own_subjects(verb, ("nsubj", "csubj"))
+    if own is not None:
+        return own
     node = verb
     for _ in range(4):
-        if node.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl", "prep", "acomp") or node.tag_ in (
-            "VBG",
-            "VBN",
-            "TO",
-        ):
-            if node.dep_ == "advcl" and node.tag_ == "VBG":
-                absolute = _absolute_with_subject(node)
-                if absolute is not None:
-                    return [absolute]
-            came_from = node.dep_
-            node = node.head
-            if node.pos_ == "ADP":
-                node = node.head
-            if came_from == "prep" and node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.pos_ == "VERB":
-                node = node.head  # "is drafting options including retaliation against ..."
-                came_from = "xcomp"
-            elif (
-                came_from == "acl"
-                and node.pos_ == "NOUN"
-                and node.dep_ == "dobj"
-                and node.lemma_.lower() in _PLAN_NOUNS
-            ):
-                node = node.head  # "Washington announced plans to put tariffs on ..."
-                came_from = "xcomp"
-            # "X is scheduled to meet": the passive subject of a control verb acts.
-            deps = ("nsubj", "csubj", "nsubjpass") if came_from == "xcomp" else ("nsubj", "csubj")
-            subs = [c for c in node.children if c.dep_ in deps]
-            if subs and subs[0].tag_ in ("WP", "WDT") and node.dep_ == "relcl":
-                return [node.head]  # "Herrington, who is scheduled to meet ..."
-            if subs:
-                return subs
-            if node.head.i == node.i:
-                break
-        else:
+        if node.dep_ not in _NON_FINITE_DEPS and node.tag_ not in ("VBG", "VBN", "TO"):
+            break
+        if node.dep_ == "advcl" and node.tag_ == "VBG":
+            absolute = _absolute_with_subject(node)
+            if absolute is not None:
+                return [absolute]
+        node, came_from = _governor(node)
+        # "Ms Berg is scheduled to meet": the passive subject of a control verb acts.
+        own = _own_subjects(node, ("nsubj", "csubj", "nsubjpass") if came_from == "xcomp" else ("nsubj", "csubj"))
+        if own is not None:
+            return own
+        if node.head.i == node.i:
             break
     return []
 
 
-def _absolute_with_subject(verb):
-    """ "..., with the European Parliament this week calling Lukashenko ...": the
-    noun after a "with" just before a participle is the participle's subject."""
+def _own_subjects(verb: Token, deps: tuple[str, ...]) -> list[Token] | None:
+    """The subjects of `verb` itself; the antecedent of a relative pronoun
+    ("Ms Osei, who held talks with her", "Ms Berg, who is scheduled to meet")."""
+    subs = [c for c in verb.children if c.dep_ in deps]
+    if subs and subs[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return [verb.head]
+    return subs or None
+
+
+def _governor(node: Token) -> tuple[Token, str]:
+    """One step up from a non-finite verb (through a preposition), and the
+    relation it came up by; HOPS may go one noun further."""
+    came_from = node.dep_
+    node = node.head
+    if node.pos_ == "ADP":
+        node = node.head
+    hop, _rule = HOPS.first(node, came_from)
+    return hop or (node, came_from)
+
+
+@HOPS.register
+def _options_including(node: Token, came_from: str) -> tuple[Token, str] | None:
+    """through the object of a verb to the verb: "is drafting options including
+    retaliation against Chile" """
+    if came_from == "prep" and node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.pos_ == "VERB":
+        return node.head, "xcomp"
+    return None
+
+
+@HOPS.register
+def _plans_to(node: Token, came_from: str) -> tuple[Token, str] | None:
+    """through a plan noun to the verb that has it: "Oslo announced plans to impose
+    tariffs on" """
+    if came_from == "acl" and node.pos_ == "NOUN" and node.dep_ == "dobj" and node.lemma_.lower() in PLAN_NOUNS:
+        return node.head, "xcomp"
+    return None
+
+
+def _absolute_with_subject(verb: Token) -> Token | None:
+    """ "..., with the ministers this week calling Mr Obi ...": the noun after a
+    "with" just before a participle is the participle's subject."""
     doc = verb.doc
     left = verb.left_edge.i
     for i in range(left - 1, max(verb.sent.start, left - 8) - 1, -1):
@@ -757,7 +768,7 @@ def _absolute_with_subject(verb):
     return None
 
 
-def objects_of(token) -> list:
+def objects_of(token: Token) -> list[Token]:
     """Object tokens: direct objects, datives and objects of participant prepositions."""
     out = []
     for child in token.children:
@@ -770,19 +781,19 @@ def objects_of(token) -> list:
     return out
 
 
-def passive_agents(verb) -> list:
+def passive_agents(verb: Token) -> list[Token]:
     return [c for agent in verb.children if agent.dep_ == "agent" for c in agent.children if c.dep_ == "pobj"]
 
 
-def place_tokens(token) -> list:
+def place_tokens(token: Token) -> list[Token]:
     """Candidate place tokens: objects of in/at/to attached to the trigger or to
-    the names it governs ("met with Kim in the Vostochny Cosmodrome")."""
-    out = []
+    the names it governs ("met with Mr Vidal in the Lima palace")."""
+    out: list[Token] = []
     frontier = [token]
-    seen = set()
+    seen: set[int] = set()
     depth = 0
     while frontier and depth < 3:
-        nxt = []
+        nxt: list[Token] = []
         for node in frontier:
             if node.i in seen:
                 continue
