@@ -240,7 +240,8 @@ _POS_OF_TAG = {
     "CC": "CCONJ", "CD": "NUM", "UH": "INTJ", "SYM": "SYM", "$": "SYM", "FW": "X", "XX": "X",
     "AFX": "ADJ", "ADD": "X",
 }  # fmt: skip
-_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "'s", "’s", "'", "n't", "'ll", "%"}
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "'s", "’s", "'", "n't", "'ll", "%", "”"}
+_NO_SPACE_AFTER = {"“", "("}
 
 
 def default_pos(tag: str, dep: str, lemma: str) -> str:
@@ -282,7 +283,7 @@ def parse(notation: str):
         label = next((x[1:] for x in extra if x.startswith("@")), None)
         previous = ents[-1].partition("-")[2] if ents else None
         ents.append("O" if label is None else (f"I-{label}" if label == previous else f"B-{label}"))
-    spaces = [nxt not in _NO_SPACE_BEFORE for nxt in words[1:]] + [False]
+    spaces = [w not in _NO_SPACE_AFTER and nxt not in _NO_SPACE_BEFORE for w, nxt in zip(words, words[1:])] + [False]
     doc = Doc(
         _english_vocab(),
         words=words,

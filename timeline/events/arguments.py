@@ -51,7 +51,7 @@ TRADE_NOUNS = words("arguments", "trade_nouns")
 STATE_AGENT_NOUNS = words("arguments", "state_agent_nouns")
 FELLOW_AGENTS = words("arguments", "fellow_agents")
 ARTICLES = words("arguments", "articles")
-QUOTING_VERBS = frozenset({"say", "tell", "add"})
+REPORTING_VERBS = words("common", "reporting_verbs")
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 PLURAL_TAGS = ("NNS", "NNPS")
 
@@ -286,10 +286,10 @@ class ActorResolver:
         return [Participant(name, "person", role, country, None, ent.text)]
 
     def _speaker(self, tok: Token, role: str, others: list[Participant]) -> list[Participant]:
-        """ "'On Tuesday I shall fly to Lima,' Mr Vidal said": in a quotation "I"
-        is whoever the sentence says is speaking."""
+        """ "'On Tuesday I shall fly to Lima,' Mr Vidal said", "'I will sign it,' Ms
+        Berg announced": in a quotation "I" is whoever the sentence says is speaking."""
         for verb in tok.sent:
-            if verb.lemma_.lower() in QUOTING_VERBS and verb.pos_ == "VERB" and verb.i != tok.head.i:
+            if verb.lemma_.lower() in REPORTING_VERBS and verb.pos_ == "VERB" and verb.i != tok.head.i:
                 for sub in (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON):
                     named = [p for p in self._resolve_one(sub, role, others) if p.kind == "person"]
                     if named:

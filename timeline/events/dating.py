@@ -35,7 +35,7 @@ RELATION_WORDS = words("dating", "relation_words")
 CLAUSE_BARRIERS = {"relcl"}
 SPEAKING_VERBS = words("dating", "speaking_verbs")
 MOTION_VERBS = words("dating", "motion_verbs")
-SAYING_VERBS = frozenset({"say", "tell", "announce", "report", "add"})
+SAYING_VERBS = words("common", "reporting_verbs")
 SCHEDULING_VERBS = words("dating", "scheduling_verbs")
 FUTURE_GOVERNORS = words("dating", "future_governors")
 PORTION_NOUNS = words("dating", "portion_nouns")
@@ -289,7 +289,7 @@ def _on_the_way_up(dates: DateAttacher, token: Token, unresolved: bool) -> Dated
     """the first expression on the trigger or a governor, up to a barrier: "met
     on Friday", "calling Mr Obi a traitor" inside "this week condemned"; a
     saying's date is noted as the saying's, a default for the act it reports:
-    "have agreed to talks, a spokesman said on Tuesday\""""
+    "have agreed to talks, a spokesman said on Tuesday", "... confirmed on Tuesday\""""
     for node in walk_up(token):
         for _, expr in dates.on([node]):
             if dates.usable(expr, unresolved) and not _inside(expr, token):
