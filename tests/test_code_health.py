@@ -28,7 +28,6 @@ BASELINE = {
     "events/extract.py:_ParagraphReader._statement_worthy": 35,
     "events/extract.py:_ParagraphReader._draft": 78,
     "events/extract.py:_ParagraphReader._participants": 109,
-    "events/lexicon.py:_build": 42,
     "events/merge.py:_participants_compatible": 28,
     "events/merge.py:EventBuilder.summary": 32,
     "render/html.py:timeline_payload": 27,

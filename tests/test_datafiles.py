@@ -10,7 +10,7 @@ import pytest
 
 import timeline
 from timeline import datafiles
-from timeline.datafiles import DataFileError, check_word_list, word_lists, words
+from timeline.datafiles import DataFileError, check_word_list, forms, word_lists, words
 
 
 def test_every_word_list_is_well_formed():
@@ -36,8 +36,9 @@ def test_every_word_list_is_read_by_some_module():
         (["Plan"], "'Plan' must be lower-case"),
         (["at", True], "True is not a word (quote on/off/yes/no)"),
         ("plan", "expected a list of words"),
-        ({"two": "2"}, "every word must map to a whole number"),
-        ({"two": True}, "every word must map to a whole number"),
+        ({"meet": "met"}, "meet: expected a list of words"),
+        ({"meet": []}, "meet: the list is empty"),
+        ({"Meet": ["met"]}, "'Meet' must be lower-case"),
     ],
 )
 def test_a_malformed_list_names_the_list_and_the_reason(value, reason):
@@ -52,6 +53,14 @@ def test_a_missing_list_or_file_is_named():
         words("modality", "planing_verbs")
     with pytest.raises(DataFileError, match=r"words/nosuchstage.yaml: no such word file"):
         words("nosuchstage", "verbs")
+
+
+def test_words_and_forms_are_not_confused():
+    with pytest.raises(DataFileError, match="read it with forms"):
+        words("lexicon", "irregular_forms")
+    with pytest.raises(DataFileError, match="read it with words"):
+        forms("modality", "planning_verbs")
+    assert forms("lexicon", "irregular_forms")["fly"] == ("flew", "flown")
 
 
 def test_words_are_frozen_sets_read_from_the_file():

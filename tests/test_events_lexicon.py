@@ -5,7 +5,7 @@ import re
 import pytest
 import yaml
 
-from timeline.events.lexicon import LexiconError, _build, _load_yaml, load_lexicon
+from timeline.events.lexicon import LexiconError, _build, _load_yaml, _stem, load_lexicon
 
 CAMEO = re.compile(r"^\d{3,4}$")
 
@@ -97,6 +97,7 @@ def _data():
         (lambda t: t["triggers"][0].pop("lemma"), "missing lemma"),
         # YAML reads an unquoted `on` as true: "called on" would never match.
         (lambda t: t["triggers"][0].update(particles=["for", True]), "list of words"),
+        (lambda t: t.update(speaker_cues=[]), "speaker_cues: the titles"),
     ],
 )
 def test_invalid_entries_are_refused_with_a_reason(mutate, message):
@@ -104,6 +105,21 @@ def test_invalid_entries_are_refused_with_a_reason(mutate, message):
     mutate(triggers)
     with pytest.raises(LexiconError, match=message):
         _build(ontology, triggers)
+
+
+def test_a_category_without_modes_is_refused():
+    ontology, triggers = _data()
+    next(iter(ontology["categories"].values()))["modes"] = {}
+    with pytest.raises(LexiconError, match="has no modes"):
+        _build(ontology, triggers)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "forms"),
+    [("meet", ["meet", "met"]), ("fly", ["fly", "flew", "flown"]), ("visit", ["visit"]), ("negotiate", ["negotiat"])],
+)
+def test_the_prefilter_stem_of_a_lemma_covers_its_irregular_forms(lemma, forms):
+    assert _stem(lemma).split("|") == forms
 
 
 def test_no_duplicate_trigger_entries():

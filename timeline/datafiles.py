@@ -1,5 +1,5 @@
 """The data files shipped in `timeline/data/`: the one YAML reader, and the
-word lists the rules read (planning verbs, reporting verbs, number words, …),
+word lists the rules read (planning verbs, reporting verbs, titles, …),
 one file per stage under `data/words/`, checked and read once per process.
 
 Data, not code, as dateparser keeps its language data apart from its parser:
@@ -46,11 +46,13 @@ def _word_file(stage: str) -> dict[str, Any]:
 
 def check_word_list(where: str, value: Any) -> None:
     """A word list is a non-empty list of distinct lower-case strings, or a
-    mapping of such words to numbers (number words)."""
+    mapping of such words to lists of words (a lemma's irregular forms)."""
     if isinstance(value, dict):
-        words, numbers = list(value), list(value.values())
-        if not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
-            raise DataFileError(f"{where}: every word must map to a whole number")
+        for word, forms in value.items():
+            if not isinstance(forms, list):
+                raise DataFileError(f"{where}: {word}: expected a list of words")
+            check_word_list(f"{where}: {word}", forms)
+        words = list(value)
     elif isinstance(value, list):
         words = value
     else:
@@ -79,16 +81,16 @@ def words(stage: str, key: str) -> frozenset[str]:
     """The word list `key` of `data/words/<stage>.yaml`."""
     value = _entry(stage, key)
     if isinstance(value, dict):
-        raise DataFileError(f"words/{stage}.yaml: {key} maps words to numbers; read it with numbers()")
+        raise DataFileError(f"words/{stage}.yaml: {key} maps words to forms; read it with forms()")
     return frozenset(value)
 
 
-def numbers(stage: str, key: str) -> dict[str, int]:
-    """The word → number table `key` of `data/words/<stage>.yaml` ("two" → 2)."""
+def forms(stage: str, key: str) -> dict[str, tuple[str, ...]]:
+    """The word → forms table `key` of `data/words/<stage>.yaml` ("meet" → ("met",))."""
     value = _entry(stage, key)
     if not isinstance(value, dict):
         raise DataFileError(f"words/{stage}.yaml: {key} is a plain word list; read it with words()")
-    return dict(value)
+    return {word: tuple(f) for word, f in value.items()}
 
 
 def word_lists() -> dict[tuple[str, str], Any]:

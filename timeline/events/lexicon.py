@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from typing import Any
 
-import yaml
+from timeline.datafiles import forms, read_yaml
 
 ARG_PATTERNS = ("directed", "symmetric", "speaker")
 POS_TAGS = ("VERB", "NOUN")
@@ -122,40 +122,45 @@ class Lexicon:
 # The copula is in every paragraph: "be" counts for the pre-filter only as a
 # stay somewhere named ("would be in Rome", "was in Moscow").
 _STAY = r"\b(?:is|are|was|were|be|been)\s+in\s+(?-i:[A-Z])"
+IRREGULAR_FORMS = forms("lexicon", "irregular_forms")
+# Trigger keys whose value is a list of words.
+_WORD_LIST_KEYS = (
+    "objects",
+    "objects_kind",
+    "not_objects",
+    "governors",
+    "particles",
+    "modifiers",
+    "complements",
+    "means",
+)
 
 
 def _stem(lemma: str) -> str:
-    # A prefix that covers the inflections spaCy lemmatises back to the lemma
-    # (meet/met/meeting, visit/visited, fly/flew): irregular pasts are added.
-    irregular = {
-        "meet": ["met"],
-        "fly": ["flew", "flown"],
-        "tell": ["told"],
-        "say": ["said"],
-        "hold": ["held"],
-        "sign": [],
-        "deal": ["dealt"],
-        "seek": ["sought"],
-        "make": ["made"],
-        "give": ["gave"],
-        "take": ["took"],
-        "speak": ["spoke"],
-        "break": ["broke"],
-        "sever": [],
-        "expel": [],
-        "recall": [],
-    }
+    """A prefix that covers the inflections spaCy lemmatises back to the lemma
+    (meet/meeting, visit/visited), and the irregular forms (met, flew)."""
     stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma
     stem = stem[:-1] if stem.endswith("y") and len(stem) > 3 else stem
-    return "|".join([re.escape(stem)] + [re.escape(x) for x in irregular.get(lemma, [])])
+    return "|".join([re.escape(stem)] + [re.escape(x) for x in IRREGULAR_FORMS.get(lemma, ())])
 
 
-def _load_yaml(name: str) -> dict:
-    text = resources.files("timeline.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+def _load_yaml(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = read_yaml(name)
+    return data
 
 
-def _build(ontology: dict, triggers: dict) -> Lexicon:  # noqa: C901
+def _build(ontology: dict[str, Any], triggers: dict[str, Any]) -> Lexicon:
+    """The lexicon of the two data files, checked (LexiconError names the entry and the problem)."""
+    categories = _categories(ontology)
+    entries = [_trigger(i, raw, categories) for i, raw in enumerate(triggers.get("triggers") or [])]
+    by_lemma: dict[tuple[str, str], list[Trigger]] = {}
+    for entry in entries:
+        by_lemma.setdefault((entry.lemma, entry.pos), []).append(entry)
+    prefilter, speech = _prefilters(entries)
+    return Lexicon(categories, entries, by_lemma, prefilter, speech, _speaker_cues(triggers))
+
+
+def _categories(ontology: dict[str, Any]) -> dict[str, Category]:
     categories: dict[str, Category] = {}
     for name, spec in (ontology.get("categories") or {}).items():
         modes = {
@@ -164,83 +169,94 @@ def _build(ontology: dict, triggers: dict) -> Lexicon:  # noqa: C901
         if not modes:
             raise LexiconError(f"category {name} has no modes")
         categories[name] = Category(name, str(spec["cameo"]), spec.get("description", ""), modes)
+    return categories
 
-    entries: list[Trigger] = []
-    for i, raw in enumerate(triggers.get("triggers") or []):
-        where = f"trigger {i + 1} ({raw.get('lemma')!r})"
-        unknown = set(raw) - TRIGGER_KEYS
-        if unknown:
-            raise LexiconError(f"{where}: unknown keys {sorted(unknown)}")
-        for key in ("lemma", "pos", "type", "mode", "args"):
-            if not raw.get(key):
-                raise LexiconError(f"{where}: missing {key}")
-        if raw["pos"] not in POS_TAGS:
-            raise LexiconError(f"{where}: pos must be one of {POS_TAGS}")
-        if raw["args"] not in ARG_PATTERNS:
-            raise LexiconError(f"{where}: args must be one of {ARG_PATTERNS}")
-        category = categories.get(raw["type"])
-        if category is None:
-            raise LexiconError(f"{where}: type {raw['type']} is not in the ontology")
-        mode = category.modes.get(raw["mode"])
-        if mode is None:
-            raise LexiconError(f"{where}: mode {raw['mode']} is not a mode of {raw['type']}")
-        for key in (
-            "objects",
-            "objects_kind",
-            "not_objects",
-            "governors",
-            "particles",
-            "modifiers",
-            "complements",
-            "means",
-        ):
-            words = raw.get(key)
-            if words is not None and (not isinstance(words, list) or not all(isinstance(w, str) for w in words)):
-                raise LexiconError(f"{where}: {key} must be a list of words (quote on/off/yes/no)")
-        weight = float(raw.get("weight", 0.5))
-        if not 0 < weight <= 1:
-            raise LexiconError(f"{where}: weight must be in (0, 1]")
-        entries.append(
-            Trigger(
-                lemma=str(raw["lemma"]).lower(),
-                pos=raw["pos"],
-                type=raw["type"],
-                mode=raw["mode"],
-                cameo=str(raw.get("cameo") or mode.cameo),
-                args=raw["args"],
-                summary=raw.get("summary") or raw["lemma"],
-                weight=weight,
-                objects=frozenset(raw.get("objects") or ()),
-                objects_kind=frozenset(raw.get("objects_kind") or ()),
-                not_objects=frozenset(raw.get("not_objects") or ()),
-                governors=frozenset(raw.get("governors") or ()),
-                particles=frozenset(raw.get("particles") or ()),
-                modifiers=frozenset(raw.get("modifiers") or ()),
-                complements=frozenset(raw.get("complements") or ()),
-                needs_oprd=bool(raw.get("needs_oprd")),
-                needs_place=bool(raw.get("needs_place")),
-                ultimatum=bool(raw.get("ultimatum")),
-                needs_threat=bool(raw.get("needs_threat")),
-                means=frozenset(raw.get("means") or ()),
-            )
-        )
-    by_lemma: dict[tuple[str, str], list[Trigger]] = {}
-    for entry in entries:
-        by_lemma.setdefault((entry.lemma, entry.pos), []).append(entry)
 
-    def alternation(words) -> re.Pattern:
-        return re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")", re.IGNORECASE)
+def _trigger(i: int, raw: dict[str, Any], categories: dict[str, Category]) -> Trigger:
+    where = f"trigger {i + 1} ({raw.get('lemma')!r})"
+    for check in _ENTRY_CHECKS:
+        check(where, raw)
+    mode = _mode_of(where, raw, categories)
+    _word_lists(where, raw)
+    weight = float(raw.get("weight", 0.5))
+    if not 0 < weight <= 1:
+        raise LexiconError(f"{where}: weight must be in (0, 1]")
+    lists = {key: frozenset(raw.get(key) or ()) for key in _WORD_LIST_KEYS}
+    return Trigger(
+        lemma=str(raw["lemma"]).lower(),
+        pos=raw["pos"],
+        type=raw["type"],
+        mode=raw["mode"],
+        cameo=str(raw.get("cameo") or mode.cameo),
+        args=raw["args"],
+        summary=raw.get("summary") or raw["lemma"],
+        weight=weight,
+        needs_oprd=bool(raw.get("needs_oprd")),
+        needs_place=bool(raw.get("needs_place")),
+        ultimatum=bool(raw.get("ultimatum")),
+        needs_threat=bool(raw.get("needs_threat")),
+        **lists,
+    )
 
+
+def _known_keys(where: str, raw: dict[str, Any]) -> None:
+    unknown = set(raw) - TRIGGER_KEYS
+    if unknown:
+        raise LexiconError(f"{where}: unknown keys {sorted(unknown)}")
+
+
+def _required_keys(where: str, raw: dict[str, Any]) -> None:
+    for key in ("lemma", "pos", "type", "mode", "args"):
+        if not raw.get(key):
+            raise LexiconError(f"{where}: missing {key}")
+
+
+def _known_values(where: str, raw: dict[str, Any]) -> None:
+    if raw["pos"] not in POS_TAGS:
+        raise LexiconError(f"{where}: pos must be one of {POS_TAGS}")
+    if raw["args"] not in ARG_PATTERNS:
+        raise LexiconError(f"{where}: args must be one of {ARG_PATTERNS}")
+
+
+def _word_lists(where: str, raw: dict[str, Any]) -> None:
+    for key in _WORD_LIST_KEYS:
+        words = raw.get(key)
+        if words is not None and (not isinstance(words, list) or not all(isinstance(w, str) for w in words)):
+            raise LexiconError(f"{where}: {key} must be a list of words (quote on/off/yes/no)")
+
+
+# Checks of one trigger entry before its type and mode, in order; each raises LexiconError.
+_ENTRY_CHECKS = (_known_keys, _required_keys, _known_values)
+
+
+def _mode_of(where: str, raw: dict[str, Any], categories: dict[str, Category]) -> Mode:
+    category = categories.get(raw["type"])
+    if category is None:
+        raise LexiconError(f"{where}: type {raw['type']} is not in the ontology")
+    mode = category.modes.get(raw["mode"])
+    if mode is None:
+        raise LexiconError(f"{where}: mode {raw['mode']} is not a mode of {raw['type']}")
+    return mode
+
+
+def _alternation(words: set[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")", re.IGNORECASE)
+
+
+def _prefilters(entries: list[Trigger]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The pre-filter of event triggers, and that of reporting verbs."""
     stems = {_stem(e.lemma) for e in entries if e.type != "STATEMENT" and e.lemma != "be"}
     if any(e.lemma == "be" for e in entries):
         stems.add(_STAY)
-    prefilter = alternation(stems)
-    speech = alternation({_stem(e.lemma) for e in entries if e.type == "STATEMENT"})
+    speech = {_stem(e.lemma) for e in entries if e.type == "STATEMENT"}
+    return _alternation(stems), _alternation(speech)
+
+
+def _speaker_cues(triggers: dict[str, Any]) -> re.Pattern[str]:
     cues = triggers.get("speaker_cues") or []
     if not cues:
         raise LexiconError("speaker_cues: the titles that make a reporting verb worth parsing are missing")
-    speaker_cues = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")", re.IGNORECASE)
-    return Lexicon(categories, entries, by_lemma, prefilter, speech, speaker_cues)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
