@@ -196,30 +196,29 @@ def test_checker_reports_duplicate_names_and_qids():
     assert any("used twice" in p for p in problems) and any("already used" in p for p in problems)
 
 
-def test_loader_reports_reversed_role_dates(monkeypatch):
+@pytest.mark.parametrize(
+    ("section", "entry", "message"),
+    [
+        (
+            "people",
+            {"name": "Test Person", "country": "Russia", "roles": [{"office": "head_of_state", "start": dt.date(2001, 1, 1), "end": dt.date(2000, 1, 1)}]},
+            "starts 2001-01-01 but ends 2000-01-01",
+        ),
+        ("organisations", {"name": "Test Body"}, "actors.yaml: organisations: Test Body has no kind"),
+        ("people", {"country": "Russia"}, "actors.yaml: people: an entry has no name"),
+    ],
+)  # fmt: skip
+def test_loader_reports_bad_entries_of_actors_yaml(monkeypatch, section, entry, message):
     from timeline.actors import loading
 
     real = loading._read_yaml
 
     def fake(name):
         raw = real(name)
-        if name == "actors.yaml":
-            raw = dict(
-                raw,
-                people=[
-                    {
-                        "name": "Test Person",
-                        "country": "Russia",
-                        "roles": [
-                            {"office": "head_of_state", "start": dt.date(2001, 1, 1), "end": dt.date(2000, 1, 1)}
-                        ],
-                    }
-                ],
-            )
-        return raw
+        return dict(raw, **{section: [entry]}) if name == "actors.yaml" else raw
 
     monkeypatch.setattr(loading, "_read_yaml", fake)
-    assert any("starts 2001-01-01 but ends 2000-01-01" in p for p in loading.read_data().problems)
+    assert any(message in p for p in loading.read_data().problems)
 
 
 def test_load_raises_on_bad_data(monkeypatch):

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from timeline.actors.loading import GazetteerData, GazetteerError, Offices, read_data
@@ -104,10 +104,21 @@ class _Entry:
         return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
 
 
+@dataclass
+class _Spellings:
+    """What indexing saw of each key: written only in capitals ("US", not the
+    pronoun "us"), and which words only seats of government give."""
+
+    cased: set[str] = field(default_factory=set)
+    plain: set[str] = field(default_factory=set)
+    seat_words: set[str] = field(default_factory=set)
+    other_words: set[str] = field(default_factory=set)
+
+
 class Gazetteer:
     """Canonical actors with their aliases and time-bounded roles."""
 
-    def __init__(self, data: GazetteerData):  # noqa: C901
+    def __init__(self, data: GazetteerData) -> None:
         self._actors: dict[str, Actor] = {a.name: a for a in data.actors}
         self._offices: Offices = data.offices
         self._common = frozenset(normalise(w) for w in data.common_words)
@@ -115,79 +126,75 @@ class Gazetteer:
         self._surnames: dict[str, list[Actor]] = defaultdict(list)
         # Surnames that are also common words ("May", "Rice"): only after a title.
         self._titled_surnames: dict[str, list[Actor]] = defaultdict(list)
-        self._roles: dict[tuple[str, str], list[tuple[Role, Actor]]] = defaultdict(list)
-        self._acronym_only: set[str] = set()
+        self._roles: dict[tuple[str | None, str], list[tuple[Role, Actor]]] = defaultdict(list)
         self._vocabulary: set[str] = set(HONORIFICS)
-        # Words only seats of government give ("jose" of San José, "pierre",
-        # "paz"): they may begin a title ("Kremlin leader Gorbachev") but, being
-        # given names too, not stand right before a bare surname ("Jose
-        # Fernandez" is not Alberto Fernandez).
-        seat_words: set[str] = set()
-        other_words: set[str] = set()
         self._by_iso: dict[str, str] = {}
         self._legislature: dict[str, Actor] = {}
         self._combining: dict[str, list[_Entry]] = defaultdict(list)
         self._territories = data.territories
-        cased: set[str] = set()
-        plain: set[str] = set()
-
-        def add(text: str, entry: _Entry) -> None:
-            for key in index_keys(text):
-                bucket = self._names[key]
-                if not any(e.actor is entry.actor and e.via == entry.via for e in bucket):
-                    bucket.append(entry)
-                # "US" must not match the pronoun "us": short all-capital aliases
-                # whose key is only ever written that way need capitals in the text.
-                letters = text.replace(".", "").replace(" ", "")
-                (cased if letters.isupper() and len(letters) <= 3 else plain).add(key)
-                if entry.actor.kind != "person":
-                    self._vocabulary.update(key.split())
-                    (seat_words if entry.via == "capital" else other_words).update(key.split())
-
+        spellings = _Spellings()
         for a in data.actors:
-            start, end = (a.start, a.end) if a.kind == "country" else (None, None)
-            add(a.name, _Entry(a, "name", start, end))
-            for alias in a.aliases:
-                add(alias, _Entry(a, "alias", start, end))
-            for demonym in a.demonyms:
-                add(demonym, _Entry(a, "demonym", start, end))
-            for seat in a.seats:
-                add(seat, _Entry(a, "capital", start, end))
-            if a.iso:
-                self._by_iso[a.iso] = a.name
-            if a.kind == "person":
-                given = data.surnames.get(a.name)
-                surnames = given if given is not None else (default_surname(a.name, a.country),)
-                for s in surnames:
-                    if not s:
-                        continue
-                    table = self._titled_surnames if normalise(s) in self._common else self._surnames
-                    for key in index_keys(s):
-                        if a not in table[key]:
-                            table[key].append(a)
-            for r in a.roles:
-                self._roles[(r.of, r.office)].append((r, a))
-            for form in data.combining.get(a.name, ()):
-                self._combining[normalise(form)].append(_Entry(a, "demonym", start, end))
-            if a.kind == "legislature" and a.country:
-                self._legislature.setdefault(a.country, a)  # the first listed is the whole parliament
-        self._acronym_only = cased - plain
-        for table in (self._offices.titles, *self._offices.by_body.values()):
-            for phrase in table:
-                self._vocabulary.update(phrase.split())
+            self._index(a, data, spellings)
+        self._acronym_only = spellings.cased - spellings.plain
+        title_words = {w for table in self._title_tables() for phrase in table for w in phrase.split()}
+        self._vocabulary.update(title_words)
         self._vocabulary.update(self._offices.leader_words)
+        # Words only seats of government give ("jose" of San José, "pierre",
+        # "paz"): they may begin a title ("Kremlin leader Gorbachev") but, being
+        # given names too, not stand right before a bare surname ("Jose
+        # Fernandez" is not Alberto Fernandez).
         self._seat_only_words = (
-            seat_words
-            - other_words
+            spellings.seat_words
+            - spellings.other_words
             - set(HONORIFICS)
             - set(self._offices.leader_words)
-            - {
-                w
-                for table in (self._offices.titles, *self._offices.by_body.values())
-                for phrase in table
-                for w in phrase.split()
-            }
+            - title_words
         )
+
+    def _title_tables(self) -> list[dict[str, str]]:
+        return [self._offices.titles, *self._offices.by_body.values()]
+
+    def _index(self, a: Actor, data: GazetteerData, spellings: _Spellings) -> None:
+        """Index one actor under its name, aliases, demonyms, seats, surnames and roles."""
+        start, end = (a.start, a.end) if a.kind == "country" else (None, None)
+        for via, texts in (("name", (a.name,)), ("alias", a.aliases), ("demonym", a.demonyms), ("capital", a.seats)):
+            for text in texts:
+                self._add(text, _Entry(a, via, start, end), spellings)
+        if a.iso:
+            self._by_iso[a.iso] = a.name
+        if a.kind == "person":
+            self._index_surnames(a, data.surnames.get(a.name))
+        for r in a.roles:
+            self._roles[(r.of, r.office)].append((r, a))
+        for form in data.combining.get(a.name, ()):
+            self._combining[normalise(form)].append(_Entry(a, "demonym", start, end))
+        if a.kind == "legislature" and a.country:
+            self._legislature.setdefault(a.country, a)  # the first listed is the whole parliament
+
+    def _add(self, text: str, entry: _Entry, spellings: _Spellings) -> None:
+        for key in index_keys(text):
+            bucket = self._names[key]
+            if not any(e.actor is entry.actor and e.via == entry.via for e in bucket):
+                bucket.append(entry)
+            # "US" must not match the pronoun "us": short all-capital aliases
+            # whose key is only ever written that way need capitals in the text.
+            letters = text.replace(".", "").replace(" ", "")
+            (spellings.cased if letters.isupper() and len(letters) <= 3 else spellings.plain).add(key)
+            if entry.actor.kind != "person":
+                self._vocabulary.update(key.split())
+                (spellings.seat_words if entry.via == "capital" else spellings.other_words).update(key.split())
+
+    def _index_surnames(self, person: Actor, given: tuple[str, ...] | None) -> None:
+        """The surnames of the data (or the default one of the name); those that
+        are common words only after a title."""
+        surnames = given if given is not None else (default_surname(person.name, person.country),)
+        for surname in surnames:
+            if not surname:
+                continue
+            table = self._titled_surnames if normalise(surname) in self._common else self._surnames
+            for key in index_keys(surname):
+                if person not in table[key]:
+                    table[key].append(person)
 
     # ------------------------------------------------------------------ reading
     def actor(self, name: str) -> Actor | None:
@@ -351,17 +358,10 @@ class Gazetteer:
         """One entry among those sharing a key: a state that existed on `on`
         beats a timeless one ("Moscow" in 1987 → Soviet Union), a timeless one
         beats a state that did not exist; a person in office on `on` wins."""
-        if not entries:
+        if not entries or (lowercase and key in self._acronym_only):
             return None
-        if lowercase and key in self._acronym_only:
-            return None
-        if on is not None:
-            pool = [e for e in entries if e.dated and e.covers(on)] or [e for e in entries if not e.dated]
-        else:
-            pool = [e for e in entries if not e.dated or e.end is None]
-        pool = pool or entries
-        actors = {e.actor.name for e in pool}
-        if len(actors) == 1:
+        pool = _in_time(entries, on)
+        if len({e.actor.name for e in pool}) == 1:
             return pool[0]
         people = [e for e in pool if e.actor.kind == "person"]
         chosen = self._one_person([e.actor for e in people], on)
@@ -404,6 +404,7 @@ class Gazetteer:
 
     def _offices_for(self, body: Actor, title: str) -> list[str]:
         special = self._offices.by_body.get(body.name, {})
+        office: str | None
         if title in special:
             office = special[title]
         elif title in self._offices.leader_words:
@@ -514,20 +515,30 @@ class Gazetteer:
                 return self._ref(entry.actor, text, entry.via)
             if words[i - 1] in self._seat_only_words:
                 continue  # "Jose Fernandez": a given name, not a title, right before the surname
-            people = self._surnames.get(rest) or self._titled_surnames.get(rest)
-            person = self._one_person(people, on) if people else None
+            bearers = self._surnames.get(rest) or self._titled_surnames.get(rest)
+            person = self._one_person(bearers, on) if bearers else None
             if person is not None:
                 return self._ref(person, text, "surname")
         return None
+
+
+def _in_time(entries: list[_Entry], on: dt.date | None) -> list[_Entry]:
+    """The entries of the time: on a date, the states that existed then, else the
+    timeless entries; with no date, those not ended; all when none fits."""
+    if on is not None:
+        pool = [e for e in entries if e.dated and e.covers(on)] or [e for e in entries if not e.dated]
+    else:
+        pool = [e for e in entries if not e.dated or e.end is None]
+    return pool or entries
 
 
 NOT_YET_KNOWN_YEARS = 10
 
 
 def _not_yet_known(person: Actor, on: dt.date) -> bool:
-    starts = [r.start for r in person.roles]
-    if not starts or any(s is None for s in starts):
-        return False
+    starts = [r.start for r in person.roles if r.start is not None]
+    if not starts or len(starts) < len(person.roles):
+        return False  # no roles, or one with no known start
     return min(starts).year > on.year + NOT_YET_KNOWN_YEARS
 
 

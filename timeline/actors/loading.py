@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from timeline.actors.model import Actor, Role
+from timeline.datafiles import read_yaml
 
 KINDS = ("person", "country", "organisation", "legislature", "group")
 _QID = re.compile(r"^Q[1-9]\d*$")
@@ -74,11 +74,7 @@ class GazetteerData:
 
 
 def _read_yaml(name: str) -> Any:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
-    text = resources.files("timeline.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=loader)
+    return read_yaml(name)
 
 
 def _title_case(phrase: str) -> str:
@@ -227,67 +223,95 @@ def read_data() -> GazetteerData:
     sections = (("organisations", None), ("legislatures", "legislature"), ("people", "person"))
     for section, kind in sections:
         for e in raw.get(section) or ():
-            name = e.get("name")
-            if not name:
-                problems.append(f"actors.yaml: {section}: an entry has no name: {e!r}")
+            actor = _entry_actor(e, section, kind, offices, country_names, problems)
+            if actor is None:
                 continue
-            entry_kind = e.get("kind") or kind
-            roles = tuple(
-                r
-                for r in (
-                    _role(r, name, e.get("country"), offices, country_names, problems) for r in e.get("roles") or ()
-                )
-                if r
-            )
-            actors.append(
-                Actor(
-                    name=name,
-                    kind=entry_kind,
-                    country=e.get("country"),
-                    qid=e.get("qid"),
-                    aliases=_strings(e.get("aliases")),
-                    roles=roles,
-                    leader=_strings(e.get("leader")),
-                )
-            )
+            actors.append(actor)
             if "surname" in e:
-                surnames[name] = _strings(e["surname"])
+                surnames[actor.name] = _strings(e["surname"])
     _check(actors, offices, problems)
     common = frozenset(raw.get("common_words") or ())
     combining = {c["name"]: _strings(c.get("combining")) for c in countries if c.get("combining")}
     return GazetteerData(actors, metonyms, surnames, territories, combining, offices, common, problems)
 
 
-def _check(actors: list[Actor], offices: Offices, problems: list[str]) -> None:  # noqa: C901
+def _entry_actor(
+    e: dict[str, Any],
+    section: str,
+    kind: str | None,
+    offices: Offices,
+    country_names: set[str],
+    problems: list[str],
+) -> Actor | None:
+    """The Actor of one actors.yaml entry (None, with a problem, when it has no name or kind)."""
+    name = e.get("name")
+    if not name:
+        problems.append(f"actors.yaml: {section}: an entry has no name: {e!r}")
+        return None
+    entry_kind = e.get("kind") or kind
+    if not entry_kind:
+        problems.append(f"actors.yaml: {section}: {name} has no kind (one of {KINDS})")
+        return None
+    roles = tuple(
+        r
+        for r in (_role(r, name, e.get("country"), offices, country_names, problems) for r in e.get("roles") or ())
+        if r
+    )
+    return Actor(
+        name=name,
+        kind=entry_kind,
+        country=e.get("country"),
+        qid=e.get("qid"),
+        aliases=_strings(e.get("aliases")),
+        roles=roles,
+        leader=_strings(e.get("leader")),
+    )
+
+
+def _check(actors: list[Actor], offices: Offices, problems: list[str]) -> None:
+    """Append to `problems` what is wrong with the entries and their references."""
+    known_offices = set(offices.titles.values()) | {o for t in offices.by_body.values() for o in t.values()}
     names: set[str] = set()
     qids: dict[str, str] = {}
-    known_offices = set(offices.titles.values()) | {o for t in offices.by_body.values() for o in t.values()}
     for a in actors:
-        if a.kind not in KINDS:
-            problems.append(f"{a.name}: kind {a.kind!r} is not one of {KINDS}")
-        if a.name in names:
-            problems.append(f"{a.name}: canonical name used twice")
-        names.add(a.name)
-        if a.qid is not None:
-            if not _QID.match(str(a.qid)):
-                problems.append(f"{a.name}: QID {a.qid!r} does not look like Q<digits>")
-            elif a.qid in qids:
-                problems.append(f"{a.name}: QID {a.qid} already used by {qids[a.qid]}")
-            else:
-                qids[a.qid] = a.name
-        if a.start and a.end and not a.start < a.end:
-            problems.append(f"{a.name}: starts {a.start} but ends {a.end}")
-        for office in a.leader:
-            if office not in known_offices:
-                problems.append(f"{a.name}: leader office {office!r} is not in offices.yaml")
+        _check_entry(a, names, qids, known_offices, problems)
     for a in actors:
-        if a.kind != "country" and a.country is not None and a.country not in names:
-            problems.append(f"{a.name}: country {a.country!r} is not in the gazetteer")
-        for r in a.roles:
-            if r.of not in names:
-                problems.append(f"{a.name}: role {r.office} of {r.of!r}, which is not in the gazetteer")
-            if r.office not in known_offices:
-                problems.append(f"{a.name}: office {r.office!r} is not in offices.yaml")
+        _check_references(a, names, known_offices, problems)
+    _check_office_bodies(offices, names, known_offices, problems)
+
+
+def _check_entry(a: Actor, names: set[str], qids: dict[str, str], known_offices: set[str], problems: list[str]) -> None:
+    """One entry: its kind, a name and QID of its own, dates in order, known leader offices."""
+    if a.kind not in KINDS:
+        problems.append(f"{a.name}: kind {a.kind!r} is not one of {KINDS}")
+    if a.name in names:
+        problems.append(f"{a.name}: canonical name used twice")
+    names.add(a.name)
+    if a.qid is not None:
+        if not _QID.match(str(a.qid)):
+            problems.append(f"{a.name}: QID {a.qid!r} does not look like Q<digits>")
+        elif a.qid in qids:
+            problems.append(f"{a.name}: QID {a.qid} already used by {qids[a.qid]}")
+        else:
+            qids[a.qid] = a.name
+    if a.start and a.end and not a.start < a.end:
+        problems.append(f"{a.name}: starts {a.start} but ends {a.end}")
+    problems.extend(f"{a.name}: leader office {o!r} is not in offices.yaml" for o in a.leader if o not in known_offices)
+
+
+def _check_references(a: Actor, names: set[str], known_offices: set[str], problems: list[str]) -> None:
+    """The country and the roles of an entry name entries and offices that exist."""
+    if a.kind != "country" and a.country is not None and a.country not in names:
+        problems.append(f"{a.name}: country {a.country!r} is not in the gazetteer")
+    for r in a.roles:
+        if r.of not in names:
+            problems.append(f"{a.name}: role {r.office} of {r.of!r}, which is not in the gazetteer")
+        if r.office not in known_offices:
+            problems.append(f"{a.name}: office {r.office!r} is not in offices.yaml")
+
+
+def _check_office_bodies(offices: Offices, names: set[str], known_offices: set[str], problems: list[str]) -> None:
+    """The bodies and offices offices.yaml names exist."""
     for body in offices.by_body:
         if body not in names:
             problems.append(f"offices.yaml: by_body {body!r} is not in the gazetteer")

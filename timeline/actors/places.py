@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from timeline.actors.gazetteer import load_gazetteer
 from timeline.actors.names import index_keys, normalise
+from timeline.datafiles import read_yaml
 
 KINDS = ("city", "country", "region", "site")
 # Other spellings ("Kiev", "Peking", "Bombay") are indexed for cities of this
@@ -81,26 +81,26 @@ def _cities() -> dict[str, tuple[_City, ...]]:
             float(c["latitude"]),
             float(c["longitude"]),
         )
-        names = {_alternate_key(c["name"])} if c["name"].isascii() else index_keys(c["name"])
+        if c["name"].isascii():
+            own = _alternate_key(c["name"])
+            names = {own} if own is not None else set()  # an airport-code-like name has no key
+        else:
+            names = index_keys(c["name"])
         for key in names:
             index.setdefault(key, []).append((1, city))
         if population < ALTERNATES_FROM:
             continue
         for alt in c.get("alternatenames") or ():
-            key = _alternate_key(alt)
-            if key and key not in names:
-                index.setdefault(key, []).append((0, city))
+            alt_key = _alternate_key(alt)
+            if alt_key and alt_key not in names:
+                index.setdefault(alt_key, []).append((0, city))
     return {k: tuple(c for _, c in sorted(v, key=lambda x: -x[1].population)) for k, v in index.items()}
 
 
 @lru_cache(maxsize=1)
 def _sites() -> dict[str, Place]:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    text = resources.files("timeline.data").joinpath("sites.yaml").read_text(encoding="utf-8")
     index: dict[str, Place] = {}
-    for e in yaml.load(text, Loader=loader) or ():
+    for e in read_yaml("sites.yaml") or ():
         place = Place(e["name"], e.get("country"), e.get("kind", "site"), e.get("latitude"), e.get("longitude"))
         for alias in (e["name"], *(e.get("aliases") or ())):
             for key in index_keys(alias):
