@@ -29,7 +29,6 @@ BASELINE = {
     "events/extract.py:_ParagraphReader._participants": 109,
     "events/merge.py:_participants_compatible": 28,
     "events/merge.py:EventBuilder.summary": 32,
-    "render/html.py:timeline_payload": 27,
 }
 
 

@@ -71,42 +71,51 @@ def timeline_payload(events: list[dict], *, title: str = "timeline") -> dict:
     record per event (start/end as days since 1970-01-01, lane indexes)."""
     lanes = actor_lanes(events)
     lane_index = {name: i for i, name in enumerate(lanes)}
-    type_counts = collections.Counter(event.get("type") or "OTHER" for event in events)
-    type_names = sorted(type_counts, key=lambda name: (-type_counts[name], name))
-    type_index = {name: i for i, name in enumerate(type_names)}
-    spare = iter(_SPARE_COLORS * (len(type_names) // len(_SPARE_COLORS) + 1))
-    types = [
-        {"name": name, "count": type_counts[name], "color": TYPE_COLORS.get(name) or next(spare)} for name in type_names
-    ]
-    items = []
-    for event in events:
-        span = day_span(event)
-        names = actor_names(event)
-        event_lanes = sorted({lane_index[name] for name in names if name in lane_index}) if span else []
-        if span and not event_lanes:
-            event_lanes = [lane_index["others"]]
-        sources = []
-        for mention in (event.get("mentions") or [])[:MAX_SOURCES]:
-            label = " — ".join(str(part) for part in (mention.get("publisher"), mention.get("title")) if part)
-            sources.append([mention.get("url") or "", label or mention.get("url") or "source"])
-        items.append(
-            {
-                "id": event.get("id"),
-                "s": (span[0] - _EPOCH).days if span else None,
-                "e": (span[1] - _EPOCH).days if span else None,
-                "g": event.get("granularity") or ("day" if span else "none"),
-                "t": type_index[event.get("type") or "OTHER"],
-                "l": event_lanes,
-                "d": date_label(event),
-                "h": event.get("summary") or "",
-                "m": type_label(event) or "event",
-                "a": ", ".join(names),
-                "p": place_label(event.get("location")),
-                "n": source_count(event),
-                "src": sources,
-            }
-        )
+    types = _types(events)
+    type_index = {t["name"]: i for i, t in enumerate(types)}
+    items = [_item(event, lane_index, type_index) for event in events]
     return {"title": title, "lanes": lanes, "types": types, "events": items}
+
+
+def _types(events: list[dict]) -> list[dict]:
+    """The event types, most frequent first, each with its count and colour."""
+    counts = collections.Counter(event.get("type") or "OTHER" for event in events)
+    names = sorted(counts, key=lambda name: (-counts[name], name))
+    spare = iter(_SPARE_COLORS * (len(names) // len(_SPARE_COLORS) + 1))
+    return [{"name": name, "count": counts[name], "color": TYPE_COLORS.get(name) or next(spare)} for name in names]
+
+
+def _item(event: dict, lane_index: dict[str, int], type_index: dict[str, int]) -> dict:
+    """One event's record: days since 1970 (None when undated), lanes, labels, sources."""
+    span = day_span(event)
+    names = actor_names(event)
+    event_lanes = sorted({lane_index[name] for name in names if name in lane_index}) if span else []
+    if span and not event_lanes:
+        event_lanes = [lane_index["others"]]
+    return {
+        "id": event.get("id"),
+        "s": (span[0] - _EPOCH).days if span else None,
+        "e": (span[1] - _EPOCH).days if span else None,
+        "g": event.get("granularity") or ("day" if span else "none"),
+        "t": type_index[event.get("type") or "OTHER"],
+        "l": event_lanes,
+        "d": date_label(event),
+        "h": event.get("summary") or "",
+        "m": type_label(event) or "event",
+        "a": ", ".join(names),
+        "p": place_label(event.get("location")),
+        "n": source_count(event),
+        "src": _sources(event),
+    }
+
+
+def _sources(event: dict) -> list[list[str]]:
+    """[url, "publisher — title"] of the first MAX_SOURCES mentions."""
+    sources = []
+    for mention in (event.get("mentions") or [])[:MAX_SOURCES]:
+        label = " — ".join(str(part) for part in (mention.get("publisher"), mention.get("title")) if part)
+        sources.append([mention.get("url") or "", label or mention.get("url") or "source"])
+    return sources
 
 
 def actor_lanes(events: list[dict], top: int = TOP_ACTORS) -> list[str]:

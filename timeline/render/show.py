@@ -4,9 +4,15 @@ trigger and the date phrase marked) and how the date was found."""
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+    from rich.text import Text
 
 
-def _highlighted(m: dict, color: bool):
+def _highlighted(m: dict, color: bool) -> Text:
     """The sentence with the trigger and the date phrase marked: styles on a
     terminal, [trigger] and {date phrase} in plain text."""
     from rich.text import Text
@@ -42,7 +48,7 @@ def _date_reasoning(m: dict) -> str:
     return "none (no date phrase)"
 
 
-def _grid(rows: list[tuple[str, object]]):
+def _grid(rows: list[tuple[str, RenderableType]]) -> Table:
     from rich.table import Table
 
     grid = Table.grid(padding=(0, 1))
@@ -63,7 +69,7 @@ def render_event(event: dict, *, width: int = 100, color: bool = False) -> str:
     console = Console(file=buf, width=width, no_color=not color, force_terminal=color, highlight=False)
     head = f"Event {event['id']}: {event['type']}" + (f"/{event['mode']}" if event["mode"] else "")
     console.print(Text(head, style="bold"))
-    rows: list[tuple[str, object]] = []
+    rows: list[tuple[str, RenderableType]] = []
     span = ""
     if event["date_start"] and event["date_end"] and event["date_end"] != event["date_start"]:
         span = f", {event['date_start']} .. {event['date_end']}"

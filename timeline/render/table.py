@@ -7,6 +7,7 @@ same call gives plain text for pipes, files and tests.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from timeline.render.event_dates import date_label
 from timeline.render.labels import actor_names, place_label, source_count, type_label
@@ -18,8 +19,9 @@ def render_table(events: list[dict], *, width: int | None = None, color: bool = 
     from rich.console import Console
     from rich.table import Table
 
+    buffer = io.StringIO()
     console = Console(
-        file=io.StringIO(),
+        file=buffer,
         width=width,
         # The caller decides about colour (terminal? NO_COLOR?); "standard" (16
         # colours) is enough for a few styles and needs no terminal detection.
@@ -35,7 +37,7 @@ def render_table(events: list[dict], *, width: int | None = None, color: bool = 
     )
     if not events:
         console.print("No events.")
-        return console.file.getvalue()
+        return buffer.getvalue()
     # Narrow terminals drop the least needed columns rather than fold every
     # word into a one-letter-wide stack: place first, then type.
     columns = ["date", "type", "actors", "place", "summary", "src"]
@@ -48,9 +50,8 @@ def render_table(events: list[dict], *, width: int | None = None, color: bool = 
         box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False, header_style="bold" if color else ""
     )
     for name in columns:
-        table.add_column(
-            name, **_COLUMN_STYLE[name], **({"style": _COLUMN_COLOR[name]} if color and name in _COLUMN_COLOR else {})
-        )
+        colour: dict[str, Any] = {"style": _COLUMN_COLOR[name]} if color and name in _COLUMN_COLOR else {}
+        table.add_column(name, **_COLUMN_STYLE[name], **colour)
     for event in events:
         cells = {
             "date": date_label(event),
@@ -62,14 +63,14 @@ def render_table(events: list[dict], *, width: int | None = None, color: bool = 
         }
         table.add_row(*(cells[name] for name in columns))
     console.print(table)
-    text = console.file.getvalue()
+    text = buffer.getvalue()
     if color:
         return text
     # rich pads every cell to the column width; trailing blanks only get in the way of diffs.
     return "".join(line.rstrip() + "\n" for line in text.splitlines())
 
 
-_COLUMN_STYLE = {
+_COLUMN_STYLE: dict[str, dict[str, Any]] = {
     "date": {"no_wrap": True},
     "type": {"no_wrap": True},
     "actors": {"ratio": 2, "overflow": "fold"},

@@ -56,7 +56,7 @@ def event_slide(event: dict) -> dict | None:
     first, last = span
     start, end = _date(first, parts), _date(last, parts)
     actors = actor_names(event)
-    slide = {"start_date": start}
+    slide: dict[str, object] = {"start_date": start}
     if end != start:
         slide["end_date"] = end
     slide |= {
