@@ -106,6 +106,7 @@ LOOKUPS = [
     ("Prime Minister Yasuhiro Nakasone", "1987-04-01", "Yasuhiro Nakasone", "name"),
     ("Mr Gorbachev", "1987-04-01", "Mikhail Gorbachev", "surname"),
     ("King Hassan", "1987-04-01", "Hassan II", "alias"),
+    ("Sheikh Zayed", "1987-04-01", "Zayed bin Sultan Al Nahyan", "alias"),
     ("Prime Minister May", "2017-06-01", "Theresa May", "surname"),
     ("Mrs May", "2017-06-01", "Theresa May", "surname"),
     # --- countries, with the names the wire uses
@@ -183,6 +184,7 @@ LOOKUPS = [
     ("the Soviet Foreign Ministry", "1987-04-01", "Soviet Union", "government"),
     ("U.S. Treasury", "1987-04-01", "United States", "government"),
     ("Japanese officials", "1987-04-01", "Japan", "government"),
+    ("U.S. officials", "1987-04-01", "United States", "government"),
     ("EC officials", "1987-04-01", "European Community", "government"),
     # --- words that must not resolve
     ("the", None, None, None),
@@ -358,6 +360,7 @@ def test_holders_of_a_title_at_any_date(gaz, title, names):
 
 COMPOUNDS = [
     ("U.S.-Canadian", "1987-04-01", ["United States", "Canada"]),
+    ("U.S.-Japanese", "1987-04-01", ["United States", "Japan"]),
     ("Franco-American", None, ["France", "United States"]),
     ("U.S./Japan", None, ["United States", "Japan"]),
     ("Sino-Soviet", "1987-04-01", ["China", "Soviet Union"]),
