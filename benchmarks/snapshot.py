@@ -25,31 +25,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from events import CORPUS, GOLD, ROOT, SHARED, TIMELINE, dev_articles
+from events import CORPUS, DEV_GOLD, ROOT, TIMELINE, WIKINEWS, dev_articles, wikinews_articles
 
-WIKINEWS = SHARED / "data" / "gold-wikinews" / "articles.jsonl"
 FIRST_REUTERS = 400
 
 
 def _write_jsonl(path: Path, records: list[dict]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
-
-
-def wikinews_articles() -> list[dict]:
-    out = []
-    for line in WIKINEWS.open(encoding="utf-8"):
-        if line.strip():
-            rec = json.loads(line)
-            out.append(
-                {
-                    "url": f"wikinews:{rec['id']}",
-                    "title": rec.get("title"),
-                    "published": rec.get("published"),
-                    "text": rec["text"],
-                }
-            )
-    return out
 
 
 def first_reuters(n: int) -> list[dict]:
@@ -66,7 +49,7 @@ def first_reuters(n: int) -> list[dict]:
 
 def ingest(workdir: Path) -> tuple[Path, str]:
     inputs = [
-        _write_jsonl(workdir / "dev.jsonl", dev_articles(GOLD)),
+        _write_jsonl(workdir / "dev.jsonl", dev_articles()),
         _write_jsonl(workdir / "wikinews.jsonl", wikinews_articles()),
         ROOT / "seeds",
         _write_jsonl(workdir / "reuters400.jsonl", first_reuters(FIRST_REUTERS)),
@@ -160,7 +143,7 @@ def main() -> None:
     ap.add_argument("output", help="the JSON file to write")
     ap.add_argument("--keep", help="keep the inputs and the database in this folder")
     a = ap.parse_args()
-    for path in (GOLD, WIKINEWS, CORPUS):
+    for path in (DEV_GOLD, WIKINEWS / "articles.jsonl", CORPUS):
         if not path.exists():
             sys.exit(f"skipped: {path} is missing (the ../shared data is not here)")
     workdir = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="timeline-snapshot-"))
