@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from timeline.migrations.views import FTS_TABLE
 from timeline.reader import Reader, as_reader
+from timeline.temporal.lexicon import CARDINALS
 from timeline.vocabulary import alias_key
 
 ORDERS = ("date", "-date", "sources")
@@ -49,22 +50,10 @@ class EventQuery:
 
 # --- dates ---------------------------------------------------------------------
 
-_AGO = re.compile(r"^(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\s+ago$")
+# "3 days ago", "two weeks ago": "a"/"an" and the number words up to ten.
+_NUMBERS = {"a": 1, "an": 1} | {w: n for w, n in CARDINALS.items() if n <= 10}
+_AGO = re.compile(rf"^(\d+|{'|'.join(_NUMBERS)})\s+(day|week|month|year)s?\s+ago$")
 _RELATIVE = re.compile(r"^(last|this|next|past)\s+(week|month|year|quarter)$")
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 
 
 def date_range(value: str, today: dt.date | None = None) -> tuple[dt.date, dt.date]:

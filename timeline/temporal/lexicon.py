@@ -100,9 +100,8 @@ UNIT_PLURALS = {
     "weekends": "weekend",
 }
 
-NUMBERS = {
-    "a": 1,
-    "an": 1,
+# The number words, the one list of them in the package: cardinals by value.
+CARDINALS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -131,6 +130,15 @@ NUMBERS = {
     "eighty": 80,
     "ninety": 90,
     "hundred": 100,
+}
+ONES = {w: n for w, n in CARDINALS.items() if n < 10}
+TEENS = {w: n for w, n in CARDINALS.items() if 10 <= n < 20}
+TENS = {w: n for w, n in CARDINALS.items() if 20 <= n < 100}
+# Quantities a duration may start with: the cardinals, "a"/"an", and phrases.
+NUMBERS: dict[str, float] = {
+    "a": 1,
+    "an": 1,
+    **CARDINALS,
     "a hundred": 100,
     "a dozen": 12,
     "dozen": 12,
@@ -189,8 +197,8 @@ WEEKDAY_RE = alternation(WEEKDAY_NAMES)
 SEASON_RE = alternation(SEASONS)
 UNIT_RE = alternation(list(UNITS) + list(UNIT_PLURALS))
 NUMBER_WORD_RE = alternation(k for k in NUMBERS if k not in ("a", "an"))
-TENS_RE = alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
-ONES_RE = alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+TENS_RE = alternation(TENS)
+ONES_RE = alternation(ONES)
 VAGUE_RE = alternation(VAGUE_NUMBERS)
 ORDINAL_RE = alternation(ORDINALS)
 HOLIDAY_RE = alternation(HOLIDAYS)

@@ -26,8 +26,11 @@ from timeline.temporal.lexicon import (
     HOLIDAYS,
     MONTH_RE,
     MONTHS,
+    ONES,
     ORDINALS,
     SEASONS,
+    TEENS,
+    TENS,
     UNITS,
     WEEKDAY_RE,
     WEEKDAYS,
@@ -766,29 +769,7 @@ def _year_end(m: re.Match, ctx: Context) -> Reading | None:
     )
 
 
-_SPOKEN_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_SPOKEN_TEENS = {
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_SPOKEN_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+_SPOKEN_ONES, _SPOKEN_TEENS, _SPOKEN_TENS = ONES, TEENS, TENS
 
 
 def spoken_year(words: str) -> int | None:
