@@ -305,3 +305,22 @@ def test_a_week_later_is_dated_from_the_previous_dated_event():
     earlier, soft, later = _Event([0], "2023-09-04"), _Event([1], "2023-09-08", date_soft=True), _Event([2])
     resolve_links([earlier, soft, later], [_link(2, None)])
     assert later.date == "2023-09-06"  # two days after the 4th: the soft default of the 8th is skipped
+
+
+@pytest.mark.parametrize(
+    ("notation", "rule"),
+    [
+        # with no publication date, "on Friday" has no value: only an undated
+        # article's reading (unresolved=True) takes it
+        ("The/DT/det/1 envoys/NNS/nsubj/3/=envoy have/VBP/aux/3 *met/VBN/ROOT/3/=meet on/IN/prep/3 Friday/NNP/pobj/4 ././punct/3", "on-the-way-up"),
+        ("Mr/NNP/compound/1 Sato/NNP/nsubj/2 *suggested/VBD/ROOT/2/=suggest creating/VBG/xcomp/2/=create a/DT/det/5 fund/NN/dobj/3 on/IN/prep/3 Friday/NNP/pobj/6 ././punct/2", "governed-phrase"),
+        ("The/DT/det/1 *bargaining/NN/nsubj/3 will/MD/aux/3 have/VB/ROOT/3 to/TO/aux/5 wait/VB/xcomp/3 until/IN/prep/5 Friday/NNP/pobj/6 ././punct/3", "verb-adjunct"),
+    ],
+    ids=lambda v: sentence(v) if " " in v else None,
+)  # fmt: skip
+def test_an_undated_article_keeps_phrases_that_only_the_missing_date_leaves_without_value(notation, rule):
+    token = marked(parse(notation))
+    dates = DateAttacher(token.doc, None)
+    assert dates.for_trigger_and_rule(token) == ((None, None), None)
+    (expr, _note), found_by = dates.for_trigger_and_rule(token, unresolved=True)
+    assert (expr.text, expr.value, found_by) == ("Friday", None, rule)
