@@ -17,6 +17,7 @@ from functools import lru_cache
 from timeline.actors.loading import GazetteerData, GazetteerError, Offices, read_data
 from timeline.actors.model import Actor, ActorRef, Role
 from timeline.actors.names import default_surname, index_keys, normalise
+from timeline.datafiles import words
 
 # Offices that lead a state or body, so a head of state's "counterpart" in a
 # country without that office is whoever leads it (Thatcher's US counterpart).
@@ -25,68 +26,9 @@ LEADING_OFFICES = frozenset(
 )
 # Separators of "U.S.-Japanese", "U.S./Japan" compounds (hyphen, slash, dashes).
 _COMPOUND = re.compile(r"[-/‐‑–—]")
-# Words before a title that do not change who holds it.
-_TITLE_NOISE = {"his", "her", "its", "their", "our", "then", "current", "incumbent", "new", "acting", "a", "an", "the"}
-# Words that mean someone other than the holder at the date.
-_NOT_HOLDER = {"former", "late", "ex", "previous", "outgoing", "future", "next", "incoming", "would-be"}
-# Courtesy words allowed before a name ("Mr Putin", "Sheikh Zayed").
-HONORIFICS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "gen",
-        "general",
-        "col",
-        "colonel",
-        "sheikh",
-        "shaikh",
-        "prince",
-        "princess",
-        "crown",
-        "ayatollah",
-        "marshal",
-        "comrade",
-        "senator",
-        "sen",
-        "rep",
-        "ambassador",
-        "envoy",
-        "minister",
-        "deputy",
-        "vice",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "ministry",
-        "official",
-        "chairman",
-        "chairwoman",
-        "director",
-        "governor",
-        "secretary",
-        "former",
-        "late",
-        "acting",
-        "his",
-        "her",
-        "majesty",
-        "excellency",
-        "opposition",
-        "leader",
-        "state",
-        "federal",
-        "chief",
-        "top",
-        "senior",
-    }
-)
+_TITLE_NOISE = words("gazetteer", "title_noise")
+_NOT_HOLDER = words("gazetteer", "not_holder")
+HONORIFICS = words("gazetteer", "honorifics")
 
 
 @dataclass(frozen=True)

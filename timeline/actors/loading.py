@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from timeline.actors.model import Actor, Role
-from timeline.datafiles import read_yaml
+from timeline.datafiles import read_yaml, words
 
 KINDS = ("person", "country", "organisation", "legislature", "group")
 _QID = re.compile(r"^Q[1-9]\d*$")
@@ -23,22 +23,9 @@ DEFAULT_LEADER = ("head_of_state", "head_of_government")
 # Below this population a country's capital is not indexed as a metonym.
 MIN_CAPITAL_POPULATION = 100_000
 # Small words written in capitals that are also lower-case English words.
-_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "de", "la", "von", "der", "du", "des"}
+_SMALL_WORDS = words("gazetteer", "small_words")
 # Names read with "the": "Prime Minister of the United Kingdom".
-_WITH_THE = (
-    "United ",
-    "European ",
-    "Holy See",
-    "Netherlands",
-    "Soviet Union",
-    "Philippines",
-    "Czech Republic",
-    "Democratic Republic",
-    "Gambia",
-    "Bahamas",
-    "Maldives",
-    "Vatican",
-)
+_WITH_THE = tuple(words("gazetteer", "with_the"))
 
 
 class GazetteerError(ValueError):
@@ -82,7 +69,7 @@ def _title_case(phrase: str) -> str:
 
 
 def _of_phrase(body: str) -> str:
-    return f"the {body}" if body.startswith(_WITH_THE) else body
+    return f"the {body}" if body.lower().startswith(_WITH_THE) else body
 
 
 def _as_date(value: Any, where: str, problems: list[str]) -> dt.date | None:
