@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## Ingest the seed article into ./timeline.db and list Putin's events.
+## Ingest the seed article as given (dated by its sidecar seeds/*.meta.yaml) into ./timeline.db and list Putin's events.
 demo: $(STAMP)
 	$(BIN)/timeline ingest seeds/
 	$(BIN)/timeline query --actor Putin

@@ -1,13 +1,14 @@
 """The acceptance example of DESIGN.md end to end: `timeline ingest seeds/`
-with the real extraction, then `timeline query --actor Putin` / `Lukashenko`,
-`show`, and a re-ingest that changes nothing."""
+(the seed exactly as given, dated by its sidecar) with the real extraction,
+then `timeline query --actor Putin` / `Lukashenko`, `show`, and a re-ingest
+that changes nothing."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, SHARED
 
 from timeline.cli import cli
 
@@ -22,6 +23,60 @@ def query(runner, db, *args) -> list[dict]:
 
 def names(event: dict) -> set[str]:
     return {a["name"] for a in event["actors"]}
+
+
+SEED = SEEDS / "000_a32fddc238f21224.txt"
+GIVEN_SEED = SHARED / "seeds" / SEED.name
+SEED_GOLD = SHARED / "seed-gold.json"
+
+
+def test_seeds_holds_the_seed_exactly_as_given():
+    if not GIVEN_SEED.exists():
+        pytest.skip(f"{GIVEN_SEED} is absent: cannot compare with the document as given")
+    assert SEED.read_bytes() == GIVEN_SEED.read_bytes()
+
+
+def test_the_sidecar_dates_the_seed(runner, seed_db):
+    result = runner.invoke(cli, ["--db", seed_db, "articles", "--format", "json"])
+    [article] = json.loads(result.stdout)
+    assert {k: article[k] for k in ("status", "published", "publisher")} == {
+        "status": "ok",
+        "published": "2023-09-15",
+        "publisher": "POLITICO Europe",
+    }
+    assert article["url"].startswith("https://www.politico.eu/article/") and article["title"]
+
+
+# The required events of the seed (DESIGN.md's acceptance example): who, and the date.
+REQUIRED = [
+    ("E1 meeting in Sochi", "CONSULT", "meet", {"Vladimir Putin", "Alexander Lukashenko"}, "2023-09-15"),
+    ("E2 trilateral proposal", "REQUEST", "propose", {"Alexander Lukashenko", "North Korea"}, "2023-09-15"),
+    ("E3 journey to Sochi", "CONSULT", "visit", {"Alexander Lukashenko"}, "2023-09-15"),
+    ("E4 summit two days before", "CONSULT", "meet", {"Vladimir Putin", "Kim Jong Un"}, "2023-09-13"),
+    ("E7 parliament's criticism", "ACCUSE", None, {"European Parliament", "Alexander Lukashenko"}, "2023-W37"),
+]
+
+
+@pytest.mark.parametrize("label, type_, mode, actors, date", REQUIRED, ids=[r[0] for r in REQUIRED])
+def test_every_required_seed_event_with_its_date(runner, seed_db, label, type_, mode, actors, date):
+    found = [
+        e["date"]
+        for e in query(runner, seed_db)
+        if e["type"] == type_ and (mode is None or e["mode"] == mode) and actors <= names(e)
+    ]
+    assert found == [date]
+
+
+def test_no_event_comes_from_the_site_furniture_lines(runner, seed_db):
+    if not SEED_GOLD.exists():
+        pytest.skip(f"{SEED_GOLD} is absent: the boilerplate line numbers come from it")
+    furniture = {int(n) for n in json.loads(SEED_GOLD.read_text())["lines"]["boilerplate_no_events"]}
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    sentences = [m["sentence"] for e in query(runner, seed_db) for m in e["mentions"]]
+    assert sentences
+    for sentence in sentences:
+        [number] = [n for n, line in enumerate(lines, 1) if sentence in line]
+        assert number not in furniture, sentence
 
 
 def test_putin_sees_the_kim_summit_then_the_sochi_meeting(runner, seed_db):

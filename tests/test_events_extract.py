@@ -7,11 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import frontmatter
 import pytest
 
 from timeline.events import extract_document
-from timeline.sources.document import Document
+from timeline.sources.document import Document, normalise_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,10 +44,20 @@ def _find(events, type_, *names):
     raise AssertionError(f"no {type_} event with {names} in {_timeline(events)}")
 
 
+SEED = ROOT / "seeds" / "000_a32fddc238f21224.txt"
+
+
 @pytest.fixture(scope="module")
 def seed_events():
-    post = frontmatter.load(ROOT / "seeds" / "000_a32fddc238f21224.txt")
-    return _events(post.content, dt.date(2023, 9, 15))
+    # The seed exactly as given (no date in it): its sidecar's date is passed here.
+    return _events(normalise_text(SEED.read_text(encoding="utf-8")), dt.date(2023, 9, 15))
+
+
+def _seed_line(sentence: str) -> int:
+    """The line of the seed file (1-based, as `cat -n`) holding `sentence`."""
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    [number] = [n for n, line in enumerate(lines, 1) if sentence in line]
+    return number
 
 
 def test_seed_putin_kim_summit_is_dated_two_days_before_the_sochi_meeting(seed_events):
@@ -77,10 +86,10 @@ def test_seed_proposal_and_visit_and_criticism(seed_events):
 
 
 def test_seed_boilerplate_and_hypothetical_arms_deal_give_no_timeline_events(seed_events):
+    # Lines 1, 10, 11 and 12 are the site's strapline, login and privacy lines.
     for e in seed_events:
         for m in e.mentions:
-            assert "Log in" not in m.sentence and "POLITICO Pro" not in m.sentence
-            assert "reCAPTCHA" not in m.sentence and "password" not in m.sentence
+            assert _seed_line(m.sentence) not in (1, 10, 11, 12), m.sentence
     signs = [e for e in seed_events if e.type == "SUPPORT" and e.mode == "sign"]
     assert signs and all(e.modality == "hypothetical" and not e.in_timeline for e in signs)
 

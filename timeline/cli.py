@@ -194,7 +194,10 @@ def ingest(
 
     PATH may be a file (.txt, .md, .html, .jsonl, .json), a folder (read
     recursively), a glob, a URL, an RSS/Atom feed, or - for standard input.
-    Articles already stored (same text) are skipped. Exit code 0 when all
+    A file's date, URL, title and publisher may come from a sidecar beside it
+    (ARTICLE.meta.yaml, or metadata.jsonl/metadata.csv per folder keyed by
+    file name); options win over sidecars, sidecars over the file's own
+    metadata. Articles already stored (same text) are skipped. Exit code 0 when all
     inputs were read, 1 when some failed (the rest is stored), 2 on a usage error.
 
     \b

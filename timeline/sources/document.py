@@ -22,7 +22,7 @@ class Document:
     language: str = "en"
     # Where the article was read from (file path, "path:line", URL, "-"); for messages.
     origin: str = ""
-    # How `published` was found: "option", "metadata", "html", "dateline" or None.
+    # How `published` was found: "option", "sidecar", "metadata", "html", "dateline" or None.
     published_source: str | None = None
     extra: dict = field(default_factory=dict)
 

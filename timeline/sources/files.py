@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from .document import SourceFailure
 from .options import format_size, over_limit_reason
+from .sidecar import is_sidecar_name
 
 # Suffix → reader, for files named directly and for those found in folders.
 _SUFFIXES = {
@@ -35,11 +36,14 @@ _SUFFIXES = {
 
 def reader_for(path: str) -> str | None:
     """The reader a file name calls for ("text", "html", "json", "jsonl", "jsonl.gz", "feed")."""
+    suffix = reader_suffix(path)
+    return _SUFFIXES[suffix] if suffix else None
+
+
+def reader_suffix(path: str) -> str:
+    """The suffix that chose the reader (".jsonl.gz", ".txt"), or "" for none."""
     name = os.path.basename(path).lower()
-    for suffix in sorted(_SUFFIXES, key=len, reverse=True):
-        if name.endswith(suffix):
-            return _SUFFIXES[suffix]
-    return None
+    return next((s for s in sorted(_SUFFIXES, key=len, reverse=True) if name.endswith(s)), "")
 
 
 def walk_folder(folder: str, seen: set[str] | None = None) -> Iterator[tuple[str, str] | SourceFailure]:
@@ -58,6 +62,8 @@ def walk_folder(folder: str, seen: set[str] | None = None) -> Iterator[tuple[str
     for entry in entries:
         if entry.name.startswith("."):
             continue  # .git, .DS_Store and editors' swap files are not articles
+        if is_sidecar_name(entry.name):
+            continue  # metadata of the articles beside it, not an article
         if entry.is_dir():  # follows symlinks; `seen` stops loops
             yield from walk_folder(entry.path, seen)
             continue

@@ -17,10 +17,19 @@ from .dependencies import missing_dependency
 from .document import Document, SourceFailure, normalise_text
 from .feeds import Feed, looks_like_feed, parse_feed
 from .fetch import Fetcher
-from .files import broken_symlink, open_stream, read_capped, read_capped_stream, reader_for, walk_folder
+from .files import (
+    broken_symlink,
+    open_stream,
+    read_capped,
+    read_capped_stream,
+    reader_for,
+    reader_suffix,
+    walk_folder,
+)
 from .options import SourceOptions, UsageError, format_size, over_limit_reason
 from .plaintext import read_text
 from .records import iter_json_document, iter_json_lines, iter_json_text_lines, numbered_lines
+from .sidecar import is_sidecar_name, sidecar_for
 from .webpage import html_to_text, read_html
 
 Result = Document | SourceFailure
@@ -66,7 +75,7 @@ def _read_all(plan: list[tuple[str, str]], options: SourceOptions) -> Iterator[R
             elif kind == "url":
                 yield from _guarded(item, _read_url(item, options, fetcher))
             elif kind == "glob":
-                matches = sorted(glob.glob(item, recursive=True))
+                matches = [m for m in sorted(glob.glob(item, recursive=True)) if not is_sidecar_name(m)]
                 if not matches:
                     yield SourceFailure(item, "no files match")
                 for match in matches:
@@ -105,9 +114,23 @@ def _read_path(path: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[
 
 
 def _read_file(path: str, kind: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
+    """One file, with what its metadata sidecar says (see `sidecar`) ranked
+    below the command line and above the file's own metadata."""
     if broken_symlink(path):
         yield SourceFailure(path, "broken symlink")
         return
+    sidecar = sidecar_for(path, reader_suffix(path))
+    if isinstance(sidecar, SourceFailure):
+        yield sidecar
+        return
+    if sidecar is None:
+        yield from _read_file_as(path, kind, options, fetcher)
+        return
+    for result in _read_file_as(path, kind, sidecar.options_for(options), fetcher):
+        yield sidecar.label(result, options) if isinstance(result, Document) else result
+
+
+def _read_file_as(path: str, kind: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
     if kind in ("jsonl", "jsonl.gz", "json"):
         yield from _read_json_file(path, kind, options, fetcher)
         return
