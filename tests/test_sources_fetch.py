@@ -19,6 +19,7 @@ TYPES = {
     ".rss": "application/rss+xml",
     ".atom": "application/atom+xml",
     ".txt": "text/plain; charset=utf-8",
+    ".json": "application/feed+json",
 }
 
 
@@ -42,6 +43,10 @@ class FixtureHandler(BaseHTTPRequestHandler):
         if path == "/slow":
             time.sleep(2)
             return self._send(b"<html><body><p>late</p></body></html>", "text/html")
+        if path.startswith("/hang/"):  # a link that answers long after any timeout
+            server.hang_starts.append(time.monotonic())
+            time.sleep(3)
+            return None
         if path == "/huge-declared":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -66,7 +71,7 @@ class FixtureHandler(BaseHTTPRequestHandler):
             self.send_error(404)
             return None
         body = file.read_bytes()
-        if file.suffix in (".rss", ".atom"):
+        if file.suffix in (".rss", ".atom", ".json"):
             body = body.replace(b"__BASE__", base.encode())
         return self._send(body, TYPES.get(file.suffix, "application/octet-stream"))
 
@@ -89,6 +94,7 @@ def fixture_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), FixtureHandler)
     server.daemon_threads = True
     server.requests = []
+    server.hang_starts = []
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     server.base = f"http://127.0.0.1:{server.server_port}"

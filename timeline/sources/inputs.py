@@ -15,8 +15,8 @@ from collections.abc import Iterator, Sequence
 from .decoding import decode_bytes, looks_binary
 from .dependencies import missing_dependency
 from .document import Document, SourceFailure, normalise_text
-from .feeds import Feed, looks_like_feed, parse_feed
-from .fetch import Fetcher
+from .feeds import Feed, carries_full_text, looks_like_feed, parse_feed
+from .fetch import Fetched, Fetcher
 from .files import (
     broken_symlink,
     open_stream,
@@ -155,7 +155,7 @@ def _read_bytes(
     if not data.strip():
         yield SourceFailure(origin, "empty file")
         return
-    if kind in ("feed", "text", "html") and looks_like_feed(data):
+    if kind in ("feed", "text", "html", "json") and looks_like_feed(data):
         feed = parse_feed(data, base_url=url)
         if feed is not None:
             yield from _read_feed(feed, origin, options, fetcher)
@@ -194,8 +194,8 @@ def _read_json_file(path: str, kind: str, options: SourceOptions, fetcher: Fetch
         if looks_binary(head):
             yield SourceFailure(path, "binary file")
             return
-        if kind == "json" and not _first_line_is_object(stream, options.max_bytes):
-            # A JSON document (array or pretty-printed object), not JSON Lines.
+        if kind == "json" and (looks_like_feed(head) or not _first_line_is_object(stream, options.max_bytes)):
+            # A JSON document (array, pretty-printed object, a JSON Feed), not JSON Lines.
             size = os.fstat(stream.fileno()).st_size
             if size > options.max_bytes:
                 yield SourceFailure(path, over_limit_reason("file", size, options.max_bytes))
@@ -269,10 +269,15 @@ def _is_json(data: bytes) -> bool:
 # --- URLs and feeds -------------------------------------------------------------
 
 
-def _read_url(url: str, options: SourceOptions, fetcher: Fetcher, feeds: bool = True) -> Iterator[Result]:
-    """A page, or a feed when it parses as one (`feeds=False` for a feed's own
-    entry links, so a feed that links to feeds cannot recurse)."""
-    fetched = fetcher.fetch(url)
+def _read_url(url: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
+    """A page, or a feed when it parses as one."""
+    yield from _read_fetched(fetcher.fetch(url), options, fetcher)
+
+
+def _read_fetched(fetched: Fetched, options: SourceOptions, fetcher: Fetcher, feeds: bool = True) -> Iterator[Result]:
+    """A downloaded page or feed (`feeds=False` for a feed's own entry links,
+    so a feed that links to feeds cannot recurse)."""
+    url = fetched.url
     if fetched.data is None:
         yield SourceFailure(url, fetched.reason or "download failed")
         return
@@ -310,30 +315,41 @@ def _read_url_list(path: str, options: SourceOptions, fetcher: Fetcher) -> Itera
 
 
 def _read_feed(feed: Feed, origin: str, options: SourceOptions, fetcher: Fetcher) -> Iterator[Result]:
-    """Each entry's linked page, dated by the entry (record metadata outranks HTML)."""
+    """Each entry's article, dated by the entry (record metadata outranks HTML):
+    its linked page, or the text the feed carries when that is the whole
+    article or when the page cannot be read. Links are fetched concurrently."""
     if not feed.entries:
         yield SourceFailure(origin, "feed has no entries")
         return
-    for number, entry in enumerate(feed.entries, 1):
+    carried = [html_to_text(entry.content) if entry.content else "" for entry in feed.entries]
+    links = [None if carries_full_text(entry, text) else _linked(entry) for entry, text in zip(feed.entries, carried)]
+    wanted = [link for link in links if link is not None]
+    for link in wanted:
+        fetcher.allow(link)  # the feed's links are what the user asked for
+    pages = fetcher.fetch_many(wanted)
+    for number, (entry, text, entry_link) in enumerate(zip(feed.entries, carried, links), 1):
         where = f"{origin}#{number}"
-        if entry.link and entry.link.lower().startswith(("http://", "https://")):
-            fetcher.allow(entry.link)  # the feed's links are what the user asked for
-            results = list(_read_url(entry.link, options, fetcher, feeds=False))
-        elif entry.content and html_to_text(entry.content):
-            # The feed carries the article itself; read it like a text (dateline and all).
-            results = [read_text(html_to_text(entry.content), where, options)]
-        else:
-            yield SourceFailure(where, f"entry {number} has no link and no text")
-            continue
+        results = list(_read_fetched(next(pages), options, fetcher, feeds=False)) if entry_link else []
+        if text and not any(isinstance(r, Document) for r in results):
+            # The feed carries the article (or all we can get of it); read it like a
+            # text, dateline and all. A failed link is then no failure of the entry.
+            results = [read_text(text, where, options)]
+        elif not results:
+            results = [SourceFailure(where, f"entry {number} has no link and no text")]
         for result in results:
             if isinstance(result, Document):
                 _apply_entry(result, entry, feed, options)
             yield result
 
 
+def _linked(entry) -> str | None:
+    link = entry.link
+    return link if link and link.lower().startswith(("http://", "https://")) else None
+
+
 def _apply_entry(document: Document, entry, feed: Feed, options: SourceOptions) -> None:
     if options.published is None and entry.published is not None:
         document.published, document.published_source = entry.published, "metadata"
     document.title = options.title or (normalise_text(entry.title) if entry.title else None) or document.title
-    document.url = options.url or entry.link or document.url
+    document.url = options.url or _linked(entry) or document.url
     document.publisher = options.publisher or document.publisher or feed.title
