@@ -381,3 +381,41 @@ def test_a_copy_of_a_stored_text_with_other_metadata_is_skipped(runner, db_url, 
     assert ingest(runner, db_url, second) == (0, "read 1, stored 0, skipped 1, failed 0, events 0\n")
     assert ingest(runner, db_url, tmp_path) == (0, "read 2, stored 0, skipped 2, failed 0, events 0\n")
     assert listed(runner, db_url) == [f"1,ok,2023-09-15,,first.txt,,{first},1"]
+
+def test_a_record_with_a_lone_surrogate_costs_only_that_record(runner, db_url, tmp_path):
+    # JSON allows "\ud83d" (half an emoji); Unicode text cannot hold it alone.
+    records = tmp_path / "wire.jsonl"
+    records.write_text(
+        '{"text": "EVENT|CONSULT|2023-09-13|Vladimir Putin;Kim Jong Un|", "published": "2023-09-14"}\n'
+        '{"text": "Leaders met \\ud83d in Oslo.", "published": "2023-09-14"}\n'
+        '{"text": "EVENT|CONSULT|2023-09-15|Alexander Lukashenko;Vladimir Putin|", "published": "2023-09-15"}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["--db", db_url, "ingest", str(records), "--workers", "1"])
+    assert (result.exit_code, result.stderr.splitlines()) == (
+        1,
+        [
+            f"timeline: {records}:2: line 2: lone surrogate \\ud83d in field text (not valid Unicode)",
+            "read 2, stored 2, skipped 0, failed 1, events 2",
+        ],
+    )
+    assert count(db_url, "article") == 2
+
+
+@pytest.mark.parametrize(
+    "given, message",
+    [
+        ("file:///etc/passwd", "file:///etc/passwd: file URLs are not fetched; give the path instead: /etc/passwd"),
+        (
+            "FILE://localhost/tmp/a%20b.txt",
+            "FILE://localhost/tmp/a%20b.txt: file URLs are not fetched; give the path instead: /tmp/a b.txt",
+        ),
+        (
+            "ftp://example.org/a.txt",
+            "ftp://example.org/a.txt: only http(s) URLs are fetched; give a path for a local file",
+        ),
+    ],
+)
+def test_other_urls_than_http_say_what_is_fetched(runner, db_url, given, message):
+    result = runner.invoke(cli, ["--db", db_url, "ingest", given])
+    assert (result.exit_code, result.stderr) == (2, f"timeline: {message}\n")

@@ -282,3 +282,17 @@ def test_json_feed_file(tmp_path, version, layout):
         "Desert Dispatch",
         "AMMAN, May 8 - Envoys of Jordan and Iraq met in Amman on Wednesday.",
     )
+
+
+def test_a_json_feed_item_with_a_lone_surrogate_costs_only_that_item(tmp_path):
+    items = [
+        {"id": "1", "title": "Envoys meet in Doha", "content_text": "Envoys met in Doha \ud83d on Monday."},
+        {"id": "2", "title": "Envoys meet in Muscat", "content_text": "Envoys met in Muscat on Monday."},
+    ]
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": items}), encoding="utf-8")
+    results = list(read_sources([str(feed)], SourceOptions()))
+    assert [(r.origin, getattr(r, "reason", "ok")) for r in results] == [
+        (f"{feed}#1", "lone surrogate \\ud83d in field content_text (not valid Unicode)"),
+        (f"{feed}#2", "ok"),
+    ]

@@ -159,3 +159,33 @@ def test_any_lines_yield_one_result_per_non_blank_line(items):
         assert isinstance(result, (Document, SourceFailure))
         if isinstance(result, SourceFailure):
             assert "\n" not in result.reason
+
+
+@pytest.mark.parametrize(
+    "record, reason",
+    [
+        ('{"text": "Envoys met \\ud83d in Lima."}', "lone surrogate \\ud83d in field text (not valid Unicode)"),
+        ('{"text": "Envoys met.", "title": "\\udc00"}', "lone surrogate \\udc00 in field title (not valid Unicode)"),
+        (
+            '{"text": "Envoys met.", "tags": ["a", "\\ud800"]}',
+            "lone surrogate \\ud800 in field tags (not valid Unicode)",
+        ),
+    ],
+)
+def test_a_lone_surrogate_rejects_that_record_only(record, reason):
+    lines = ['{"text": "Envoys met in Quito."}', record, '{"text": "Envoys met in Bogota \\ud83d\\ude00."}']
+    results = list(iter_json_lines(io.BytesIO("\n".join(lines).encode()), "wire.jsonl", SourceOptions()))
+    assert [(r.origin, r.reason if isinstance(r, SourceFailure) else r.text) for r in results] == [
+        ("wire.jsonl:1", "Envoys met in Quito."),
+        ("wire.jsonl:2", f"line 2: {reason}"),
+        ("wire.jsonl:3", "Envoys met in Bogota \U0001f600."),  # a whole pair is an emoji
+    ]
+
+
+def test_a_lone_surrogate_in_a_json_array_rejects_that_record_only():
+    data = '[{"text": "Envoys met in Quito."}, {"text": "Envoys \\ud83d met."}]'
+    results = list(iter_json_document(data, "wire.json", SourceOptions()))
+    assert [(r.origin, getattr(r, "reason", "ok")) for r in results] == [
+        ("wire.json:1", "ok"),
+        ("wire.json:2", "record 2: lone surrogate \\ud83d in field text (not valid Unicode)"),
+    ]

@@ -11,6 +11,7 @@ from datetime import date
 from urllib.parse import urljoin, urlsplit
 
 from .pubdate import parse_date_value
+from .records import lone_surrogate
 
 # How far into a file its root element may start (after prologue, comments, DOCTYPE).
 _PROLOGUE_WINDOW = 64 * 1024
@@ -33,6 +34,8 @@ class FeedEntry:
     # Whether `content` is the item's full content (Atom <content>, RSS
     # content:encoded, JSON Feed content_html/content_text), not a summary.
     full_content: bool = False
+    # Why the entry cannot be read at all (a JSON Feed item with a lone surrogate).
+    problem: str | None = None
 
 
 @dataclass
@@ -147,7 +150,8 @@ def _json_feed_entry(item: dict, base: str | None) -> FeedEntry:
     content = _text(item.get("content_html")) or _text(item.get("content_text"))
     full = content is not None
     content = content or _text(item.get("summary"))
-    return FeedEntry(link, parse_date_value(stamp).full, _text(item.get("title")), content, full)
+    problem = lone_surrogate(item)
+    return FeedEntry(link, parse_date_value(stamp).full, _text(item.get("title")), content, full, problem)
 
 
 def _text(value: object) -> str | None:

@@ -8,7 +8,9 @@ import dataclasses
 import glob
 import json
 import os
+import re
 import sys
+import urllib.parse
 import zlib
 from collections.abc import Iterator, Sequence
 
@@ -28,7 +30,7 @@ from .files import (
 )
 from .options import SourceOptions, UsageError, format_size, over_limit_reason
 from .plaintext import read_text
-from .records import iter_json_document, iter_json_lines, iter_json_text_lines, numbered_lines
+from .records import iter_json_document, iter_json_lines, iter_json_text_lines, lone_surrogate, numbered_lines
 from .sidecar import is_sidecar_name, sidecar_for
 from .webpage import html_to_text, read_html
 
@@ -50,12 +52,21 @@ def read_sources(inputs: Sequence[str], options: SourceOptions | None = None) ->
     return _read_all(plan, options)
 
 
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
 def _classify(item: str | os.PathLike) -> tuple[str, str]:
     item = os.fspath(item)
     if item == "-":
         return "stdin", item
     if item.lower().startswith(("http://", "https://")):
         return "url", item
+    scheme = _SCHEME.match(item)
+    if scheme and not os.path.lexists(item):
+        if scheme.group(1).lower() == "file":
+            path = urllib.parse.unquote(urllib.parse.urlsplit(item).path) or "/"
+            raise UsageError(f"{item}: file URLs are not fetched; give the path instead: {path}")
+        raise UsageError(f"{item}: only http(s) URLs are fetched; give a path for a local file")
     if os.path.lexists(item):
         return "path", item
     if glob.has_magic(item):
@@ -91,12 +102,24 @@ def _read_all(plan: list[tuple[str, str]], options: SourceOptions) -> Iterator[R
 def _guarded(origin: str, results: Iterator[Result]) -> Iterator[Result]:
     """A bug met on one input costs that input, never the run (nor a traceback)."""
     try:
-        yield from results
+        for result in results:
+            problem = _unstorable(result) if isinstance(result, Document) else None
+            yield SourceFailure(result.origin or origin, problem) if problem else result
     except ImportError as exc:
         yield SourceFailure(origin, missing_dependency(exc))
     except Exception as exc:
         detail = (str(exc).strip().splitlines() or [""])[0][:200]
         yield SourceFailure(origin, f"unexpected error: {type(exc).__name__}" + (f": {detail}" if detail else ""))
+
+
+def _unstorable(doc: Document) -> str | None:
+    """A reason a document cannot be stored as it is (a lone surrogate that a
+    reader let through cannot be encoded as UTF-8), or None."""
+    for field in ("text", "title", "url", "publisher"):
+        problem = lone_surrogate(getattr(doc, field), field)
+        if problem:
+            return problem
+    return None
 
 
 # --- local files and folders -------------------------------------------------
@@ -321,14 +344,20 @@ def _read_feed(feed: Feed, origin: str, options: SourceOptions, fetcher: Fetcher
     if not feed.entries:
         yield SourceFailure(origin, "feed has no entries")
         return
-    carried = [html_to_text(entry.content) if entry.content else "" for entry in feed.entries]
-    links = [None if carries_full_text(entry, text) else _linked(entry) for entry, text in zip(feed.entries, carried)]
+    carried = [html_to_text(entry.content) if entry.content and not entry.problem else "" for entry in feed.entries]
+    links = [
+        None if entry.problem or carries_full_text(entry, text) else _linked(entry)
+        for entry, text in zip(feed.entries, carried)
+    ]
     wanted = [link for link in links if link is not None]
     for link in wanted:
         fetcher.allow(link)  # the feed's links are what the user asked for
     pages = fetcher.fetch_many(wanted)
     for number, (entry, text, entry_link) in enumerate(zip(feed.entries, carried, links), 1):
         where = f"{origin}#{number}"
+        if entry.problem:
+            yield SourceFailure(where, entry.problem)
+            continue
         results = list(_read_fetched(next(pages), options, fetcher, feeds=False)) if entry_link else []
         if text and not any(isinstance(r, Document) for r in results):
             # The feed carries the article (or all we can get of it); read it like a

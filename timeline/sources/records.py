@@ -5,6 +5,7 @@ with its number and the good lines around it are still read."""
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
@@ -55,6 +56,10 @@ def iter_json_text_lines(
             if not isinstance(record, dict):
                 yield SourceFailure(where, f"line {number}: not a JSON object")
                 continue
+            surrogate = lone_surrogate(record)
+            if surrogate:
+                yield SourceFailure(where, f"line {number}: {surrogate}")
+                continue
             try:
                 result = record_to_document(record, where, number, options)
             except ImportError as exc:
@@ -92,6 +97,8 @@ def iter_json_document(data: str, origin: str, options: SourceOptions) -> Iterat
         where = f"{origin}:{index}"
         if not isinstance(record, dict):
             yield SourceFailure(where, f"record {index} is not a JSON object")
+        elif lone_surrogate(record):
+            yield SourceFailure(where, f"record {index}: {lone_surrogate(record)}")
         else:
             yield record_to_document(record, where, index, options)
 
@@ -135,6 +142,32 @@ def record_to_document(record: dict, origin: str, number: int, options: SourceOp
         published_source=when.source,
         extra=extra,
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(value: object, field: str | None = None) -> str | None:
+    """Why a decoded JSON value cannot be stored, when a string in it holds a
+    lone surrogate ("\\ud83d", half an emoji): JSON allows the escape, Unicode
+    text (and so UTF-8, hashing, the database) does not."""
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        if found:
+            where = f" in field {field}" if field else ""
+            return f"lone surrogate \\u{ord(found.group()):04x}{where} (not valid Unicode)"
+        return None
+    if isinstance(value, dict):
+        pairs: Iterable[tuple[object, object]] = value.items()
+    elif isinstance(value, list):
+        pairs = ((field, item) for item in value)
+    else:
+        return None
+    for key, item in pairs:
+        problem = lone_surrogate(item, key if isinstance(key, str) else field)
+        if problem:
+            return problem
+    return None
 
 
 def _pick(record: dict, chosen: str | None, names: tuple[str, ...]) -> tuple[str | None, object]:
