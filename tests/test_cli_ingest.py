@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,13 @@ from timeline.events.types import Extraction
 from timeline.ingest import IngestSummary, run_ingest
 
 TESTS = Path(__file__).resolve().parent
+
+
+def slow_extract(doc):
+    """fake_extract, but an article holding SLOW takes half a minute (picklable)."""
+    if "SLOW" in doc.text:
+        time.sleep(30)
+    return fake_extract(doc)
 
 
 def fake_extract(doc):
@@ -419,3 +427,60 @@ def test_a_record_with_a_lone_surrogate_costs_only_that_record(runner, db_url, t
 def test_other_urls_than_http_say_what_is_fetched(runner, db_url, given, message):
     result = runner.invoke(cli, ["--db", db_url, "ingest", given])
     assert (result.exit_code, result.stderr) == (2, f"timeline: {message}\n")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_article_over_its_time_budget_fails_alone_in_process_and_in_workers(db_url, tmp_path, workers):
+    from timeline.budget import ArticleBudget
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    # Ten articles: more than one batch, so two workers really run in worker processes.
+    for n in range(10):
+        body = "SLOW" if n == 4 else f"EVENT|CONSULT|2023-09-{n + 10}|Vladimir Putin;Kim Jong Un|"
+        article(folder, f"{n:02}.txt", body)
+    failures = []
+    start = time.monotonic()
+    summary = run_ingest(
+        [str(folder)],
+        None,
+        db_url,
+        workers=workers,
+        extractor=slow_extract,
+        budget=ArticleBudget(seconds=1),
+        on_failure=lambda o, r: failures.append((o, r)),
+    )
+    assert time.monotonic() - start < 25  # not the 30 s the slow article wants
+    reason = "extraction took over 1 s, the per-article time budget (--article-timeout)"
+    assert failures == [(str(folder / "04.txt"), reason)]
+    assert (summary.stored, summary.failed) == (9, 1)
+    with create_engine(db_url).connect() as conn:
+        assert conn.execute(text("SELECT reason FROM ingest_error")).scalars().all() == [reason]
+
+
+def test_an_article_over_the_size_budget_is_not_extracted(runner, db_url, corpus):
+    article(corpus, "long.txt", "EVENT|CONSULT|2023-09-13|Vladimir Putin;Kim Jong Un|" + " word" * 20)
+    result = runner.invoke(cli, ["--db", db_url, "ingest", str(corpus), "--workers", "1", "--max-article-chars", "100"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"timeline: {corpus / 'long.txt'}: text is 152 characters, over the 100-character per-article budget"
+        " (--max-article-chars)",
+        "read 4, stored 3, skipped 0, failed 1, events 3",
+    ]
+    assert count(db_url, "ingest_error") == 1
+
+
+def test_the_input_size_cap_is_an_option(runner, db_url, tmp_path):
+    big = article(tmp_path, "big.txt", "EVENT|CONSULT|2023-09-13|Vladimir Putin;Kim Jong Un|" + "x" * 3000)
+    result = runner.invoke(cli, ["--db", db_url, "ingest", str(big), "--workers", "1", "--max-bytes", "2KB"])
+    assert (result.exit_code, result.stderr.splitlines()[0]) == (
+        1,
+        f"timeline: {big}: file is 3.0 KB, over the 2 KB limit",
+    )
+    result = runner.invoke(cli, ["--db", db_url, "ingest", str(big), "--workers", "1", "--max-bytes", "4KB"])
+    assert (result.exit_code, result.stderr) == (0, "read 1, stored 1, skipped 0, failed 0, events 1\n")
+    result = runner.invoke(cli, ["--db", db_url, "ingest", str(big), "--max-bytes", "lots"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "timeline: --max-bytes 'lots' is not a size (e.g. 20MB, 500KB, 1048576)\n",
+    )

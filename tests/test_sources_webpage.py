@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.sources import Document, SourceFailure, SourceOptions
-from timeline.sources.webpage import html_to_text, read_html
+from timeline.sources import Document, SourceFailure, SourceOptions, read_sources
+from timeline.sources.webpage import html_to_text, read_html, without_giant_scripts
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -100,3 +100,34 @@ def test_html_to_text_keeps_paragraphs():
 def test_language_from_the_html_lang_attribute():
     html = (DATA / "html" / "json_ld.html").read_text(encoding="utf-8").replace("<html>", '<html lang="nb-NO">')
     assert read_html(html, "p.html", SourceOptions()).language == "nb"
+
+
+PARAGRAPH = "<p>Ministers of Chile and Peru met in Lima on Tuesday to discuss fishing rights, officials said.</p>"
+
+
+@pytest.mark.parametrize(
+    "blob",
+    [
+        '<script>var state = "' + "a" * (11 << 20) + '";</script>',
+        "<style>" + ".c{color:red}" * (1 << 20) + "</style>",
+        '<SCRIPT type="text/javascript">' + "x=1;" * (3 << 20) + "</SCRIPT >",
+    ],
+    ids=["11 MB script", "13 MB style", "12 MB upper-case script"],
+)
+def test_a_page_with_a_giant_inline_script_keeps_its_article(tmp_path, blob):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Ministers meet in Lima</title>"
+        "<meta property='article:published_time' content='2024-02-06'>"
+        f"{blob}</head><body><article><h1>Ministers meet in Lima</h1>{PARAGRAPH * 4}</article></body></html>",
+        encoding="utf-8",
+    )
+    [doc] = list(read_sources([str(page)], SourceOptions()))
+    assert isinstance(doc, Document), doc
+    assert (doc.title, doc.published) == ("Ministers meet in Lima", date(2024, 2, 6))
+    assert doc.text.startswith("Ministers of Chile and Peru met in Lima on Tuesday")
+
+
+def test_ordinary_scripts_are_left_alone():
+    html = '<script type="application/ld+json">{"datePublished": "2024-02-06"}</script><p>x</p><script>a()</script>'
+    assert without_giant_scripts(html) == html

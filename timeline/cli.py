@@ -11,6 +11,7 @@ import sys
 import click
 
 from timeline import __version__
+from timeline.budget import DEFAULT_MAX_CHARS, DEFAULT_SECONDS
 from timeline.vocabulary import OUTPUT_FORMATS
 
 
@@ -167,6 +168,28 @@ def _write_pieces(pieces, output: str | None) -> None:
 )
 @click.option("--force", is_flag=True, help="Re-extract articles already stored.")
 @click.option(
+    "--max-bytes",
+    metavar="SIZE",
+    default="20MB",
+    show_default=True,
+    help="Largest input read: a file, a download, one JSON line (20MB, 500KB, bytes).",
+)
+@click.option(
+    "--max-article-chars",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
+    help="Longest article text extracted; longer ones fail (0: no limit).",
+)
+@click.option(
+    "--article-timeout",
+    metavar="SECONDS",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_SECONDS,
+    show_default=True,
+    help="Most extraction time for one article; it then fails and the ingest goes on (0: no limit).",
+)
+@click.option(
     "--shard",
     metavar="K/N",
     help="Only shard K of N of the inputs (by content hash): run N "
@@ -188,6 +211,9 @@ def ingest(
     urls_file,
     workers,
     force,
+    max_bytes,
+    max_article_chars,
+    article_timeout,
     shard,
 ):
     """Read articles and store the diplomatic events they report.
@@ -208,12 +234,18 @@ def ingest(
         cat article.txt | timeline ingest - --published 2023-09-15
         timeline --db postgresql+psycopg://host/news ingest corpus/ --shard 2/4
     """
+    from timeline.budget import ArticleBudget
     from timeline.db import DatabaseError
     from timeline.ingest import parse_shard, run_ingest
     from timeline.sources import SourceOptions, UsageError
+    from timeline.sources.options import parse_size
 
     if not paths and not urls_file:
         _fail("nothing to ingest: give a PATH, a URL, - or --urls FILE", 2)
+    try:
+        max_bytes_value = parse_size(max_bytes)
+    except ValueError as exc:
+        _fail(f"--max-bytes {exc}", 2)
     options = SourceOptions(
         published=_iso_day(published, "--published"),
         url=url,
@@ -225,7 +257,9 @@ def ingest(
         url_field=url_field,
         id_field=id_field,
         urls_file=urls_file,
+        max_bytes=max_bytes_value,
     )
+    budget = ArticleBudget(max_chars=max_article_chars or None, seconds=article_timeout or None)
     try:
         shard_kn = parse_shard(shard) if shard is not None else None
     except ValueError as exc:
@@ -258,6 +292,7 @@ def ingest(
             progress=sys.stderr.isatty(),
             on_failure=report,
             shard=shard_kn,
+            budget=budget,
         )
     except UsageError as exc:
         _fail(exc.message, 2)

@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from timeline.budget import BudgetExceeded
 from timeline.sources.document import Document, SourceFailure
 
 # Articles sent to a worker at once: spaCy parses a batch of articles as one
@@ -79,21 +80,15 @@ def _extract_many(docs: list[Document]):
     return extract_documents(docs)
 
 
-def _extract_batch(docs: list[Document], extractor=None) -> list:
+def _extract_batch(docs: list[Document], extractor=None, budget=None) -> list:
     """Worker entry point: one result per article, an Exception for an article
-    that failed, so one bad article costs only itself."""
-    if extractor is None:
-        try:
-            return list(_extract_many(docs))
-        except Exception:
-            extractor = _extract
-    results: list = []
-    for doc in docs:
-        try:
-            results.append(extractor(doc))
-        except Exception as exc:
-            results.append(exc)
-    return results
+    that failed (or ran out of its time budget), so one bad article costs only itself."""
+    from timeline.budget import NO_LIMIT, extract_within
+
+    if extractor is None and budget is not None and budget.seconds:
+        _warm_up()  # the model's load is not the first article's time
+    many = _extract_many if extractor is None else None
+    return extract_within(docs, budget or NO_LIMIT, many, extractor or _extract)
 
 
 def _warm_up() -> None:
@@ -116,6 +111,7 @@ def run_ingest(  # noqa: C901
     on_failure: Callable[[str, str], None] | None = None,
     extractor: Callable[[Document], object] | None = None,
     shard: tuple[int, int] | None = None,
+    budget=None,
 ) -> IngestSummary:
     """Ingest `inputs` (paths, globs, URLs, "-") into the database at `db_url`.
 
@@ -123,15 +119,19 @@ def run_ingest(  # noqa: C901
     prints it). `extractor` replaces event extraction (tests); with several
     workers it must be a picklable top-level function. `shard=(k, n)` keeps
     only the documents of shard k of n (see `in_shard`), so n processes or
-    machines given the same inputs ingest disjoint parts of one corpus. Raises
+    machines given the same inputs ingest disjoint parts of one corpus.
+    `budget` (a `timeline.budget.ArticleBudget`, default its defaults) limits
+    each article's size and extraction time. Raises
     `timeline.sources.UsageError` for unusable inputs.
     """
     from sqlmodel import Session
 
+    from timeline.budget import ArticleBudget
     from timeline.db import open_engine
     from timeline.sources import SourceOptions, read_sources
 
     options = options or SourceOptions()
+    budget = budget or ArticleBudget()
     workers = workers or default_workers()
     engine = open_engine(db_url)
     summary = IngestSummary()
@@ -182,7 +182,8 @@ def run_ingest(  # noqa: C901
         for doc, extraction in zip(docs, results):
             origin = doc.origin or doc.url or "?"
             if isinstance(extraction, BaseException):
-                fail(origin, f"extraction failed: {_reason(extraction)}")
+                why = extraction.reason if isinstance(extraction, BudgetExceeded) else None
+                fail(origin, why or f"extraction failed: {_reason(extraction)}")
                 continue
             try:
                 store(doc, extraction)
@@ -199,12 +200,12 @@ def run_ingest(  # noqa: C901
         # One batch alone (a single file, a paste on stdin) runs in process:
         # faster than starting workers that each load spaCy.
         if workers <= 1 or (executor is None and last):
-            pending.append((docs, _Done(_extract_batch, docs, extractor)))
+            pending.append((docs, _Done(_extract_batch, docs, extractor, budget)))
             finish_one()
             return
         if executor is None:
             executor = start_pool()
-        pending.append((docs, executor.submit(_extract_batch, docs, extractor)))
+        pending.append((docs, executor.submit(_extract_batch, docs, extractor, budget)))
         while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
             finish_one()
 
@@ -226,6 +227,10 @@ def run_ingest(  # noqa: C901
                     display.update(summary)
                 continue
             seen.add(sha)
+            refused = budget.refuse(prepared.text)
+            if refused:
+                fail(prepared.origin or prepared.url or "?", refused)
+                continue
             batch.append(prepared)
             # In process, one article at a time: an interruption loses only it.
             if len(batch) >= (1 if workers <= 1 else BATCH_SIZE):

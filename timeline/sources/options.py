@@ -3,6 +3,7 @@ readers raise (`UsageError`); everything else is a `SourceFailure` value."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TextIO
@@ -36,6 +37,24 @@ class SourceOptions:
     timeout: float = 20.0
     max_redirects: int = 5
     stdin: TextIO | None = None  # for "-" (tests pass a StringIO)
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b|bytes)?\s*$", re.IGNORECASE)
+_SCALES = {"": 1, "b": 1, "bytes": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+
+
+def parse_size(value: str) -> int:
+    """ "20MB", "500 KB", "1.5G", "1048576" → bytes (binary units, as `format_size`
+    writes them); ValueError naming the value otherwise."""
+    match = _SIZE.match(value)
+    if not match:
+        raise ValueError(f"{value!r} is not a size (e.g. 20MB, 500KB, 1048576)")
+    unit = (match.group(2) or "").lower()
+    unit = unit if unit in ("b", "bytes") else unit[:1]
+    size = int(float(match.group(1)) * _SCALES[unit])
+    if size < 1:
+        raise ValueError(f"{value!r} is not a size of at least one byte")
+    return size
 
 
 def format_size(n: int) -> str:

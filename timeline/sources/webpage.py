@@ -13,6 +13,13 @@ from .pubdate import parse_date_value, resolve_publication_date
 # htmldate settings: the original publication date, not the last-modified one, and
 # no "extensive" search of the body text, where dates of the events themselves live.
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
+# libxml2 (under lxml, under trafilatura) stops at a text node over 10 MB ("huge
+# text node") and the page loses everything after it: the article. An inline
+# script or style that large (a bundled app, a data blob) is never news, so its
+# content is dropped first. The pattern ends raw text where the HTML tokenizer
+# does (the first "</script" / "</style"), so it cannot cut into markup.
+_GIANT_RAW_TEXT = 1 << 20
+_RAW_TEXT = re.compile(r"(<(script|style)\b[^>]*>)(.*?)(</\2[\s/>])", re.IGNORECASE | re.DOTALL)
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*["']?""", re.IGNORECASE)
 
 
@@ -22,6 +29,8 @@ def read_html(html: str, origin: str, options: SourceOptions, url: str | None = 
         return SourceFailure(origin, "empty file")
     import trafilatura  # lazy: lxml and friends cost ~0.5 s to import
 
+    if len(html) > _GIANT_RAW_TEXT:
+        html = without_giant_scripts(html)
     try:
         result = trafilatura.bare_extraction(
             html,
@@ -53,6 +62,17 @@ def read_html(html: str, origin: str, options: SourceOptions, url: str | None = 
         published_source=when.source,
         extra={"author": author} if author else {},
     )
+
+
+def without_giant_scripts(html: str) -> str:
+    """`html` with the content of every inline script or style over 1 MB removed."""
+
+    def shrink(match: re.Match) -> str:
+        if len(match.group(3)) <= _GIANT_RAW_TEXT:
+            return match.group(0)
+        return match.group(1) + match.group(4)
+
+    return _RAW_TEXT.sub(shrink, html)
 
 
 def html_to_text(fragment: str) -> str:
