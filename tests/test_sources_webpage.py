@@ -131,3 +131,46 @@ def test_a_page_with_a_giant_inline_script_keeps_its_article(tmp_path, blob):
 def test_ordinary_scripts_are_left_alone():
     html = '<script type="application/ld+json">{"datePublished": "2024-02-06"}</script><p>x</p><script>a()</script>'
     assert without_giant_scripts(html) == html
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Envoys meet</title>{head}</head><body><article><h1>Envoys meet</h1>{body}</article></body></html>"
+
+
+BODY = "<p>Envoys of Chile and Peru met in Lima on Tuesday to talk about fishing rights, officials said.</p>" * 3
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # No metadata and no dateline: htmldate's search of the page text, marked as such.
+        (BODY + "<div>March 12, 2024</div>", (date(2024, 3, 12), "html-text")),
+        (BODY + "<span>12/03/2024 09:15</span>", (date(2024, 3, 12), "html-text")),
+        # A copyright year is no publication day.
+        (BODY + "<footer>© 2021 Harbour Times</footer>", (None, None)),
+        # The dateline outranks a date found somewhere in the page.
+        (
+            "<p>LIMA, March 14, 2024 (Wire) - Envoys met.</p>" + BODY + "<div>March 12, 2024</div>",
+            (date(2024, 3, 14), "dateline"),
+        ),
+    ],
+)
+def test_a_page_without_date_metadata_is_dated_from_its_text_last(body, expected):
+    doc = read_html(_page(body), "page.html", SourceOptions())
+    assert (doc.published, doc.published_source) == expected
+
+
+def test_a_page_whose_text_precision_cannot_find_is_stored_with_its_date(monkeypatch):
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+
+    def unsure(*args, **kwargs):  # as trafilatura does on pages it is unsure of when favouring precision
+        return None if kwargs.get("favor_precision") else real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", unsure)
+    head = '<meta property="article:published_time" content="2024-03-12T10:00:00+00:00">'
+    doc = read_html(_page(BODY, head), "page.html", SourceOptions())
+    assert isinstance(doc, Document), doc
+    assert (doc.published, doc.published_source) == (date(2024, 3, 12), "html")
+    assert doc.text.startswith("Envoys of Chile and Peru met in Lima")

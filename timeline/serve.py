@@ -83,7 +83,7 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "article": {
         "sha256": "SHA-256 of the normalised text: the article's identity",
         "published": "Publication day (ISO-8601); empty when unknown (status undated)",
-        "published_source": "Where the publication date came from: option, sidecar, metadata, html, dateline",
+        "published_source": "Where the publication date came from: option, sidecar, metadata, html, dateline, html-text",
         "status": "ok, or undated when no publication date is known",
         "origin": "The file, URL or record the article was read from",
         "n_events": "Timeline events found in the article",

@@ -22,7 +22,8 @@ class Document:
     language: str = "en"
     # Where the article was read from (file path, "path:line", URL, "-"); for messages.
     origin: str = ""
-    # How `published` was found: "option", "sidecar", "metadata", "html", "dateline" or None.
+    # How `published` was found: "option", "sidecar", "metadata", "html", "dateline",
+    # "html-text" (htmldate's search of a page's text, the last resort) or None.
     published_source: str | None = None
     extra: dict = field(default_factory=dict)
 

@@ -8,11 +8,14 @@ from datetime import date
 
 from .document import Document, SourceFailure, normalise_text
 from .options import SourceOptions
-from .pubdate import parse_date_value, resolve_publication_date
+from .pubdate import PublicationDate, parse_date_value, resolve_publication_date
 
 # htmldate settings: the original publication date, not the last-modified one, and
-# no "extensive" search of the body text, where dates of the events themselves live.
+# no "extensive" search of the body text, where dates of the events themselves
+# live (that search is only the last resort, `_date_in_page_text`).
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
+# trafilatura's settings, tried in turn until one finds the article's text.
+_FAVOUR: tuple[dict, ...] = ({"favor_precision": True}, {}, {"favor_recall": True})
 # libxml2 (under lxml, under trafilatura) stops at a text node over 10 MB ("huge
 # text node") and the page loses everything after it: the article. An inline
 # script or style that large (a bundled app, a data blob) is never news, so its
@@ -27,30 +30,22 @@ def read_html(html: str, origin: str, options: SourceOptions, url: str | None = 
     """One article from an HTML page (complete or truncated)."""
     if not html.strip():
         return SourceFailure(origin, "empty file")
-    import trafilatura  # lazy: lxml and friends cost ~0.5 s to import
-
     if len(html) > _GIANT_RAW_TEXT:
         html = without_giant_scripts(html)
+    given_url = options.url or url
     try:
-        result = trafilatura.bare_extraction(
-            html,
-            url=url,
-            favor_precision=True,
-            include_comments=False,
-            with_metadata=True,
-            date_extraction_params=dict(_DATE_PARAMS),
-        )
+        result, text = _main_text(html, given_url)
     except Exception as exc:  # trafilatura/lxml raise many types on hostile markup
         return SourceFailure(origin, f"unreadable HTML: {type(exc).__name__}")
-    text = normalise_text(getattr(result, "text", None) or "") if result is not None else ""
-    title = _clean(getattr(result, "title", None))
-    text = _without_heading(text, title)
     if not text:
         return SourceFailure(origin, "no article text found in the HTML")
-    page_url = options.url or url or _clean(getattr(result, "url", None))
-    html_date = _html_date(getattr(result, "date", None))
+    title = _clean(getattr(result, "title", None))
+    page_url = given_url or _clean(getattr(result, "url", None))
+    html_date = _date_in_page_metadata(html, page_url) or _html_date(getattr(result, "date", None))
     author = _clean(getattr(result, "author", None))
     when = resolve_publication_date(options.published, None, html_date, text, url=page_url)
+    if when.published is None:
+        when = _date_in_page_text(html, page_url) or when
     return Document(
         text=text,
         title=options.title or title,
@@ -62,6 +57,58 @@ def read_html(html: str, origin: str, options: SourceOptions, url: str | None = 
         published_source=when.source,
         extra={"author": author} if author else {},
     )
+
+
+def _main_text(html: str, url: str | None):
+    """trafilatura's result and the article text, favouring precision; when
+    that finds no text, its balanced and then its recall-favouring settings
+    (a page whose text is hard to find is still an article with a date)."""
+    import trafilatura  # lazy: lxml and friends cost ~0.5 s to import
+
+    result, text = None, ""
+    for favour in _FAVOUR:
+        result = trafilatura.bare_extraction(
+            html,
+            url=url,
+            include_comments=False,
+            with_metadata=True,
+            date_extraction_params=dict(_DATE_PARAMS),
+            **favour,
+        )
+        text = normalise_text(getattr(result, "text", None) or "") if result is not None else ""
+        text = _without_heading(text, _clean(getattr(result, "title", None)))
+        if text:
+            break
+    return result, text
+
+
+def _date_in_page_metadata(html: str, url: str | None) -> date | None:
+    """htmldate's reading of the page's own markup (meta tags, JSON-LD, time
+    elements, the URL). Asked directly rather than through trafilatura, which
+    reads a cleaned tree and so prefers a UTC meta tag to the JSON-LD's local
+    day ("23:59 UTC" of the 24th for an article of the 25th)."""
+    from htmldate import find_date  # a dependency of trafilatura
+
+    try:
+        return _html_date(find_date(html, url=url, original_date=True, extensive_search=False))
+    except Exception:  # htmldate raises on some hostile markup
+        return None
+
+
+def _date_in_page_text(html: str, url: str | None) -> PublicationDate | None:
+    """The last resort when neither the page's metadata nor a dateline dates
+    it: htmldate's extensive search of the page text. Its answer "January 1"
+    is a copyright year, not a day, and is not taken."""
+    from htmldate import find_date  # a dependency of trafilatura
+
+    try:
+        found = find_date(html, url=url, original_date=True, extensive_search=True)
+    except Exception:  # htmldate raises on some hostile markup
+        return None
+    day = _html_date(found)
+    if day is None or (day.month, day.day) == (1, 1):
+        return None
+    return PublicationDate(day, "html-text")
 
 
 def without_giant_scripts(html: str) -> str:
