@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.sources.boilerplate import boilerplate_kind, load_rules, mask_boilerplate
+from timeline.sources.boilerplate import boilerplate_kind, load_rules, mask_boilerplate, strip_boilerplate
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_a32fddc238f21224.txt"
 
@@ -50,7 +50,7 @@ def test_seed_lines_1_and_10_to_12_are_boilerplate():
         ("Facebook Twitter LinkedIn Email", "share"),
         ("Share on Facebook | Share on X | WhatsApp", "share"),
         ("Read more: EU foreign ministers to discuss Caucasus", "navigation"),
-        ("Related:", "navigation"),
+        ("Related:", "related"),
         ("Advertisement", "navigation"),
         ("Story continues below advertisement", "navigation"),
         ("Photo: Mikhail Klimentyev/AFP via Getty Images", "credit"),
@@ -70,6 +70,21 @@ def test_seed_lines_1_and_10_to_12_are_boilerplate():
         ("By signing up, you confirm that you have read our privacy notice.", "consent"),
         ("By registering you acknowledge the Northern Ledger terms of use.", "consent"),
         ("By creating an account, you accept the Harbour Gazette's cookie policy.", "consent"),
+        # headings of lists of other stories, alone on their line, in several languages
+        ("You may also like", "related"),
+        ("Auch interessant:", "related"),
+        ("Das könnte Sie auch interessieren", "related"),
+        ("À lire aussi", "related"),
+        ("Also on harbourtimes.example", "related"),
+        # picture credits and captions' labels
+        ("(Credit: Ana Ruiz / Harbour Times)", "credit"),
+        ("Foto: Jan Berg/dpa", "credit"),
+        ("Beitragsbild: Der Hafen von Kiel bei Nacht", "credit"),
+        # a line that is only a date (and time): a byline's stamp
+        ("23.10.2018", "navigation"),
+        ("March 12, 2024", "navigation"),
+        ("12. März 2024, 14:05 Uhr", "navigation"),
+        ("2024-03-12", "navigation"),
     ],
 )
 def test_furniture_lines(line, kind):
@@ -95,6 +110,10 @@ def test_furniture_lines(line, kind):
         "signup will receive 63 cts per bushel.",
         "Reporting by the BBC showed that the ministers met twice.",
         "Advertisement spending rose 5% in March, the ministry said.",
+        "On March 12, 2024 the ministers of Chile and Peru met in Lima.",
+        "12 March 2024 will be remembered as the day the border reopened, the mayor said.",
+        "Credit markets in Lima rose after the agreement.",
+        "Also on Monday, the envoys visited the port of Callao.",
         "By signing the accord, Chile and Peru ended a decade-long dispute over fishing rights.",
         "Intelligence for security professionals was shared at the summit, the minister said.",
         "Join talks on the border resumed in Geneva on Monday.",  # wrapped wire copy starts lower case
@@ -153,3 +172,41 @@ def test_same_length_and_never_raises(text):
 def test_masking_is_idempotent(lines):
     text = "\n".join(lines)
     assert mask_boilerplate(mask_boilerplate(text)) == mask_boilerplate(text)
+
+
+RELATED_BLOCKS = [
+    # heading, the headlines under it, then the article goes on
+    (
+        [
+            "Envoys met in Lima on Tuesday.",
+            "Auch interessant:",
+            "- Fischerei: Was das Abkommen bringt",
+            "- Drei Fragen an den Minister",
+            "The talks resume in May.",
+        ],
+        [False, True, True, True, False],
+    ),
+    (
+        [
+            "Envoys met in Lima on Tuesday.",
+            "Read also",
+            "Peru and Chile end their fishing dispute",
+            "Why the Humboldt current matters!",
+            "",
+        ],
+        [False, True, True, True, False],
+    ),
+    # a heading followed by a sentence of news: only the heading goes
+    (
+        ["À lire aussi", "Les ministres se sont retrouvés à Lima mardi pour parler de la pêche.", "Short line"],
+        [True, False, False],
+    ),
+]
+
+
+@pytest.mark.parametrize("lines, furniture", RELATED_BLOCKS)
+def test_a_related_heading_takes_its_list_of_headlines_with_it(lines, furniture):
+    masked = mask_boilerplate("\n".join(lines)).split("\n")
+    assert [not m.strip() and bool(line.strip()) for m, line in zip(masked, lines)] == furniture
+    kept = [line for line, gone in zip(lines, furniture) if not gone]
+    assert strip_boilerplate("\n".join(lines)) == "\n".join(kept)

@@ -174,3 +174,10 @@ def test_a_page_whose_text_precision_cannot_find_is_stored_with_its_date(monkeyp
     assert isinstance(doc, Document), doc
     assert (doc.published, doc.published_source) == (date(2024, 3, 12), "html")
     assert doc.text.startswith("Envoys of Chile and Peru met in Lima")
+
+
+def test_a_list_of_other_stories_kept_by_trafilatura_is_not_part_of_the_article():
+    related = "<h3>Read also</h3><ul><li><a href='/a'>Peru and Chile end their fishing dispute</a></li><li><a href='/b'>Why the Humboldt current matters</a></li></ul>"
+    doc = read_html(_page(BODY + related + "<p>Photo: Ana Ruiz/Harbour Times</p>"), "page.html", SourceOptions())
+    assert doc.text.split("\n")[-1].startswith("Envoys of Chile and Peru met in Lima")
+    assert "Humboldt" not in doc.text and "Read also" not in doc.text and "Photo:" not in doc.text

@@ -70,15 +70,52 @@ def mask_boilerplate(text: str) -> str:
     if not isinstance(text, str):
         raise TypeError("mask_boilerplate expects str")
     out = []
-    for line in text.splitlines(keepends=True):
-        # splitlines() knows every line boundary (\r\n, \x0b, \u2028 ...); keep it as is.
-        body = line.splitlines()[0] if line.splitlines() else ""
-        if boilerplate_kind(body):
-            # Keep every character position: replace by spaces, keep the line ending.
-            out.append(" " * len(body) + line[len(body) :])
-        else:
-            out.append(line)
+    lines = text.splitlines(keepends=True)
+    # splitlines() knows every line boundary (\r\n, \x0b, \u2028 ...); keep it as is.
+    bodies = [line.splitlines()[0] if line.splitlines() else "" for line in lines]
+    for line, body, furniture in zip(lines, bodies, furniture_lines(bodies)):
+        # Keep every character position: replace by spaces, keep the line ending.
+        out.append(" " * len(body) + line[len(body) :] if furniture else line)
     return "".join(out)
+
+
+def strip_boilerplate(text: str) -> str:
+    """`text` without its boilerplate lines: for a reader that makes the text
+    it stores (a web page's), where no offset is kept yet."""
+    lines = text.split("\n")
+    return "\n".join(line for line, furniture in zip(lines, furniture_lines(lines)) if not furniture)
+
+
+def furniture_lines(lines: list[str]) -> list[bool]:
+    """Which lines are furniture: each line by its own kind, and after a
+    "related content" heading ("Read also", "Auch interessant", "À lire aussi")
+    the list of headlines under it (list items or short lines that do not end
+    a sentence), up to a blank line or a paragraph."""
+    flags = []
+    in_related = 0
+    for line in lines:
+        kind = boilerplate_kind(line)
+        if kind == "related":
+            in_related = _RELATED_BLOCK_LINES
+        elif kind is None and in_related and _looks_like_headline(line):
+            kind = "related"
+            in_related -= 1
+        else:
+            in_related = 0
+        flags.append(kind is not None)
+    return flags
+
+
+# A list under a "related" heading is a few headlines; a longer run is content.
+_RELATED_BLOCK_LINES = 12
+_LIST_ITEM = re.compile(r"^\s*([-–•*·]|\d{1,2}[.)])\s+\S")
+
+
+def _looks_like_headline(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 160:
+        return False
+    return bool(_LIST_ITEM.match(stripped)) or not stripped.endswith((".", ";", ",", "…", '."', ".\u201d"))
 
 
 def _is_share_bar(line: str, share_words: frozenset[str]) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .boilerplate import strip_boilerplate
 from .document import Document, SourceFailure, normalise_text
 from .options import SourceOptions
 from .pubdate import PublicationDate, parse_date_value, resolve_publication_date
@@ -46,6 +47,11 @@ def read_html(html: str, origin: str, options: SourceOptions, url: str | None = 
     when = resolve_publication_date(options.published, None, html_date, text, url=page_url)
     if when.published is None:
         when = _date_in_page_text(html, page_url) or when
+    # The page's furniture that trafilatura kept (related headlines, credits,
+    # byline dates) is no part of the article this reader makes.
+    text = strip_boilerplate(text)
+    if not text:
+        return SourceFailure(origin, "no article text found in the HTML")
     return Document(
         text=text,
         title=options.title or title,
