@@ -48,6 +48,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/tempeval3.py
 	$(BIN)/python benchmarks/checklist.py
 	$(BIN)/python benchmarks/merging.py
+	$(BIN)/python benchmarks/pubdate.py
+	$(BIN)/python benchmarks/boilerplate.py
 
 clean:
 	rm -rf $(VENV) timeline.db timeline.db-wal timeline.db-shm .pytest_cache
