@@ -390,6 +390,7 @@ def test_a_copy_of_a_stored_text_with_other_metadata_is_skipped(runner, db_url, 
     assert ingest(runner, db_url, tmp_path) == (0, "read 2, stored 0, skipped 2, failed 0, events 0\n")
     assert listed(runner, db_url) == [f"1,ok,2023-09-15,,first.txt,,{first},1"]
 
+
 def test_a_record_with_a_lone_surrogate_costs_only_that_record(runner, db_url, tmp_path):
     # JSON allows "\ud83d" (half an emoji); Unicode text cannot hold it alone.
     records = tmp_path / "wire.jsonl"
@@ -484,3 +485,10 @@ def test_the_input_size_cap_is_an_option(runner, db_url, tmp_path):
         2,
         "timeline: --max-bytes 'lots' is not a size (e.g. 20MB, 500KB, 1048576)\n",
     )
+
+
+def test_a_sidecar_added_later_dates_the_stored_article(runner, db_url, undated):
+    assert ingest(runner, db_url, undated.parent) == (0, "read 1, stored 1, skipped 0, failed 0, events 1\n")
+    (undated.parent / "lula.meta.yaml").write_text("published: 2023-09-12\ntitle: Lula meets Modi\n", encoding="utf-8")
+    assert ingest(runner, db_url, undated.parent) == (0, "read 1, stored 0, updated 1, skipped 0, failed 0, events 1\n")
+    assert listed(runner, db_url) == [f"1,ok,2023-09-12,,Lula meets Modi,,{undated},1"]

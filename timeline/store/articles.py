@@ -147,9 +147,10 @@ def _store_content(session: Session, article: Article, extraction: Extraction, s
     return StoreResult(status, article.id, n, event_ids)
 
 
-# Dates a reader found in the document itself (HTML meta tags, a dateline), as
-# against dates given for it (an option, a redate, the record's metadata).
-_FOUND_DATES = frozenset({"html", "dateline"})
+# Dates a reader found in the document itself (HTML meta tags, a dateline, the
+# page's text), as against dates given for it (an option, a sidecar, a redate,
+# the record's metadata).
+_FOUND_DATES = frozenset({"html", "dateline", "html-text"})
 _METADATA = ("title", "url", "publisher")
 
 
