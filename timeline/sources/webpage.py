@@ -36,6 +36,8 @@ def read_html(html: str, origin: str, options: SourceOptions, url: str | None = 
     given_url = options.url or url
     try:
         result, text = _main_text(html, given_url)
+    except ImportError:
+        raise  # a missing package, named once by the caller (dependencies.py)
     except Exception as exc:  # trafilatura/lxml raise many types on hostile markup
         return SourceFailure(origin, f"unreadable HTML: {type(exc).__name__}")
     if not text:
