@@ -17,18 +17,14 @@ def _read(path: Path, options: SourceOptions | None = None):
     return read_text(path.read_text(encoding="utf-8"), str(path), options or SourceOptions())
 
 
-def test_seed_front_matter():
-    doc = _read(ROOT / "seeds" / "000_a32fddc238f21224.txt")
+def test_the_seed_as_given_is_text_without_metadata():
+    # Its date, URL, title and publisher come from its sidecar (test_sources_sidecar,
+    # test_cli_seed); read alone, the file is twelve lines of text and nothing else.
+    path = ROOT / "seeds" / "000_a32fddc238f21224.txt"
+    doc = _read(path)
     assert isinstance(doc, Document)
-    assert (doc.title, doc.url, doc.published, doc.published_source, doc.publisher) == (
-        "The new Axis of Evil? Lukashenko touts Russia, Belarus, North Korea alliance",
-        "https://www.politico.eu/article/new-axis-evil-alexander-lukashenko-tout-russia-belarus-north-korea-alliance-sochi/",
-        date(2023, 9, 15),
-        "metadata",
-        "POLITICO Europe",
-    )
-    assert doc.text.startswith("Stay ahead of the curve")
-    assert doc.text.endswith("Terms of Service apply.")
+    assert (doc.title, doc.url, doc.published, doc.published_source, doc.publisher) == (None, None, None, None, None)
+    assert doc.text == path.read_text(encoding="utf-8")
     assert len(doc.text.split("\n")) == 12
 
 
