@@ -489,6 +489,9 @@ def _listing(rows: list[dict], fmt: str, columns: list[str], *, bom: bool = Fals
 @cli.command("types")
 @click.option("--triggers", is_flag=True, help="Also list the trigger words of each mode.")
 @click.option(
+    "--rules", "rules", is_flag=True, help="List the named extraction rules instead: stage, decision, rule, pattern."
+)
+@click.option(
     "-f",
     "--format",
     "fmt",
@@ -497,15 +500,25 @@ def _listing(rows: list[dict], fmt: str, columns: list[str], *, bom: bool = Fals
     show_default=True,
     help="Output format.",
 )
-def types_(triggers, fmt):
+def types_(triggers, rules, fmt):
     """List the event ontology: PLOVER categories, modes and CAMEO codes.
+
+    With --rules, list instead every named rule the extraction stages try, in
+    the order they try them, with the linguistic pattern each one covers.
 
     \b
     Examples:
         timeline types
         timeline types --triggers
+        timeline types --rules
         timeline types --format json
     """
+    if rules:
+        from timeline.events.rules import all_rules
+
+        listing = [{"stage": r.stage, "decides": r.ruleset, "rule": r.name, "pattern": r.pattern} for r in all_rules()]
+        click.echo(_listing(listing, fmt, ["stage", "decides", "rule", "pattern"]), nl=False)
+        return
     from timeline.events.lexicon import load_lexicon
 
     lexicon = load_lexicon()
