@@ -103,6 +103,7 @@ def test_query_json_is_the_event_records(runner, db):
         (["--text", "Sochi"], [2]),
         (["--source", "example.org/a1"], [1]),
         (["--type", "CONSULT", "--mode", "meet", "--cameo", "04", "--no-planned", "--limit", "1"], [1]),
+        (["--type", "consult", "--mode", "MEET", "--since", "2023-09-13", "--until", "2023-09-13"], [1]),
         (["--order", "-date"], [2, 1]),
         (["--planned"], []),
     ],
@@ -145,6 +146,25 @@ def test_export_is_every_event_as_query_gives_it(runner, db):
             2,
             "timeline: cannot read date 'soonish': use 2023-09-15, 2023-W37, "
             "2023-09, 2023-Q3, 2023 or a phrase such as 'last month'\n",
+        ),
+        (
+            ["query", "--type", "CONSLUT"],
+            2,
+            "timeline: unknown --type 'CONSLUT': use one of CONSULT, AGREE, SUPPORT, COOPERATE, REQUEST, "
+            "ACCUSE, REJECT, THREATEN, SANCTION, STATEMENT (see `timeline types`)\n",
+        ),
+        (
+            ["query", "--type", "consult", "--mode", "meeet"],
+            2,
+            "timeline: unknown --mode 'meeet': use one of agree, allege, announce, appeal, cooperate, demand, "
+            "deny, disapprove, economic, expel, force, host, mediate, meet, military, multilateral, negotiate, "
+            "phone, praise, propose, protest, recognize, reject, relations, restrict, retaliate, say, settle, "
+            "sign, third-party, threaten, veto, visit, withdraw (see `timeline types`)\n",
+        ),
+        (
+            ["query", "--since", "2024-05-01", "--until", "2024-04-01"],
+            2,
+            "timeline: --since 2024-05-01 is after --until 2024-04-01; swap them\n",
         ),
         (["show", "99"], 1, "timeline: no event with id 99\n"),
         (["actors", "--format", "ics"], 2, "timeline: format ics is for events; use table, json, jsonl or csv here\n"),

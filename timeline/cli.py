@@ -305,14 +305,48 @@ def ingest(
     sys.exit(summary.exit_code)
 
 
+def _ontology_values(kind: str) -> list[str]:
+    """Event types (PLOVER categories) or modes, in the order `timeline types` lists them."""
+    from timeline.events.lexicon import load_lexicon
+
+    categories = load_lexicon().categories.values()
+    if kind == "type":
+        return [c.name for c in categories]
+    return sorted({m for c in categories for m in c.modes})
+
+
+def _check_ontology(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """Refuse a misspelt --type/--mode (any case) rather than answer "No events."."""
+    kind = param.name.rstrip("s") if param.name else ""
+    known = _ontology_values(kind)
+    folded = {v.lower() for v in known}
+    for value in values:
+        if value.lower() not in folded:
+            _fail(f"unknown --{kind} {value!r}: use one of {', '.join(known)} (see `timeline types`)", 2)
+    return values
+
+
 def _query_options(fn):
     options = [
         click.option(
             "--actor", "-a", "actors", multiple=True, help="An actor that took part (any alias); repeat: all must."
         ),
         click.option("--with", "with_", multiple=True, help="A co-actor that also took part."),
-        click.option("--type", "-t", "types", multiple=True, help="PLOVER event type (CONSULT, AGREE, ACCUSE...)."),
-        click.option("--mode", "modes", multiple=True, help="Event mode (meet, visit, phone, sign...)."),
+        click.option(
+            "--type",
+            "-t",
+            "types",
+            multiple=True,
+            callback=_check_ontology,
+            help="PLOVER event type (CONSULT, AGREE, ACCUSE...; see `timeline types`).",
+        ),
+        click.option(
+            "--mode",
+            "modes",
+            multiple=True,
+            callback=_check_ontology,
+            help="Event mode (meet, visit, phone, sign...; see `timeline types`).",
+        ),
         click.option("--cameo", multiple=True, help="CAMEO code or prefix (04 = consult)."),
         click.option("--since", metavar="DATE", help="From DATE: 2023-09-15, 2023-W37, 2023-09, 2023, 'last month'."),
         click.option("--until", metavar="DATE", help="Up to the end of DATE (same forms as --since)."),

@@ -193,7 +193,7 @@ def fulltext_match(dialect: str, words: str) -> tuple[str, list] | None:
 # --- the query ---------------------------------------------------------------------
 
 
-def _conditions(reader: Reader, q: EventQuery) -> tuple[list[str], list]:  # noqa: C901
+def _conditions(reader: Reader, q: EventQuery) -> tuple[list[str], list]:
     """The WHERE conditions on `event e` (all must hold) and their parameters, in order."""
     conds: list[str] = []
     params: list = []
@@ -213,14 +213,7 @@ def _conditions(reader: Reader, q: EventQuery) -> tuple[list[str], list]:  # noq
         conds.append(reader.among("e.mode", sorted({m.lower() for m in q.modes}), params))
     if q.cameo:
         conds.append("(" + " OR ".join(_prefix("e.cameo", c, params) for c in q.cameo) + ")")
-    if q.since:
-        start, _ = date_range(q.since, q.today)
-        conds.append("e.date_end >= ?")
-        params.append(start.isoformat())
-    if q.until:
-        _, end = date_range(q.until, q.today)
-        conds.append("e.date_start <= ?")
-        params.append(end.isoformat())
+    _window(q, conds, params)
     if q.place:
         conds.append("lower(e.place) LIKE ?")
         params.append(f"%{alias_key(q.place)}%")
@@ -252,6 +245,20 @@ def _conditions(reader: Reader, q: EventQuery) -> tuple[list[str], list]:  # noq
     if q.ids:
         conds.append(reader.among("e.id", q.ids, params))
     return conds, params
+
+
+def _window(q: EventQuery, conds: list[str], params: list) -> None:
+    """The `--since`/`--until` conditions: the event's span overlaps the window."""
+    start = date_range(q.since, q.today)[0] if q.since else None
+    end = date_range(q.until, q.today)[1] if q.until else None
+    if start and end and start > end:
+        raise QueryError(f"--since {q.since} is after --until {q.until}; swap them")
+    if start:
+        conds.append("e.date_end >= ?")
+        params.append(start.isoformat())
+    if end:
+        conds.append("e.date_start <= ?")
+        params.append(end.isoformat())
 
 
 def _prefix(column: str, prefix: str, params: list) -> str:
