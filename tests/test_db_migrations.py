@@ -138,3 +138,24 @@ def test_cli_db_commands(runner, tmp_path):
     bad = runner.invoke(cli, ["--db", url, "db", "downgrade", "nonsense"])
     assert bad.exit_code == 1 and bad.stderr.startswith("timeline: downgrade failed: ")
     assert len(bad.stderr.splitlines()) == 1
+
+
+def _tables(url: str) -> list[str]:
+    return [t for t in inspect(tdb.make_engine(url)).get_table_names() if t != "alembic_version"]
+
+
+def test_cli_downgrade_to_base_needs_yes(runner, tmp_path):
+    from timeline.cli import cli
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    runner.invoke(cli, ["--db", url, "db", "upgrade"])
+    tables = _tables(url)
+    assert "event" in tables
+    refused = runner.invoke(cli, ["--db", url, "db", "downgrade", "base"], input="")
+    assert (refused.exit_code, refused.stdout) == (2, "")
+    assert refused.stderr == "timeline: downgrade to base drops every table; pass --yes to confirm\n"
+    assert _tables(url) == tables
+    assert tdb.current_revision(tdb.make_engine(url)) == tdb.HEAD_REVISION
+    done = runner.invoke(cli, ["--db", url, "db", "downgrade", "base", "--yes"])
+    assert (done.exit_code, done.stdout) == (0, "base\n")
+    assert _tables(url) == []

@@ -815,6 +815,13 @@ def db():
     """
 
 
+def _confirmed(question: str) -> bool:
+    """Ask on a terminal; without one (a script, a pipe) the answer is no."""
+    if not sys.stdin.isatty():
+        return False
+    return click.confirm(question, default=False, err=True)
+
+
 def _raw_engine(ctx):
     """An engine that does not migrate on open (the db commands decide)."""
     from timeline.db import make_engine
@@ -848,17 +855,21 @@ def db_upgrade(ctx, revision):
 
 @db.command("downgrade")
 @click.argument("revision")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask before `base` drops every table.")
 @click.pass_context
-def db_downgrade(ctx, revision):
-    """Downgrade the schema to REVISION (`base` removes every table).
+def db_downgrade(ctx, revision, yes):
+    """Downgrade the schema to REVISION (`base` removes every table and asks first).
 
     \b
     Examples:
         timeline db downgrade 0002_ingest_error
         timeline db downgrade -1
+        timeline db downgrade base --yes
     """
     from timeline.db import current_revision, downgrade
 
+    if revision == "base" and not yes and not _confirmed("Drop every table of the database?"):
+        _fail("downgrade to base drops every table; pass --yes to confirm", 2)
     engine = _raw_engine(ctx)
     try:
         downgrade(engine, revision)
