@@ -138,6 +138,21 @@ def test_export_is_every_event_as_query_gives_it(runner, db):
     assert exported == queried and len(exported) == 2
 
 
+def test_window_lists_events_inside_it_unless_overlapping(runner, db):
+    with Session(open_engine(db)) as s:
+        yearly = event_record(date="2023", sentence="Putin met Kim Jong Un in 2023.", date_expression="in 2023")
+        store_article(s, document("a3", url="https://example.org/a3"), Extraction([yearly]))
+    window = ["query", "--since", "2023-09-11", "--until", "2023-09-15", "--format", "jsonl"]
+    inside = invoke(runner, db, *window)
+    overlapping = invoke(runner, db, *window, "--overlapping")
+    assert [json.loads(line)["date"] for line in inside.stdout.splitlines()] == ["2023-09-13", "2023-09-15"]
+    assert [json.loads(line)["date"] for line in overlapping.stdout.splitlines()] == [
+        "2023",
+        "2023-09-13",
+        "2023-09-15",
+    ]
+
+
 @pytest.mark.parametrize(
     "args, code, message",
     [

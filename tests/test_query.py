@@ -132,8 +132,10 @@ EP = "European Parliament and Alexander Lukashenko calling"
         (dict(types=["PROPOSE", "CRITICIZE"]), [EP, PROPOSE]),
         (dict(modes=["visit"]), [VISIT]),
         (dict(cameo=["04"]), [KIM, SOCHI, VISIT]),
-        (dict(since="2023-09-15"), [EP, SOCHI, PROPOSE, VISIT]),  # the week overlaps the 15th
-        (dict(until="2023-09-13"), [EP, KIM]),
+        (dict(since="2023-09-15"), [SOCHI, PROPOSE, VISIT]),  # the week of the 15th starts before it
+        (dict(since="2023-09-15", overlapping=True), [EP, SOCHI, PROPOSE, VISIT]),  # but overlaps it
+        (dict(until="2023-09-13"), [KIM]),
+        (dict(until="2023-09-13", overlapping=True), [EP, KIM]),
         (dict(since="2023-09", until="2023-09"), [EP, KIM, SOCHI, PROPOSE]),
         (dict(since="2023-W37", until="2023-W37"), [EP, KIM, SOCHI, PROPOSE]),
         (dict(since="2023-10"), [VISIT]),

@@ -350,6 +350,11 @@ def _query_options(fn):
         click.option("--cameo", multiple=True, help="CAMEO code or prefix (04 = consult)."),
         click.option("--since", metavar="DATE", help="From DATE: 2023-09-15, 2023-W37, 2023-09, 2023, 'last month'."),
         click.option("--until", metavar="DATE", help="Up to the end of DATE (same forms as --since)."),
+        click.option(
+            "--overlapping",
+            is_flag=True,
+            help="With --since/--until: also events whose date span only overlaps the window (default: inside it).",
+        ),
         click.option("--place", help="Place name (substring)."),
         click.option("--country", help="Country of the place or of an actor."),
         click.option("--text", "text_", metavar="WORDS", help="Full-text search in the mention sentences."),
@@ -382,6 +387,7 @@ def query(
     cameo,
     since,
     until,
+    overlapping,
     place,
     country,
     text_,
@@ -400,6 +406,7 @@ def query(
         timeline query --actor Putin
         timeline query --actor "the Russian president" --with Kim --since 2023-09
         timeline query --type CONSULT --since "last month" --format csv -o events.csv
+        timeline query --since 2023-09-11 --until 2023-09-15 --overlapping
         timeline query --text "arms deal" --format json
     """
     import itertools
@@ -414,6 +421,7 @@ def query(
         cameo=list(cameo),
         since=since,
         until=until,
+        overlapping=overlapping,
         place=place,
         country=country,
         text=text_,

@@ -37,6 +37,7 @@ class EventQuery:
     cameo: list[str] = field(default_factory=list)  # code prefixes ("04" matches "040", "043")
     since: str | None = None
     until: str | None = None
+    overlapping: bool = False  # --since/--until: the span overlaps the window (default: lies inside it)
     place: str | None = None
     country: str | None = None
     text: str | None = None
@@ -248,16 +249,18 @@ def _conditions(reader: Reader, q: EventQuery) -> tuple[list[str], list]:
 
 
 def _window(q: EventQuery, conds: list[str], params: list) -> None:
-    """The `--since`/`--until` conditions: the event's span overlaps the window."""
+    """The `--since`/`--until` conditions on the event's span (date_start..date_end):
+    the whole span lies inside the window, so a 5-day window does not list an event
+    dated only by its year; with `overlapping`, any day of it may."""
     start = date_range(q.since, q.today)[0] if q.since else None
     end = date_range(q.until, q.today)[1] if q.until else None
     if start and end and start > end:
         raise QueryError(f"--since {q.since} is after --until {q.until}; swap them")
     if start:
-        conds.append("e.date_end >= ?")
+        conds.append("e.date_end >= ?" if q.overlapping else "e.date_start >= ?")
         params.append(start.isoformat())
     if end:
-        conds.append("e.date_start <= ?")
+        conds.append("e.date_start <= ?" if q.overlapping else "e.date_end <= ?")
         params.append(end.isoformat())
 
 
