@@ -63,13 +63,13 @@ def _session(ctx: click.Context):
 def _reader(ctx: click.Context):
     """A read-only connection for query, export, show and the listings
     (SQLAlchemy is not loaded for an up-to-date SQLite file)."""
-    from timeline.errors import DatabaseError
+    from timeline.errors import DatabaseError, NoTimelineDatabase
     from timeline.reader import open_reader
 
     try:
         return open_reader(ctx.obj["db_url"])
     except DatabaseError as exc:
-        _fail(str(exc))
+        _fail(str(exc), 2 if isinstance(exc, NoTimelineDatabase) else 1)
 
 
 def _iso_day(value: str | None, option: str):

@@ -5,3 +5,8 @@ from __future__ import annotations
 
 class DatabaseError(RuntimeError):
     """The database cannot be opened or migrated; the message says why."""
+
+
+class NoTimelineDatabase(DatabaseError):
+    """A read was pointed at a file that is missing or holds no timeline
+    schema: reads never create or migrate such a file."""

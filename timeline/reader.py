@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from timeline.errors import DatabaseError
+from timeline.errors import DatabaseError, NoTimelineDatabase
 from timeline.migrations import HEAD_REVISION
 
 SQLITE_BUSY_TIMEOUT_S = 60.0
@@ -101,6 +101,8 @@ def open_reader(url: str) -> Reader:
     reader = _open_sqlite_at_head(path) if path is not None else _open_postgres_at_head(url)
     if reader is not None:
         return reader
+    if path is not None:
+        _require_timeline_file(path)
     from timeline.db import open_engine
 
     engine = open_engine(url)  # migrates; raises DatabaseError
@@ -109,6 +111,29 @@ def open_reader(url: str) -> Reader:
     except Exception as exc:
         raise DatabaseError(f"cannot open database: {str(exc).splitlines()[0]}") from exc
     return Reader(raw.driver_connection, engine.dialect.name, on_close=raw.close)
+
+
+def _require_timeline_file(path: str) -> None:
+    """Refuse a read of a SQLite file that does not exist (a typo'd --db, the
+    wrong folder) or that has tables but no timeline migration history
+    (another program's file): creating or migrating it would hide the mistake
+    behind "No events." and change a file that is not ours."""
+    import sqlite3
+
+    if not os.path.exists(path):
+        raise NoTimelineDatabase(
+            f"no timeline database at {path}: run `timeline ingest` or `timeline db upgrade` to create one"
+        )
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return  # unreadable or not SQLite: open_engine says why
+    if tables and "alembic_version" not in tables:
+        raise NoTimelineDatabase(f"{path} is not a timeline database (it has no timeline schema)")
 
 
 def _sqlite_file(url: str) -> str | None:
