@@ -195,6 +195,12 @@ def _write_pieces(pieces, output: str | None) -> None:
     help="Only shard K of N of the inputs (by content hash): run N "
     "processes or machines, K = 1..N, on the same inputs into one database.",
 )
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Extract on a Dask cluster: a scheduler address (tcp://HOST:8786) or local:N "
+    "for N worker processes here (needs timeline[cluster]). This process still writes.",
+)
 @click.pass_context
 def ingest(
     ctx,
@@ -215,6 +221,7 @@ def ingest(
     max_article_chars,
     article_timeout,
     shard,
+    cluster,
 ):
     """Read articles and store the diplomatic events they report.
 
@@ -233,9 +240,11 @@ def ingest(
         timeline ingest --urls links.txt --workers 2
         cat article.txt | timeline ingest - --published 2023-09-15
         timeline --db postgresql+psycopg://host/news ingest corpus/ --shard 2/4
+        timeline --db postgresql+psycopg://host/news ingest corpus/ --cluster tcp://scheduler:8786
     """
     from timeline.budget import ArticleBudget
     from timeline.db import DatabaseError
+    from timeline.errors import ClusterError
     from timeline.ingest import parse_shard, run_ingest
     from timeline.sources import SourceOptions, UsageError
     from timeline.sources.options import parse_size
@@ -264,6 +273,7 @@ def ingest(
         shard_kn = parse_shard(shard) if shard is not None else None
     except ValueError as exc:
         _fail(str(exc), 2)
+    cluster_spec = _cluster_spec(cluster, workers)
 
     from timeline.sources.dependencies import is_missing_dependency
 
@@ -293,16 +303,35 @@ def ingest(
             on_failure=report,
             shard=shard_kn,
             budget=budget,
+            cluster=cluster_spec,
         )
     except UsageError as exc:
         _fail(exc.message, 2)
+    except ClusterError as exc:
+        _fail(str(exc))
     except DatabaseError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("interrupted; stored articles are kept, run again to continue", 130)
     report_missing()
     click.echo(summary.line(), err=True)
+    for line in summary.worker_lines():
+        click.echo(line, err=True)
     sys.exit(summary.exit_code)
+
+
+def _cluster_spec(cluster: str | None, workers: int | None):
+    """The parsed --cluster (None without it); exit 2 on a bad value or with --workers."""
+    if cluster is None:
+        return None
+    from timeline.cluster import parse_cluster
+
+    if workers is not None:
+        _fail("--workers and --cluster do not mix: a cluster's size is its workers' (local:N for N here)", 2)
+    try:
+        return parse_cluster(cluster)
+    except ValueError as exc:
+        _fail(str(exc), 2)
 
 
 def _ontology_values(kind: str) -> list[str]:

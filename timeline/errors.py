@@ -10,3 +10,8 @@ class DatabaseError(RuntimeError):
 class NoTimelineDatabase(DatabaseError):
     """A read was pointed at a file that is missing or holds no timeline
     schema: reads never create or migrate such a file."""
+
+
+class ClusterError(RuntimeError):
+    """`ingest --cluster` cannot use the cluster (Dask not installed, scheduler
+    unreachable, no worker joined); the message says which."""

@@ -13,7 +13,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from timeline.budget import BudgetExceeded
 from timeline.sources.document import Document, SourceFailure
@@ -35,6 +35,8 @@ class IngestSummary:
     failed: int = 0
     events: int = 0
     updated: int = 0  # stored texts given new metadata (and re-dated when its date changed)
+    # On a cluster: per worker, articles extracted and seconds spent (`timeline.cluster.WorkerTally`).
+    workers: dict = field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:
@@ -57,6 +59,13 @@ class IngestSummary:
             f"read {self.read}, stored {self.stored}, {updated}skipped {self.skipped}, "
             f"failed {self.failed}, events {self.events}"
         )
+
+    def worker_lines(self) -> list[str]:
+        """One line per cluster worker: articles extracted and their rate."""
+        return [
+            f"worker {name}: {tally.articles} articles, {tally.rate:.2f} articles/s"
+            for name, tally in sorted(self.workers.items())
+        ]
 
 
 def default_workers() -> int:
@@ -101,7 +110,7 @@ def _warm_up() -> None:
         pass
 
 
-def run_ingest(  # noqa: C901
+def run_ingest(
     inputs: Iterable[str],
     options=None,
     db_url: str = "sqlite:///timeline.db",
@@ -112,6 +121,7 @@ def run_ingest(  # noqa: C901
     extractor: Callable[[Document], object] | None = None,
     shard: tuple[int, int] | None = None,
     budget=None,
+    cluster=None,
 ) -> IngestSummary:
     """Ingest `inputs` (paths, globs, URLs, "-") into the database at `db_url`.
 
@@ -121,137 +131,190 @@ def run_ingest(  # noqa: C901
     only the documents of shard k of n (see `in_shard`), so n processes or
     machines given the same inputs ingest disjoint parts of one corpus.
     `budget` (a `timeline.budget.ArticleBudget`, default its defaults) limits
-    each article's size and extraction time. Raises
-    `timeline.sources.UsageError` for unusable inputs.
+    each article's size and extraction time. `cluster` (a
+    `timeline.cluster.ClusterSpec`) extracts on a Dask cluster instead of
+    `workers` local processes; this process still does every write. Raises
+    `timeline.sources.UsageError` for unusable inputs and
+    `timeline.errors.ClusterError` when the cluster cannot be used.
     """
-    from sqlmodel import Session
-
     from timeline.budget import ArticleBudget
-    from timeline.db import open_engine
     from timeline.sources import SourceOptions, read_sources
 
-    options = options or SourceOptions()
-    budget = budget or ArticleBudget()
-    workers = workers or default_workers()
-    engine = open_engine(db_url)
-    summary = IngestSummary()
-    display = _Progress() if progress else None
-    session = Session(engine)
+    run = _IngestRun(
+        db_url,
+        workers=workers or default_workers(),
+        force=force,
+        on_failure=on_failure,
+        extractor=extractor,
+        budget=budget or ArticleBudget(),
+        cluster=cluster,
+        display=_Progress() if progress else None,
+    )
+    try:
+        for item in read_sources(list(inputs), options or SourceOptions()):
+            run.take(item, shard)
+        run.finish()
+    except BaseException:
+        run.abandon()
+        raise
+    finally:
+        run.close()
+    return run.summary
 
-    def fail(origin: str, reason: str) -> None:
-        summary.failed += 1
+
+class _IngestRun:
+    """One ingest: inputs in, batches out to the extraction pool (local
+    processes, a Dask cluster, or this process), and every article stored
+    from here, in input order, each in its own transaction."""
+
+    def __init__(self, db_url: str, *, workers, force, on_failure, extractor, budget, cluster, display):
+        from sqlmodel import Session
+
+        from timeline.db import open_engine
+
+        self.workers, self.force, self.on_failure = workers, force, on_failure
+        self.extractor, self.budget, self.cluster, self.display = extractor, budget, cluster, display
+        self.summary = IngestSummary()
+        self.session = Session(open_engine(db_url))
+        self.pending: deque = deque()
+        self.seen: set[str] = set()
+        self.batch: list[Document] = []
+        self.executor = None
+        if cluster is not None:
+            from timeline.cluster import DaskPool
+
+            # Before any input is read, so an unreachable scheduler costs nothing.
+            self.executor = DaskPool(cluster, warm_up=_warm_up if extractor is None else None)
+
+    @property
+    def _in_process(self) -> bool:
+        return self.cluster is None and self.workers <= 1
+
+    def take(self, item, shard: tuple[int, int] | None) -> None:
+        """One item `read_sources` gave: a failure to record, or a document to
+        skip, update, or batch for extraction."""
+        if isinstance(item, SourceFailure):
+            # An unreadable input is reported by one shard only, chosen by its name.
+            if shard is None or in_shard(hashlib.sha256(item.origin.encode()).hexdigest(), *shard):
+                self.fail(item.origin, item.reason)
+            return
+        sha = item.sha256
+        if shard is not None and not in_shard(sha, *shard):
+            return
+        self.summary.read += 1
+        prepared = _reingest(self.session, item, sha, self.force, self.seen)
+        if not isinstance(prepared, Document):
+            self.summary.count(prepared)
+            self._show()
+            return
+        self.seen.add(sha)
+        refused = self.budget.refuse(prepared.text)
+        if refused:
+            self.fail(prepared.origin or prepared.url or "?", refused)
+            return
+        self.batch.append(prepared)
+        # In process, one article at a time: an interruption loses only it.
+        if len(self.batch) >= (1 if self._in_process else BATCH_SIZE):
+            self._submit(self.batch)
+            self.batch = []
+
+    def finish(self) -> None:
+        if self.batch:
+            self._submit(self.batch, last=True)
+            self.batch = []
+        while self.pending:
+            self._finish_one()
+
+    def abandon(self) -> None:
+        """Stop at once (Ctrl-C, a fatal error): batches in flight are dropped."""
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = None
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.summary.workers = dict(getattr(self.executor, "tallies", {}))
+            self.executor.shutdown(wait=True)
+        if self.display:
+            self.display.close()
+        self.session.close()
+
+    def fail(self, origin: str, reason: str) -> None:
+        self.summary.failed += 1
         try:
-            _with_retry(lambda: _record_failure(session, origin, reason))
+            _with_retry(lambda: _record_failure(self.session, origin, reason))
         except Exception as exc:
             reason = f"{reason} (not recorded: {_reason(exc)})"
-        if on_failure:
-            on_failure(origin, reason)
+        if self.on_failure:
+            self.on_failure(origin, reason)
 
-    def store(doc: Document, extraction) -> None:
+    def _store(self, doc: Document, extraction) -> None:
         from timeline.store import store_article
 
-        summary.count(_with_retry(lambda: store_article(session, doc, extraction, force=force)))
+        result = _with_retry(lambda: store_article(self.session, doc, extraction, force=self.force))
+        self.summary.count(result)
 
-    executor = None
+    def _show(self) -> None:
+        if self.display:
+            self.display.update(self.summary)
 
-    def start_pool():
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+    def _submit(self, docs: list[Document], *, last: bool = False) -> None:
+        args = (docs, self.extractor, self.budget)
+        # One batch alone (a single file, a paste on stdin) runs in process:
+        # faster than starting workers that each load spaCy.
+        if self._in_process or (self.executor is None and self.cluster is None and last):
+            self.pending.append((docs, _Done(_extract_batch, *args)))
+            self._finish_one()
+            return
+        if self.executor is None:
+            self.executor = _process_pool(self.workers, warm_up=self.extractor is None)
+        self.pending.append((docs, self.executor.submit(_extract_batch, *args)))
+        while len(self.pending) >= getattr(self.executor, "capacity", self.workers) * IN_FLIGHT_PER_WORKER:
+            self._finish_one()
 
-        # forkserver: workers start from a clean interpreter (no inherited DB
-        # connections or threads), and spaCy is loaded once in each.
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        return ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context(method),
-            initializer=_warm_up if extractor is None else None,
-        )
-
-    pending: deque = deque()
-    seen: set[str] = set()
-    batch: list[Document] = []
-
-    def finish_one() -> None:
-        docs, future = pending.popleft()
+    def _finish_one(self) -> None:
+        docs, future = self.pending.popleft()
         try:
             results = future.result()
         except KeyboardInterrupt:
             raise
         except Exception as exc:
             results = [exc] * len(docs)
+            if len(docs) > 1 and getattr(self.executor, "retries_singly", False):
+                # A cluster gave up on the batch (its workers died running it):
+                # run its articles one by one, so only the one to blame fails.
+                results = [_single_result(self.executor, doc, self.extractor, self.budget) for doc in docs]
         for doc, extraction in zip(docs, results):
-            origin = doc.origin or doc.url or "?"
-            if isinstance(extraction, BaseException):
-                why = extraction.reason if isinstance(extraction, BudgetExceeded) else None
-                fail(origin, why or f"extraction failed: {_reason(extraction)}")
-                continue
-            try:
-                store(doc, extraction)
-            except KeyboardInterrupt:
-                raise
-            except Exception as exc:
-                session.rollback()
-                fail(origin, f"could not store: {_reason(exc)}")
-            if display:
-                display.update(summary)
+            self._store_or_fail(doc, extraction)
+            self._show()
 
-    def submit(docs: list[Document], *, last: bool = False) -> None:
-        nonlocal executor
-        # One batch alone (a single file, a paste on stdin) runs in process:
-        # faster than starting workers that each load spaCy.
-        if workers <= 1 or (executor is None and last):
-            pending.append((docs, _Done(_extract_batch, docs, extractor, budget)))
-            finish_one()
+    def _store_or_fail(self, doc: Document, extraction) -> None:
+        origin = doc.origin or doc.url or "?"
+        if isinstance(extraction, BaseException):
+            why = extraction.reason if isinstance(extraction, BudgetExceeded) else None
+            self.fail(origin, why or f"extraction failed: {_reason(extraction)}")
             return
-        if executor is None:
-            executor = start_pool()
-        pending.append((docs, executor.submit(_extract_batch, docs, extractor, budget)))
-        while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-            finish_one()
+        try:
+            self._store(doc, extraction)
+        except KeyboardInterrupt:
+            raise
+        except Exception as exc:
+            self.session.rollback()
+            self.fail(origin, f"could not store: {_reason(exc)}")
 
-    try:
-        for item in read_sources(list(inputs), options):
-            if isinstance(item, SourceFailure):
-                # An unreadable input is reported by one shard only, chosen by its name.
-                if shard is None or in_shard(hashlib.sha256(item.origin.encode()).hexdigest(), *shard):
-                    fail(item.origin, item.reason)
-                continue
-            sha = item.sha256
-            if shard is not None and not in_shard(sha, *shard):
-                continue
-            summary.read += 1
-            prepared = _reingest(session, item, sha, force, seen)
-            if not isinstance(prepared, Document):
-                summary.count(prepared)
-                if display:
-                    display.update(summary)
-                continue
-            seen.add(sha)
-            refused = budget.refuse(prepared.text)
-            if refused:
-                fail(prepared.origin or prepared.url or "?", refused)
-                continue
-            batch.append(prepared)
-            # In process, one article at a time: an interruption loses only it.
-            if len(batch) >= (1 if workers <= 1 else BATCH_SIZE):
-                submit(batch)
-                batch = []
-        if batch:
-            submit(batch, last=True)
-        while pending:
-            finish_one()
-    except BaseException:
-        if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
-            executor = None
-        raise
-    finally:
-        if executor is not None:
-            executor.shutdown(wait=True)
-        if display:
-            display.close()
-        session.close()
-    return summary
+
+def _process_pool(workers: int, *, warm_up: bool):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver: workers start from a clean interpreter (no inherited DB
+    # connections or threads), and spaCy is loaded once in each.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_warm_up if warm_up else None,
+    )
 
 
 def parse_shard(value: str) -> tuple[int, int]:
@@ -270,6 +333,16 @@ def in_shard(sha256: str, k: int, n: int) -> bool:
     and a document repeated under two names lands in the same one.
     """
     return int(sha256[:12], 16) % n == k - 1
+
+
+def _single_result(executor, doc: Document, extractor, budget):
+    """One article's extraction on `executor`, or the exception that ended it."""
+    try:
+        return executor.submit(_extract_batch, [doc], extractor, budget).result()[0]
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:
+        return exc
 
 
 class _Done:
