@@ -138,9 +138,64 @@ def test_metadata_title_licence_source_and_column_descriptions(server):
     assert "TimeML" in tables["event"]["columns"]["date"]
 
 
-def test_database_is_served_immutable(server):
+def test_database_is_served_read_only_and_follows_changes(server):
+    """Not immutable (a changing file would read as malformed), yet read-only."""
     databases = get_json(server, "/-/databases.json")
-    assert [(d["name"], d["is_mutable"]) for d in databases if d["name"] == "timeline"] == [("timeline", False)]
+    assert [(d["name"], d["is_mutable"]) for d in databases if d["name"] == "timeline"] == [("timeline", True)]
+
+
+def add_second_article(url: str) -> None:
+    with Session(open_engine(url)) as s:
+        store_article(
+            s,
+            document("Lavrov phoned Blinken.", url="https://example.org/call", title="Call"),
+            Extraction(
+                [
+                    event_record(
+                        mode="phone",
+                        actors=("Sergey Lavrov", "Antony Blinken"),
+                        date="2023-10-02",
+                        trigger="phoned",
+                        sentence="Lavrov phoned Blinken on Monday.",
+                    )
+                ]
+            ),
+        )
+
+
+def test_served_counts_follow_an_ingest_while_serving(tmp_path):
+    """An ingest writing while `serve` runs: the served rows follow it, no HTTP 500
+    ("database disk image is malformed" in immutable mode)."""
+    import asyncio
+
+    from timeline.serve import make_datasette
+
+    url = f"sqlite:///{tmp_path / 'timeline.db'}"
+    populate(url)
+    ds = make_datasette(url)
+
+    async def timeline_rows():
+        response = await ds.client.get("/timeline/timeline.json?_shape=array")
+        assert response.status_code == 200, response.text[:500]
+        return [row["actors"] for row in response.json()]
+
+    before = asyncio.run(timeline_rows())
+    add_second_article(url)
+    after = asyncio.run(timeline_rows())
+    assert (len(before), sorted(set(after) - set(before))) == (2, ["Sergey Lavrov; Antony Blinken"])
+
+
+def test_served_database_refuses_writes(tmp_path):
+    import asyncio
+    import sqlite3
+
+    from timeline.serve import make_datasette
+
+    url = f"sqlite:///{tmp_path / 'timeline.db'}"
+    populate(url)
+    database = make_datasette(url).get_database("timeline")
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        asyncio.run(database.execute("DELETE FROM event"))
 
 
 def test_html_page_shows_title_facets_and_description(server):

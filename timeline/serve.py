@@ -199,9 +199,7 @@ def sqlite_path(db_url: str) -> Path:
 
 
 def prepare(db_url: str) -> tuple[Path, set[str]]:
-    """The database file and its `timeline` view's columns. Brings the schema
-    to head and folds the WAL into the main file: an immutable connection
-    reads the main file only, so anything still in the log would be invisible."""
+    """The database file and its `timeline` view's columns, the schema brought to head."""
     from timeline.db import open_engine
 
     path = sqlite_path(db_url)
@@ -209,7 +207,6 @@ def prepare(db_url: str) -> tuple[Path, set[str]]:
         raise ServeError(f"{path}: no such database (run `timeline ingest` first)")
     engine = open_engine(db_url)
     with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         view_columns = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({LANDING_TABLE})")}
     engine.dispose()
     return path, view_columns
@@ -237,7 +234,12 @@ def _landing_plugin(database: str):
 
 
 def make_datasette(db_url: str):
-    """A Datasette instance serving the database immutably, with our metadata."""
+    """A Datasette instance serving the database read-only, with our metadata.
+
+    Not as immutable: Datasette then trusts the file never to change and reads
+    it without locks, so a concurrent ingest shows stale counts or "database
+    disk image is malformed". A mutable database is opened `mode=ro`, which
+    reads the WAL and sees each commit while refusing writes."""
     from datasette.app import Datasette
     from datasette.plugins import pm
 
@@ -249,7 +251,7 @@ def make_datasette(db_url: str):
         pm.unregister(name=name)
     pm.register(landing, name=f"timeline-landing-{database}")
     return Datasette(
-        immutables=[str(path)],
+        files=[str(path)],
         metadata=datasette_metadata(database, view_columns),
         settings={"default_page_size": 50, "sql_time_limit_ms": 3000},
     )
