@@ -95,6 +95,50 @@ def server(tmp_path_factory):
         proc.kill()
 
 
+def serve_command(url: str, *args: str) -> list[str]:
+    return [sys.executable, "-m", "timeline.cli", "--db", url, "serve", *args]
+
+
+def announced_url(proc: subprocess.Popen) -> str:
+    """The URL `timeline serve` announces on stderr (its first line)."""
+    import selectors
+
+    with selectors.DefaultSelector() as selector:
+        selector.register(proc.stderr, selectors.EVENT_READ)
+        if not selector.select(timeout=STARTUP_SECONDS):
+            pytest.fail("timeline serve announced nothing")
+    line = proc.stderr.readline().decode()
+    assert line.startswith("timeline: serving http://"), line
+    return line.split()[2]
+
+
+def test_port_zero_announces_the_bound_port_and_answers(tmp_path):
+    url = f"sqlite:///{tmp_path / 'timeline.db'}"
+    populate(url)
+    proc = subprocess.Popen(serve_command(url, "--port", "0"), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        base = announced_url(proc).rstrip("/")
+        assert int(base.rsplit(":", 1)[1]) > 0, base
+        assert get_json(base, "/timeline/timeline.json?_shape=array")[0]["date"] == "2023-09-15"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_a_taken_port_is_one_line_after_no_announcement(tmp_path):
+    url = f"sqlite:///{tmp_path / 'timeline.db'}"
+    populate(url)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(serve_command(url, "--port", str(port)), capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"timeline: cannot serve on 127.0.0.1:{port}: address already in use\n",
+    )
+
+
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None

@@ -811,7 +811,7 @@ def tag(source, published, fmt):
     type=click.IntRange(0, 65535),
     default=8001,
     show_default=True,
-    help="Port on 127.0.0.1 to listen on.",
+    help="Port on 127.0.0.1 to listen on (0: any free port, announced).",
 )
 @click.pass_context
 def serve(ctx, port):

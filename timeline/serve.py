@@ -7,6 +7,8 @@ configuration — and opens the `timeline` view as the landing page.
 
 from __future__ import annotations
 
+import errno
+import socket
 from pathlib import Path
 
 HOST = "127.0.0.1"
@@ -257,11 +259,30 @@ def make_datasette(db_url: str):
     )
 
 
+def bind(port: int) -> socket.socket:
+    """A socket listening on 127.0.0.1:`port` (0: any free port); ServeError
+    when the port cannot be had. It listens before the URL is announced, so a
+    client that connects at once waits in the backlog until uvicorn accepts."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # As uvicorn does: a restart may reuse a port whose old connections linger in TIME_WAIT.
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((HOST, port))
+        sock.listen()
+    except OSError as exc:
+        sock.close()
+        reason = "address already in use" if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc)).lower()
+        raise ServeError(f"cannot serve on {HOST}:{port}: {reason}") from exc
+    return sock
+
+
 def serve(db_url: str, port: int = DEFAULT_PORT, on_ready=None) -> None:
     """Serve the database on 127.0.0.1:`port` until interrupted."""
     import uvicorn
 
     ds = make_datasette(db_url)
-    if on_ready:
-        on_ready(f"http://{HOST}:{port}/")
-    uvicorn.run(ds.app(), host=HOST, port=port, log_level="warning", lifespan="on")
+    with bind(port) as sock:
+        if on_ready:
+            on_ready(f"http://{HOST}:{sock.getsockname()[1]}/")
+        config = uvicorn.Config(ds.app(), log_level="warning", lifespan="on")
+        uvicorn.Server(config).run(sockets=[sock])
