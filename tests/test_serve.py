@@ -312,13 +312,51 @@ def test_only_sqlite_files_are_served(url, message):
         sqlite_path(url)
 
 
-def test_serve_command_refuses_a_missing_file(runner, tmp_path):
-    from timeline.cli import cli
+def refused(url: str) -> tuple[int, str]:
+    """Exit code and stderr of `timeline serve` on a database it must refuse
+    (a timeout means it served instead)."""
+    result = subprocess.run(serve_command(url, "--port", "0"), capture_output=True, text=True, timeout=30)
+    return result.returncode, result.stderr
 
-    result = runner.invoke(cli, ["--db", f"sqlite:///{tmp_path / 'none.db'}", "serve"])
-    assert result.exit_code == 1
-    assert result.stderr.startswith("timeline: ") and "no such database" in result.stderr
-    assert not Path(tmp_path / "none.db").exists()
+
+def test_serve_refuses_a_missing_file_and_does_not_create_it(tmp_path):
+    path = tmp_path / "none.db"
+    assert refused(f"sqlite:///{path}") == (
+        2,
+        f"timeline: no timeline database at {path}: run `timeline ingest` or `timeline db upgrade` to create one\n",
+    )
+    assert sorted(tmp_path.iterdir()) == []
+
+
+def another_programs_file(path: Path) -> bytes:
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT)")
+        conn.execute("INSERT INTO note (body) VALUES ('keep me')")
+    conn.close()
+    return path.read_bytes()
+
+
+def written(content: bytes):
+    def make(path: Path) -> bytes:
+        path.write_bytes(content)
+        return content
+
+    return make
+
+
+@pytest.mark.parametrize(
+    "name, make, reason",
+    [
+        ("notes.db", another_programs_file, "it has no timeline schema"),
+        ("empty.db", written(b""), "it has no timeline schema"),
+        ("notes.txt", written(b"not SQLite\n"), "not an SQLite file"),
+    ],
+)
+def test_serve_refuses_a_file_that_is_not_a_timeline_database_and_leaves_it_unchanged(tmp_path, name, make, reason):
+    path = tmp_path / name
+    content = make(path)
+    assert refused(f"sqlite:///{path}") == (2, f"timeline: {path} is not a timeline database ({reason})\n")
+    assert (sorted(p.name for p in tmp_path.iterdir()), path.read_bytes()) == ([name], content)
 
 
 def test_database_file_has_nothing_a_plain_sqlite_browser_cannot_open(tmp_path):

@@ -826,7 +826,7 @@ def serve(ctx, port):
         timeline serve
         timeline --db news.db serve --port 8080
     """
-    from timeline.db import DatabaseError
+    from timeline.errors import DatabaseError, NoTimelineDatabase
     from timeline.serve import ServeError
     from timeline.serve import serve as run_datasette
 
@@ -837,7 +837,7 @@ def serve(ctx, port):
             on_ready=lambda url: click.echo(f"timeline: serving {url} (read-only; Ctrl-C stops)", err=True),
         )
     except (ServeError, DatabaseError) as exc:
-        _fail(str(exc))
+        _fail(str(exc), 2 if isinstance(exc, NoTimelineDatabase) else 1)
 
 
 @cli.group()

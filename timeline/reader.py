@@ -102,7 +102,7 @@ def open_reader(url: str) -> Reader:
     if reader is not None:
         return reader
     if path is not None:
-        _require_timeline_file(path)
+        require_timeline_file(path)
     from timeline.db import open_engine
 
     engine = open_engine(url)  # migrates; raises DatabaseError
@@ -113,7 +113,7 @@ def open_reader(url: str) -> Reader:
     return Reader(raw.driver_connection, engine.dialect.name, on_close=raw.close)
 
 
-def _require_timeline_file(path: str) -> None:
+def require_timeline_file(path: str) -> None:
     """Refuse a read of a SQLite file that does not exist (a typo'd --db, the
     wrong folder) or that has tables but no timeline migration history
     (another program's file): creating or migrating it would hide the mistake

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import errno
 import socket
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from timeline.errors import NoTimelineDatabase
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8001
@@ -127,7 +132,8 @@ CANNED_QUERIES = {
 
 
 class ServeError(RuntimeError):
-    """The database cannot be served (not SQLite, missing); the message says why."""
+    """The database cannot be served (not an SQLite file, unreadable, cannot be
+    migrated) or the port cannot be had; the message says why."""
 
 
 def datasette_metadata(database: str, view_columns: set[str] | None = None) -> dict:
@@ -201,17 +207,50 @@ def sqlite_path(db_url: str) -> Path:
 
 
 def prepare(db_url: str) -> tuple[Path, set[str]]:
-    """The database file and its `timeline` view's columns, the schema brought to head."""
+    """The database file and its `timeline` view's columns, the schema brought
+    to head. A missing file or one that is not a timeline database raises
+    NoTimelineDatabase and is left as it is: serving never creates a database
+    nor migrates another program's file."""
     from timeline.db import open_engine
+    from timeline.migrations import HEAD_REVISION
+    from timeline.reader import require_timeline_file
 
     path = sqlite_path(db_url)
-    if not path.exists():
-        raise ServeError(f"{path}: no such database (run `timeline ingest` first)")
-    engine = open_engine(db_url)
-    with engine.connect() as conn:
-        view_columns = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({LANDING_TABLE})")}
-    engine.dispose()
+    require_timeline_file(str(path))
+    if _revision(path) != HEAD_REVISION:
+        open_engine(db_url).dispose()  # migrates; the pool is closed, Datasette opens its own
+    with _read_only(path) as conn:
+        view_columns = {row[1] for row in conn.execute(f"PRAGMA table_info({LANDING_TABLE})")}
     return path, view_columns
+
+
+@contextmanager
+def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """An sqlite3 connection that cannot write, as Datasette opens the file.
+    NoTimelineDatabase if the file is not SQLite, ServeError if it cannot be read."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise ServeError(f"cannot read {path}: {exc}") from exc
+    try:
+        yield conn
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise NoTimelineDatabase(f"{path} is not a timeline database (not an SQLite file)") from exc
+        raise ServeError(f"cannot read {path}: {exc}") from exc
+    finally:
+        conn.close()
+
+
+def _revision(path: Path) -> str | None:
+    """The file's migration revision (None at base), read without writing;
+    NoTimelineDatabase when it has no migration history (an empty file)."""
+    with _read_only(path) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "alembic_version" not in tables:
+            raise NoTimelineDatabase(f"{path} is not a timeline database (it has no timeline schema)")
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
 
 
 def _landing_plugin(database: str):
