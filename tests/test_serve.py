@@ -359,6 +359,89 @@ def test_serve_refuses_a_file_that_is_not_a_timeline_database_and_leaves_it_unch
     assert (sorted(p.name for p in tmp_path.iterdir()), path.read_bytes()) == ([name], content)
 
 
+# --- read-only files and folders ------------------------------------------------
+# For a user without root a file's mode makes it read-only. Root writes any
+# file whatever its mode, so as root the server runs in a private mount
+# namespace where the file (or its folder) is bind-mounted read-only: a real
+# read-only filesystem (EROFS) that root cannot write either, seen by that
+# process only and gone when it ends. Nothing is simulated.
+
+
+def _can_mount_read_only() -> bool:
+    import shutil
+    import tempfile
+
+    if shutil.which("unshare") is None:
+        return False
+    with tempfile.TemporaryDirectory() as folder:
+        probe = f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder} && ! touch {folder}/x"
+        done = subprocess.run(["unshare", "--mount", "sh", "-c", probe], capture_output=True)
+    return done.returncode == 0
+
+
+def as_read_only(command: list[str], path: Path) -> list[str]:
+    """`command`, run where `path` (a file or folder, already chmod'ed) cannot be written."""
+    if os.geteuid() != 0:
+        return command
+    if not _can_mount_read_only():
+        pytest.skip("running as root without `unshare --mount`: no way to make a file read-only to root")
+    mount = f'mount --bind "{path}" "{path}" && mount -o remount,bind,ro "{path}"'
+    return ["unshare", "--mount", "sh", "-c", f'{mount} && exec "$@"', "sh", *command]
+
+
+def read_only_database(folder: Path, *, folder_too: bool, revision: str | None = None) -> Path:
+    """A populated database (at `revision`, else head), chmod'ed read-only;
+    with `folder_too` its folder as well, so no -wal/-shm can be made beside it."""
+    place = folder / "data"
+    place.mkdir()
+    path = place / "timeline.db"
+    url = f"sqlite:///{path}"
+    populate(url)
+    if revision:
+        from timeline.db import downgrade
+
+        downgrade(open_engine(url), revision)
+    open_engine(url).dispose()  # the last connection closes: the WAL is folded in and removed
+    path.chmod(0o444)
+    if folder_too:
+        place.chmod(0o555)
+    return path
+
+
+@pytest.mark.parametrize("folder_too", [False, True], ids=["read-only file", "read-only file and folder"])
+def test_serve_reads_a_read_only_database_at_head(tmp_path, folder_too):
+    path = read_only_database(tmp_path, folder_too=folder_too)
+    content = path.read_bytes()
+    command = as_read_only(serve_command(f"sqlite:///{path}", "--port", "0"), path.parent if folder_too else path)
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        base = announced_url(proc).rstrip("/")
+        rows = get_json(base, "/timeline/timeline.json?_shape=array&_sort=date")
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=10)
+    assert [r["date"] for r in rows] == ["2023-09-13", "2023-09-15"], err.decode()[-2000:]
+    assert path.read_bytes() == content
+
+
+def test_serve_refuses_to_migrate_a_database_it_cannot_write(tmp_path):
+    from timeline.migrations import HEAD_REVISION
+
+    path = read_only_database(tmp_path, folder_too=False, revision="-1")
+    content = path.read_bytes()
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        (old,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    conn.close()
+    command = as_read_only(serve_command(f"sqlite:///{path}", "--port", "0"), path)
+    result = subprocess.run(command, capture_output=True, text=True, timeout=30)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"timeline: {path} needs migrating from {old} to {HEAD_REVISION} but cannot be written: "
+        "run `timeline db upgrade` as a user who can write it\n",
+    )
+    assert path.read_bytes() == content
+
+
 def test_database_file_has_nothing_a_plain_sqlite_browser_cannot_open(tmp_path):
     """DB Browser for SQLite and other browsers: no STRICT or WITHOUT ROWID
     tables, and every table and view readable by the standard library's sqlite3."""

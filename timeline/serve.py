@@ -8,10 +8,12 @@ configuration — and opens the `timeline` view as the landing page.
 from __future__ import annotations
 
 import errno
+import os
 import socket
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.errors import NoTimelineDatabase
@@ -206,51 +208,110 @@ def sqlite_path(db_url: str) -> Path:
     return Path(url.database)
 
 
-def prepare(db_url: str) -> tuple[Path, set[str]]:
-    """The database file and its `timeline` view's columns, the schema brought
-    to head. A missing file or one that is not a timeline database raises
-    NoTimelineDatabase and is left as it is: serving never creates a database
-    nor migrates another program's file."""
-    from timeline.db import open_engine
+@dataclass(frozen=True)
+class Served:
+    """A database ready to serve: its file, the `timeline` view's columns and
+    whether Datasette must open it immutable (see `_read_only`)."""
+
+    path: Path
+    view_columns: set[str]
+    immutable: bool = False
+
+
+def prepare(db_url: str) -> Served:
+    """The database to serve, its schema at head. A missing file or one that
+    is not a timeline database raises NoTimelineDatabase and is left as it is:
+    serving never creates a database nor migrates another program's file. A
+    file at head is only read, so read-only files and folders are served."""
     from timeline.migrations import HEAD_REVISION
     from timeline.reader import require_timeline_file
 
     path = sqlite_path(db_url)
     require_timeline_file(str(path))
-    if _revision(path) != HEAD_REVISION:
-        open_engine(db_url).dispose()  # migrates; the pool is closed, Datasette opens its own
-    with _read_only(path) as conn:
+    with _read_only(path) as (conn, _):
+        revision = _revision(conn, path)
+    if revision != HEAD_REVISION:
+        _migrate(db_url, path, revision)
+    with _read_only(path) as (conn, immutable):
         view_columns = {row[1] for row in conn.execute(f"PRAGMA table_info({LANDING_TABLE})")}
-    return path, view_columns
+    return Served(path, view_columns, immutable)
 
 
 @contextmanager
-def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    """An sqlite3 connection that cannot write, as Datasette opens the file.
-    NoTimelineDatabase if the file is not SQLite, ServeError if it cannot be read."""
+def _read_only(path: Path) -> Iterator[tuple[sqlite3.Connection, bool]]:
+    """An sqlite3 connection that cannot write, opened as Datasette will open
+    the file, and whether that is immutable. `mode=ro` first: it sees each
+    commit of a concurrent ingest. A WAL database in a folder that cannot be
+    written cannot be opened so (SQLite cannot make its -shm file); nobody
+    can write it there either, so it is read immutable, unless a -wal file
+    still holds changes the main file lacks. NoTimelineDatabase if the file is
+    not SQLite, ServeError if it cannot be read."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise ServeError(f"cannot read {path}: {exc}") from exc
-    try:
-        yield conn
+        conn, immutable = _connect(path, "mode=ro"), False
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            name = getattr(exc, "sqlite_errorname", "")
+            if not (name.startswith("SQLITE_READONLY") or name == "SQLITE_CANTOPEN"):
+                raise
+            wal = path.with_name(path.name + "-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise ServeError(
+                    f"cannot read {path}: its folder cannot be written and {wal.name} holds changes "
+                    "not yet in the file (serve a copy of both from a folder that can be written)"
+                ) from exc
+            conn, immutable = _connect(path, "immutable=1"), True
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
-            raise NoTimelineDatabase(f"{path} is not a timeline database (not an SQLite file)") from exc
-        raise ServeError(f"cannot read {path}: {exc}") from exc
+        raise _unreadable(path, exc) from exc
+    try:
+        yield conn, immutable
+    except sqlite3.DatabaseError as exc:
+        raise _unreadable(path, exc) from exc
     finally:
         conn.close()
 
 
-def _revision(path: Path) -> str | None:
-    """The file's migration revision (None at base), read without writing;
-    NoTimelineDatabase when it has no migration history (an empty file)."""
-    with _read_only(path) as conn:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "alembic_version" not in tables:
-            raise NoTimelineDatabase(f"{path} is not a timeline database (it has no timeline schema)")
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?{mode}", uri=True)
+
+
+def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> Exception:
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+        return NoTimelineDatabase(f"{path} is not a timeline database (not an SQLite file)")
+    return ServeError(f"cannot read {path}: {exc}")
+
+
+def _revision(conn: sqlite3.Connection, path: Path) -> str | None:
+    """The file's migration revision (None at base); NoTimelineDatabase when
+    it has no migration history (an empty file)."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "alembic_version" not in tables:
+        raise NoTimelineDatabase(f"{path} is not a timeline database (it has no timeline schema)")
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     return row[0] if row else None
+
+
+def _migrate(db_url: str, path: Path, revision: str | None) -> None:
+    """Bring an older timeline database to head, or say in one line that it
+    cannot be written (nothing is tried then, so nothing is half-done)."""
+    from timeline.db import open_engine
+    from timeline.errors import DatabaseError
+    from timeline.migrations import HEAD_REVISION
+
+    cannot = ServeError(
+        f"{path} needs migrating from {revision or 'base'} to {HEAD_REVISION} but cannot be written: "
+        "run `timeline db upgrade` as a user who can write it"
+    )
+    # SQLite writes the file and, in WAL mode, a -wal and -shm file beside it.
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        raise cannot
+    try:
+        open_engine(db_url).dispose()  # migrates; the pool is closed, Datasette opens its own
+    except DatabaseError as exc:
+        if "readonly" in str(exc):  # made read-only since the check, or a filesystem os.access misjudges
+            raise cannot from exc
+        raise
 
 
 def _landing_plugin(database: str):
@@ -280,20 +341,22 @@ def make_datasette(db_url: str):
     Not as immutable: Datasette then trusts the file never to change and reads
     it without locks, so a concurrent ingest shows stale counts or "database
     disk image is malformed". A mutable database is opened `mode=ro`, which
-    reads the WAL and sees each commit while refusing writes."""
+    reads the WAL and sees each commit while refusing writes. Only a file
+    that cannot change (in a folder nobody can write) is served immutable."""
     from datasette.app import Datasette
     from datasette.plugins import pm
 
-    path, view_columns = prepare(db_url)
-    database = path.stem
+    served = prepare(db_url)
+    database = served.path.stem
     landing = _landing_plugin(database)
     # One landing route at a time (tests build several instances in one process).
     for name in [n for n, _ in pm.list_name_plugin() if n.startswith("timeline-landing")]:
         pm.unregister(name=name)
     pm.register(landing, name=f"timeline-landing-{database}")
+    files = {"immutables" if served.immutable else "files": [str(served.path)]}
     return Datasette(
-        files=[str(path)],
-        metadata=datasette_metadata(database, view_columns),
+        **files,
+        metadata=datasette_metadata(database, served.view_columns),
         settings={"default_page_size": 50, "sql_time_limit_ms": 3000},
     )
 
