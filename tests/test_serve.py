@@ -229,6 +229,29 @@ def test_served_counts_follow_an_ingest_while_serving(tmp_path):
     assert (len(before), sorted(set(after) - set(before))) == (2, ["Sergey Lavrov; Antony Blinken"])
 
 
+def test_a_serve_process_follows_another_process_writing(tmp_path):
+    """The trial's case: a `timeline serve` process while another writes articles
+    one by one; every page answers 200 with the rows committed so far."""
+    url = f"sqlite:///{tmp_path / 'timeline.db'}"
+    populate(url)
+    proc = subprocess.Popen(serve_command(url, "--port", "0"), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    counts = []
+    try:
+        base = announced_url(proc).rstrip("/")
+        for day in range(1, 9):
+            with Session(open_engine(url)) as s:
+                store_article(
+                    s,
+                    document(f"Talks on day {day}.", url=f"https://example.org/day/{day}"),
+                    Extraction([event_record(actors=(f"Envoy {day}", "Kim Jong Un"), date=f"2023-10-{day:02d}")]),
+                )
+            counts.append(len(get_json(base, "/timeline/timeline.json?_shape=array&_size=max")))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert counts == list(range(3, 11))
+
+
 def test_served_database_refuses_writes(tmp_path):
     import asyncio
     import sqlite3
