@@ -241,11 +241,13 @@ def prepare(db_url: str) -> Served:
 def _read_only(path: Path) -> Iterator[tuple[sqlite3.Connection, bool]]:
     """An sqlite3 connection that cannot write, opened as Datasette will open
     the file, and whether that is immutable. `mode=ro` first: it sees each
-    commit of a concurrent ingest. A WAL database in a folder that cannot be
-    written cannot be opened so (SQLite cannot make its -shm file); nobody
-    can write it there either, so it is read immutable, unless a -wal file
-    still holds changes the main file lacks. NoTimelineDatabase if the file is
-    not SQLite, ServeError if it cannot be read."""
+    commit of a concurrent ingest. A WAL database in a folder this process
+    cannot write cannot be opened so when its -shm file is missing (SQLite
+    cannot make it); it is read immutable then, as the file is at start:
+    right for a read-only folder or filesystem, stale should another user
+    write it later. Refused if a -wal file still holds changes the main file
+    lacks. NoTimelineDatabase if the file is not SQLite, ServeError if it
+    cannot be read."""
     try:
         conn, immutable = _connect(path, "mode=ro"), False
         try:
@@ -342,7 +344,7 @@ def make_datasette(db_url: str):
     it without locks, so a concurrent ingest shows stale counts or "database
     disk image is malformed". A mutable database is opened `mode=ro`, which
     reads the WAL and sees each commit while refusing writes. Only a file
-    that cannot change (in a folder nobody can write) is served immutable."""
+    in a folder this process cannot write may be served immutable (`_read_only`)."""
     from datasette.app import Datasette
     from datasette.plugins import pm
 
