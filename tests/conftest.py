@@ -9,6 +9,8 @@ import datetime as dt
 import functools
 import itertools
 import os
+import shutil
+import subprocess
 import uuid
 from pathlib import Path
 
@@ -80,6 +82,43 @@ def pytest_generate_tests(metafunc):
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+# --- real filesystem faults ------------------------------------------------------------
+
+
+@pytest.fixture
+def tmpfs(tmp_path):
+    """`tmpfs(size)` mounts a fresh tmpfs of `size` ("64k", "1m") and returns
+    its folder; `tmpfs.read_only(folder)` remounts it read-only. Unmounted
+    after the test. A full disk and a read-only filesystem are faults a
+    monkeypatch only imitates: this needs root and a kernel that lets it mount."""
+    mounts: list[Path] = []
+
+    def mount(size: str = "1m") -> Path:
+        if os.geteuid() != 0 or shutil.which("mount") is None:
+            pytest.skip("mounting a tmpfs needs root and mount(8): the real full / read-only filesystem case")
+        where = tmp_path / f"tmpfs{len(mounts)}"
+        where.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True)
+        if done.returncode:
+            pytest.skip(f"cannot mount a tmpfs here ({done.stderr.decode().strip()})")
+        mounts.append(where)
+        return where
+
+    def read_only(where: Path) -> None:
+        subprocess.run(["mount", "-o", "remount,ro", str(where)], check=True, capture_output=True)
+
+    mount.read_only = read_only  # type: ignore[attr-defined]
+    yield mount
+    for where in reversed(mounts):
+        subprocess.run(["umount", str(where)], capture_output=True)
+
+
+@pytest.fixture
+def small_tmpfs(tmpfs) -> Path:
+    """A 64 KiB filesystem: a few hundred events fill it."""
+    return tmpfs("64k")
 
 
 @pytest.fixture

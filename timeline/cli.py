@@ -108,11 +108,7 @@ def output_options(fn):
 
 def _write_output(text: str, output: str | None) -> None:
     if output:
-        try:
-            with open(output, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
-        except OSError as exc:
-            _fail(f"{output}: {exc.strerror or exc}")
+        _write_pieces([text.encode("utf-8")], output)
     else:
         click.echo(text, nl=False)
 
@@ -143,10 +139,10 @@ def _write_pieces(pieces, output: str | None) -> None:
             stream.write(piece) if stream is not None else sys.stdout.write(piece.decode("utf-8"))
         (stream or sys.stdout).flush()
         return
+    from timeline.output import write_file
+
     try:
-        with open(output, "wb") as fh:
-            for piece in pieces:
-                fh.write(piece)
+        write_file(output, pieces)  # whole or not at all: a full disk keeps the previous file
     except OSError as exc:
         _fail(f"{output}: {exc.strerror or exc}")
 
