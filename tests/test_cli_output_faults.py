@@ -8,9 +8,11 @@ import errno
 import io
 import json
 import os
+import subprocess
+import sys
 
 import pytest
-from conftest import document, event_record
+from conftest import ROOT, document, event_record
 from sqlmodel import Session
 
 from timeline.cli import cli
@@ -103,3 +105,37 @@ def test_export_on_a_really_full_filesystem(runner, db, small_tmpfs):
     assert result.stderr == f"timeline: {out}: No space left on device\n"
     assert out.read_text(encoding="utf-8") == "the export of yesterday\n"
     assert sorted(p.name for p in small_tmpfs.iterdir()) == ["events.jsonl"]
+
+
+def _timeline(db: str, *args: str, **popen) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "timeline.cli", "--db", db, *args], cwd=ROOT, stderr=subprocess.PIPE, **popen
+    )
+
+
+READS = [["export", "--format", "jsonl"], ["query", "--actor", "Putin"], ["export", "--format", "html"], ["show", "1"]]
+
+
+@pytest.mark.parametrize(
+    ("args", "lines"), [(args, 0) for args in READS] + [(args, 1) for args in READS if args[0] != "show"]
+)
+def test_a_reader_that_stops_early_ends_the_output_quietly(db, args, lines):
+    """`timeline query | head -1` (and `| true`, which reads nothing): the
+    pipe closes with the output unwritten (one event's account fits in the pipe)."""
+    proc = _timeline(db, *args, stdout=subprocess.PIPE)
+    assert proc.stdout is not None
+    for _ in range(lines):
+        assert proc.stdout.readline()
+    proc.stdout.close()
+    _, stderr = proc.communicate(timeout=60)
+    assert stderr.decode() == ""
+    assert proc.returncode in (0, 141)
+
+
+@pytest.mark.parametrize("args", [*READS, ["actors"], ["types"]])
+def test_a_full_standard_output_is_one_line(db, args):
+    with open("/dev/full", "w") as full:
+        proc = _timeline(db, *args, stdout=full)
+        _, stderr = proc.communicate(timeout=60)
+    assert stderr.decode() == "timeline: standard output: No space left on device\n"
+    assert proc.returncode == 1

@@ -1,12 +1,15 @@
 """The `timeline` command line: thin Click commands that parse options, call the
 pure modules and render. No extraction or SQL lives here.
 
-Exit codes: 0 ok, 1 some inputs failed, 2 usage error.
+Exit codes: 0 ok, 1 some inputs failed, 2 usage error, 141 the reader of the
+output closed it early.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import contextmanager
 
 import click
 
@@ -14,8 +17,54 @@ from timeline import __version__
 from timeline.budget import DEFAULT_MAX_CHARS, DEFAULT_SECONDS
 from timeline.vocabulary import OUTPUT_FORMATS
 
+# The status of a process that SIGPIPE ended (128 + 13), as for `cat`, `grep` & co.
+EXIT_READER_GONE = 141
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so what is still buffered is
+    dropped at exit instead of failing again ("Exception ignored ...")."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test harness)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+@contextmanager
+def _standard_output():
+    """Writing to standard output: a reader that has gone (`| head -1`) ends
+    the command quietly; any other fault (a full disk) with one line, exit 1."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_READER_GONE)
+    except OSError as exc:
+        _silence_stdout()
+        _fail(f"standard output: {exc.strerror or exc}")
+
+
+class _Commands(click.Group):
+    """The command group: output still buffered when a command ends is
+    written under `_standard_output`, and a closed pipe anywhere ends it
+    quietly (Click's own handling would exit 1)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _silence_stdout()
+            sys.exit(EXIT_READER_GONE)
+        finally:
+            with _standard_output():
+                pass
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="timeline")
 @click.option(
     "--db",
@@ -110,6 +159,12 @@ def _write_output(text: str, output: str | None) -> None:
     if output:
         _write_pieces([text.encode("utf-8")], output)
     else:
+        _echo(text)
+
+
+def _echo(text: str) -> None:
+    """`text` on standard output, its faults reported by `_standard_output`."""
+    with _standard_output():
         click.echo(text, nl=False)
 
 
@@ -133,11 +188,12 @@ def _emit_events(batches, fmt: str, output: str | None, bom: bool, title: str) -
 def _write_pieces(pieces, output: str | None) -> None:
     """Write UTF-8 byte pieces to `output` or standard output, as they come."""
     if output is None:
-        sys.stdout.flush()
-        stream = getattr(sys.stdout, "buffer", None)  # None: a text-only stream (an IDE, a test harness)
-        for piece in pieces:
-            stream.write(piece) if stream is not None else sys.stdout.write(piece.decode("utf-8"))
-        (stream or sys.stdout).flush()
+        with _standard_output():
+            sys.stdout.flush()
+            stream = getattr(sys.stdout, "buffer", None)  # None: a text-only stream (an IDE, a test harness)
+            for piece in pieces:
+                stream.write(piece) if stream is not None else sys.stdout.write(piece.decode("utf-8"))
+            (stream or sys.stdout).flush()
         return
     from timeline.output import write_file
 
@@ -512,7 +568,7 @@ def show(ctx, event_id):
 
     terminal = sys.stdout.isatty()
     width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
-    click.echo(render_event(event, width=width, color=terminal), nl=False)
+    _echo(render_event(event, width=width, color=terminal))
 
 
 @cli.command()
@@ -584,7 +640,7 @@ def types_(triggers, rules, fmt):
         from timeline.events.rules import all_rules
 
         listing = [{"stage": r.stage, "decides": r.ruleset, "rule": r.name, "pattern": r.pattern} for r in all_rules()]
-        click.echo(_listing(listing, fmt, ["stage", "decides", "rule", "pattern"]), nl=False)
+        _echo(_listing(listing, fmt, ["stage", "decides", "rule", "pattern"]))
         return
     from timeline.events.lexicon import load_lexicon
 
@@ -599,7 +655,7 @@ def types_(triggers, rules, fmt):
                 )
             rows.append(row)
     columns = ["type", "mode", "cameo", "description"] + (["triggers"] if triggers else [])
-    click.echo(_listing(rows, fmt, columns), nl=False)
+    _echo(_listing(rows, fmt, columns))
 
 
 @cli.command()
@@ -765,15 +821,10 @@ def tag(source, published, fmt):
     exprs = find_time_expressions(text, day)
     if fmt == "timeml":
         tagged = timeml_expressions(exprs, day)
-        click.echo(write_timeml(doc, tagged) if doc else wrap_plain_text(text, day, tagged), nl=False)
+        _echo(write_timeml(doc, tagged) if doc else wrap_plain_text(text, day, tagged))
     elif fmt == "json":
-        click.echo(
-            json.dumps(
-                {"published": day.isoformat() if day else None, "expressions": [e.to_record() for e in exprs]},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        record = {"published": day.isoformat() if day else None, "expressions": [e.to_record() for e in exprs]}
+        _echo(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
     else:
         from rich.console import Console
         from rich.table import Table
@@ -797,7 +848,8 @@ def tag(source, published, fmt):
                 (e.anchor or "") + extra,
                 e.tense or "",
             )
-        Console().print(table)
+        with _standard_output():
+            Console().print(table)
 
 
 @cli.command()
