@@ -4,6 +4,7 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
+from conftest import document, event_record
 
 from timeline.cli import cli
 
@@ -43,3 +44,97 @@ def test_a_write_still_creates_the_database(tmp_path):
     assert result.exit_code == 0, result.output
     assert path.exists()
     assert CliRunner().invoke(cli, ["--db", str(path), "query"]).exit_code == 0
+
+
+# --- a database that cannot be written ----------------------------------------------
+
+READS = [["query", "--format", "jsonl"], ["export", "--format", "jsonl"], ["show", "1"], ["actors"], ["articles"]]
+
+
+def _timeline_file(path, revision: str = "head") -> str:
+    """A timeline database at `path` with one event, at `revision`, closed
+    (no -wal or -shm left), as an ingest leaves it."""
+    from sqlmodel import Session
+
+    from timeline import db as tdb
+    from timeline.events.types import Extraction
+    from timeline.store import store_article
+
+    url = f"sqlite:///{path}"
+    engine = tdb.make_engine(url)  # not open_engine: its cache would keep the file open
+    tdb.upgrade(engine)
+    with Session(engine) as s:
+        store_article(s, document("a1", url="https://example.org/a1"), Extraction([event_record(date="2023-09-13")]))
+    if revision != "head":
+        tdb.downgrade(engine, revision)
+    engine.dispose()
+    return url
+
+
+def _neighbours(path) -> list[str]:
+    return sorted(p.name for p in path.parent.iterdir())
+
+
+@pytest.mark.parametrize("command", READS)
+def test_reads_work_on_a_read_only_filesystem(tmpfs, command):
+    folder = tmpfs("4m")
+    url = _timeline_file(folder / "timeline.db")
+    tmpfs.read_only(folder)
+    result = CliRunner().invoke(cli, ["--db", url, *command])
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert "2023-09-13" in result.stdout or "a1" in result.stdout or "Vladimir Putin" in result.stdout
+    assert _neighbours(folder / "timeline.db") == ["timeline.db"]
+
+
+def test_a_read_only_database_of_an_older_schema_asks_for_an_upgrade(tmpfs):
+    folder = tmpfs("4m")
+    url = _timeline_file(folder / "timeline.db", revision="0003_event_report")
+    tmpfs.read_only(folder)
+    result = CliRunner().invoke(cli, ["--db", url, "query"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"timeline: {folder / 'timeline.db'} has an older schema (0003_event_report) and cannot be"
+        " written here: run `timeline db upgrade` where it can be\n"
+    )
+
+
+@pytest.fixture
+def unwritable(monkeypatch):
+    """Make `os.access` say the paths given cannot be written (root may
+    write anything, so a chmod alone would not do), and record the SQLite
+    files the command opens."""
+    import os
+
+    denied: set[str] = set()
+    opened: list[str] = []
+    real_access, real_connect = os.access, sqlite3.connect
+
+    def access(path, mode, *args, **kwargs):
+        if mode & os.W_OK and os.path.abspath(path) in denied:
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    def connect(database, *args, **kwargs):
+        opened.append(str(database))
+        return real_connect(database, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(sqlite3, "connect", connect)
+
+    def deny(*paths):
+        denied.update(os.path.abspath(p) for p in paths)
+        return opened
+
+    return deny
+
+
+@pytest.mark.parametrize("which", ["file", "folder"])
+@pytest.mark.parametrize("command", READS[:3])
+def test_a_read_of_an_unwritable_database_opens_it_read_only(tmp_path, unwritable, command, which):
+    path = tmp_path / "timeline.db"
+    url = _timeline_file(path)
+    opened = unwritable(path if which == "file" else tmp_path)
+    result = CliRunner().invoke(cli, ["--db", url, *command])
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert opened and all(name.startswith("file:") and "mode=ro" in name for name in opened), opened
+    assert _neighbours(path) == ["timeline.db"]

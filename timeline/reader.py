@@ -10,7 +10,8 @@ SQLite and PostgreSQL both accept; writes, migrations and everything else
 stay on SQLAlchemy. A database already at the newest migration is opened
 with `sqlite3` or `psycopg` alone; any other (a file to create, a schema to
 migrate, an unusual URL) through `timeline.db.open_engine`, which migrates
-it first.
+it first. A SQLite file that cannot be written (a read-only file, folder or
+filesystem) is only ever opened read-only, and never migrated.
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ def open_reader(url: str) -> Reader:
     """A Reader on the database at `url`, its schema at the newest migration.
     Raises DatabaseError (one line, no password) when it cannot be opened."""
     path = _sqlite_file(url)
+    if path is not None and not _writable(path):
+        return _open_sqlite_read_only(path)
     reader = _open_sqlite_at_head(path) if path is not None else _open_postgres_at_head(url)
     if reader is not None:
         return reader
@@ -125,7 +128,7 @@ def require_timeline_file(path: str) -> None:
             f"no timeline database at {path}: run `timeline ingest` or `timeline db upgrade` to create one"
         )
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
@@ -134,6 +137,55 @@ def require_timeline_file(path: str) -> None:
         return  # unreadable or not SQLite: open_engine says why
     if tables and "alembic_version" not in tables:
         raise NoTimelineDatabase(f"{path} is not a timeline database (it has no timeline schema)")
+
+
+def _writable(path: str) -> bool:
+    """Whether a SQLite file and its folder can be written (the folder holds
+    the -wal and -shm files); a missing file counts as writable, for
+    `_require_timeline_file` to name. False on a read-only filesystem, for
+    root too."""
+    if not os.path.exists(path):
+        return True
+    folder = os.path.dirname(os.path.abspath(path))
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+
+
+def _read_only_uri(path: str) -> str:
+    """The SQLite URI that reads `path` without writing anything beside it.
+    With a -wal or -journal file present a writer may be at work: `mode=ro`
+    reads its changes through them. Without, `immutable=1` too: SQLite would
+    otherwise create a -shm file to read a WAL database, which fails on a
+    read-only folder and is left behind in a writable one."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(os.path.abspath(path))}?mode=ro"
+    if any(os.path.exists(path + suffix) for suffix in ("-wal", "-journal")):
+        return uri
+    return uri + "&immutable=1"
+
+
+def _open_sqlite_read_only(path: str) -> Reader:
+    """`sqlite3` on a timeline file that cannot be written, read-only; one
+    that is not at the newest migration cannot be upgraded here: say where."""
+    import sqlite3
+
+    _require_timeline_file(path)
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=SQLITE_BUSY_TIMEOUT_S)
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        row = (
+            conn.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
+        )
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"cannot open database {path} (read-only): {exc}") from exc
+    revision = row[0] if row else None
+    if revision != HEAD_REVISION:
+        conn.close()
+        schema = f"an older schema ({revision})" if revision else "no timeline schema yet"
+        raise DatabaseError(
+            f"{path} has {schema} and cannot be written here: run `timeline db upgrade` where it can be"
+        )
+    return Reader(conn, "sqlite", on_close=conn.close)
 
 
 def _sqlite_file(url: str) -> str | None:
