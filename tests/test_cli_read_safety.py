@@ -138,3 +138,48 @@ def test_a_read_of_an_unwritable_database_opens_it_read_only(tmp_path, unwritabl
     assert (result.exit_code, result.stderr) == (0, ""), result.output
     assert opened and all(name.startswith("file:") and "mode=ro" in name for name in opened), opened
     assert _neighbours(path) == ["timeline.db"]
+
+
+# --- `db current` reads too ----------------------------------------------------------
+
+
+def test_db_current_on_a_missing_database_names_it_and_creates_nothing(tmp_path):
+    path = tmp_path / "typo.db"
+    result = CliRunner().invoke(cli, ["--db", str(path), "db", "current"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"timeline: no timeline database at {path}: run `timeline ingest` or `timeline db upgrade` to create one\n"
+    )
+    assert not path.exists()
+
+
+def test_db_current_on_another_programs_sqlite_file_leaves_it_as_it_was(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.commit()
+    conn.close()
+    result = CliRunner().invoke(cli, ["--db", str(path), "db", "current"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"timeline: {path} is not a timeline database (it has no timeline schema)\n"
+    conn = sqlite3.connect(path)
+    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    conn.close()
+    assert mode == "delete"
+    assert _neighbours(path) == ["notes.sqlite"]
+
+
+@pytest.mark.parametrize(("revision", "shown"), [("head", "0004_query_indexes (head)"), ("0002_ingest_error", None)])
+def test_db_current_names_the_revision(tmp_path, revision, shown):
+    url = _timeline_file(tmp_path / "timeline.db", revision=revision)
+    result = CliRunner().invoke(cli, ["--db", url, "db", "current"])
+    assert (result.exit_code, result.stdout) == (0, f"{shown or revision}\n")
+    assert _neighbours(tmp_path / "timeline.db") == ["timeline.db"]
+
+
+def test_db_current_on_a_read_only_filesystem(tmpfs):
+    folder = tmpfs("4m")
+    url = _timeline_file(folder / "timeline.db")
+    tmpfs.read_only(folder)
+    result = CliRunner().invoke(cli, ["--db", url, "db", "current"])
+    assert (result.exit_code, result.output) == (0, "0004_query_indexes (head)\n")

@@ -128,7 +128,7 @@ def test_cli_db_commands(runner, tmp_path):
     from timeline.cli import cli
 
     url = f"sqlite:///{tmp_path / 'cli.db'}"
-    assert runner.invoke(cli, ["--db", url, "db", "current"]).stdout == "base\n"
+    assert runner.invoke(cli, ["--db", url, "db", "current"]).exit_code == 2  # no such file: `upgrade` makes it
     assert runner.invoke(cli, ["--db", url, "db", "upgrade"]).stdout == f"{tdb.HEAD_REVISION}\n"
     assert runner.invoke(cli, ["--db", url, "db", "current"]).stdout == f"{tdb.HEAD_REVISION} (head)\n"
     previous = revisions()[-2]

@@ -973,9 +973,14 @@ def db_current(ctx):
         timeline db current
         TIMELINE_DB=sqlite:///news.db timeline db current
     """
-    from timeline.db import HEAD_REVISION, current_revision
+    from timeline.errors import DatabaseError, NoTimelineDatabase
+    from timeline.migrations import HEAD_REVISION
+    from timeline.reader import schema_revision
 
-    rev = current_revision(_raw_engine(ctx))
+    try:
+        rev = schema_revision(ctx.obj["db_url"])  # a read: never creates nor changes the file
+    except DatabaseError as exc:
+        _fail(str(exc), 2 if isinstance(exc, NoTimelineDatabase) else 1)
     click.echo(f"{rev} (head)" if rev == HEAD_REVISION else (rev or "base"))
 
 

@@ -117,6 +117,45 @@ def open_reader(url: str) -> Reader:
 
 
 def require_timeline_file(path: str) -> None:
+def schema_revision(url: str) -> str | None:
+    """The migration the database at `url` is at (None: no schema yet), read
+    without creating, migrating or writing anything. A SQLite file that is
+    missing or another program's raises NoTimelineDatabase."""
+    path = _sqlite_file(url)
+    if path is None:
+        from timeline.db import current_revision, make_engine, safe_url
+
+        try:
+            engine = make_engine(url)
+        except Exception as exc:
+            raise DatabaseError(f"cannot open database {safe_url(url)}: {str(exc).splitlines()[0]}") from exc
+        try:
+            return current_revision(engine)
+        finally:
+            engine.dispose()
+    import sqlite3
+
+    _require_timeline_file(path)
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=SQLITE_BUSY_TIMEOUT_S)
+        try:
+            return _revision(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"cannot open database {path}: {exc}") from exc
+
+
+def _revision(conn) -> str | None:
+    """The alembic_version of a SQLite connection (None: no such table)."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "alembic_version" not in tables:
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
+
+
+def _require_timeline_file(path: str) -> None:
     """Refuse a read of a SQLite file that does not exist (a typo'd --db, the
     wrong folder) or that has tables but no timeline migration history
     (another program's file): creating or migrating it would hide the mistake
@@ -172,13 +211,9 @@ def _open_sqlite_read_only(path: str) -> Reader:
     _require_timeline_file(path)
     try:
         conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=SQLITE_BUSY_TIMEOUT_S)
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        row = (
-            conn.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
-        )
+        revision = _revision(conn)
     except sqlite3.Error as exc:
         raise DatabaseError(f"cannot open database {path} (read-only): {exc}") from exc
-    revision = row[0] if row else None
     if revision != HEAD_REVISION:
         conn.close()
         schema = f"an older schema ({revision})" if revision else "no timeline schema yet"
