@@ -116,7 +116,6 @@ def open_reader(url: str) -> Reader:
     return Reader(raw.driver_connection, engine.dialect.name, on_close=raw.close)
 
 
-def require_timeline_file(path: str) -> None:
 def schema_revision(url: str) -> str | None:
     """The migration the database at `url` is at (None: no schema yet), read
     without creating, migrating or writing anything. A SQLite file that is
@@ -135,7 +134,7 @@ def schema_revision(url: str) -> str | None:
             engine.dispose()
     import sqlite3
 
-    _require_timeline_file(path)
+    require_timeline_file(path)
     try:
         conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=SQLITE_BUSY_TIMEOUT_S)
         try:
@@ -155,7 +154,7 @@ def _revision(conn) -> str | None:
     return row[0] if row else None
 
 
-def _require_timeline_file(path: str) -> None:
+def require_timeline_file(path: str) -> None:
     """Refuse a read of a SQLite file that does not exist (a typo'd --db, the
     wrong folder) or that has tables but no timeline migration history
     (another program's file): creating or migrating it would hide the mistake
@@ -181,7 +180,7 @@ def _require_timeline_file(path: str) -> None:
 def _writable(path: str) -> bool:
     """Whether a SQLite file and its folder can be written (the folder holds
     the -wal and -shm files); a missing file counts as writable, for
-    `_require_timeline_file` to name. False on a read-only filesystem, for
+    `require_timeline_file` to name. False on a read-only filesystem, for
     root too."""
     if not os.path.exists(path):
         return True
@@ -208,7 +207,7 @@ def _open_sqlite_read_only(path: str) -> Reader:
     that is not at the newest migration cannot be upgraded here: say where."""
     import sqlite3
 
-    _require_timeline_file(path)
+    require_timeline_file(path)
     try:
         conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=SQLITE_BUSY_TIMEOUT_S)
         revision = _revision(conn)
