@@ -152,6 +152,9 @@ class DaskPool:
         except (OSError, TimeoutError) as exc:
             self.shutdown()
             raise ClusterError(f"cannot reach {spec.address or 'a local cluster'}: {_first_line(exc)}") from exc
+        except RuntimeError as exc:  # a local worker process could not start
+            self.shutdown()
+            raise ClusterError(f"cannot start a local cluster: {_first_line(exc)}") from exc
         try:
             self.client.wait_for_workers(1, timeout=FIRST_WORKER_SECONDS)
         except TimeoutError as exc:
@@ -181,9 +184,9 @@ class DaskPool:
 
 class WorkerSetup(WorkerPlugin):
     """Prepares each worker as it starts (and each one that joins or restarts
-    later): runs `load()`, so spaCy and the lexicons load once per worker
-    before its first batch, never per task; on a local cluster, makes it
-    ignore Ctrl-C, which the client handles."""
+    later): starts `load()`, so spaCy and the lexicons load once per worker
+    while the client still reads its inputs, never per task; on a local
+    cluster, makes it ignore Ctrl-C, which the client handles."""
 
     def __init__(self, load=None, *, ignore_interrupts: bool = False):
         self._load, self._ignore_interrupts = load, ignore_interrupts
@@ -192,7 +195,9 @@ class WorkerSetup(WorkerPlugin):
         if self._ignore_interrupts and threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGINT, signal.SIG_IGN)
         if self._load is not None:
-            self._load()
+            # In the background: the worker takes its first batch meanwhile,
+            # and that batch's own load waits for this one (`nlp.load`'s lock).
+            threading.Thread(target=self._load, name="timeline-warm-up", daemon=True).start()
 
 
 @contextmanager

