@@ -7,8 +7,11 @@ nannies, as `dask worker` runs them) on SQLite and, when configured, PostgreSQL.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -28,6 +31,7 @@ from timeline.cluster import ClusterSpec, parse_cluster  # noqa: E402  (needs Da
 LOCAL_2 = ClusterSpec(local_workers=2)
 KILL = "KILL-WORKER "
 FAIL = "FAIL-ON-WORKER"
+SCHEDULER_ENV = "TIMELINE_TEST_DASK_SCHEDULER"
 
 
 def killing_extract(doc):
@@ -241,17 +245,7 @@ def _has_schema(url: str) -> bool:
 def test_real_extraction_on_a_cluster_with_a_worker_killed_matches_a_local_run(tmp_path, runner):
     """The acceptance case: real spaCy extraction, one worker killed mid-run,
     same articles and events as an uninterrupted local ingest."""
-    folder = tmp_path / "news"
-    folder.mkdir()
-    sentences = [
-        "Foreign Minister Anna Berg met her Chilean counterpart in Santiago on Tuesday.",
-        "President Ruto visited Tokyo on Monday and held talks with the Japanese prime minister.",
-        "The European Union imposed sanctions on Iran on Wednesday.",
-        "Chancellor Scholz spoke by phone with President Zelensky on Thursday.",
-    ]
-    for i in range(24):
-        body = f"Report {i}.\n\n{sentences[i % len(sentences)]} It was item {i}.\n"
-        (folder / f"{i:02d}.txt").write_text(body, encoding="utf-8")
+    folder = write_news(tmp_path / "news", 24)
     local_db, cluster_db = tmp_path / "local.db", tmp_path / "cluster.db"
     published = ["--published", "2024-03-08"]
     local = runner.invoke(cli, ["--db", f"sqlite:///{local_db}", "ingest", str(folder), "--workers", "1", *published])
@@ -270,6 +264,67 @@ def test_real_extraction_on_a_cluster_with_a_worker_killed_matches_a_local_run(t
     local_counts = counts(f"sqlite:///{local_db}")
     assert local_counts[1] > 0
     assert counts(f"sqlite:///{cluster_db}") == local_counts
+
+
+def write_news(folder: Path, n: int) -> Path:
+    """n short invented news items, each reporting one diplomatic event."""
+    folder.mkdir()
+    sentences = [
+        "Foreign Minister Anna Berg met her Chilean counterpart in Santiago on Tuesday.",
+        "President Ruto visited Tokyo on Monday and held talks with the Japanese prime minister.",
+        "The European Union imposed sanctions on Iran on Wednesday.",
+        "Chancellor Scholz spoke by phone with President Zelensky on Thursday.",
+    ]
+    for i in range(n):
+        body = f"Report {i}.\n\n{sentences[i % len(sentences)]} It was item {i}.\n"
+        (folder / f"{i:02d}.txt").write_text(body, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def scheduler_address(tmp_path_factory):
+    """A Dask scheduler with two worker processes started apart from the
+    client, as on real machines: the one CI starts (TIMELINE_TEST_DASK_SCHEDULER),
+    else one started here with `dask scheduler` and `dask worker`."""
+    given = os.environ.get(SCHEDULER_ENV)
+    if given:
+        yield given
+        return
+    folder = tmp_path_factory.mktemp("dask")
+    file = folder / "scheduler.json"
+    dask = str(Path(sys.executable).with_name("dask"))
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    common = ["--scheduler-file", str(file), "--no-dashboard"]
+    scheduler = subprocess.Popen([dask, "scheduler", "--port", "0", *common], **quiet)
+    deadline = time.monotonic() + 60
+    while not file.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    workers = subprocess.Popen([dask, "worker", "--nworkers", "2", "--nthreads", "1", *common], **quiet)
+    try:
+        yield json.loads(file.read_text())["address"]
+    finally:
+        for process in (workers, scheduler):
+            process.terminate()
+            try:
+                process.wait(30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.mark.spacy
+def test_ingest_on_a_scheduler_and_workers_started_apart(tmp_path, runner, scheduler_address):
+    """`--cluster tcp://HOST:PORT`: the command a team runs against its own
+    scheduler gives the articles, events and mentions of a local ingest."""
+    folder = write_news(tmp_path / "news", 16)
+    published = ["--published", "2024-03-08"]
+    local_db, cluster_db = f"sqlite:///{tmp_path / 'local.db'}", f"sqlite:///{tmp_path / 'cluster.db'}"
+    local = runner.invoke(cli, ["--db", local_db, "ingest", str(folder), "--workers", "1", *published])
+    assert local.exit_code == 0, local.output
+    remote = runner.invoke(cli, ["--db", cluster_db, "ingest", str(folder), "--cluster", scheduler_address, *published])
+    assert remote.exit_code == 0, remote.output
+    assert counts(cluster_db) == counts(local_db) and counts(local_db)[1] > 0
+    assert "read 16, stored 16" in remote.output
+    assert any(line.startswith("worker ") for line in remote.output.splitlines())
 
 
 def killing_real_extract(doc):
