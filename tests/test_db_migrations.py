@@ -159,3 +159,59 @@ def test_cli_downgrade_to_base_needs_yes(runner, tmp_path):
     done = runner.invoke(cli, ["--db", url, "db", "downgrade", "base", "--yes"])
     assert (done.exit_code, done.stdout) == (0, "base\n")
     assert _tables(url) == []
+
+
+def test_cli_relative_downgrade_accepts_a_negative_step(runner, tmp_path):
+    """`db downgrade -1` (README's example) is a revision, not an unknown option."""
+    from timeline.cli import cli
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    runner.invoke(cli, ["--db", url, "db", "upgrade"])
+    down = runner.invoke(cli, ["--db", url, "db", "downgrade", "-1"])
+    assert (down.exit_code, down.stdout) == (0, f"{revisions()[-2]}\n")
+
+
+def test_cli_relative_downgrade_that_reaches_base_needs_yes(runner, tmp_path):
+    """`-N` that lands on base drops every table, just as `base` does: same question, same --yes."""
+    from timeline.cli import cli
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    steps = len(revisions())
+    runner.invoke(cli, ["--db", url, "db", "upgrade"])
+    populate(url)
+    tables = _tables(url)
+    for args in ([f"-{steps}"], ["--", f"-{steps}"], [f"{tdb.HEAD_REVISION}-{steps}"]):
+        refused = runner.invoke(cli, ["--db", url, "db", "downgrade", *args], input="")
+        assert (refused.exit_code, refused.stdout) == (2, ""), args
+        assert refused.stderr == (
+            f"timeline: downgrade {args[-1]} reaches base and drops every table; pass --yes to confirm\n"
+        )
+        assert _tables(url) == tables
+        assert counts(tdb.make_engine(url))["event"] == 2
+    assert tdb.current_revision(tdb.make_engine(url)) == tdb.HEAD_REVISION
+    done = runner.invoke(cli, ["--db", url, "db", "downgrade", f"-{steps}", "--yes"])
+    assert (done.exit_code, done.stdout) == (0, "base\n")
+    assert _tables(url) == []
+
+
+def test_cli_relative_downgrade_past_base_drops_nothing(runner, tmp_path):
+    from timeline.cli import cli
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    runner.invoke(cli, ["--db", url, "db", "upgrade"])
+    tables = _tables(url)
+    past = f"-{len(revisions()) + 1}"
+    for extra in ([], ["--yes"]):
+        result = runner.invoke(cli, ["--db", url, "db", "downgrade", past, *extra], input="")
+        assert result.exit_code in (1, 2) and result.stdout == "", extra
+        assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("timeline: ")
+        assert _tables(url) == tables
+
+
+def test_cli_downgrade_that_keeps_the_first_revision_does_not_ask(runner, tmp_path):
+    from timeline.cli import cli
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    runner.invoke(cli, ["--db", url, "db", "upgrade"])
+    down = runner.invoke(cli, ["--db", url, "db", "downgrade", f"-{len(revisions()) - 1}"], input="")
+    assert (down.exit_code, down.stdout) == (0, f"{revisions()[0]}\n")

@@ -938,12 +938,13 @@ def db_upgrade(ctx, revision):
     click.echo(current_revision(engine) or "base")
 
 
-@db.command("downgrade")
+# A relative target such as `-1` is a revision, not an option.
+@db.command("downgrade", context_settings={"ignore_unknown_options": True})
 @click.argument("revision")
-@click.option("--yes", "-y", is_flag=True, help="Do not ask before `base` drops every table.")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask before a downgrade to base drops every table.")
 @click.pass_context
 def db_downgrade(ctx, revision, yes):
-    """Downgrade the schema to REVISION (`base` removes every table and asks first).
+    """Downgrade the schema to REVISION (one that reaches base removes every table and asks first).
 
     \b
     Examples:
@@ -951,11 +952,16 @@ def db_downgrade(ctx, revision, yes):
         timeline db downgrade -1
         timeline db downgrade base --yes
     """
-    from timeline.db import current_revision, downgrade
+    from timeline.db import current_revision, downgrade, downgrade_reaches_base
 
+    if revision.startswith("--"):
+        raise click.UsageError(f"No such option: {revision}")
     if revision == "base" and not yes and not _confirmed("Drop every table of the database?"):
         _fail("downgrade to base drops every table; pass --yes to confirm", 2)
     engine = _raw_engine(ctx)
+    question = f"Downgrade {revision} reaches base: drop every table of the database?"
+    if revision != "base" and not yes and downgrade_reaches_base(engine, revision) and not _confirmed(question):
+        _fail(f"downgrade {revision} reaches base and drops every table; pass --yes to confirm", 2)
     try:
         downgrade(engine, revision)
     except Exception as exc:

@@ -95,6 +95,21 @@ def downgrade(engine: Engine, revision: str) -> None:
     _run_alembic(engine, "downgrade", revision)
 
 
+def downgrade_reaches_base(engine: Engine, revision: str) -> bool:
+    """Whether downgrading to `revision` undoes the first migration, dropping
+    every table: `base` itself, or a target such as `-3` or `head-4` that lands there."""
+    from alembic.script import ScriptDirectory
+
+    if revision == "base":
+        return True
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        steps = list(script.iterate_revisions(current_revision(engine), revision, select_for_downgrade=True))
+    except Exception:  # alembic refuses the same target in `downgrade` itself, before changing anything
+        return False
+    return any(step.down_revision is None for step in steps)
+
+
 def _check_foreign_schema(engine: Engine) -> None:
     """Refuse to migrate a database that holds tables but no Alembic history:
     it was not made by timeline, and creating tables in it could clobber data."""
