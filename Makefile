@@ -29,13 +29,13 @@ test-fast: $(STAMP)
 
 ## ruff: lint (with the complexity limit) and formatting, checked, not changed.
 lint: $(STAMP)
-	$(BIN)/ruff check timeline tests benchmarks
-	$(BIN)/ruff format --check timeline tests benchmarks
+	$(BIN)/ruff check alembic timeline tests benchmarks
+	$(BIN)/ruff format --check alembic timeline tests benchmarks
 
 ## Rewrite the tree in the project's format and apply safe lint fixes.
 fmt: $(STAMP)
-	$(BIN)/ruff format timeline tests benchmarks
-	$(BIN)/ruff check --fix timeline tests benchmarks
+	$(BIN)/ruff format alembic timeline tests benchmarks
+	$(BIN)/ruff check --fix alembic timeline tests benchmarks
 
 ## mypy over the package (configuration and baseline in pyproject.toml).
 typecheck: $(STAMP)

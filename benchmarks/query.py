@@ -609,7 +609,7 @@ LOAD_ORDER = ("actor", "actor_alias", "article", "event", "event_actor", "mentio
 
 
 class _Op:
-    """Just enough of Alembic's `op` for timeline.migrations.views' helpers."""
+    """Just enough of Alembic's `op` for timeline.schema's helpers."""
 
     def __init__(self, conn):
         self._conn = conn
@@ -627,7 +627,7 @@ def _drop_secondary_indexes(conn) -> list[tuple[str, str, list[str]]]:
     the loaded rows beats a million inserts into it)."""
     from sqlalchemy import inspect
 
-    from timeline.migrations.views import is_derived_object
+    from timeline.schema import is_derived_object
 
     dropped = []
     inspector = inspect(conn)
@@ -662,7 +662,7 @@ def build_sqlite(path: Path, n_events: int, rebuild: bool) -> str:
     for p in (path, marker_file, Path(f"{path}-wal"), Path(f"{path}-shm")):
         p.unlink(missing_ok=True)
     from timeline.db import make_engine, open_engine
-    from timeline.migrations.views import create_fulltext, drop_fulltext
+    from timeline.schema import create_fulltext, drop_fulltext
 
     print(f"building {path.name}: {n_events:,} events ...", file=sys.stderr)
     started = time.perf_counter()
@@ -730,7 +730,7 @@ def build_postgres(base: str, sqlite_path: Path, n_events: int, rebuild: bool) -
         conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
     admin.dispose()
     from timeline.db import open_engine
-    from timeline.migrations.views import create_fulltext, drop_fulltext
+    from timeline.schema import create_fulltext, drop_fulltext
 
     print(f"building PostgreSQL schema {schema} from {sqlite_path.name} ...", file=sys.stderr)
     started = time.perf_counter()

@@ -56,10 +56,10 @@ def test_models_and_migrations_agree(db_url):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from timeline.migrations.views import is_derived_object
+    from timeline.schema import is_derived_object
 
     def include_object(obj, name, type_, reflected, compare_to):
-        # As timeline/migrations/env.py: the FTS tables and the view are made by hand.
+        # As alembic/env.py: the FTS tables and the view are made by hand.
         return not (type_ in ("table", "index") and is_derived_object(name))
 
     engine = tdb.open_engine(db_url)

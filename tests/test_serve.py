@@ -21,7 +21,7 @@ from sqlmodel import Session
 
 from timeline.db import open_engine
 from timeline.events.types import Extraction
-from timeline.migrations.views import is_derived_object
+from timeline.schema import is_derived_object
 from timeline.serve import CANNED_QUERIES, ServeError, datasette_metadata, sqlite_path
 from timeline.store import store_article
 
@@ -448,7 +448,7 @@ def test_serve_reads_a_read_only_database_at_head(tmp_path, folder_too):
 
 
 def test_serve_refuses_to_migrate_a_database_it_cannot_write(tmp_path):
-    from timeline.migrations import HEAD_REVISION
+    from timeline.schema import HEAD_REVISION
 
     path = read_only_database(tmp_path, folder_too=False, revision="-1")
     content = path.read_bytes()

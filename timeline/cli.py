@@ -980,8 +980,8 @@ def db_current(ctx):
         TIMELINE_DB=sqlite:///news.db timeline db current
     """
     from timeline.errors import DatabaseError, NoTimelineDatabase
-    from timeline.migrations import HEAD_REVISION
     from timeline.reader import schema_revision
+    from timeline.schema import HEAD_REVISION
 
     try:
         rev = schema_revision(ctx.obj["db_url"])  # a read: never creates nor changes the file

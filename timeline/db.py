@@ -19,12 +19,21 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from timeline.errors import DatabaseError
-from timeline.migrations import HEAD_REVISION
+from timeline.schema import HEAD_REVISION
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-MIGRATIONS = Path(__file__).parent / "migrations"
+
+def _migrations_folder() -> Path:
+    """The Alembic scripts: `timeline/migrations/` in an installed package (the
+    wheel builds it from the checkout's `alembic/`), else, in a checkout (an
+    editable install), its top-level `alembic/` itself."""
+    packaged = Path(__file__).parent / "migrations"
+    return packaged if (packaged / "env.py").is_file() else Path(__file__).parent.parent / "alembic"
+
+
+MIGRATIONS = _migrations_folder()
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 # PostgreSQL advisory lock key held while migrating ("TIMM").
 PG_MIGRATION_LOCK = 0x54494D4D

@@ -4,7 +4,7 @@ and the mentions that prove each event.
 Dates are ISO-8601 text so any SQLite browser shows them as written: `event.date`
 holds a TimeML value (`2023-09-15`, `2023-W37`, `2023-09`, `2023`) and
 `date_start`/`date_end` the full days it covers. The schema changes only through
-Alembic migrations (`timeline/migrations/`); a test fails when the two disagree.
+Alembic migrations (`alembic/`); a test fails when the two disagree.
 """
 
 from __future__ import annotations

@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from timeline.migrations.views import FTS_TABLE
 from timeline.reader import Reader, as_reader
+from timeline.schema import FTS_TABLE
 from timeline.temporal.lexicon import CARDINALS
 from timeline.vocabulary import alias_key
 

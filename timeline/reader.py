@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from timeline.errors import DatabaseError, NoTimelineDatabase
-from timeline.migrations import HEAD_REVISION
+from timeline.schema import HEAD_REVISION
 
 SQLITE_BUSY_TIMEOUT_S = 60.0
 

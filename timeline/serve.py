@@ -223,8 +223,8 @@ def prepare(db_url: str) -> Served:
     is not a timeline database raises NoTimelineDatabase and is left as it is:
     serving never creates a database nor migrates another program's file. A
     file at head is only read, so read-only files and folders are served."""
-    from timeline.migrations import HEAD_REVISION
     from timeline.reader import require_timeline_file
+    from timeline.schema import HEAD_REVISION
 
     path = sqlite_path(db_url)
     require_timeline_file(str(path))
@@ -299,7 +299,7 @@ def _migrate(db_url: str, path: Path, revision: str | None) -> None:
     cannot be written (nothing is tried then, so nothing is half-done)."""
     from timeline.db import open_engine
     from timeline.errors import DatabaseError
-    from timeline.migrations import HEAD_REVISION
+    from timeline.schema import HEAD_REVISION
 
     cannot = ServeError(
         f"{path} needs migrating from {revision or 'base'} to {HEAD_REVISION} but cannot be written: "

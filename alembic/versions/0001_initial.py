@@ -9,7 +9,7 @@ Create Date: 2026-11-28
 import sqlalchemy as sa
 from alembic import op
 
-from timeline.migrations.views import (
+from timeline.schema import (
     create_fulltext,
     create_timeline_view,
     drop_fulltext,

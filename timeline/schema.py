@@ -1,9 +1,16 @@
-"""Objects migrations create by hand: the `timeline` view for SQLite browsers and
-the full-text index over mention sentences (FTS5 on SQLite, tsvector + GIN on
-PostgreSQL). Migrations that touch tables the view reads drop and recreate it.
+"""The schema's newest revision, and the objects migrations create by hand: the
+`timeline` view for SQLite browsers and the full-text index over mention
+sentences (FTS5 on SQLite, tsvector + GIN on PostgreSQL). Migrations that touch
+tables the view reads drop and recreate it. The migrations themselves are in the
+checkout's `alembic/` (installed as `timeline/migrations/`).
 """
 
 from __future__ import annotations
+
+# The newest migration; test_db_migrations checks it matches Alembic's head.
+# Kept in a module without imports so opening an up-to-date database loads
+# neither Alembic nor, on the read path, SQLAlchemy.
+HEAD_REVISION = "0004_query_indexes"
 
 FTS_TABLE = "mention_fts"
 FTS_INDEX = "ix_mention_sentence_fts"  # PostgreSQL's GIN index over to_tsvector(sentence)

@@ -11,7 +11,7 @@ Create Date: 2026-11-28 03:17:21.173066
 
 from alembic import op
 
-from timeline.migrations.views import create_timeline_view, drop_timeline_view
+from timeline.schema import create_timeline_view, drop_timeline_view
 
 revision = "0004_query_indexes"
 down_revision = "0003_event_report"
