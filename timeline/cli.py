@@ -1,13 +1,14 @@
 """The `timeline` command line: thin Click commands that parse options, call the
 pure modules and render. No extraction or SQL lives here.
 
-Exit codes: 0 ok, 1 some inputs failed, 2 usage error, 141 the reader of the
-output closed it early.
+Exit codes: 0 ok, 1 some inputs failed, 2 usage error, 130 interrupted
+(Ctrl-C), 141 the reader of the output closed it early, 143 stopped by SIGTERM.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from contextlib import contextmanager
 
@@ -19,6 +20,9 @@ from timeline.vocabulary import OUTPUT_FORMATS
 
 # The status of a process that SIGPIPE ended (128 + 13), as for `cat`, `grep` & co.
 EXIT_READER_GONE = 141
+# Ctrl-C and SIGTERM, by the shells' convention (128 + the signal).
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 
 def _silence_stdout() -> None:
@@ -345,31 +349,57 @@ def ingest(
             click.echo(f"timeline: {reason} ({len(origins)} {inputs} not read: {shown})", err=True)
 
     try:
-        summary = run_ingest(
-            list(paths),
-            options,
-            ctx.obj["db_url"],
-            workers=workers,
-            force=force,
-            progress=sys.stderr.isatty(),
-            on_failure=report,
-            shard=shard_kn,
-            budget=budget,
-            cluster=cluster_spec,
-        )
+        with _sigterm_as_interrupt():
+            summary = run_ingest(
+                list(paths),
+                options,
+                ctx.obj["db_url"],
+                workers=workers,
+                force=force,
+                progress=sys.stderr.isatty(),
+                on_failure=report,
+                shard=shard_kn,
+                budget=budget,
+                cluster=cluster_spec,
+            )
     except UsageError as exc:
         _fail(exc.message, 2)
     except ClusterError as exc:
         _fail(str(exc))
     except DatabaseError as exc:
         _fail(str(exc))
-    except KeyboardInterrupt:
-        _fail("interrupted; stored articles are kept, run again to continue", 130)
+    except KeyboardInterrupt as exc:
+        code = EXIT_TERMINATED if isinstance(exc, _Terminated) else EXIT_INTERRUPTED
+        _fail("interrupted; stored articles are kept, run again to continue", code)
     report_missing()
     click.echo(summary.line(), err=True)
     for line in summary.worker_lines():
         click.echo(line, err=True)
     sys.exit(summary.exit_code)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM arrived (`kill PID`): stop as Ctrl-C stops."""
+
+
+@contextmanager
+def _sigterm_as_interrupt():
+    """While the body runs, SIGTERM raises `_Terminated`, so a `kill PID`
+    stops an ingest the way Ctrl-C does: its workers shut down, what it
+    stored is kept, one line said."""
+
+    def terminated(_signum, _frame):
+        raise _Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread (an embedding program): leave SIGTERM alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _cluster_spec(cluster: str | None, workers: int | None):

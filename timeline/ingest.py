@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import select
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from timeline.budget import BudgetExceeded
@@ -25,6 +29,7 @@ BATCH_SIZE = 8
 # writer commits, few enough that Ctrl-C loses little.
 IN_FLIGHT_PER_WORKER = 2
 LOCK_RETRIES = 20
+_QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
 
 
 @dataclass
@@ -305,16 +310,78 @@ class _IngestRun:
 
 def _process_pool(workers: int, *, warm_up: bool):
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     # forkserver: workers start from a clean interpreter (no inherited DB
     # connections or threads), and spaCy is loaded once in each.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(
+    # The resource tracker (started with this interpreter's -W options) removes
+    # the semaphores of an ingest killed by SIGKILL: that is its job, not a
+    # warning for the user's terminal.
+    if _QUIET_TRACKER not in sys.warnoptions:
+        sys.warnoptions.append(_QUIET_TRACKER)
+    return _LocalPool(
         max_workers=workers,
         mp_context=multiprocessing.get_context(method),
-        initializer=_warm_up if warm_up else None,
+        initializer=_start_worker,
+        initargs=(os.getpid(), warm_up),
     )
+
+
+class _LocalPool(ProcessPoolExecutor):
+    """The local extraction processes: they end with the ingest however it
+    ends, and at once when it stops without waiting for them."""
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        processes = list((self._processes or {}).values())
+        super().shutdown(wait=wait, cancel_futures=cancel_futures)
+        if not wait:
+            # Stopping (Ctrl-C, SIGTERM, a fatal error): the batches they
+            # hold are dropped anyway, so do not wait for them to finish.
+            for process in processes:
+                process.terminate()
+
+
+def _start_worker(ingest_pid: int, warm_up: bool) -> None:
+    """Worker initializer: end with the ingest process, then load spaCy."""
+    _end_with(ingest_pid)
+    if warm_up:
+        _warm_up()
+
+
+def _end_with(pid: int) -> None:
+    """End this process as soon as process `pid` ends, even by SIGKILL.
+
+    A forkserver worker's parent is the forkserver, not the ingest, and the
+    forkserver outlives the ingest for as long as a worker holds its liveness
+    pipe (each does): so neither PR_SET_PDEATHSIG nor an EOF reaches a worker
+    of a killed ingest. A daemon thread waits on the ingest itself instead.
+    """
+    try:
+        handle = os.pidfd_open(pid)  # Linux >= 5.3: readable once `pid` has exited
+    except ProcessLookupError:
+        os._exit(1)  # the ingest is gone already
+    except (AttributeError, OSError):
+        handle = None
+    threading.Thread(target=_wait_then_end, args=(pid, handle), name="end-with-ingest", daemon=True).start()
+
+
+def _wait_then_end(pid: int, handle: int | None) -> None:
+    if handle is not None:
+        select.select([handle], [], [])
+    else:
+        while _running(pid):
+            time.sleep(0.5)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - a reused pid of another user
+        return False
+    return True
 
 
 def parse_shard(value: str) -> tuple[int, int]:
