@@ -143,6 +143,88 @@ def open_engine(url: str) -> Engine:
     return engine
 
 
+def open_for_writing(url: str) -> Engine:
+    """`open_engine`, once it is certain the database can be written: an
+    ingest asks before it extracts anything, so a read-only file, folder,
+    filesystem, URL or server costs one line, not an extraction per article.
+    Raises DatabaseError naming the database and the reason."""
+    path = _sqlite_path(url)
+    if path is not None:
+        reason = _unwritable_file(path)
+        if reason:
+            raise DatabaseError(f"cannot write database {path}: {reason}")
+    engine = open_engine(url)
+    with engine.connect() as conn:
+        try:
+            # A real write (rolled back): SQLite opens a file it may not write
+            # read-only without a word, and a server may refuse writes.
+            conn.execute(text("UPDATE alembic_version SET version_num = version_num"))
+        except OperationalError as exc:
+            if not any(word in str(exc) for word in ("locked", "busy")):  # another writer: not a fault
+                raise DatabaseError(f"cannot write database {database_name(url)}: {error_reason(exc)}") from exc
+        except ProgrammingError as exc:  # PostgreSQL: a read-only transaction or role
+            raise DatabaseError(f"cannot write database {database_name(url)}: {error_reason(exc)}") from exc
+        finally:
+            conn.rollback()
+    return engine
+
+
+def _unwritable_file(path: str) -> str | None:
+    """Why SQLite could not write the file `path` (and the -wal and -shm files
+    beside it), or None. `os.access` answers for root too on a read-only
+    filesystem or mount, where root's chmod rights do not count."""
+    import os
+
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        return f"no folder {folder}"
+    read_only_folder = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    if os.path.exists(path) and not os.access(path, os.W_OK):
+        return "read-only file system" if read_only_folder else "the file is read-only"
+    if not os.access(folder, os.W_OK):
+        return "read-only file system" if read_only_folder else f"its folder {folder} cannot be written"
+    return None
+
+
+def _sqlite_path(url: str) -> str | None:
+    """The file of a plain `sqlite:///path` URL; None for anything else."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.query or not parsed.database:
+        return None
+    return None if parsed.database == ":memory:" or parsed.database.startswith("file:") else parsed.database
+
+
+def database_name(url: str) -> str:
+    """The database as messages name it: an SQLite file by its path, any other by its URL (no password)."""
+    return _sqlite_path(url) or safe_url(url)
+
+
+def error_reason(exc: BaseException) -> str:
+    """A database error's reason, without SQLAlchemy's decoration."""
+    orig = getattr(exc, "orig", None) or exc
+    said = str(orig).splitlines()[0] if str(orig) else ""
+    return said or type(orig).__name__
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether a write failed for want of space: SQLITE_FULL, PostgreSQL's
+    disk_full (SQLSTATE 53100), or ENOSPC. No later write would succeed."""
+    import errno
+    import sqlite3
+
+    orig = getattr(exc, "orig", None) or exc
+    if getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or getattr(orig, "sqlstate", None) == "53100":
+        return True
+    if isinstance(orig, OSError) and orig.errno == errno.ENOSPC:
+        return True
+    return any(words in str(orig) for words in ("database or disk is full", "No space left on device"))
+
+
 def safe_url(url: str) -> str:
     """The URL without its password, for messages."""
     from sqlalchemy.engine import make_url

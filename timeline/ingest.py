@@ -2,7 +2,9 @@
 article in its own transaction from one writer (this process), in input order.
 
 Resumable: an article is skipped by its SHA-256 before any work is sent to a
-worker, so a stopped run loses at most the articles in flight.
+worker, so a stopped run loses at most the articles in flight. A database that
+cannot be written is refused before any input is read; a full disk stops the
+run at the first article that cannot be stored.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from timeline.budget import BudgetExceeded
+from timeline.errors import DatabaseError
 from timeline.sources.document import Document, SourceFailure
 
 # Articles sent to a worker at once: spaCy parses a batch of articles as one
@@ -145,20 +148,32 @@ def run_ingest(
     from timeline.budget import ArticleBudget
     from timeline.sources import SourceOptions, read_sources
 
-    run = _IngestRun(
-        db_url,
-        workers=workers or default_workers(),
-        force=force,
-        on_failure=on_failure,
-        extractor=extractor,
-        budget=budget or ArticleBudget(),
-        cluster=cluster,
-        display=_Progress() if progress else None,
-    )
+    try:
+        run = _IngestRun(
+            db_url,
+            workers=workers or default_workers(),
+            force=force,
+            on_failure=on_failure,
+            extractor=extractor,
+            budget=budget or ArticleBudget(),
+            cluster=cluster,
+            progress=progress,
+        )
+    except DatabaseError as exc:
+        raise DatabaseError(f"{exc}; nothing was ingested") from exc
     try:
         for item in read_sources(list(inputs), options or SourceOptions()):
             run.take(item, shard)
         run.finish()
+    except _DiskFull as exc:
+        from timeline.db import database_name
+
+        run.abandon()
+        kept = run.summary.stored + run.summary.updated
+        raise DatabaseError(
+            f"cannot write database {database_name(db_url)}: {exc}; "
+            f"stopped after storing {kept} articles, which are kept"
+        ) from exc.__cause__
     except BaseException:
         run.abandon()
         raise
@@ -167,20 +182,25 @@ def run_ingest(
     return run.summary
 
 
+class _DiskFull(Exception):
+    """A write failed for want of space: every later one would too, so the
+    ingest stops (what it committed before stays)."""
+
+
 class _IngestRun:
     """One ingest: inputs in, batches out to the extraction pool (local
     processes, a Dask cluster, or this process), and every article stored
     from here, in input order, each in its own transaction."""
 
-    def __init__(self, db_url: str, *, workers, force, on_failure, extractor, budget, cluster, display):
+    def __init__(self, db_url: str, *, workers, force, on_failure, extractor, budget, cluster, progress):
         from sqlmodel import Session
 
-        from timeline.db import open_engine
+        from timeline.db import open_for_writing
 
         self.workers, self.force, self.on_failure = workers, force, on_failure
-        self.extractor, self.budget, self.cluster, self.display = extractor, budget, cluster, display
+        self.extractor, self.budget, self.cluster = extractor, budget, cluster
         self.summary = IngestSummary()
-        self.session = Session(open_engine(db_url))
+        self.session = Session(open_for_writing(db_url))
         self.pending: deque = deque()
         self.seen: set[str] = set()
         self.batch: list[Document] = []
@@ -190,6 +210,7 @@ class _IngestRun:
 
             # Before any input is read, so an unreachable scheduler costs nothing.
             self.executor = DaskPool(cluster, warm_up=_warm_up if extractor is None else None)
+        self.display = _Progress() if progress else None
 
     @property
     def _in_process(self) -> bool:
@@ -248,6 +269,8 @@ class _IngestRun:
         self.summary.failed += 1
         try:
             _with_retry(lambda: _record_failure(self.session, origin, reason))
+        except _DiskFull:
+            raise
         except Exception as exc:
             reason = f"{reason} (not recorded: {_reason(exc)})"
         if self.on_failure:
@@ -301,7 +324,7 @@ class _IngestRun:
             return
         try:
             self._store(doc, extraction)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, _DiskFull):
             raise
         except Exception as exc:
             self.session.rollback()
@@ -441,13 +464,18 @@ def _record_failure(session, origin: str, reason: str) -> None:
 
 def _with_retry(action):
     """Run a write, retrying while another process holds the SQLite lock
-    beyond the busy timeout (or the connection drops on PostgreSQL)."""
+    beyond the busy timeout (or the connection drops on PostgreSQL); a full
+    disk raises `_DiskFull`."""
     from sqlalchemy.exc import OperationalError
+
+    from timeline.db import error_reason, is_disk_full
 
     for attempt in range(LOCK_RETRIES):
         try:
             return action()
         except OperationalError as exc:
+            if is_disk_full(exc):
+                raise _DiskFull(error_reason(exc)) from exc
             # SQLite: locked/busy; PostgreSQL: a deadlock or serialization failure.
             transient = any(w in str(exc) for w in ("locked", "busy", "deadlock", "could not serialize"))
             if not transient or attempt == LOCK_RETRIES - 1:
