@@ -130,3 +130,17 @@ def test_reingesting_the_seed_changes_nothing(runner, seed_db, tmp_path):
     again = runner.invoke(cli, ["--db", db, "ingest", str(SEEDS), "--workers", "1"])
     assert (again.exit_code, again.stderr) == (0, "read 1, stored 0, skipped 1, failed 0, events 0\n")
     assert query(runner, db) == before
+
+
+def test_summaries_say_what_happened(runner, seed_db):
+    # Issue 14: "European Parliament called Alexander Lukashenko" read as a phone
+    # call, "Alexander Lukashenko said" said nothing, and the proposal named
+    # the three states but not what was proposed.
+    events = query(runner, seed_db)
+    summary = {(e["type"], e["mode"]): e["summary"] for e in events}
+    assert summary[("ACCUSE", "disapprove")].startswith(
+        "European Parliament called Alexander Lukashenko “an accomplice”"
+    )
+    assert "a trilateral partnership between Belarus, Russia and North Korea" in summary[("REQUEST", "propose")]
+    assert not [e["summary"] for e in events if e["summary"].endswith(" said")]
+    assert all(len(e["summary"]) <= 100 for e in events)

@@ -1,0 +1,152 @@
+"""Headlines on hand-built parses: who did what, to or with whom, about what,
+read from the trigger's clause and compressed. Invented sentences and people;
+`names` maps how the sentence named an actor to the actor's name, as the
+participant resolver does."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import marked, parse
+
+from timeline.events.headline import MAX_CHARS, Clause, clause_of, headline
+
+NAMES = {
+    "Halvorsen": "Per Halvorsen",
+    "Berg": "Ingrid Berg",
+    "Vidal": "Tomas Vidal",
+    "Mori": "Kenji Mori",
+    "his Kenyan counterpart": "Amara Osei",
+    "Chile": "Chile",
+    "Peru": "Peru",
+}
+
+# (notation, the trigger's verb phrase for summaries, subject, headline)
+CASES = [
+    (
+        # the object predicate is the act: not "branded Per Halvorsen"
+        "Ministers/NNS/nsubj/1/=minister *branded/VBD/ROOT/1/=brand Halvorsen/NNP/dobj/1/@PERSON “/``/punct/5"
+        " a/DT/det/5 liar/NN/oprd/1 ”/''/punct/5 ././punct/1",
+        "branded",
+        "The Storting",
+        "The Storting branded Per Halvorsen “a liar”",
+    ),
+    (
+        # a participle hanging on a "with": told in the simple past
+        "The/DT/det/1 council/NN/nsubj/2 *calling/VBG/ROOT/2/=call Halvorsen/NNP/dobj/2/@PERSON “/``/punct/6"
+        " a/DT/det/6 liar/NN/oprd/2 ”/''/punct/6",
+        "called",
+        "City Council",
+        "City Council called Per Halvorsen “a liar”",
+    ),
+    (
+        # what was said, without its time, relative clause and "that"
+        "Berg/NNP/nsubj/1/@PERSON *said/VBD/ROOT/1/=say on/IN/prep/1 Tuesday/NNP/pobj/2/@DATE that/IN/mark/13"
+        " Chile/NNP/nsubj/13/@GPE ,/,/punct/5 which/WDT/nsubj/8 hosts/VBZ/relcl/5/=host the/DT/det/10"
+        " talks/NNS/dobj/8/=talk ,/,/punct/5 would/MD/aux/13 reopen/VB/ccomp/1 its/PRP$/poss/15"
+        " embassy/NN/dobj/13 ././punct/1",
+        "said",
+        "Ingrid Berg",
+        "Ingrid Berg said Chile would reopen its embassy",
+    ),
+    (
+        # a proposal: the gerund and its object, not the occasion it was made at
+        "Vidal/NNP/nsubj/1/@PERSON *suggested/VBD/ROOT/1/=suggest creating/VBG/xcomp/1/=create a/DT/det/5"
+        " joint/JJ/amod/5 fund/NN/dobj/2 between/IN/prep/5 Peru/NNP/pobj/6/@GPE ,/,/punct/7"
+        " Chile/NNP/conj/7/@GPE and/CC/cc/9 Kenya/NNP/conj/9/@GPE during/IN/prep/1 his/PRP$/poss/14"
+        " visit/NN/pobj/12 to/IN/prep/14 Lima/NNP/pobj/15/@GPE ././punct/1",
+        "suggested",
+        "Tomas Vidal",
+        "Tomas Vidal suggested creating a joint fund between Peru, Chile and Kenya",
+    ),
+    (
+        # a modal keeps its mood; the counterpart is named as resolved
+        "Mori/NNP/nsubj/2/@PERSON will/MD/aux/2 *discuss/VB/ROOT/2 fishing/NN/compound/4 quotas/NNS/dobj/2/=quota"
+        " with/IN/prep/2 his/PRP$/poss/8 Kenyan/JJ/amod/8/@NORP counterpart/NN/pobj/5 next/JJ/amod/10/@DATE"
+        " week/NN/npadvmod/2/@DATE ././punct/2",
+        "discussed",
+        "Kenji Mori",
+        "Kenji Mori will discuss fishing quotas with Amara Osei",
+    ),
+    (
+        # a negation is part of the act
+        "Chile/NNP/nsubj/3/@GPE did/VBD/aux/3/=do not/RB/neg/3 *criticise/VB/ROOT/3 the/DT/det/5 plan/NN/dobj/3"
+        " ././punct/3",
+        "criticised",
+        "Chile",
+        "Chile did not criticise the plan",
+    ),
+    (
+        # a topic after "on"
+        "Vidal/NNP/nsubj/1/@PERSON *spoke/VBD/ROOT/1/=speak on/IN/prep/1 the/DT/det/5 border/NN/compound/5"
+        " dispute/NN/pobj/2 yesterday/NN/npadvmod/1/@DATE ././punct/1",
+        "spoke",
+        "Tomas Vidal",
+        "Tomas Vidal spoke on the border dispute",
+    ),
+    (
+        # a quotation in the first person: what the speaker knows is what he said
+        "“/``/punct/11 I/PRP/nsubj/2 know/VBP/ccomp/11 that/IN/mark/5 Peru/NNP/nsubj/5/@GPE wants/VBZ/ccomp/2/=want"
+        " closer/JJR/amod/7/=close ties/NNS/dobj/5/=tie ,/,/punct/11 ”/''/punct/11 Vidal/NNP/nsubj/11/@PERSON"
+        " *said/VBD/ROOT/11/=say ././punct/11",
+        "said",
+        "Tomas Vidal",
+        "Tomas Vidal said Peru wants closer ties",
+    ),
+    (
+        # the preposition of the lexicon's verb phrase takes its own object
+        "Berg/NNP/nsubj/1/@PERSON *called/VBD/ROOT/1/=call for/IN/prep/1 a/DT/det/4 ceasefire/NN/pobj/2"
+        " in/IN/prep/4 the/DT/det/7 north/NN/pobj/5 ././punct/1",
+        "called for",
+        "Ingrid Berg",
+        "Ingrid Berg called for a ceasefire in the north",
+    ),
+]
+
+
+@pytest.mark.parametrize("notation, summary, subject, expected", CASES, ids=[c[3] for c in CASES])
+def test_headline_from_the_clause(notation, summary, subject, expected):
+    clause = clause_of(marked(parse(notation)), summary, NAMES)
+    assert headline(subject, clause, None, fallback="unused") == expected
+
+
+def test_a_verb_phrase_whose_preposition_has_no_object_gives_no_clause():
+    # "Berg travelled": the lexicon's "traveled to" needs somewhere to go.
+    doc = parse("Berg/NNP/nsubj/1/@PERSON *travelled/VBD/ROOT/1/=travel ././punct/1")
+    assert clause_of(marked(doc), "traveled to", NAMES) is None
+
+
+def test_a_noun_trigger_outside_a_light_verb_gives_no_clause():
+    doc = parse("The/DT/det/1 *talks/NNS/nsubj/2/=talk ended/VBD/ROOT/2/=end ././punct/2")
+    assert clause_of(marked(doc), "talks", NAMES) is None
+
+
+def test_without_a_clause_the_fallback_is_the_headline():
+    assert headline("Ingrid Berg", None, "Oslo", fallback="Talks of Ingrid Berg in Oslo") == (
+        "Talks of Ingrid Berg in Oslo"
+    )
+
+
+def test_without_a_subject_the_fallback_is_the_headline():
+    assert headline("", Clause("said", "Chile would reopen its embassy"), None, fallback="Chile said") == "Chile said"
+
+
+def test_the_place_is_added_when_the_clause_does_not_name_it():
+    clause = Clause("signed", "a fishing accord")
+    assert (
+        headline("Norway and Chile", clause, "Lima", fallback="x") == "Norway and Chile signed a fishing accord in Lima"
+    )
+    clause = Clause("traveled to", "Lima")
+    assert headline("Tomas Vidal", clause, "Lima", fallback="x") == "Tomas Vidal traveled to Lima"
+
+
+def test_a_long_headline_drops_the_place_then_the_details_never_passing_the_limit():
+    details = " ".join(["in the long and winding valleys"] * 4)
+    clause = Clause("signed", "a fishing accord", details=(details,))
+    line = headline("Norway and Chile", clause, "Lima", fallback="x")
+    assert line == "Norway and Chile signed a fishing accord"
+    assert len(line) <= MAX_CHARS
+
+
+def test_content_too_long_for_any_headline_falls_back():
+    clause = Clause("said", "a " + "very " * 40 + "long thing")
+    assert headline("Chile", clause, None, fallback="Chile said") == "Chile said"
