@@ -1,0 +1,246 @@
+"""Headlines: who did what, to or with whom, about what, in one short line.
+
+`clause_of` reads the trigger's clause in the dependency parse into a plain
+`Clause` (the act with its negation and modal, the object, object predicate,
+complement clause or topic, and the details that may go); `headline` puts the
+actors' names in front and compresses it to `MAX_CHARS` — sentence compression
+by pruning the parse tree: appositions, relative clauses, parentheticals,
+adverbials and time phrases go first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MAX_CHARS = 100
+
+# Children of a kept word that are part of its phrase.
+_PHRASE_DEPS = {
+    "det",
+    "amod",
+    "compound",
+    "nummod",
+    "poss",
+    "case",
+    "neg",
+    "aux",
+    "auxpass",
+    "prt",
+    "nsubj",
+    "nsubjpass",
+    "expl",
+    "dobj",
+    "dative",
+    "attr",
+    "oprd",
+    "acomp",
+    "xcomp",
+    "ccomp",
+    "pobj",
+    "pcomp",
+    "conj",
+    "cc",
+    "quantmod",
+    "nmod",
+    "predet",
+}
+# Of a verb's own children, the ones that say what it acts on or says.
+_CONTENT_DEPS = {"dobj", "dative", "oprd", "attr", "nsubjpass", "xcomp", "ccomp", "acomp"}
+# Prepositions of a verb that give its topic or its counterpart.
+_TOPIC_PREPS = {"on", "about", "over", "against", "of", "for", "to", "into", "with", "toward", "towards"}
+_MODALS = {"will", "would", "could", "may", "might", "must", "should", "can", "shall", "'ll"}
+_PREPOSITIONS = {"to", "in", "for", "from", "with", "on", "by", "at", "of", "into", "upon"}
+_FIRST_PERSON = {"i", "we", "me", "us", "you"}
+_QUOTES = {"“", "”", '"', "‘", "’", "``", "''"}
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "'s", "’s", "n't", "%"}
+_TIME_LABELS = {"DATE", "TIME"}
+
+
+@dataclass(frozen=True)
+class Clause:
+    """What a trigger's clause says, as words: the act ("suggested", "did not
+    criticise", "will discuss"), its content (an object, a complement clause,
+    a quoted phrase or a topic), and details (a counterpart, a second topic)
+    that go first when the line is too long; `short` is the content with its
+    nouns' own modifiers pruned."""
+
+    act: str
+    content: str = ""
+    details: tuple[str, ...] = ()
+    short: str = ""
+
+
+def headline(subject: str, clause: Clause | None, place: str | None, *, fallback: str) -> str:
+    """The line "<subject> <act> <content> <details> in <place>", the longest
+    version that fits in `MAX_CHARS`; `fallback` when there is no subject or
+    clause, or nothing fits."""
+    if not subject or clause is None:
+        return fallback
+    contents = [clause.content] + ([clause.short] if clause.short and clause.short != clause.content else [])
+    for content in contents:
+        body = " ".join(w for w in (subject, clause.act, content) if w)
+        details = " ".join(clause.details)
+        where = f"in {place}" if place and place not in f"{body} {details}" else ""
+        for parts in ((body, details, where), (body, details), (body,)):
+            line = " ".join(p for p in parts if p)
+            if len(line) <= MAX_CHARS:
+                return line
+    return fallback
+
+
+def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | None:
+    """The clause of a verb trigger, its act told with the lexicon's verb phrase
+    `summary` ("met", "called for") unless a modal or negation keeps the verb's
+    own mood; `names` maps a phrase as the sentence says it ("his Kenyan
+    counterpart") to the actor's name. None when the parse gives nothing usable."""
+    if token.pos_ not in ("VERB", "AUX") or not summary:
+        return None
+    words = summary.split()
+    tail = words[1:]
+    children = list(token.children)
+    modals = [c.lower_ for c in children if c.dep_ == "aux" and c.lower_ in _MODALS]
+    negated = any(c.dep_ == "neg" for c in children)
+    if modals or negated:
+        verb = token.lemma_.lower()
+        act = " ".join([*modals[:1], *(["did"] if negated and not modals else []), *(["not"] if negated else []), verb])
+        act = " ".join([act, *tail])
+    else:
+        act = summary
+    phrases = _Phrases(names)
+    if tail and tail[-1] in _PREPOSITIONS:
+        # "called for", "traveled to": the lexicon's preposition takes its object.
+        objects = [g for c in children if c.dep_ == "prep" and c.lower_ == tail[-1] for g in c.children]
+        objects = [g for g in objects if g.dep_ in ("pobj", "pcomp")]
+        if not objects:
+            return None
+        return Clause(act, phrases.render(objects[0]), short=phrases.render(objects[0], depth=0))
+    content = [c for c in children if c.dep_ in _CONTENT_DEPS]
+    topics = [
+        c
+        for c in children
+        if c.dep_ == "prep"
+        and c.lower_ in _TOPIC_PREPS
+        and not _is_time(c)
+        and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+    ]
+    # The object first, then what is said about it, a complement clause last
+    # (a quotation may come before its "said").
+    content.sort(key=lambda c: (c.dep_ == "ccomp", c.i))
+    full = [phrases.clause(c) for c in content]
+    short = [phrases.clause(c, depth=0) for c in content]
+    full, short = [p for p in full if p], [p for p in short if p]
+    details = tuple(p for p in (phrases.render(t) for t in topics) if p)
+    if content and not full:
+        return None  # a quotation in the first person the parse cannot reduce
+    if not full and details:
+        full, short, details = [details[0]], [details[0]], details[1:]
+    return Clause(act, " ".join(full), details, " ".join(short))
+
+
+def _is_time(prep: Token) -> bool:
+    """ "on Tuesday", "in March": a time phrase, not a topic."""
+    return any(g.ent_type_ in _TIME_LABELS for g in prep.children if g.dep_ == "pobj")
+
+
+class _Phrases:
+    """Renders a subtree of the parse as a compressed phrase."""
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self.names = names
+
+    def clause(self, token: Token, depth: int = 1) -> str:
+        """A complement clause or object; a first-person quotation ("I know
+        that X wants ...") is reduced to the clause it reports, or dropped."""
+        if token.dep_ == "ccomp":
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and subjects[0].lower_ in _FIRST_PERSON:
+                inner = [c for c in token.children if c.dep_ == "ccomp"]
+                return self.clause(inner[0], depth) if inner else ""
+        return self.render(token, depth)
+
+    def render(self, token: Token, depth: int = 1) -> str:
+        kept: list[tuple[int, str, Token]] = []
+        self._keep(token, depth, kept, top=True)
+        kept.sort(key=lambda k: k[0])
+        return _join(_balanced(kept))
+
+    def _keep(self, token: Token, depth: int, kept: list, top: bool = False) -> None:
+        from timeline.events.arguments import noun_phrase
+
+        if token.pos_ in ("NOUN", "PROPN", "PRON"):
+            start, end = noun_phrase(token)
+            named = self.names.get(token.doc[start:end].text)
+            if named is None and token.pos_ == "PRON":
+                named = self.names.get(token.text)
+            if named is not None:
+                kept.append((start, named, token))
+                for child in token.children:
+                    if child.dep_ in ("conj", "cc") or (child.dep_ == "punct" and child.text == ","):
+                        self._keep_child(child, depth, kept)
+                return
+        kept.append((token.i, token.text, token))
+        for child in token.children:
+            self._keep_child(child, depth, kept)
+
+    def _keep_child(self, child: Token, depth: int, kept: list) -> None:
+        dep = child.dep_
+        if dep == "mark" and child.lower_ == "that":
+            return  # headline style: "said Chile would", not "said that Chile would"
+        if dep == "mark" or (dep == "aux" and child.tag_ == "TO"):
+            kept.append((child.i, child.text, child))
+            return
+        if dep == "punct":
+            if _before_conjunct(child) or child.text in _QUOTES:
+                kept.append((child.i, child.text, child))
+            return
+        if child.ent_type_ in _TIME_LABELS and dep in ("npadvmod", "pobj", "nmod", "compound", "amod"):
+            return
+        if dep == "prep":
+            # A noun keeps its own preposition ("a fund between ..."); a verb
+            # only a topic or counterpart ("meet with ..."); time phrases go.
+            on_verb = child.head.pos_ in ("VERB", "AUX")
+            if depth > 0 and not _is_time(child) and (not on_verb or child.lower_ in _TOPIC_PREPS):
+                self._keep(child, depth - 1, kept)
+            return
+        if dep in _PHRASE_DEPS:
+            self._keep(child, depth, kept)
+
+
+def _before_conjunct(comma: Token) -> bool:
+    """The comma of "Peru, Chile and Kenya" (it hangs on the first conjunct)."""
+    nxt = comma.doc[comma.i + 1] if comma.i + 1 < len(comma.doc) else None
+    return nxt is not None and nxt.dep_ == "conj" and nxt.head.i == comma.head.i
+
+
+def _balanced(kept: list) -> list:
+    """Quotation marks only in pairs; no punctuation at either end."""
+    opening = [k for k in kept if k[1] in ("“", "‘", "``")]
+    closing = [k for k in kept if k[1] in ("”", "’", "''")]
+    straight = [k for k in kept if k[1] == '"']
+    if len(opening) != len(closing) or len(straight) % 2:
+        kept = [k for k in kept if k[1] not in _QUOTES]
+    while kept and kept[0][1] in (",", ";", ":", "."):
+        kept = kept[1:]
+    while kept and kept[-1][1] in (",", ";", ":", ".", "-", "—"):
+        kept = kept[:-1]
+    return kept
+
+
+def _join(kept: list) -> str:
+    out = ""
+    previous = None
+    for _position, text, token in kept:
+        if previous is not None:
+            adjacent = token.i == previous.i + 1
+            if adjacent:
+                out += previous.whitespace_
+            elif text not in _NO_SPACE_BEFORE and previous.text not in ("“", "‘", "("):
+                out += " "
+        out += text
+        previous = token
+    return out.strip()
