@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from timeline.events import arguments as args_
 from timeline.events.dating import SAYING_NOTE, DateAttacher, EventLink, resolve_links
+from timeline.events.headline import Clause, clause_of
 from timeline.events.lexicon import Lexicon, Trigger, load_lexicon
 from timeline.events.merge import merge_mentions
 from timeline.events.modality import ASSERTED, HYPOTHETICAL, NEGATED, PLANNED, modality
@@ -73,6 +74,7 @@ class MentionDraft:
     links: list[EventLink] = field(default_factory=list)
     during: int | None = None  # index of the mention of an event it happens during
     ongoing: bool = False  # "during his visit" in a present or future clause
+    clause: Clause | None = None  # what the trigger's clause says, for the headline
 
 
 def extract_document(doc: Document, *, nlp=None) -> Extraction:
@@ -585,6 +587,7 @@ class _ParagraphReader:
             date_soft=soft,
             perfect=self._told_as_result(token, act, timex),
             own_occasion=_names_occasion(token),
+            clause=clause_of(token, trigger.summary, _names_for_headline(participants)),
         )
 
     def _told_as_result(self, token, act, timex) -> bool:
@@ -1379,6 +1382,19 @@ def _quantity(token) -> bool:
 
 def _measure(token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in MEASURE_NOUNS
+
+
+def _names_for_headline(participants: list[Participant]) -> dict[str, str]:
+    """How the sentence named each actor -> the actor's name, for the headline:
+    "Berg" is Ingrid Berg and "his Kenyan counterpart" Amara Osei; a state
+    stays as written ("Lima" is not "Peru"), and a person's country, which
+    shares the person's words, does not replace the person."""
+    named: dict[str, list[str]] = {}
+    for p in participants:
+        if p.surface and (p.kind != "country" or not p.surface[:1].isupper()):
+            named.setdefault(p.surface, []).append(p.name)
+    # "the two leaders": every actor the phrase names.
+    return {s: n[0] if len(n) == 1 else ", ".join(n[:-1]) + " and " + n[-1] for s, n in named.items()}
 
 
 def _trigger_text(token) -> str:

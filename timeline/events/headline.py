@@ -14,10 +14,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from timeline.datafiles import words
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 MAX_CHARS = 100
+BRINGING_ABOUT = words("headline", "bringing_about_verbs")
 
 # Children of a kept word that are part of its phrase.
 _PHRASE_DEPS = {
@@ -53,6 +56,8 @@ _PHRASE_DEPS = {
 _CONTENT_DEPS = {"dobj", "dative", "oprd", "attr", "nsubjpass", "xcomp", "ccomp", "acomp"}
 # Prepositions of a verb that give its topic or its counterpart.
 _TOPIC_PREPS = {"on", "about", "over", "against", "of", "for", "to", "into", "with", "toward", "towards"}
+# Prepositions a verb inside the content keeps: "creating a partnership between ...".
+_CONTENT_PREPS = _TOPIC_PREPS | {"between", "among", "in", "at", "from"}
 _MODALS = {"will", "would", "could", "may", "might", "must", "should", "can", "shall", "'ll"}
 _PREPOSITIONS = {"to", "in", "for", "from", "with", "on", "by", "at", "of", "into", "upon"}
 _FIRST_PERSON = {"i", "we", "me", "us", "you"}
@@ -66,13 +71,13 @@ class Clause:
     """What a trigger's clause says, as words: the act ("suggested", "did not
     criticise", "will discuss"), its content (an object, a complement clause,
     a quoted phrase or a topic), and details (a counterpart, a second topic)
-    that go first when the line is too long; `short` is the content with its
-    nouns' own modifiers pruned."""
+    that go first when the line is too long; `shorter` are ever shorter
+    versions of the content, for when it does not fit."""
 
     act: str
     content: str = ""
     details: tuple[str, ...] = ()
-    short: str = ""
+    shorter: tuple[str, ...] = ()
 
 
 def headline(subject: str, clause: Clause | None, place: str | None, *, fallback: str) -> str:
@@ -81,8 +86,7 @@ def headline(subject: str, clause: Clause | None, place: str | None, *, fallback
     clause, or nothing fits."""
     if not subject or clause is None:
         return fallback
-    contents = [clause.content] + ([clause.short] if clause.short and clause.short != clause.content else [])
-    for content in contents:
+    for content in dict.fromkeys([clause.content, *clause.shorter]):
         body = " ".join(w for w in (subject, clause.act, content) if w)
         details = " ".join(clause.details)
         where = f"in {place}" if place and place not in f"{body} {details}" else ""
@@ -118,8 +122,10 @@ def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | 
         objects = [g for g in objects if g.dep_ in ("pobj", "pcomp")]
         if not objects:
             return None
-        return Clause(act, phrases.render(objects[0]), short=phrases.render(objects[0], depth=0))
+        return Clause(act, phrases.render(objects[0]), shorter=(phrases.render(objects[0], depth=0),))
     content = [c for c in children if c.dep_ in _CONTENT_DEPS]
+    if token.dep_ == "parataxis" and token.head.i < token.i and token.head.pos_ in ("VERB", "AUX"):
+        content.append(token.head)  # "'... Peru wants closer ties,' Vidal said": the quotation heads the parse
     topics = [
         c
         for c in children
@@ -130,16 +136,23 @@ def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | 
     ]
     # The object first, then what is said about it, a complement clause last
     # (a quotation may come before its "said").
-    content.sort(key=lambda c: (c.dep_ == "ccomp", c.i))
-    full = [phrases.clause(c) for c in content]
-    short = [phrases.clause(c, depth=0) for c in content]
-    full, short = [p for p in full if p], [p for p in short if p]
+    content.sort(key=lambda c: (c.dep_ in ("ccomp", "ROOT", "parataxis") or c.i == token.head.i, c.i))
+    full = [p for p in (phrases.clause(c) for c in content) if p]
+    direct = [p for p in (phrases.clause(_brought_about(c)) for c in content) if p]
+    short = [p for p in (phrases.clause(c, depth=0) for c in content) if p]
     details = tuple(p for p in (phrases.render(t) for t in topics) if p)
     if content and not full:
         return None  # a quotation in the first person the parse cannot reduce
     if not full and details:
-        full, short, details = [details[0]], [details[0]], details[1:]
-    return Clause(act, " ".join(full), details, " ".join(short))
+        return Clause(act, details[0], details[1:])
+    return Clause(act, " ".join(full), details, (" ".join(direct), " ".join(short)))
+
+
+def _brought_about(token: Token) -> Token:
+    """The object of "creating a partnership", which says the same in fewer words."""
+    if token.dep_ == "xcomp" and token.tag_ == "VBG" and token.lemma_.lower() in BRINGING_ABOUT:
+        return next((c for c in token.children if c.dep_ == "dobj"), token)
+    return token
 
 
 def _is_time(prep: Token) -> bool:
@@ -156,7 +169,7 @@ class _Phrases:
     def clause(self, token: Token, depth: int = 1) -> str:
         """A complement clause or object; a first-person quotation ("I know
         that X wants ...") is reduced to the clause it reports, or dropped."""
-        if token.dep_ == "ccomp":
+        if token.pos_ in ("VERB", "AUX"):
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects and subjects[0].lower_ in _FIRST_PERSON:
                 inner = [c for c in token.children if c.dep_ == "ccomp"]
@@ -204,7 +217,7 @@ class _Phrases:
             # A noun keeps its own preposition ("a fund between ..."); a verb
             # only a topic or counterpart ("meet with ..."); time phrases go.
             on_verb = child.head.pos_ in ("VERB", "AUX")
-            if depth > 0 and not _is_time(child) and (not on_verb or child.lower_ in _TOPIC_PREPS):
+            if depth > 0 and not _is_time(child) and (not on_verb or child.lower_ in _CONTENT_PREPS):
                 self._keep(child, depth - 1, kept)
             return
         if dep in _PHRASE_DEPS:

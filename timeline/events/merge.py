@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from timeline.events.headline import headline
 from timeline.events.types import EventRecord, Participant
 from timeline.vocabulary import TIMELINE_MODALITIES, finer
 
@@ -127,7 +128,19 @@ class EventBuilder:
         return mods[0]
 
     def summary(self) -> str:
+        """The headline of the strongest mention's clause (who did what, to
+        whom, about what), or the participants and the trigger's verb."""
         best = max(self.drafts, key=lambda d: d.trigger.weight)
+        fallback = self._plain_summary(best)
+        # The clause's own actors: names other mentions brought may be its object.
+        actors = [p for p in best.participants if p.role in ("source", "host")]
+        subject = _join(list(dict.fromkeys(p.name for p in actors if p.kind != "country"))) or _join(
+            list(dict.fromkeys(p.name for p in actors))
+        )
+        place = self.place[0] if self.place else None
+        return headline(subject, getattr(best, "clause", None), place, fallback=fallback)
+
+    def _plain_summary(self, best) -> str:
         verb = best.trigger.summary
         sources = [p.name for p in self.participants if p.role in ("source", "host") and p.kind != "country"]
         sources = sources or [p.name for p in self.participants if p.role in ("source", "host")]
