@@ -150,3 +150,95 @@ def test_a_long_headline_drops_the_place_then_the_details_never_passing_the_limi
 def test_content_too_long_for_any_headline_falls_back():
     clause = Clause("said", "a " + "very " * 40 + "long thing")
     assert headline("Chile", clause, None, fallback="Chile said") == "Chile said"
+
+
+MORE = [
+    (
+        # a quotation's first word is no longer the first of a sentence
+        "“/``/punct/7 The/DT/det/2 accord/NN/nsubj/3 works/VBZ/ccomp/7/=work ,/,/punct/7 ”/''/punct/7"
+        " Vidal/NNP/nsubj/7/@PERSON *said/VBD/ROOT/7/=say ././punct/7",
+        "said",
+        "Tomas Vidal",
+        "Tomas Vidal said the accord works",
+    ),
+    (
+        # a second clause with its own subject is another remark
+        "Berg/NNP/nsubj/1/@PERSON *said/VBD/ROOT/1/=say Chile/NNP/nsubj/3/@GPE agreed/VBD/ccomp/1/=agree"
+        " and/CC/cc/3 she/PRP/nsubj/6 welcomed/VBD/conj/3/=welcome it/PRP/dobj/6 ././punct/1",
+        "said",
+        "Ingrid Berg",
+        "Ingrid Berg said Chile agreed",
+    ),
+    (
+        # a remark in the first person is quoted word for word
+        "“/``/punct/7 We/PRP/nsubj/2 are/VBP/ccomp/7/=be ready/JJ/acomp/2 ,/,/punct/7 ”/''/punct/7"
+        " Vidal/NNP/nsubj/7/@PERSON *said/VBD/ROOT/7/=say ././punct/7",
+        "said",
+        "Tomas Vidal",
+        "Tomas Vidal said “We are ready”",
+    ),
+    (
+        # an adverb after the verb can be part of what is said
+        "Mori/NNP/nsubj/1/@PERSON *said/VBD/ROOT/1/=say Japan/NNP/nsubj/4/@GPE would/MD/aux/4 act/VB/ccomp/1"
+        " alone/RB/advmod/4 ././punct/1",
+        "said",
+        "Kenji Mori",
+        "Kenji Mori said Japan would act alone",
+    ),
+    (
+        # a person named with a title is named as the actor is
+        "Vidal/NNP/nsubj/1/@PERSON *praised/VBD/ROOT/1/=praise envoy/NN/compound/4 Lena/NNP/compound/4/@PERSON"
+        " Holm/NNP/dobj/1/@PERSON ././punct/1",
+        "praised",
+        "Tomas Vidal",
+        "Tomas Vidal praised Lena Holm",
+    ),
+]
+
+
+@pytest.mark.parametrize("notation, summary, subject, expected", MORE, ids=[c[3] for c in MORE])
+def test_headline_rewrites(notation, summary, subject, expected):
+    clause = clause_of(marked(parse(notation)), summary, {**NAMES, "Lena Holm": "Lena Holm"})
+    assert headline(subject, clause, None, fallback="unused") == expected
+
+
+def _summary(lemma: str, participants, clause, place=None) -> str:
+    """The summary of an event of one mention of the trigger `lemma`."""
+    from types import SimpleNamespace
+
+    from timeline.events.lexicon import load_lexicon
+    from timeline.events.merge import EventBuilder
+
+    trigger = next(t for t in load_lexicon().candidates(lemma, "VERB") if not t.particles and not t.means)
+    draft = SimpleNamespace(
+        trigger=trigger, participants=participants, clause=clause, place=place, date_value=None, index=0
+    )
+    event = EventBuilder(trigger.type, trigger.mode, trigger.cameo, None)
+    event.add(draft)
+    return event.summary()
+
+
+def test_the_participants_of_a_symmetric_act_are_its_subject():
+    from timeline.events.types import Participant
+
+    both = [Participant(c, "country", "participant", c, surface=c) for c in ("Norway", "Chile")]
+    assert _summary("sign", both, Clause("signed", "a fishing accord")) == "Norway and Chile signed a fishing accord"
+
+
+def test_the_counterpart_the_clause_names_is_not_a_subject_too():
+    from timeline.events.types import Participant
+
+    people = [
+        Participant("Ingrid Berg", "person", "source", "Norway", surface="Berg"),
+        Participant("Norway", "country", "source", "Norway", surface="Berg"),
+        Participant("Tomas Vidal", "person", "source", "Chile", surface="Vidal"),
+    ]
+    clause = Clause("met", "", ("with Tomas Vidal",))
+    assert _summary("meet", people, clause, place=("Lima", "PE")) == "Ingrid Berg met with Tomas Vidal in Lima"
+
+
+def test_a_fallback_leaves_no_preposition_without_its_object():
+    from timeline.events.types import Participant
+
+    caller = [Participant("Ingrid Berg", "person", "source", "Norway", surface="Berg")]
+    assert _summary("telephone", caller, None) == "Ingrid Berg spoke by telephone"

@@ -587,8 +587,20 @@ class _ParagraphReader:
             date_soft=soft,
             perfect=self._told_as_result(token, act, timex),
             own_occasion=_names_occasion(token),
-            clause=clause_of(token, trigger.summary, _names_for_headline(participants)),
+            clause=self._clause(token, act, trigger, participants),
         )
+
+    def _clause(self, token, act, trigger: Trigger, participants: list[Participant]):
+        """What the trigger's clause says, for the headline. An ultimatum is
+        the saying's ("told Japan to open its markets or face reprisals")."""
+        names = _names_for_headline(participants)
+        if trigger.ultimatum:
+            if act is token:
+                return None
+            said = next(iter(self.lexicon.candidates(act.lemma_, "VERB")), None)
+            summary = act.text if act.tag_ == "VBD" else (said.summary if said else "")
+            return clause_of(act, summary, names)
+        return clause_of(token, trigger.summary, names)
 
     def _told_as_result(self, token, act, timex) -> bool:
         """In the perfect and dated by no phrase of the text (see `_perfect`)."""

@@ -173,23 +173,40 @@ class _Phrases:
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects and subjects[0].lower_ in _FIRST_PERSON:
                 inner = [c for c in token.children if c.dep_ == "ccomp"]
-                return self.clause(inner[0], depth) if inner else ""
+                return self.clause(inner[0], depth) if inner else self.quoted(token)
         return self.render(token, depth)
 
     def render(self, token: Token, depth: int = 1) -> str:
         kept: list[tuple[int, str, Token]] = []
-        self._keep(token, depth, kept, top=True)
+        self._keep(token, depth, kept)
         kept.sort(key=lambda k: k[0])
-        return _join(_balanced(kept))
+        kept = _balanced(kept)
+        if kept and _opens(kept[0][2]) and kept[0][2].pos_ != "PROPN" and kept[0][1] != "I":
+            # A quotation's first word, now inside the line: "said the success ..."
+            kept[0] = (kept[0][0], kept[0][1].lower(), kept[0][2])
+        return _join(kept)
 
-    def _keep(self, token: Token, depth: int, kept: list, top: bool = False) -> None:
+    def quoted(self, token: Token) -> str:
+        """A clause word for word, in quotation marks (a first-person remark)."""
+        words = [t for t in token.doc[token.left_edge.i : token.right_edge.i + 1]]
+        while words and (words[-1].is_punct or words[-1].text in _QUOTES):
+            words.pop()
+        while words and (words[0].is_punct or words[0].text in _QUOTES):
+            words.pop(0)
+        if any(t.text in _QUOTES for t in words):
+            return ""
+        text = "".join(t.text_with_ws for t in words).strip()
+        return f"“{text}”" if text else ""
+
+    def _keep(self, token: Token, depth: int, kept: list) -> None:
         from timeline.events.arguments import noun_phrase
 
         if token.pos_ in ("NOUN", "PROPN", "PRON"):
             start, end = noun_phrase(token)
-            named = self.names.get(token.doc[start:end].text)
-            if named is None and token.pos_ == "PRON":
-                named = self.names.get(token.text)
+            entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            said = [token.doc[start:end].text, entity.text if entity is not None else "", token.text]
+            # "envoy Lena Holm", "his Kenyan counterpart": the actor's name, without the title.
+            named = next((self.names[s] for s in said if s in self.names), None)
             if named is not None:
                 kept.append((start, named, token))
                 for child in token.children:
@@ -213,6 +230,20 @@ class _Phrases:
             return
         if child.ent_type_ in _TIME_LABELS and dep in ("npadvmod", "pobj", "nmod", "compound", "amod"):
             return
+        if dep == "conj" and _clause_of_its_own(child):
+            return  # "... and she welcomed it": a remark of its own
+        if dep == "cc" and not any(c.dep_ == "conj" and not _clause_of_its_own(c) for c in child.head.children):
+            return
+        if dep == "compound":
+            self._keep(child, 9, kept)  # a name is kept whole: "Organisation of ... Countries"
+            return
+        if dep == "advmod" and child.head.pos_ in ("VERB", "AUX") and child.i > child.head.i:
+            if depth > 0 and not any(True for _ in child.children) and child.ent_type_ not in _TIME_LABELS:
+                kept.append((child.i, child.text, child))  # "go it alone", "work together"
+            return
+        if dep == "prep" and child.lower_ == "of" and child.head.pos_ in ("NOUN", "PROPN"):
+            self._keep(child, depth, kept)  # "the creation of a corridor": the noun's own complement
+            return
         if dep == "prep":
             # A noun keeps its own preposition ("a fund between ..."); a verb
             # only a topic or counterpart ("meet with ..."); time phrases go.
@@ -222,6 +253,16 @@ class _Phrases:
             return
         if dep in _PHRASE_DEPS:
             self._keep(child, depth, kept)
+
+
+def _opens(token: Token) -> bool:
+    """Is `token` the first word of a sentence or of a quotation?"""
+    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text in ("“", "‘", "``", '"'))
+
+
+def _clause_of_its_own(token: Token) -> bool:
+    """A conjoined verb with its own subject: "... and she welcomed it"."""
+    return token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _before_conjunct(comma: Token) -> bool:

@@ -18,6 +18,8 @@ from timeline.vocabulary import TIMELINE_MODALITIES, finer
 MEETING_MODES = {"meet", "negotiate", "multilateral", "third-party", "phone", "mediate"}
 # "In announcing the sanctions, Reagan said ...": one occasion, however worded.
 STATEMENT_MODES = {"say", "announce"}
+# A verb phrase for summaries that needs an object ("spoke by telephone with").
+PREPOSITION_ENDINGS = (" with", " to", " for", " in", " from", " on")
 
 
 @dataclass
@@ -132,13 +134,9 @@ class EventBuilder:
         whom, about what), or the participants and the trigger's verb."""
         best = max(self.drafts, key=lambda d: d.trigger.weight)
         fallback = self._plain_summary(best)
-        # The clause's own actors: names other mentions brought may be its object.
-        actors = [p for p in best.participants if p.role in ("source", "host")]
-        subject = _join(list(dict.fromkeys(p.name for p in actors if p.kind != "country"))) or _join(
-            list(dict.fromkeys(p.name for p in actors))
-        )
         place = self.place[0] if self.place else None
-        return headline(subject, getattr(best, "clause", None), place, fallback=fallback)
+        clause = getattr(best, "clause", None)
+        return headline(_subject(best.participants, clause), clause, place, fallback=fallback)
 
     def _plain_summary(self, best) -> str:
         verb = best.trigger.summary
@@ -158,6 +156,8 @@ class EventBuilder:
                 else f"{_join(sources)} visited {where}".rstrip()
             )
         if sources and (targets or self.type != "CONSULT"):
+            if not targets and verb.endswith(PREPOSITION_ENDINGS):
+                verb = verb.rsplit(" ", 1)[0]  # "spoke by telephone", not "... with"
             text = f"{_join(sources)} {verb}" + (f" {_join(targets)}" if targets else "")
         else:
             names = sources + others + targets
@@ -176,8 +176,10 @@ class EventBuilder:
                 "signing",
             ):
                 text = f"{verb.capitalize()} of {_join(names)}" if names else verb.capitalize()
+            elif verb.endswith(PREPOSITION_ENDINGS) and self.place:
+                return f"{_join(names)} {verb} {self.place[0]}"
             else:
-                text = f"{_join(names)} {verb}"
+                text = f"{_join(names)} {verb.rsplit(' ', 1)[0] if verb.endswith(PREPOSITION_ENDINGS) else verb}"
         if self.place:
             text += f" in {self.place[0]}"
         return text
@@ -204,6 +206,19 @@ class EventBuilder:
             mentions=mentions,
             background=self.date is None and all(d.perfect for d in self.drafts),
         )
+
+
+def _subject(participants: list[Participant], clause) -> str:
+    """Who acts in a mention's clause: its sources (or, of a symmetric act, its
+    participants), not one the clause names as its object ("met with Kim"),
+    nor the state or body that stands behind a person the sentence names."""
+    said = " ".join([clause.content, *clause.details]) if clause is not None else ""
+    acting = [p for p in participants if p.role in ("source", "host")] or [
+        p for p in participants if p.role == "participant"
+    ]
+    people = {p.surface for p in acting if p.kind == "person"}
+    acting = [p for p in acting if p.name not in said and (p.kind == "person" or p.surface not in people)]
+    return _join(list(dict.fromkeys(p.name for p in acting)))
 
 
 def _join(names: list[str]) -> str:
