@@ -242,3 +242,29 @@ def test_a_fallback_leaves_no_preposition_without_its_object():
 
     caller = [Participant("Ingrid Berg", "person", "source", "Norway", surface="Berg")]
     assert _summary("telephone", caller, None) == "Ingrid Berg spoke by telephone"
+
+
+def test_a_possessive_keeps_its_mark_when_the_name_is_rewritten():
+    doc = parse(
+        "Berg/NNP/nsubj/1/@PERSON *asked/VBD/ROOT/1/=ask for/IN/prep/1 envoy/NN/compound/4 Holm/NNP/poss/6/@PERSON"
+        " 's/POS/case/4 resignation/NN/pobj/2 ././punct/1"
+    )
+    clause = clause_of(marked(doc), "asked for", {"Holm": "Lena Holm"})
+    assert headline("Ingrid Berg", clause, None, fallback="x") == "Ingrid Berg asked for Lena Holm's resignation"
+
+
+def test_coordinated_modals_keep_their_conjunction():
+    doc = parse(
+        "Vidal/NNP/nsubj/1/@PERSON *said/VBD/ROOT/1/=say he/PRP/nsubj/3 can/MD/aux/6 and/CC/cc/3 may/MD/aux/6"
+        " close/VB/ccomp/1 the/DT/det/8 border/NN/dobj/6 ././punct/1"
+    )
+    clause = clause_of(marked(doc), "said", NAMES)
+    assert headline("Tomas Vidal", clause, None, fallback="x") == "Tomas Vidal said he can and may close the border"
+
+
+def test_what_a_document_says_an_actor_hoped_is_the_actors_act():
+    from timeline.events.types import Participant
+
+    asean = [Participant("ASEAN", "organisation", "source", surface="ASEAN")]
+    clause = Clause("said", "ASEAN hoped for closer ties")
+    assert _summary("say", asean, clause) == "ASEAN hoped for closer ties"

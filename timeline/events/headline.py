@@ -140,12 +140,13 @@ def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | 
     full = [p for p in (phrases.clause(c) for c in content) if p]
     direct = [p for p in (phrases.clause(_brought_about(c)) for c in content) if p]
     short = [p for p in (phrases.clause(c, depth=0) for c in content) if p]
+    shortest = [p for p in (phrases.clause(c, depth=-1) for c in content) if p]
     details = tuple(p for p in (phrases.render(t) for t in topics) if p)
     if content and not full:
         return None  # a quotation in the first person the parse cannot reduce
     if not full and details:
         return Clause(act, details[0], details[1:])
-    return Clause(act, " ".join(full), details, (" ".join(direct), " ".join(short)))
+    return Clause(act, " ".join(full), details, (" ".join(direct), " ".join(short), " ".join(shortest)))
 
 
 def _brought_about(token: Token) -> Token:
@@ -210,7 +211,7 @@ class _Phrases:
             if named is not None:
                 kept.append((start, named, token))
                 for child in token.children:
-                    if child.dep_ in ("conj", "cc") or (child.dep_ == "punct" and child.text == ","):
+                    if child.dep_ in ("conj", "cc", "case") or (child.dep_ == "punct" and child.text == ","):
                         self._keep_child(child, depth, kept)
                 return
         kept.append((token.i, token.text, token))
@@ -218,41 +219,65 @@ class _Phrases:
             self._keep_child(child, depth, kept)
 
     def _keep_child(self, child: Token, depth: int, kept: list) -> None:
-        dep = child.dep_
-        if dep == "mark" and child.lower_ == "that":
-            return  # headline style: "said Chile would", not "said that Chile would"
-        if dep == "mark" or (dep == "aux" and child.tag_ == "TO"):
+        verdict = _verdict(child, depth)
+        if verdict == _WORD:
             kept.append((child.i, child.text, child))
-            return
-        if dep == "punct":
-            if _before_conjunct(child) or child.text in _QUOTES:
-                kept.append((child.i, child.text, child))
-            return
-        if child.ent_type_ in _TIME_LABELS and dep in ("npadvmod", "pobj", "nmod", "compound", "amod"):
-            return
-        if dep == "conj" and _clause_of_its_own(child):
-            return  # "... and she welcomed it": a remark of its own
-        if dep == "cc" and not any(c.dep_ == "conj" and not _clause_of_its_own(c) for c in child.head.children):
-            return
-        if dep == "compound":
-            self._keep(child, 9, kept)  # a name is kept whole: "Organisation of ... Countries"
-            return
-        if dep == "advmod" and child.head.pos_ in ("VERB", "AUX") and child.i > child.head.i:
-            if depth > 0 and not any(True for _ in child.children) and child.ent_type_ not in _TIME_LABELS:
-                kept.append((child.i, child.text, child))  # "go it alone", "work together"
-            return
-        if dep == "prep" and child.lower_ == "of" and child.head.pos_ in ("NOUN", "PROPN"):
-            self._keep(child, depth, kept)  # "the creation of a corridor": the noun's own complement
-            return
-        if dep == "prep":
-            # A noun keeps its own preposition ("a fund between ..."); a verb
-            # only a topic or counterpart ("meet with ..."); time phrases go.
-            on_verb = child.head.pos_ in ("VERB", "AUX")
-            if depth > 0 and not _is_time(child) and (not on_verb or child.lower_ in _CONTENT_PREPS):
-                self._keep(child, depth - 1, kept)
-            return
-        if dep in _PHRASE_DEPS:
-            self._keep(child, depth, kept)
+        elif verdict is not None:
+            self._keep(child, verdict, kept)
+
+
+_WORD = -100  # keep the word alone, not its subtree
+
+
+def _verdict(child: Token, depth: int) -> int | None:
+    """Whether a child stays in the phrase: None (it goes), `_WORD` (the word
+    alone), or the depth its own subtree is rendered at."""
+    dep = child.dep_
+    if dep == "mark":
+        # headline style: "said Chile would", not "said that Chile would"
+        return None if child.lower_ == "that" else _WORD
+    if dep == "aux" and child.tag_ == "TO":
+        return _WORD
+    if dep == "punct":
+        return _WORD if _before_conjunct(child) or child.text in _QUOTES else None
+    if child.ent_type_ in _TIME_LABELS and dep in ("npadvmod", "pobj", "nmod", "compound", "amod"):
+        return None
+    if dep in ("conj", "cc"):
+        return _conjunct_verdict(child, depth)
+    if dep == "case":
+        return _WORD if child.i == child.head.i + 1 else None  # "Bolton's"
+    if dep == "compound":
+        return 9  # a name is kept whole: "Organisation of ... Countries"
+    if dep == "advmod":
+        after_verb = child.head.pos_ in ("VERB", "AUX") and child.i > child.head.i
+        alone = not any(True for _ in child.children) and child.ent_type_ not in _TIME_LABELS
+        return _WORD if after_verb and alone else None  # "go it alone", "work together"
+    if dep == "prep":
+        return _prep_verdict(child, depth)
+    return depth if dep in _PHRASE_DEPS else None
+
+
+def _conjunct_verdict(child: Token, depth: int) -> int | None:
+    if child.dep_ == "conj" and _clause_of_its_own(child):
+        return None  # "... and she welcomed it": a remark of its own
+    conjuncts = [c for c in child.head.children if c.dep_ == "conj"]
+    if child.dep_ == "cc" and conjuncts and all(_clause_of_its_own(c) for c in conjuncts):
+        return None  # its conjunct went
+    if depth < 0 and child.head.pos_ in ("VERB", "AUX"):
+        return None  # shortest: one verb phrase
+    return depth
+
+
+def _prep_verdict(child: Token, depth: int) -> int | None:
+    """A noun keeps its own preposition ("a fund between ...", always "the
+    creation of ..."); a verb only a topic or counterpart ("meet with ...");
+    time phrases go."""
+    on_verb = child.head.pos_ in ("VERB", "AUX")
+    if child.lower_ == "of" and not on_verb and depth >= 0:
+        return depth
+    if depth > 0 and not _is_time(child) and (not on_verb or child.lower_ in _CONTENT_PREPS):
+        return depth - 1
+    return None
 
 
 def _opens(token: Token) -> bool:

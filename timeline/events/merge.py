@@ -7,7 +7,7 @@ participants, dates and places agree. The most precise date wins.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from timeline.events.headline import headline
@@ -136,7 +136,11 @@ class EventBuilder:
         fallback = self._plain_summary(best)
         place = self.place[0] if self.place else None
         clause = getattr(best, "clause", None)
-        return headline(_subject(best.participants, clause), clause, place, fallback=fallback)
+        subject = _subject(best.participants, clause)
+        if not subject and clause is not None:
+            # "A communique said Asean hoped ...": the actor is the subject of what was said.
+            clause, subject = _said_by(best.participants, clause)
+        return headline(subject, clause, place, fallback=fallback)
 
     def _plain_summary(self, best) -> str:
         verb = best.trigger.summary
@@ -219,6 +223,16 @@ def _subject(participants: list[Participant], clause) -> str:
     people = {p.surface for p in acting if p.kind == "person"}
     acting = [p for p in acting if p.name not in said and (p.kind == "person" or p.surface not in people)]
     return _join(list(dict.fromkeys(p.name for p in acting)))
+
+
+def _said_by(participants: list[Participant], clause):
+    """The clause's content as the headline when it begins with an actor's
+    name (the document that speaks is no actor): (clause, that name)."""
+    for p in participants:
+        if clause.content.startswith(p.name + " "):
+            rest = [c[len(p.name) :].strip() for c in (clause.content, *clause.shorter) if c.startswith(p.name + " ")]
+            return replace(clause, act="", content=rest[0], shorter=tuple(rest[1:])), p.name
+    return clause, ""
 
 
 def _join(names: list[str]) -> str:
