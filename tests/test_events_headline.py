@@ -268,3 +268,23 @@ def test_what_a_document_says_an_actor_hoped_is_the_actors_act():
     asean = [Participant("ASEAN", "organisation", "source", surface="ASEAN")]
     clause = Clause("said", "ASEAN hoped for closer ties")
     assert _summary("say", asean, clause) == "ASEAN hoped for closer ties"
+
+
+def test_a_call_between_the_subjects_needs_no_with():
+    doc = parse("Berg/NNP/nsubj/3/@PERSON and/CC/cc/0 Vidal/NNP/conj/0/@PERSON *spoke/VBD/ROOT/3/=speak ././punct/3")
+    clause = clause_of(marked(doc), "spoke by telephone with", NAMES)
+    assert headline("Ingrid Berg and Tomas Vidal", clause, None, fallback="x") == (
+        "Ingrid Berg and Tomas Vidal spoke by telephone"
+    )
+
+
+def test_every_side_of_a_symmetric_act_is_its_subject():
+    from timeline.events.types import Participant
+
+    sides = [
+        Participant("Ingrid Berg", "person", "source", "Norway", surface="Berg"),
+        Participant("Tomas Vidal", "person", "participant", "Chile", surface="Vidal"),
+    ]
+    assert _summary("sign", sides, Clause("signed", "a fishing accord")) == (
+        "Ingrid Berg and Tomas Vidal signed a fishing accord"
+    )

@@ -120,6 +120,8 @@ def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | 
         # "called for", "traveled to": the lexicon's preposition takes its object.
         objects = [g for c in children if c.dep_ == "prep" and c.lower_ == tail[-1] for g in c.children]
         objects = [g for g in objects if g.dep_ in ("pobj", "pcomp")]
+        if not objects and len(words) > 2:
+            return Clause(" ".join(words[:-1]))  # "Lula and Modi spoke by telephone"
         if not objects:
             return None
         return Clause(act, phrases.render(objects[0]), shorter=(phrases.render(objects[0], depth=0),))

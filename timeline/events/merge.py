@@ -136,7 +136,7 @@ class EventBuilder:
         fallback = self._plain_summary(best)
         place = self.place[0] if self.place else None
         clause = getattr(best, "clause", None)
-        subject = _subject(best.participants, clause)
+        subject = _subject(best.participants, clause, symmetric=best.trigger.args == "symmetric")
         if not subject and clause is not None:
             # "A communique said Asean hoped ...": the actor is the subject of what was said.
             clause, subject = _said_by(best.participants, clause)
@@ -212,14 +212,13 @@ class EventBuilder:
         )
 
 
-def _subject(participants: list[Participant], clause) -> str:
+def _subject(participants: list[Participant], clause, symmetric: bool = False) -> str:
     """Who acts in a mention's clause: its sources (or, of a symmetric act, its
     participants), not one the clause names as its object ("met with Kim"),
     nor the state or body that stands behind a person the sentence names."""
     said = " ".join([clause.content, *clause.details]) if clause is not None else ""
-    acting = [p for p in participants if p.role in ("source", "host")] or [
-        p for p in participants if p.role == "participant"
-    ]
+    roles = ("source", "host", "participant") if symmetric else ("source", "host")
+    acting = [p for p in participants if p.role in roles] or [p for p in participants if p.role == "participant"]
     people = {p.surface for p in acting if p.kind == "person"}
     acting = [p for p in acting if p.name not in said and (p.kind == "person" or p.surface not in people)]
     return _join(list(dict.fromkeys(p.name for p in acting)))
