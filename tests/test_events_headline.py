@@ -288,3 +288,14 @@ def test_every_side_of_a_symmetric_act_is_its_subject():
     assert _summary("sign", sides, Clause("signed", "a fishing accord")) == (
         "Ingrid Berg and Tomas Vidal signed a fishing accord"
     )
+
+
+def test_a_parenthesis_goes_and_a_preposition_before_the_verb_is_no_topic():
+    # "On behalf of leaders, Berg signed the Fishing Accord (FA) agreement"
+    doc = parse(
+        "On/IN/prep/5 behalf/NN/pobj/0 of/IN/prep/1 leaders/NNS/pobj/2/=leader Berg/NNP/nsubj/5/@PERSON"
+        " *signed/VBD/ROOT/5/=sign the/DT/det/12 Fishing/NNP/compound/8 Accord/NNP/compound/12 (/-LRB-/punct/10"
+        " FA/NNP/compound/12 )/-RRB-/punct/10 agreement/NN/dobj/5 ././punct/5"
+    )
+    clause = clause_of(marked(doc), "signed", NAMES)
+    assert headline("Ingrid Berg", clause, None, fallback="x") == "Ingrid Berg signed the Fishing Accord agreement"

@@ -132,6 +132,7 @@ def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | 
         c
         for c in children
         if c.dep_ == "prep"
+        and c.i > token.i  # "On Sunday Presidents X and Y signed": a misparsed time, not a topic
         and c.lower_ in _TOPIC_PREPS
         and not _is_time(c)
         and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
@@ -235,6 +236,8 @@ def _verdict(child: Token, depth: int) -> int | None:
     """Whether a child stays in the phrase: None (it goes), `_WORD` (the word
     alone), or the depth its own subtree is rendered at."""
     dep = child.dep_
+    if _in_parentheses(child):
+        return None  # "(AfCFTA)", "(known as ...)"
     if dep == "mark":
         # headline style: "said Chile would", not "said that Chile would"
         return None if child.lower_ == "that" else _WORD
@@ -280,6 +283,15 @@ def _prep_verdict(child: Token, depth: int) -> int | None:
     if depth > 0 and not _is_time(child) and (not on_verb or child.lower_ in _CONTENT_PREPS):
         return depth - 1
     return None
+
+
+def _in_parentheses(token: Token) -> bool:
+    """Is the phrase `token` heads in brackets (they may be its own children)?"""
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i
+    if doc[left].text == "(" and doc[right].text == ")":
+        return True
+    return left > 0 and right + 1 < len(doc) and doc[left - 1].text == "(" and doc[right + 1].text == ")"
 
 
 def _opens(token: Token) -> bool:
