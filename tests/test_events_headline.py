@@ -299,3 +299,23 @@ def test_a_parenthesis_goes_and_a_preposition_before_the_verb_is_no_topic():
     )
     clause = clause_of(marked(doc), "signed", NAMES)
     assert headline("Ingrid Berg", clause, None, fallback="x") == "Ingrid Berg signed the Fishing Accord agreement"
+
+
+def test_a_long_remark_in_the_first_person_is_quoted_up_to_an_ellipsis():
+    words = " ".join(f"word{i}/NN/npadvmod/2" for i in range(3, 20))  # 17 words: the whole is too long
+    doc = parse(
+        f"“/``/punct/23 We/PRP/nsubj/2 wait/VBP/ccomp/23 {words} ,/,/punct/23 ”/''/punct/23"
+        " Vidal/NNP/nsubj/23/@PERSON *said/VBD/ROOT/23/=say"
+    )
+    line = headline("Tomas Vidal", clause_of(marked(doc), "said", NAMES), None, fallback="x")
+    assert line == "Tomas Vidal said “We wait word3 word4 word5 word6 word7 word8 word9 word10…”"
+
+
+def test_a_capitalised_adjective_opening_a_quotation_keeps_its_capital():
+    doc = parse(
+        "West/JJ/amod/1 aid/NN/nsubj/2 rose/VBD/ccomp/5/=rise ,/,/punct/5 Berg/NNP/nsubj/5/@PERSON"
+        " *said/VBD/ROOT/5/=say"
+    )
+    assert headline("Ingrid Berg", clause_of(marked(doc), "said", NAMES), None, fallback="x") == (
+        "Ingrid Berg said West aid rose"
+    )

@@ -177,7 +177,7 @@ class _Phrases:
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects and subjects[0].lower_ in _FIRST_PERSON:
                 inner = [c for c in token.children if c.dep_ == "ccomp"]
-                return self.clause(inner[0], depth) if inner else self.quoted(token)
+                return self.clause(inner[0], depth) if inner else self.quoted(token, depth)
         return self.render(token, depth)
 
     def render(self, token: Token, depth: int = 1) -> str:
@@ -185,13 +185,14 @@ class _Phrases:
         self._keep(token, depth, kept)
         kept.sort(key=lambda k: k[0])
         kept = _balanced(kept)
-        if kept and _opens(kept[0][2]) and kept[0][2].pos_ != "PROPN" and kept[0][1] != "I":
+        if kept and _opens(kept[0][2]) and kept[0][2].pos_ not in ("PROPN", "ADJ") and kept[0][1] != "I":
             # A quotation's first word, now inside the line: "said the success ..."
             kept[0] = (kept[0][0], kept[0][1].lower(), kept[0][2])
         return _join(kept)
 
-    def quoted(self, token: Token) -> str:
-        """A clause word for word, in quotation marks (a first-person remark)."""
+    def quoted(self, token: Token, depth: int = 1) -> str:
+        """A clause word for word, in quotation marks (a first-person remark);
+        shorter versions (`depth` below 1) end in an ellipsis."""
         words = [t for t in token.doc[token.left_edge.i : token.right_edge.i + 1]]
         while words and (words[-1].is_punct or words[-1].text in _QUOTES):
             words.pop()
@@ -199,8 +200,13 @@ class _Phrases:
             words.pop(0)
         if any(t.text in _QUOTES for t in words):
             return ""
+        cut = {1: len(words), 0: 10, -1: 6}.get(depth, 6)
+        ellipsis = "…" if cut < len(words) else ""
+        words = words[:cut]
+        while ellipsis and words and words[-1].is_punct:
+            words.pop()
         text = "".join(t.text_with_ws for t in words).strip()
-        return f"“{text}”" if text else ""
+        return f"“{text}{ellipsis}”" if text else ""
 
     def _keep(self, token: Token, depth: int, kept: list) -> None:
         from timeline.events.arguments import noun_phrase
