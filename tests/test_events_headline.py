@@ -265,9 +265,9 @@ def test_coordinated_modals_keep_their_conjunction():
 def test_what_a_document_says_an_actor_hoped_is_the_actors_act():
     from timeline.events.types import Participant
 
-    asean = [Participant("ASEAN", "organisation", "source", surface="ASEAN")]
-    clause = Clause("said", "ASEAN hoped for closer ties")
-    assert _summary("say", asean, clause) == "ASEAN hoped for closer ties"
+    norway = [Participant("Norway", "country", "source", "Norway", surface="Norway")]
+    clause = Clause("said", "Norway hoped for closer ties")
+    assert _summary("say", norway, clause) == "Norway hoped for closer ties"
 
 
 def test_a_call_between_the_subjects_needs_no_with():

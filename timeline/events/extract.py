@@ -592,7 +592,7 @@ class _ParagraphReader:
 
     def _clause(self, token, act, trigger: Trigger, participants: list[Participant]):
         """What the trigger's clause says, for the headline. An ultimatum is
-        the saying's ("told Japan to open its markets or face reprisals")."""
+        the saying's ("told Chile to lower its duties or face sanctions")."""
         names = _names_for_headline(participants)
         if trigger.ultimatum:
             if act is token:

@@ -56,7 +56,7 @@ _PHRASE_DEPS = {
 _CONTENT_DEPS = {"dobj", "dative", "oprd", "attr", "nsubjpass", "xcomp", "ccomp", "acomp"}
 # Prepositions of a verb that give its topic or its counterpart.
 _TOPIC_PREPS = {"on", "about", "over", "against", "of", "for", "to", "into", "with", "toward", "towards"}
-# Prepositions a verb inside the content keeps: "creating a partnership between ...".
+# Prepositions a verb inside the content keeps: "forming a council between ...".
 _CONTENT_PREPS = _TOPIC_PREPS | {"between", "among", "in", "at", "from"}
 _MODALS = {"will", "would", "could", "may", "might", "must", "should", "can", "shall", "'ll"}
 _PREPOSITIONS = {"to", "in", "for", "from", "with", "on", "by", "at", "of", "into", "upon"}
@@ -132,7 +132,7 @@ def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | 
         c
         for c in children
         if c.dep_ == "prep"
-        and c.i > token.i  # "On Sunday Presidents X and Y signed": a misparsed time, not a topic
+        and c.i > token.i  # "On Monday envoys X and Y signed": a misparsed time, not a topic
         and c.lower_ in _TOPIC_PREPS
         and not _is_time(c)
         and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
@@ -153,7 +153,7 @@ def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | 
 
 
 def _brought_about(token: Token) -> Token:
-    """The object of "creating a partnership", which says the same in fewer words."""
+    """The object of "forming a council", which says the same in fewer words."""
     if token.dep_ == "xcomp" and token.tag_ == "VBG" and token.lemma_.lower() in BRINGING_ABOUT:
         return next((c for c in token.children if c.dep_ == "dobj"), token)
     return token
@@ -243,7 +243,7 @@ def _verdict(child: Token, depth: int) -> int | None:
     alone), or the depth its own subtree is rendered at."""
     dep = child.dep_
     if _in_parentheses(child):
-        return None  # "(AfCFTA)", "(known as ...)"
+        return None  # "(FA)", "(see below)"
     if dep == "mark":
         # headline style: "said Chile would", not "said that Chile would"
         return None if child.lower_ == "that" else _WORD
@@ -256,13 +256,13 @@ def _verdict(child: Token, depth: int) -> int | None:
     if dep in ("conj", "cc"):
         return _conjunct_verdict(child, depth)
     if dep == "case":
-        return _WORD if child.i == child.head.i + 1 else None  # "Bolton's"
+        return _WORD if child.i == child.head.i + 1 else None  # "Holm's"
     if dep == "compound":
-        return 9  # a name is kept whole: "Organisation of ... Countries"
+        return 9  # a name is kept whole: "Council of ... States"
     if dep == "advmod":
         after_verb = child.head.pos_ in ("VERB", "AUX") and child.i > child.head.i
         alone = not any(True for _ in child.children) and child.ent_type_ not in _TIME_LABELS
-        return _WORD if after_verb and alone else None  # "go it alone", "work together"
+        return _WORD if after_verb and alone else None  # "act alone", "work together"
     if dep == "prep":
         return _prep_verdict(child, depth)
     return depth if dep in _PHRASE_DEPS else None

@@ -138,7 +138,7 @@ class EventBuilder:
         clause = getattr(best, "clause", None)
         subject = _subject(best.participants, clause, symmetric=best.trigger.args == "symmetric")
         if not subject and clause is not None:
-            # "A communique said Asean hoped ...": the actor is the subject of what was said.
+            # "A statement said Norway hoped ...": the actor is the subject of what was said.
             clause, subject = _said_by(best.participants, clause)
         return headline(subject, clause, place, fallback=fallback)
 
@@ -214,7 +214,7 @@ class EventBuilder:
 
 def _subject(participants: list[Participant], clause, symmetric: bool = False) -> str:
     """Who acts in a mention's clause: its sources (or, of a symmetric act, its
-    participants), not one the clause names as its object ("met with Kim"),
+    participants), not one the clause names as its object ("met with Vidal"),
     nor the state or body that stands behind a person the sentence names."""
     said = " ".join([clause.content, *clause.details]) if clause is not None else ""
     roles = ("source", "host", "participant") if symmetric else ("source", "host")
