@@ -338,3 +338,95 @@ def test_an_unknown_actor_is_named_on_stderr(runner, db):
     )
     known = runner.invoke(cli, ["--db", db, "query", "--actor", "Putin", "--since", "2030", "--format", "json"])
     assert (known.stdout, known.stderr) == ("[]\n", "")
+
+
+# --- an event several articles report ---------------------------------------------------
+
+SUMMIT_SENTENCES = (
+    "Putin met Kim Jong Un at Vostochny on Wednesday.",
+    "The two leaders met for four hours.",
+)
+
+
+@pytest.fixture
+def reported(db_url) -> str:
+    """Event 1, the summit, from three articles: TASS tells it in two sentences
+    (2023-09-13), an article known by its URL only says 2023-09-13 too, a file
+    with neither publisher nor URL says 2023-09-14. Event 2, Sochi, from two
+    articles; event 3, a phone call, from one."""
+    summit = event_record(date="2023-09-13", sentence=SUMMIT_SENTENCES[0], date_expression="on Wednesday")
+    summit.mentions += event_record(date="2023-09-13", sentence=SUMMIT_SENTENCES[1], offset=60).mentions
+    with Session(open_engine(db_url)) as s:
+        store_article(
+            s,
+            document(
+                "summit tass",
+                "2023-09-14",
+                publisher="TASS",
+                url="https://tass.example/summit",
+                title="Putin and Kim meet",
+            ),
+            Extraction([summit]),
+        )
+        store_article(
+            s,
+            document(
+                "summit wire", "2023-09-13", url="https://www.wire.example/world/kim", title="Kim and Putin hold summit"
+            ),
+            Extraction(
+                [
+                    event_record(
+                        date="2023-09-13",
+                        sentence="Putin met Kim Jong Un on Wednesday.",
+                        date_expression="on Wednesday",
+                    )
+                ]
+            ),
+        )
+        store_article(
+            s,
+            document("summit notes", "2023-09-15", origin="corpus/notes/kim-visit.txt"),
+            Extraction(
+                [event_record(date="2023-09-14", sentence="Kim met Putin on Thursday.", date_expression="on Thursday")]
+            ),
+        )
+        for text in ("sochi one", "sochi two"):
+            sochi = event_record(actors=("Alexander Lukashenko", "Vladimir Putin"), date="2023-09-15", place="Sochi")
+            store_article(s, document(text, publisher="Other"), Extraction([sochi]))
+        call = event_record(actors=("Xi Jinping", "Lula da Silva"), date="2023-10-02", mode="phone", trigger="called")
+        store_article(s, document("phone call"), Extraction([call]))
+    return db_url
+
+
+@pytest.mark.parametrize(
+    "args, ids",
+    [
+        ([], [1, 2, 3]),
+        (["--min-sources", "1"], [1, 2, 3]),
+        (["--min-sources", "2"], [1, 2]),
+        (["--min-sources", "3"], [1]),
+        (["--min-sources", "4"], []),
+        (["--min-sources", "2", "--order", "sources"], [1, 2]),
+        (["--min-sources", "2", "--actor", "Lukashenko"], [2]),
+    ],
+)
+def test_query_min_sources(runner, reported, args, ids):
+    result = invoke(runner, reported, "query", *args, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert [(e["id"], e["n_sources"]) for e in map(json.loads, result.stdout.splitlines())] == [
+        (i, {1: 3, 2: 2, 3: 1}[i]) for i in ids
+    ]
+
+
+def test_export_min_sources(runner, reported):
+    result = invoke(runner, reported, "export", "--min-sources", "2", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 2]
+
+
+@pytest.mark.parametrize("command", ["query", "export"])
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_min_sources_below_one_is_a_usage_error(runner, reported, command, value):
+    result = invoke(runner, reported, command, "--min-sources", value)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "Invalid value for '--min-sources'" in result.stderr

@@ -437,6 +437,17 @@ def _check_ontology(ctx: click.Context, param: click.Parameter, values: tuple[st
     return values
 
 
+def _min_sources_option(fn):
+    """`--min-sources N`, which `query` and `export` share."""
+    return click.option(
+        "--min-sources",
+        metavar="N",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Only events reported by at least N distinct articles.",
+    )(fn)
+
+
 def _query_options(fn):
     options = [
         click.option(
@@ -471,6 +482,7 @@ def _query_options(fn):
         click.option("--text", "text_", metavar="WORDS", help="Full-text search in the mention sentences."),
         click.option("--source", metavar="TEXT", help="Publisher or URL containing TEXT."),
         click.option("--planned/--no-planned", default=None, help="Only planned (or only not planned) events."),
+        _min_sources_option,
         click.option("--limit", "-n", type=click.IntRange(min=0), default=None, help="At most N events."),
         click.option(
             "--order",
@@ -504,6 +516,7 @@ def query(
     text_,
     source,
     planned,
+    min_sources,
     limit,
     order,
     fmt,
@@ -519,6 +532,7 @@ def query(
         timeline query --type CONSULT --since "last month" --format csv -o events.csv
         timeline query --since 2023-09-11 --until 2023-09-15 --overlapping
         timeline query --text "arms deal" --format json
+        timeline query --actor Kim --min-sources 3
     """
     import itertools
 
@@ -538,6 +552,7 @@ def query(
         text=text_,
         source=source,
         planned=planned,
+        min_sources=min_sources,
         limit=limit,
         order=order,
     )
@@ -558,9 +573,10 @@ def query(
 
 
 @cli.command()
+@_min_sources_option
 @output_options
 @click.pass_context
-def export(ctx, fmt, output, bom):
+def export(ctx, min_sources, fmt, output, bom):
     """Export every event (same records as `query`).
 
     \b
@@ -568,11 +584,12 @@ def export(ctx, fmt, output, bom):
         timeline export --format json -o events.json
         timeline export --format ics -o events.ics
         timeline export --format html -o timeline.html
+        timeline export --min-sources 2 --format csv -o corroborated.csv
     """
-    from timeline.query import iter_events
+    from timeline.query import EventQuery, iter_events
 
     with _reader(ctx) as reader:
-        _emit_events(iter_events(reader), fmt, output, bom, "timeline")
+        _emit_events(iter_events(reader, EventQuery(min_sources=min_sources)), fmt, output, bom, "timeline")
 
 
 @cli.command()

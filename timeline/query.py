@@ -43,6 +43,7 @@ class EventQuery:
     text: str | None = None
     source: str | None = None
     planned: bool | None = None
+    min_sources: int | None = None  # reported by at least this many distinct articles
     ids: list[int] = field(default_factory=list)
     limit: int | None = None
     order: str = "date"
@@ -243,6 +244,10 @@ def _conditions(reader: Reader, q: EventQuery) -> tuple[list[str], list]:
         conds.append("e.modality = 'planned'")
     elif q.planned is False:
         conds.append("e.modality != 'planned'")
+    if q.min_sources is not None:
+        # n_sources is the number of distinct articles among the event's reports.
+        conds.append("e.n_sources >= ?")
+        params.append(int(q.min_sources))
     if q.ids:
         conds.append(reader.among("e.id", q.ids, params))
     return conds, params
