@@ -430,3 +430,47 @@ def test_min_sources_below_one_is_a_usage_error(runner, reported, command, value
     result = invoke(runner, reported, command, "--min-sources", value)
     assert (result.exit_code, result.stdout) == (2, "")
     assert "Invalid value for '--min-sources'" in result.stderr
+
+
+def _html_data(page: str) -> dict:
+    start = page.index('<script type="application/json" id="timeline-data">')
+    body = page[page.index(">", start) + 1 : page.index("</script>", start)]
+    return json.loads(body)
+
+
+def _datasette_view_sources(db_url: str) -> dict[int, int]:
+    import asyncio
+
+    from timeline.serve import make_datasette
+
+    async def rows():
+        ds = make_datasette(db_url)
+        name = next(iter(ds.databases.keys() - {"_internal", "_memory"}))
+        response = await ds.client.get(f"/{name}/timeline.json?_shape=array")
+        return response.json()
+
+    return {row["event_id"]: row["sources"] for row in asyncio.run(rows())}
+
+
+def test_n_sources_is_the_same_number_in_every_output(runner, reported):
+    """The summit: three articles, TASS telling it in two sentences. Every
+    output counts three sources, and lists each source once."""
+    if not reported.startswith("sqlite"):
+        pytest.skip("the Datasette view (timeline serve) reads SQLite files only")
+    by_format = {fmt: invoke(runner, reported, "export", "--format", fmt).stdout for fmt in ("json", "csv", "html")}
+    [summit, *_] = json.loads(by_format["json"])
+    assert (summit["n_sources"], len(summit["mentions"])) == (3, 4)
+    table = invoke(runner, reported, "query", "--actor", "Kim").stdout.splitlines()
+    assert table[0].split()[-1] == "src" and table[2].split()[-1] == "3"
+    import csv
+
+    [row, *_] = csv.DictReader(by_format["csv"].splitlines())
+    assert (row["n_sources"], row["sources"]) == ("3", "https://www.wire.example/world/kim https://tass.example/summit")
+    [html, *_] = _html_data(by_format["html"])["events"]
+    assert html["n"] == 3
+    assert html["src"] == [
+        ["https://www.wire.example/world/kim", "wire.example — Kim and Putin hold summit"],
+        ["https://tass.example/summit", "TASS — Putin and Kim meet"],
+        ["", "source"],
+    ]
+    assert _datasette_view_sources(reported) == {1: 3, 2: 2, 3: 1}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.render.labels import actor_names, place_label, source_count, type_label
+from timeline.render.labels import actor_names, outlet, place_label, source_count, type_label
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,20 @@ def test_actor_names_keep_order_and_skip_blanks():
 )
 def test_source_count(event, count):
     assert source_count(event) == count
+
+
+@pytest.mark.parametrize(
+    ("publisher", "url", "origin", "label"),
+    [
+        ("TASS", "https://tass.example/a", "a.txt", "TASS"),
+        (None, "https://www.wire.example/world/kim", "a.txt", "wire.example"),
+        (None, "https://News.Example:8080/x", None, "news.example"),
+        (None, None, "corpus/notes/kim-visit.txt", "kim-visit.txt"),
+        (None, None, "news.jsonl:12", "news.jsonl:12"),
+        (None, "not a url", "corpus/b.html", "b.html"),
+        (None, None, "-", ""),
+        (None, None, None, ""),
+    ],
+)
+def test_outlet_is_the_publisher_else_the_host_else_the_file_name(publisher, url, origin, label):
+    assert outlet(publisher, url, origin) == label

@@ -16,7 +16,7 @@ import json
 from importlib import resources
 
 from timeline.render.event_dates import date_label, day_span
-from timeline.render.labels import actor_names, place_label, source_count, type_label
+from timeline.render.labels import actor_names, outlet, place_label, source_count, type_label
 
 TOP_ACTORS = 12  # lanes before the rest go to "others": more do not fit a screen
 MAX_SOURCES = 10  # links per tooltip; the count still says how many there are
@@ -110,11 +110,20 @@ def _item(event: dict, lane_index: dict[str, int], type_index: dict[str, int]) -
 
 
 def _sources(event: dict) -> list[list[str]]:
-    """[url, "publisher — title"] of the first MAX_SOURCES mentions."""
-    sources = []
-    for mention in (event.get("mentions") or [])[:MAX_SOURCES]:
-        label = " — ".join(str(part) for part in (mention.get("publisher"), mention.get("title")) if part)
+    """[url, "outlet — title"] of the first MAX_SOURCES sources: one per
+    article, however many of its sentences report the event, so the list
+    agrees with the count."""
+    sources, seen = [], set()
+    for mention in event.get("mentions") or []:
+        article = mention.get("article_id") or mention.get("url")
+        if article in seen:
+            continue
+        seen.add(article)
+        name = outlet(mention.get("publisher"), mention.get("url"))
+        label = " — ".join(str(part) for part in (name, mention.get("title")) if part)
         sources.append([mention.get("url") or "", label or mention.get("url") or "source"])
+        if len(sources) == MAX_SOURCES:
+            break
     return sources
 
 

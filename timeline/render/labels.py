@@ -24,6 +24,23 @@ def place_label(location: dict | None) -> str:
     return name or country
 
 
+def outlet(publisher: str | None, url: str | None, origin: str | None = None) -> str:
+    """Who published a source: the publisher, else the URL's host (without
+    "www."), else the file name it was read from; "" when none is known."""
+    if publisher:
+        return publisher
+    if url:
+        from urllib.parse import urlsplit
+
+        host = urlsplit(url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    if origin and origin != "-":
+        # "corpus/notes/a.txt:12" (a record of a JSON Lines file) -> "a.txt:12"
+        return origin.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return ""
+
+
 def source_count(event: dict) -> int:
     """Number of sources: the stored count, else the distinct mention articles."""
     if event.get("n_sources") is not None:
