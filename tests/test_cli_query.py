@@ -224,12 +224,14 @@ def test_show_explains_the_event_and_its_mentions(runner, db):
         "source:   Vladimir Putin",
         "target:   Kim Jong Un",
         "place:    Vostochny Cosmodrome (RU)",
-        "Mention 1 — article 1",
-        "publisher: Example",
-        "url:       https://example.org/a1",
-        "sentence:  Putin [met] Kim Jong Un {on Wednesday}.",
-        "date:      2023-09-13 from “on Wednesday” (rule test; anchor: publication)",
-        "modality:  asserted, confidence 0.80",
+        "Source 1 of 1: Example, published 2023-09-15 — article 1",
+        "title: Summit",
+        "url:   https://example.org/a1",
+        "says:  2023-09-13",
+        "Mention 1",
+        "sentence: Putin [met] Kim Jong Un {on Wednesday}.",
+        "date:     2023-09-13 from “on Wednesday” (rule test; anchor: publication)",
+        "modality: asserted, confidence 0.80",
     ]:
         assert expected in out, (expected, out)
 
@@ -474,3 +476,112 @@ def test_n_sources_is_the_same_number_in_every_output(runner, reported):
         ["", "source"],
     ]
     assert _datasette_view_sources(reported) == {1: 3, 2: 2, 3: 1}
+
+
+SUMMIT_SHOWN = """\
+Event 1: CONSULT/meet
+  date:     2023-09-13 (day)
+  dates:    2 sources say 2023-09-13, 1 says 2023-09-14
+  CAMEO:    040
+  source:   Vladimir Putin
+  target:   Kim Jong Un
+  summary:  Vladimir Putin and Kim Jong Un met
+  modality: asserted, confidence 0.80, 3 sources
+
+  Source 1 of 3: wire.example, published 2023-09-13 — article 2
+    title: Kim and Putin hold summit
+    url:   https://www.wire.example/world/kim
+    says:  2023-09-13
+
+    Mention 3
+      sentence: Putin [met] Kim Jong Un {on Wednesday}.
+      date:     2023-09-13 from “on Wednesday” (rule test; anchor: publication)
+      modality: asserted, confidence 0.80
+
+  Source 2 of 3: TASS, published 2023-09-14 — article 1
+    title: Putin and Kim meet
+    url:   https://tass.example/summit
+    says:  2023-09-13
+
+    Mention 1
+      sentence: Putin [met] Kim Jong Un at Vostochny {on Wednesday}.
+      date:     2023-09-13 from “on Wednesday” (rule test; anchor: publication)
+      modality: asserted, confidence 0.80
+
+    Mention 2
+      sentence: The two leaders [met] for four hours.
+      date:     none (no date phrase)
+      modality: asserted, confidence 0.80
+
+  Source 3 of 3: kim-visit.txt, published 2023-09-15 — article 3
+    says: 2023-09-14
+
+    Mention 4
+      sentence: Kim [met] Putin {on Thursday}.
+      date:     2023-09-14 from “on Thursday” (rule test; anchor: publication)
+      modality: asserted, confidence 0.80
+"""
+
+
+def test_show_lists_each_source_and_how_their_dates_disagree(runner, reported):
+    result = invoke(runner, reported, "show", "1")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == SUMMIT_SHOWN
+
+
+def test_show_json_lists_the_sources(runner, reported):
+    result = invoke(runner, reported, "show", "1", "--format", "json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    shown = json.loads(result.stdout)
+    queried = json.loads(invoke(runner, reported, "query", "--actor", "Kim", "--format", "json").stdout)[0]
+    assert {k: v for k, v in shown.items() if k not in ("mentions", "sources", "source_dates")} == {
+        k: v for k, v in queried.items() if k != "mentions"
+    }
+    assert [(m["id"], m["article_id"], m["sentence"]) for m in shown["mentions"]] == [
+        (3, 2, "Putin met Kim Jong Un on Wednesday."),
+        (1, 1, SUMMIT_SENTENCES[0]),
+        (2, 1, SUMMIT_SENTENCES[1]),
+        (4, 3, "Kim met Putin on Thursday."),
+    ]
+    assert shown["sources"] == [
+        {
+            "article_id": 2,
+            "outlet": "wire.example",
+            "publisher": None,
+            "published": "2023-09-13",
+            "title": "Kim and Putin hold summit",
+            "url": "https://www.wire.example/world/kim",
+            "dates": ["2023-09-13"],
+            "mentions": [3],
+        },
+        {
+            "article_id": 1,
+            "outlet": "TASS",
+            "publisher": "TASS",
+            "published": "2023-09-14",
+            "title": "Putin and Kim meet",
+            "url": "https://tass.example/summit",
+            "dates": ["2023-09-13"],
+            "mentions": [1, 2],
+        },
+        {
+            "article_id": 3,
+            "outlet": "kim-visit.txt",
+            "publisher": None,
+            "published": "2023-09-15",
+            "title": None,
+            "url": None,
+            "dates": ["2023-09-14"],
+            "mentions": [4],
+        },
+    ]
+    assert shown["source_dates"] == [{"date": "2023-09-13", "sources": 2}, {"date": "2023-09-14", "sources": 1}]
+
+
+def test_show_of_sources_that_agree_has_no_dates_line(runner, reported):
+    result = invoke(runner, reported, "show", "2")
+    assert result.exit_code == 0, result.output
+    assert "dates:" not in result.stdout and "2 sources" in result.stdout
+    assert "Source 1 of 2: Other, published 2023-09-15 — article 4" in result.stdout
+    shown = json.loads(invoke(runner, reported, "show", "2", "--format", "json").stdout)
+    assert shown["source_dates"] == [{"date": "2023-09-15", "sources": 2}]

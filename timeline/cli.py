@@ -594,13 +594,27 @@ def export(ctx, min_sources, fmt, output, bom):
 
 @cli.command()
 @click.argument("event_id", type=int)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table for people; json: the event record with mention details and its sources.",
+)
 @click.pass_context
-def show(ctx, event_id):
-    """Show one event and every mention of it, with how its date was found.
+def show(ctx, event_id, fmt):
+    """Show one event, each source that reports it and every mention, with how its date was found.
+
+    Each source (article) is listed with its outlet, publication date, title
+    and the date it gives; when sources give different dates, one line says
+    how many give each.
 
     \b
     Examples:
         timeline show 1
+        timeline show 1 --format json
         timeline --db sqlite:///news.db show 42
     """
     from timeline.query import get_event
@@ -609,6 +623,11 @@ def show(ctx, event_id):
         event = get_event(reader, event_id)
     if event is None:
         _fail(f"no event with id {event_id}")
+    if fmt == "json":
+        import json
+
+        _echo(json.dumps(event, ensure_ascii=False, indent=2) + "\n")
+        return
     import shutil
 
     from timeline.render.show import render_event

@@ -474,9 +474,60 @@ def _mention_record(m, article, detail: bool) -> dict:
 
 
 def get_event(source, event_id: int) -> dict | None:
-    """One event with mention details (ids, trigger offsets), or None."""
-    found = find_events(source, EventQuery(ids=[event_id]), detail=True)
-    return found[0] if found else None
+    """One event with mention details (ids, trigger offsets) and its sources
+    (`event_sources`), or None."""
+    reader = as_reader(source)
+    found = find_events(reader, EventQuery(ids=[event_id]), detail=True)
+    if not found:
+        return None
+    event = found[0]
+    event["sources"] = event_sources(reader, event)
+    event["source_dates"] = source_dates(event["sources"], event["date"])
+    return event
+
+
+def event_sources(reader: Reader, event: dict) -> list[dict]:
+    """One record per article that reports `event`, in the order of its
+    mentions: the outlet (publisher, else the URL's host, else the file it was
+    read from), publication date, title, URL, the dates its reports give the
+    event (what the merged date is chosen from) and its mention ids."""
+    from timeline.render.labels import outlet
+
+    dates: dict[int, set[str]] = {}
+    for article_id, date in reader.rows("SELECT article_id, date FROM event_report WHERE event_id = ?", [event["id"]]):
+        dates.setdefault(article_id, set()).update([date] if date else [])
+    article_ids = list(dict.fromkeys(m["article_id"] for m in event["mentions"]))
+    params: list = []
+    where = reader.among("id", article_ids, params) if article_ids else "1 = 0"
+    origins = dict(reader.rows(f"SELECT id, origin FROM article WHERE {where}", params))
+    sources: dict[int, dict] = {}
+    for m in event["mentions"]:
+        article_id = m["article_id"]
+        if article_id not in sources:
+            sources[article_id] = {
+                "article_id": article_id,
+                "outlet": outlet(m["publisher"], m["url"], origins.get(article_id)),
+                "publisher": m["publisher"],
+                "published": m["published"],
+                "title": m["title"],
+                "url": m["url"],
+                "dates": sorted(dates.get(article_id, ())),
+                "mentions": [],
+            }
+        sources[article_id]["mentions"].append(m["id"])
+    return list(sources.values())
+
+
+def source_dates(sources: list[dict], chosen: str | None) -> list[dict]:
+    """How many sources give each date: the event's own date first (the value
+    most sources give at the most specific granularity, as
+    timeline.store.events chooses it), then by number of sources, then by date."""
+    counts: dict[str, int] = {}
+    for s in sources:
+        for date in s["dates"]:
+            counts[date] = counts.get(date, 0) + 1
+    order = sorted(counts, key=lambda d: (d != chosen, -counts[d], d))
+    return [{"date": d, "sources": counts[d]} for d in order]
 
 
 # --- actors and articles listings -----------------------------------------------------

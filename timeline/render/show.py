@@ -1,5 +1,6 @@
-"""`timeline show`: one event and every mention of it, with the sentence (the
-trigger and the date phrase marked) and how the date was found."""
+"""`timeline show`: one event and each source that reports it (outlet, date,
+title, the date it gives), with every mention: the sentence (the trigger and
+the date phrase marked) and how the date was found."""
 
 from __future__ import annotations
 
@@ -59,8 +60,52 @@ def _grid(rows: list[tuple[str, RenderableType]]) -> Table:
     return grid
 
 
+def dates_line(source_dates: list[dict]) -> str:
+    """ "3 sources say 2023-09-13, 1 says 2023-09-14": when sources give more
+    than one date, how many give each ("" when they all give the same)."""
+    if len(source_dates) < 2:
+        return ""
+    parts = []
+    for i, d in enumerate(source_dates):
+        n = d["sources"]
+        noun = ("source " if n == 1 else "sources ") if i == 0 else ""
+        parts.append(f"{n} {noun}{'says' if n == 1 else 'say'} {d['date']}")
+    return ", ".join(parts)
+
+
+def _sources_of_mentions(mentions: list[dict]) -> list[dict]:
+    """Sources as `query.event_sources` gives them, from the mentions alone
+    (no dates, no file names): for a record that does not carry them."""
+    from timeline.render.labels import outlet
+
+    sources: dict[int, dict] = {}
+    for m in mentions:
+        src = sources.setdefault(
+            m["article_id"],
+            {
+                "article_id": m["article_id"],
+                "outlet": outlet(m.get("publisher"), m.get("url")),
+                "published": m.get("published"),
+                "title": m.get("title"),
+                "url": m.get("url"),
+                "dates": [],
+                "mentions": [],
+            },
+        )
+        src["mentions"].append(m["id"])
+    return list(sources.values())
+
+
+def _mention_rows(m: dict, color: bool) -> list[tuple[str, RenderableType]]:
+    rows: list[tuple[str, RenderableType]] = [("sentence", _highlighted(m, color)), ("date", _date_reasoning(m))]
+    rows.append(("modality", f"{m['modality']}, confidence {m['confidence']:.2f}"))
+    for role, surface in (m.get("arguments") or {}).items():
+        rows.append((role, surface if isinstance(surface, str) else ", ".join(map(str, surface))))
+    return rows
+
+
 def render_event(event: dict, *, width: int = 100, color: bool = False) -> str:
-    """The event record (with mention details) as text for people."""
+    """The event record of `query.get_event` (mention details, sources) as text for people."""
     from rich.console import Console
     from rich.padding import Padding
     from rich.text import Text
@@ -74,7 +119,10 @@ def render_event(event: dict, *, width: int = 100, color: bool = False) -> str:
     if event["date_start"] and event["date_end"] and event["date_end"] != event["date_start"]:
         span = f", {event['date_start']} .. {event['date_end']}"
     rows.append(("date", f"{event['date'] or 'undated'} ({event['granularity']}{span})"))
-    if event.get("date_conflict"):
+    agreement = dates_line(event.get("source_dates") or [])
+    if agreement:
+        rows.append(("dates", agreement))
+    elif event.get("date_conflict"):
         rows.append(("conflict", f"sources also say {event['date_conflict']}"))
     if event.get("cameo"):
         rows.append(("CAMEO", event["cameo"]))
@@ -86,23 +134,29 @@ def render_event(event: dict, *, width: int = 100, color: bool = False) -> str:
         loc = event["location"]
         rows.append(("place", loc["name"] + (f" ({loc['country']})" if loc.get("country") else "")))
     rows.append(("summary", event["summary"]))
-    sources = event["n_sources"]
+    count = event["n_sources"]
     rows.append(
         (
             "modality",
-            f"{event['modality']}, confidence {event['confidence']:.2f}, {sources} source{'s' if sources != 1 else ''}",
+            f"{event['modality']}, confidence {event['confidence']:.2f}, {count} source{'s' if count != 1 else ''}",
         )
     )
     console.print(Padding(_grid(rows), (0, 0, 0, 2)))
-    for m in event["mentions"]:
+    mentions = {m["id"]: m for m in event["mentions"]}
+    sources = event.get("sources") or _sources_of_mentions(event["mentions"])
+    for n, src in enumerate(sources, 1):
         console.print()
-        console.print(Text(f"  Mention {m['id']} — article {m['article_id']}", style="bold"))
-        rows = [(key, str(m[key])) for key in ("publisher", "title", "url", "published") if m.get(key)]
-        rows.append(("sentence", _highlighted(m, color)))
-        rows.append(("date", _date_reasoning(m)))
-        rows.append(("modality", f"{m['modality']}, confidence {m['confidence']:.2f}"))
-        for role, surface in (m.get("arguments") or {}).items():
-            rows.append((role, surface if isinstance(surface, str) else ", ".join(map(str, surface))))
+        about = ", ".join(
+            part for part in (src["outlet"], src["published"] and f"published {src['published']}") if part
+        )
+        head = f"  Source {n} of {len(sources)}" + (f": {about}" if about else "") + f" — article {src['article_id']}"
+        console.print(Text(head, style="bold"))
+        rows = [(key, str(src[key])) for key in ("title", "url") if src.get(key)]
+        rows.append(("says", ", ".join(src["dates"]) or "no date"))
         console.print(Padding(_grid(rows), (0, 0, 0, 4)))
+        for mention_id in src["mentions"]:
+            console.print()
+            console.print(Text(f"    Mention {mention_id}", style="bold"))
+            console.print(Padding(_grid(_mention_rows(mentions[mention_id], color)), (0, 0, 0, 6)))
     # rich pads every line to the width; trailing blanks only get in the way.
     return "\n".join(line.rstrip() for line in buf.getvalue().splitlines()) + "\n"
