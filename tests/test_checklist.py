@@ -26,7 +26,7 @@ FLOORS = {
     "last week / next week": 16,
     "last month": 14,
     "explicit date": 16,
-    "anchored on an event, same sentence": 0,
+    "anchored on an event, same sentence": 16,
     "anchored on an event, previous sentence": 7,
     "light-verb noun": 29,
     "titles only": 16,

@@ -78,6 +78,13 @@ DATED = [
     (("Thursday", "2023-09-14", ADJUNCT, "verb-adjunct"), "The/DT/det/1 *treaty/NN/nsubjpass/3 was/VBD/auxpass/3/=be ratified/VBN/ROOT/3/=ratify after/IN/prep/3 a/DT/det/6 debate/NN/pobj/4 on/IN/prep/6 Thursday/NNP/pobj/7 ././punct/3"),
     (("May", "2023-05", ADJUNCT, "verb-adjunct"), "The/DT/det/1 *bargaining/NN/nsubj/3 will/MD/aux/3 have/VB/ROOT/3 to/TO/aux/5 wait/VB/xcomp/3 until/IN/prep/5 May/NNP/pobj/6 ././punct/3"),
     (("June", "2023-06", ADJUNCT, "verb-adjunct"), "The/DT/det/1 *dispute/NN/nsubj/3 will/MD/aux/3 have/VB/ROOT/3 to/TO/aux/5 wait/VB/xcomp/3 until/IN/prep/5 June/NNP/pobj/6 ././punct/3"),
+    # an anchor clause keeps its own time, even when the parser hangs the
+    # anchored phrase on it: "the day after the envoys met the king on Monday, they signed a pact"
+    (("Monday", "2023-09-11", None, "on-the-way-up"), "The/DT/det/1 day/NN/npadvmod/5 after/IN:SCONJ/mark/5 the/DT/det/4 envoys/NNS/nsubj/5/=envoy *met/VBD/ccomp/12/=meet the/DT/det/7 king/NN/dobj/5 on/IN/prep/5 Monday/NNP/pobj/8 ,/,/punct/12 they/PRP/nsubj/12 signed/VBD/ROOT/12/=sign a/DT/det/14 pact/NN/dobj/12 ././punct/12"),
+    (("Tuesday", "2023-09-12", None, "on-the-way-up"), "Two/CD/nummod/1 days/NNS/npadvmod/6 after/IN:SCONJ/mark/6 the/DT/det/4 premier/NN/nsubj/6 had/VBD/aux/6/=have *visited/VBN/ccomp/11/=visit Lima/NNP/dobj/6 on/IN/prep/6 Tuesday/NNP/pobj/8 ,/,/punct/11 she/PRP/nsubj/11 flew/VBD/ROOT/11/=fly home/RB/advmod/11 ././punct/11"),
+    # and leaves the rest to the link, rather than borrow the main clause's day:
+    # "the envoys met on Friday, two days after speaking with the king by phone"
+    ((None, None, None, None), "The/DT/det/1 envoys/NNS/nsubj/2/=envoy met/VBD/ROOT/2/=meet on/IN/prep/2 Friday/NNP/pobj/3 ,/,/punct/2 two/CD/nummod/7 days/NNS/npadvmod/8/=day after/IN/prep/2 *speaking/VBG/pcomp/8/=speak with/IN/prep/9 the/DT/det/12 king/NN/pobj/10 ././punct/2"),
 ]  # fmt: skip
 
 
@@ -248,6 +255,10 @@ LINKED = [
     # two days after the election: anchored on something that is not an event tracked, no link
     ("The/DT/det/1 envoys/NNS/nsubj/2/=envoy met/VBD/ROOT/2/=meet two/CD/nummod/4 days/NNS/npadvmod/5/=day after/IN/prep/2 the/DT/det/7 election/NN/pobj/5 ././punct/2",
      ("met",), [], [None]),
+    # the day after the envoys met, the king received them: read with "received" as a
+    # conjunct of "met", the main clause is still not part of the anchor
+    ("The/DT/det/1 day/NN/npadvmod/5 after/IN:SCONJ/mark/5 the/DT/det/4 envoys/NNS/nsubj/5/=envoy met/VBD/ROOT/5/=meet ,/,/punct/5 the/DT/det/8 king/NN/nsubj/9 received/VBD/conj/5/=receive them/PRP/dobj/9/=they ././punct/5",
+     ("met", "received"), [(1, 0, "The day after")], [None, "The day after"]),
 ]  # fmt: skip
 
 

@@ -236,6 +236,21 @@ class DateAttacher:
             return expr.type in DATING_TYPES
         return expr.type in DATING_TYPES and (expr.value is not None or expr.anchor == "event")
 
+    def anchor_of(self, expr: TimeExpression) -> Token | None:
+        """The root of the clause an event-anchored `expr` is anchored on: "the
+        meeting" clause of "two days after the envoys met" (None for others)."""
+        if expr.anchor != "event" or not expr.relation:
+            return None
+        span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        relation = _relation_token(span) if span is not None else None
+        return anchor_clause(relation) if relation is not None else None
+
+    def anchoring(self, token: Token) -> list[Token]:
+        """The anchor clauses `token` lies in: its date comes from inside them,
+        and the date of the clause anchored on them follows from it."""
+        roots = (self.anchor_of(expr) for expr in self.expressions)
+        return [root for root in roots if root is not None and token.i in anchor_tokens_of(root)]
+
     def on(self, tokens: Iterable[Token]) -> Iterable[tuple[Token, TimeExpression]]:
         """The expressions that hang on each of `tokens`, in order."""
         for tok in tokens:
@@ -289,10 +304,15 @@ def _on_the_way_up(dates: DateAttacher, token: Token, unresolved: bool) -> Dated
     """the first expression on the trigger or a governor, up to a barrier: "met
     on Friday", "calling Mr Obi a traitor" inside "this week condemned"; a
     saying's date is noted as the saying's, a default for the act it reports:
-    "have agreed to talks, a spokesman said on Tuesday", "... confirmed on Tuesday\""""
+    "have agreed to talks, a spokesman said on Tuesday", "... confirmed on Tuesday";
+    an anchor clause keeps its own time ("the day after X met Y on Monday") and
+    leaves the rest to its link ("met on Friday, four days after speaking to Z")"""
+    anchored_in = dates.anchoring(token)
     for node in walk_up(token):
+        if any(node.i not in anchor_tokens_of(root) for root in anchored_in):
+            return None  # out of an anchor clause: "met on Friday, four days after speaking with Y"
         for _, expr in dates.on([node]):
-            if dates.usable(expr, unresolved) and not _inside(expr, token):
+            if dates.usable(expr, unresolved) and not _inside(expr, token) and dates.anchor_of(expr) not in anchored_in:
                 saying = node.i != token.i and node.lemma_.lower() in SAYING_VERBS
                 return expr, SAYING_NOTE if saying else None
     return None
@@ -390,7 +410,7 @@ ANCHORS: RuleSet[[Token], Token] = RuleSet(
 def _link(expr: TimeExpression, span: Span, sentence_drafts: Sequence[LinkedDraft]) -> None:
     relation = _relation_token(span)
     anchor = anchor_clause(relation) if relation is not None else None
-    anchor_tokens = {t.i for t in anchor.subtree} if anchor is not None else set()
+    anchor_tokens = anchor_tokens_of(anchor) if anchor is not None else set()
     main, sub = _main_and_anchor(sentence_drafts, _attachment(span).i, anchor_tokens)
     if main is None:
         return
@@ -488,6 +508,22 @@ def _attachment(span: Span) -> Token:
     if node.head.i == node.i:
         return node
     return node.head
+
+
+def anchor_tokens_of(anchor: Token) -> set[int]:
+    """The tokens of the clause rooted at `anchor`, without a conjunct clause
+    of its own subject: the parser makes the main clause a conjunct of the
+    anchor when the anchor comes first ("the day after X met Y, X held talks"
+    read with "held" under "met")."""
+    tokens = {t.i for t in anchor.subtree}
+    for child in anchor.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _has_subject(child):
+            tokens -= {t.i for t in child.subtree}
+    return tokens
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _inside(expr: TimeExpression, token: Token) -> bool:
