@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from timeline.reader import Reader, as_reader
 from timeline.schema import FTS_TABLE
 from timeline.temporal.lexicon import CARDINALS
-from timeline.vocabulary import alias_key
+from timeline.vocabulary import alias_key, outlet
 
 ORDERS = ("date", "-date", "sources")
 
@@ -491,8 +491,6 @@ def event_sources(reader: Reader, event: dict) -> list[dict]:
     mentions: the outlet (publisher, else the URL's host, else the file it was
     read from), publication date, title, URL, the dates its reports give the
     event (what the merged date is chosen from) and its mention ids."""
-    from timeline.render.labels import outlet
-
     dates: dict[int, set[str]] = {}
     for article_id, date in reader.rows("SELECT article_id, date FROM event_report WHERE event_id = ?", [event["id"]]):
         dates.setdefault(article_id, set()).update([date] if date else [])

@@ -1,6 +1,6 @@
 """The project's shared vocabulary: granularities and their order, modalities,
-participant roles, actor kinds, output formats, and the one key under which an
-actor's name is stored and looked up.
+participant roles, actor kinds, output formats, the one key under which an
+actor's name is stored and looked up, and the name a source goes by (its outlet).
 
 Members are `StrEnum`s, so they compare equal to the plain strings stored in the
 database and written in JSON ("day", "asserted", "source").
@@ -102,3 +102,20 @@ def alias_key(name: str) -> str:
     """The form an actor name is stored under (`actor_alias.alias_norm`) and looked
     up by: lower-cased, whitespace folded. Writer and reader both use this."""
     return " ".join(name.lower().split())
+
+
+def outlet(publisher: str | None, url: str | None, origin: str | None = None) -> str:
+    """Who published a source: the publisher, else the URL's host (without
+    "www."), else the file name it was read from; "" when none is known."""
+    if publisher:
+        return publisher
+    if url:
+        from urllib.parse import urlsplit
+
+        host = urlsplit(url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    if origin and origin != "-":
+        # "corpus/notes/a.txt:12" (a record of a JSON Lines file) -> "a.txt:12"
+        return origin.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return ""

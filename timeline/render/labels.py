@@ -3,6 +3,10 @@ export format (dates have their own module, event_dates)."""
 
 from __future__ import annotations
 
+# Defined with the shared vocabulary: query's source records carry an outlet
+# too, and the readers may not import render/ (docs/architecture.md).
+from timeline.vocabulary import outlet as outlet
+
 
 def type_label(event: dict) -> str:
     """PLOVER category and mode, e.g. "CONSULT/meet"."""
@@ -22,23 +26,6 @@ def place_label(location: dict | None) -> str:
     if name and country and country != name:
         return f"{name} ({country})"
     return name or country
-
-
-def outlet(publisher: str | None, url: str | None, origin: str | None = None) -> str:
-    """Who published a source: the publisher, else the URL's host (without
-    "www."), else the file name it was read from; "" when none is known."""
-    if publisher:
-        return publisher
-    if url:
-        from urllib.parse import urlsplit
-
-        host = urlsplit(url).hostname or ""
-        if host:
-            return host.removeprefix("www.")
-    if origin and origin != "-":
-        # "corpus/notes/a.txt:12" (a record of a JSON Lines file) -> "a.txt:12"
-        return origin.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-    return ""
 
 
 def source_count(event: dict) -> int:
