@@ -38,10 +38,18 @@ TASK_RETRIES = 2
 CONNECT_SECONDS = 20
 FIRST_WORKER_SECONDS = 120
 INSTALL_HINT = "pip install 'timeline[cluster]'"
-# Local workers (passed on by their nannies): no statistical profiler, which
-# samples every worker thread 100 times a second and cost a third more CPU
-# per article here. docs/scale-out.md gives the same for `dask worker`.
-LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+# A local cluster's scheduler and workers (passed on by the nannies): no
+# statistical profiler (it samples every worker thread 100 times a second),
+# and housekeeping once a second instead of every 20-500 ms: an idle
+# LocalCluster(1) took 1.15 CPU s per 20 s with Dask's defaults, 0.20 so.
+# docs/scale-out.md gives the same settings for `dask scheduler`/`dask worker`.
+LOCAL_WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 @dataclass(frozen=True)
