@@ -375,7 +375,7 @@ _SMALL_OFFICES = {
 @functools.lru_cache(maxsize=1)
 def small_gazetteer():
     """Norway, Chile, Japan, Peru, Kenya, Canada, South Korea and the United States; the EC,
-    ASEAN and the G-7; and four invented office holders (on 2023-09-15: Ingrid
+    ASEAN (and its Regional Forum) and the G-7; and four invented office holders (on 2023-09-15: Ingrid
     Berg, Norway's prime minister; Tomas Vidal, Chile's; Amara Osei, Kenya's
     foreign minister; Kenji Mori, Japan's)."""
     from timeline.actors.gazetteer import Gazetteer
@@ -399,6 +399,7 @@ def small_gazetteer():
         country("United States", "American", "U.S.", "US", "America"),
         Actor("European Community", "organisation", None, aliases=("EC",)),
         Actor("ASEAN", "organisation", None),
+        Actor("ASEAN Regional Forum", "organisation", None),
         Actor("G-7", "group", None),
         holder("Ingrid Berg", "head_of_government", "Norway", "2021-10-14"),
         holder("Tomas Vidal", "head_of_government", "Chile", "2022-03-11"),

@@ -20,6 +20,7 @@ from timeline.events.headline import Clause, clause_of
 from timeline.events.lexicon import Lexicon, Trigger, load_lexicon
 from timeline.events.merge import merge_mentions
 from timeline.events.modality import ASSERTED, HYPOTHETICAL, NEGATED, PLANNED, modality
+from timeline.events.participants import Gathering, gather
 from timeline.events.segment import paragraphs
 from timeline.events.types import Extraction, MentionRecord, Participant
 from timeline.sources.document import Document
@@ -30,7 +31,6 @@ ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Speakers whose "said" only attributes a report ("officials said") make no STATEMENT.
 SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson"}
 TIME_MARKS = {"after", "before", "since", "when", "until", "once", "as", "while"}
-DOCUMENT_NOUNS = {"communique", "statement", "declaration", "report", "letter", "note", "resolution"}
 PLAN_NOUNS = {"plan", "decision", "intention", "measure", "move", "proposal"}
 REPORTING_VERBS = {"say", "tell", "announce", "state", "report", "add", "confirm", "explain", "note"}
 ATTRIBUTION_ONLY = {
@@ -335,7 +335,7 @@ class _ParagraphReader:
     def _has_destination(self, token) -> bool:
         if token.lemma_ == "be":
             return self._stays_abroad(token)
-        if self._dateline_destination(token) is not None:
+        if self.dateline_destination(token) is not None:
             return True
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("to", "in", "for", "from"):
@@ -363,7 +363,7 @@ class _ParagraphReader:
         people = [p for s in args_.subjects_of(be) for p in self.resolver.resolve(s, "source") if p.kind == "person"]
         return bool(people) and all(p.known or p.name in self.memory.officials for p in people)
 
-    def _dateline_destination(self, token):
+    def dateline_destination(self, token):
         """The dateline place, for "arrived here", "due here" or an arrival with
         no place of its own ("arrived last night after a stopover in Riyadh")."""
         place = getattr(self.memory, "dateline_place", None)
@@ -543,8 +543,8 @@ class _ParagraphReader:
                 first -= timedelta(days=span - 1)
             date_value = date_start = first.isoformat()
             date_end = (first + timedelta(days=span - 1)).isoformat()
-        here = self._dateline_destination(token) if trigger.mode == "visit" else None
-        place = (here.name, here.country) if here is not None else self._event_place(token, trigger, participants)
+        here = self.dateline_destination(token) if trigger.mode == "visit" else None
+        place = (here.name, here.country) if here is not None else self.event_place(token, trigger, participants)
         offset = self.paragraph.start
         sentence_text = sent.text
         record = MentionRecord(
@@ -677,181 +677,20 @@ class _ParagraphReader:
             score += 0.05
         return round(min(score, 1.0), 2)
 
-    def _participants(self, token, trigger: Trigger) -> list[Participant]:  # noqa: C901
-        resolve = self.resolver.resolve
-        found: list[Participant] = []
+    def _participants(self, token, trigger: Trigger) -> list[Participant]:
+        return gather(self._gathering(token, trigger))
 
-        def add(tokens, role):
-            for tok in tokens:
-                for p in resolve(tok, role, found):
-                    if not any(q.name == p.name for q in found):
-                        found.append(p)
-
-        is_verb = token.pos_ == "VERB" or (token.pos_ == "AUX" and trigger.pos == "VERB")  # "would be in Rome"
-        if trigger.ultimatum:
-            # "He said Japan must open its markets or face reprisals": the one who
-            # says it threatens; whoever must act or face it is the target.
-            speaker = _reporting_verb(token)
-            if speaker is not None:
-                add(args_.subjects_of(speaker), "source")
-            add(args_.subjects_of(token), "target")
-            add([c for c in speaker.children if c.dep_ in ("dobj", "dative")] if speaker is not None else [], "target")
-        elif is_verb:
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-            if passive:
-                add(args_.passive_agents(token), "source")
-                add([c for c in token.children if c.dep_ == "nsubjpass"], "target")
-            else:
-                add(args_.subjects_of(token), "source")
-                if trigger.args != "speaker":
-                    add(args_.objects_of(token), "target")
-                if trigger.objects:
-                    # "restored diplomatic relations with Iran", "severed ties with Israel"
-                    for obj in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in trigger.objects):
-                        add(args_.objects_of(obj), "target")
-                for means in _means(token, trigger.means):
-                    add(args_.objects_of(means), "target")  # "talked over a video link with Biden"
-            if trigger.args == "speaker" and not found:
-                # "A communique issued at the end of the meeting said Asean hoped
-                # ...": a document speaks for whoever its content's subject is.
-                subs = args_.subjects_of(token)
-                if subs and subs[0].lemma_.lower() in DOCUMENT_NOUNS:
-                    for child in (c for c in token.children if c.dep_ == "ccomp"):
-                        add([c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")], "source")
-            if trigger.args == "speaker":
-                for child in token.children:
-                    if child.dep_ in ("ccomp", "xcomp", "dobj"):
-                        add(
-                            [
-                                t
-                                for t in child.subtree
-                                if t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
-                                and t.ent_iob_ == "B"
-                                or (t.ent_iob_ == "I" and False)
-                            ],
-                            "target",
-                        )
-            # "suggested creating a partnership between Belarus, Russia and North Korea"
-            for child in token.children:
-                if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB" and trigger.args == "directed":
-                    add([o for o in args_.objects_of(child)], "target")
-                    for obj in child.children:
-                        if obj.dep_ == "dobj":
-                            add(args_.objects_of(obj), "target")
-            # "traveled to Sochi for a chin-wag with his Russian counterpart"
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "for":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            add(args_.objects_of(pobj), "target")
-        else:
-            add([c for c in token.children if c.dep_ in ("poss",)], "source")
-            add(
-                [
-                    c
-                    for c in token.children
-                    if c.dep_ in ("compound", "amod", "nmod")
-                    and (c.pos_ == "PROPN" or c.ent_type_ or (c.text[:1].isupper() and c.i != token.sent.start))
-                ],
-                "participant",
-            )
-            add(args_.objects_of(token), "target")
-            governor = _governing_verb(token)
-            if governor is not None and token.dep_ in (
-                "dobj",
-                "pobj",
-                "nsubjpass",
-                "npadvmod",
-                "attr",
-                "nsubj",
-                "appos",
-            ):
-                if governor.lemma_.lower() in args_.LIGHT_VERBS or token.dep_ == "pobj":
-                    add(args_.subjects_of(governor), "source")
-                    # "held talks in Tokyo with Japanese officials": objects on the verb
-                    add(
-                        [
-                            o
-                            for o in args_.objects_of(governor)
-                            if o.i != token.i and o.dep_ == "pobj" and o.head.lower_ in ("with", "between", "among")
-                        ],
-                        "target",
-                    )
-                if token.dep_ == "nsubjpass":
-                    add(args_.passive_agents(governor), "source")
-                # "The Security Council was called to a private meeting"
-                add([c for c in governor.children if c.dep_ == "nsubjpass"], "participant")
-        if trigger.type == "SANCTION" and not any(p.role == "target" for p in found):
-            # "sanctions on three Chinese companies": the state whose firms or
-            # people are punished is the target.
-            for obj in args_.objects_of(token):
-                start, end = args_.noun_phrase(obj)
-                country = args_.country_adjectives(self.doc, start, end, self.gaz)
-                if country and not any(q.name == country for q in found):
-                    found.append(Participant(country, "country", "target", country, None, self.doc[start:end].text))
-        if trigger.args == "symmetric" or trigger.mode in ("meet", "negotiate", "phone"):
-            for p in found:
-                if p.role in ("source", "target"):
-                    p.role = "participant"
-        if trigger.mode == "host":
-            for p in found:
-                if p.role == "source":
-                    p.role = "host"
-        if trigger.mode == "visit":
-            here = self._dateline_destination(token)
-            place = (here.name, here.country) if here is not None else self._event_place(token, trigger, found)
-            if place and place[1] and not any(p.name == place[1] for p in found):
-                found.append(Participant(place[1], "country", "target", place[1], None, place[0]))
-        # "the IMF Interim Committee": a body named after its parent organisation
-        # belongs to it, so queries by the parent find it.
-        for p in list(found):
-            words = [w.strip("()") for w in p.surface.split() if w.lower() not in ("the", "a", "an")]
-            if p.kind in ("organisation", "group") and len(words) > 1:
-                parent = self.gaz.lookup(words[0], on=self.published)
-                if (
-                    parent is not None
-                    and parent.name != p.name
-                    and parent.kind in ("organisation", "group")
-                    and not any(q.name == parent.name for q in found)
-                ):
-                    found.append(
-                        Participant(
-                            parent.name,
-                            parent.kind,
-                            p.role,
-                            parent.country,
-                            getattr(parent, "qid", None),
-                            p.surface,
-                            known=True,
-                        )
-                    )
-        # Every person (and national body: a parliament, a ministry) acts for a
-        # country: add it, so queries by country find them. A person holding an
-        # international office acts for that organisation, not for the country
-        # of his passport: NATO's Secretary General Stoltenberg is not Norway.
-        for p in list(found):
-            body = (
-                self.gaz.organisation_of(p.name, self.published)
-                if p.kind == "person" and p.known and self.published
-                else None
-            )
-            if body is not None:
-                if not any(q.name == body.name for q in found):
-                    found.append(
-                        Participant(
-                            body.name,
-                            body.kind,
-                            p.role,
-                            body.country,
-                            getattr(body, "qid", None),
-                            p.surface,
-                            known=True,
-                        )
-                    )
-                continue
-            if p.kind in ("person", "legislature") and p.country and not any(q.name == p.country for q in found):
-                found.append(Participant(p.country, "country", p.role, p.country, None, p.surface))
-        return found
+    def _gathering(self, token, trigger: Trigger) -> Gathering:
+        """What the participant rules read about `token`, nobody found yet."""
+        return Gathering(
+            token,
+            trigger,
+            self.resolver,
+            places=self,
+            speaker=_reporting_verb(token),
+            governor=_governing_verb(token),
+            means=_means(token, trigger.means),
+        )
 
     def _place(self, token):
         from timeline.actors.places import resolve_place
@@ -864,7 +703,7 @@ class _ParagraphReader:
             place = resolve_place(token.text)
         return place
 
-    def _event_place(self, token, trigger: Trigger, participants) -> tuple[str, str | None] | None:
+    def event_place(self, token, trigger: Trigger, participants) -> tuple[str, str | None] | None:
         candidates = args_.place_tokens(token)
         governor = _governing_verb(token) if token.pos_ != "VERB" else None
         if governor is not None:

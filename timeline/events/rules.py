@@ -29,6 +29,7 @@ R = TypeVar("R")
 # Modules that register rules; `all_rules` imports them so a listing is complete.
 RULE_MODULES = (
     "timeline.events.arguments",
+    "timeline.events.participants",
     "timeline.events.modality",
     "timeline.events.dating",
 )
