@@ -10,9 +10,10 @@ once the dates they hang on are known.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from timeline.events import arguments as args_
 from timeline.events.dating import SAYING_NOTE, DateAttacher, EventLink, resolve_links
@@ -21,9 +22,13 @@ from timeline.events.lexicon import Lexicon, Trigger, load_lexicon
 from timeline.events.merge import merge_mentions
 from timeline.events.modality import ASSERTED, HYPOTHETICAL, NEGATED, PLANNED, modality
 from timeline.events.participants import Gathering, gather
+from timeline.events.rules import RuleSet
 from timeline.events.segment import paragraphs
 from timeline.events.types import Extraction, MentionRecord, Participant
 from timeline.sources.document import Document
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 # Nouns that, with "the" and no participants of their own, refer back to an
 # event already reported ("The meeting took place ...").
@@ -439,116 +444,55 @@ class _ParagraphReader:
         return False
 
     # --- one mention ---------------------------------------------------------
-    def _draft(self, token, trigger: Trigger, sent, index: int, borrowed=None) -> MentionDraft | None:  # noqa: C901
-        if trigger.mode == "visit" and token.pos_ == "VERB" and self._visits_a_person(token):
-            # "will visit Treasury Secretary James Baker": calling on a person is
-            # a meeting (CAMEO 040s); visiting a country or city is a trip.
-            trigger = next((t for t in self.lexicon.candidates("meet", "VERB") if not t.particles), trigger)
+    def _draft(self, token, trigger: Trigger, sent, index: int, borrowed=None) -> MentionDraft | None:
+        trigger = self._visit_or_meeting(token, trigger)
         participants = self._participants(token, trigger) or list(borrowed or [])
-        if trigger.objects_kind and not any(
-            p.role in ("target", "participant") and p.kind in trigger.objects_kind for p in participants
-        ):
-            return None  # "hosting the Wagner Group" is not a diplomatic visit
-        if trigger.objects_kind and not any(
-            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
-            for c in token.children
-        ):
-            return None  # "received an assurance from Greece" is no visit
-        anaphoric = False
-        if not participants:
-            if token.pos_ == "NOUN" and any(
-                c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children
-            ):
-                anaphoric = True
-            else:
-                return None
-        if (
-            trigger.args in ("directed", "speaker")
-            and trigger.mode not in ("visit",)
-            and not any(p.role in ("source", "host") for p in participants)
-        ):
-            return None  # "called on Japan to ...": nobody named does it
-        if trigger.mode == "visit" and token.pos_ == "VERB" and not any(p.role == "source" for p in participants):
-            return None  # "attention would go to Brazil": only people and states travel
-        if trigger.mode == "visit" and _goes_home(participants):
-            return None  # "the ambassador arrived last night" in his own capital: a return
-        if trigger.type == "STATEMENT" and not _intergovernmental(participants, self.memory.officials):
-            return None  # a minister on a domestic strike is not diplomacy
-        if not anaphoric and not any(p.kind != "person" or p.country for p in participants):
-            return None  # only private persons: no state or organisation acts
+        candidate = Candidate(token, trigger, participants, self.memory.officials)
+        if NO_EVENT.first(candidate)[0]:
+            return None
         # An ultimatum is made when it is said: its time and modality are the saying's.
         act = (_reporting_verb(token) or token) if trigger.ultimatum else token
         timex, rule_note = self.dates.for_trigger(act)
-        date_value = date_start = date_end = None
-        granularity = "none"
-        expression = rule = anchor = None
-        soft = False
-        if timex is not None and timex.value and timex.anchor != "event" and _event_date(timex):
-            date_value, granularity = _event_date(timex)
-            date_start = timex.date_start.isoformat() if timex.date_start else None
-            date_end = timex.date_end.isoformat() if timex.date_end else None
-            expression, rule, anchor = timex.text, timex.rule, timex.anchor or "absolute"
-            if rule_note:
-                rule = f"{rule}; {rule_note}"
-            soft = rule_note == SAYING_NOTE
-        future = self._is_future(timex)
-        mood = modality(act, future_date=future)
-        if date_value is None and self.published and mood == ASSERTED and _reported_now(act):
-            # News convention: an act reported in the simple past or present with
-            # no date of its own ("Reagan and Chirac signed an agreement", "X
-            # said", "GCC members are threatening") happened on the day the story
-            # reports; perfect tenses ("has accused") are background and stay
-            # undated.
-            narrative = self._narrative_day(trigger)
-            companion = self._also_companion(token, participants)
-            if companion is not None:
-                # "The two presidents also signed ...": "also" adds an act to an
-                # occasion already told, so it shares that occasion's day.
-                date_value = companion.date_value
-                expression = None
-                rule = f"same occasion: 'also' after the act dated {companion.record.date_expression!r}"
-                anchor = "publication"
-            elif narrative is not None:
-                # The story's time moves on: "X arrived yesterday ... He met Y."
-                date_value = narrative.date_value
-                expression = None
-                rule = f"narrative: the day of the preceding sentence ({narrative.record.date_expression})"
-                anchor = "publication"
-            else:
-                date_value = self.published.isoformat()
-                expression, rule, anchor = None, "reporting-day: undated act in the simple past", "publication"
-            date_start = date_end = date_value
-            granularity = "day"
-            soft = True
-        if date_value is None and self.published and mood in (ASSERTED, PLANNED) and _at_end_of(token):
-            # "a communique issued at the end of a two-day meeting said ...": the
-            # meeting ended when the act that closed it happened.
-            root = sent.root
-            closing, _note = self.dates.for_trigger(root)
-            if closing is not None and closing.value and _event_date(closing) and _event_date(closing)[1] == "day":
-                date_value = _event_date(closing)[0]
-                expression, rule = closing.text, f"{closing.rule}; ends with the act at its end"
-            elif modality(root) == ASSERTED and _reported_now(root):
-                date_value = self.published.isoformat()
-                expression, rule = None, "ends on the reporting day, with the act at its end"
-            if date_value:
-                anchor, granularity = "publication", "day"
-                date_start = date_end = date_value
-        span = _stated_duration(token)
-        if span and granularity == "day" and date_value and not soft:
-            # "a two-day visit": the day named is the start, or the end when the
-            # act happened "at the end of" it ("a two-day visit ... yesterday").
-            first = date.fromisoformat(date_value)
-            if _at_end_of(token):
-                first -= timedelta(days=span - 1)
-            date_value = date_start = first.isoformat()
-            date_end = (first + timedelta(days=span - 1)).isoformat()
+        mood = modality(act, future_date=self._is_future(timex))
+        when = _explicit_date(timex, rule_note)
+        if when.value is None and self.published:
+            undated = UndatedAct(self, token, act, trigger, participants, sent, mood)
+            when = UNDATED.first(undated)[0] or when
+        when = _spread_over_stated_days(when, token)
         here = self.dateline_destination(token) if trigger.mode == "visit" else None
         place = (here.name, here.country) if here is not None else self.event_place(token, trigger, participants)
+        return MentionDraft(
+            record=self._record(token, trigger, sent, mood, participants, when),
+            trigger=trigger,
+            participants=participants,
+            place=place,
+            date_value=when.value,
+            date_start=when.start,
+            date_end=when.end,
+            granularity=when.granularity,
+            index=index,
+            anaphoric=candidate.anaphoric,
+            token_key=(self.p_index, token.i),
+            date_explicit=when.expression is not None,
+            sentence_index=self.memory.sentence_index,
+            main_clause=_in_main_clause(token),
+            date_soft=when.soft,
+            perfect=self._told_as_result(token, act, timex),
+            own_occasion=_names_occasion(token),
+            clause=self._clause(token, act, trigger, participants),
+        )
+
+    def _visit_or_meeting(self, token, trigger: Trigger) -> Trigger:
+        """ "will visit Foreign Minister Amara Osei": calling on a person is a
+        meeting (CAMEO 040s); visiting a country or city is a trip."""
+        if trigger.mode == "visit" and token.pos_ == "VERB" and self._visits_a_person(token):
+            return next((t for t in self.lexicon.candidates("meet", "VERB") if not t.particles), trigger)
+        return trigger
+
+    def _record(self, token, trigger: Trigger, sent, mood, participants: list[Participant], when: MentionDate):
         offset = self.paragraph.start
-        sentence_text = sent.text
-        record = MentionRecord(
-            sentence=sentence_text.strip(),
+        return MentionRecord(
+            sentence=sent.text.strip(),
             sentence_start=offset + sent.start_char,
             sentence_end=offset + sent.end_char,
             trigger=_trigger_text(token),
@@ -557,37 +501,12 @@ class _ParagraphReader:
             type=trigger.type,
             mode=trigger.mode,
             modality=mood,
-            confidence=self._confidence(trigger, participants, date_value),
-            date=date_value,
-            date_expression=expression,
-            date_rule=rule,
-            date_anchor=anchor,
-            arguments={
-                # as the sentence named them, once each ("his Russian counterpart")
-                role: list(dict.fromkeys(p.surface for p in participants if p.role == role and p.surface))
-                for role in ("source", "target", "participant", "host")
-                if any(p.role == role for p in participants)
-            },
-        )
-        return MentionDraft(
-            record=record,
-            trigger=trigger,
-            participants=participants,
-            place=place,
-            date_value=date_value,
-            date_start=date_start,
-            date_end=date_end,
-            granularity=granularity,
-            index=index,
-            anaphoric=anaphoric,
-            token_key=(self.p_index, token.i),
-            date_explicit=expression is not None,
-            sentence_index=self.memory.sentence_index,
-            main_clause=_in_main_clause(token),
-            date_soft=soft,
-            perfect=self._told_as_result(token, act, timex),
-            own_occasion=_names_occasion(token),
-            clause=self._clause(token, act, trigger, participants),
+            confidence=self._confidence(trigger, participants, when.value),
+            date=when.value,
+            date_expression=when.expression,
+            date_rule=when.rule,
+            date_anchor=when.anchor,
+            arguments=_arguments(participants),
         )
 
     def _clause(self, token, act, trigger: Trigger, participants: list[Participant]):
@@ -735,6 +654,258 @@ class _ParagraphReader:
             return country
         ref = self.gaz.lookup(country, on=self.published)
         return ref.name if ref is not None and ref.kind == "country" else country
+
+
+# --- which triggers are no event: the rules of NO_EVENT, in the order they are tried --
+
+
+@dataclass
+class Candidate:
+    """A trigger with the participants found for it, before it becomes a mention."""
+
+    token: Token
+    trigger: Trigger
+    participants: list[Participant]
+    officials: set[str]  # the people the article gave a public office
+
+    @property
+    def anaphoric(self) -> bool:
+        """ "The meeting took place ...": nobody named, the noun refers back."""
+        return (
+            not self.participants
+            and self.token.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in self.token.children)
+        )
+
+
+NO_EVENT: RuleSet[[Candidate], bool] = RuleSet(
+    "events", "which trigger, with the participants found for it, reports no diplomatic event?"
+)
+
+
+@NO_EVENT.register
+def _visitor_of_another_kind(c: Candidate) -> bool | None:
+    """the entry names who may be its object, and nobody named is: "hosting a
+    football club" is no diplomatic visit"""
+    kinds = c.trigger.objects_kind
+    if kinds and not any(p.role in ("target", "participant") and p.kind in kinds for p in c.participants):
+        return True
+    return None
+
+
+@NO_EVENT.register
+def _no_named_object(c: Candidate) -> bool | None:
+    """the entry needs a named object and has none: "received a letter from
+    Peru" is no visit"""
+    if c.trigger.objects_kind and not any(
+        d.dep_ == "dobj" and (d.pos_ == "PROPN" or d.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+        for d in c.token.children
+    ):
+        return True
+    return None
+
+
+@NO_EVENT.register
+def _nobody_named(c: Candidate) -> bool | None:
+    """no participant, and no "the talks" that refers back to talks told before:
+    "talks would help" """
+    return True if not c.participants and not c.anaphoric else None
+
+
+@NO_EVENT.register
+def _nobody_does_it(c: Candidate) -> bool | None:
+    """a directed act or a saying that nobody named does: "Peru was urged to lift
+    the ban" """
+    if (
+        c.trigger.args in ("directed", "speaker")
+        and c.trigger.mode != "visit"
+        and not any(p.role in ("source", "host") for p in c.participants)
+    ):
+        return True
+    return None
+
+
+@NO_EVENT.register
+def _nobody_travels(c: Candidate) -> bool | None:
+    """a trip verb with no traveller: "attention will go to Lima"; only people
+    and states travel"""
+    if c.trigger.mode == "visit" and c.token.pos_ == "VERB" and not any(p.role == "source" for p in c.participants):
+        return True
+    return None
+
+
+@NO_EVENT.register
+def _going_home(c: Candidate) -> bool | None:
+    """an arrival in the traveller's own country is a return: "Mr Vidal (of
+    Chile) arrived in Santiago" """
+    return True if c.trigger.mode == "visit" and _goes_home(c.participants) else None
+
+
+@NO_EVENT.register
+def _domestic_statement(c: Candidate) -> bool | None:
+    """a statement by no official, or involving no other state or international
+    body: "Kenyan economist Joseph Kamau said prices would rise" """
+    if c.trigger.type == "STATEMENT" and not _intergovernmental(c.participants, c.officials):
+        return True
+    return None
+
+
+@NO_EVENT.register
+def _private_persons(c: Candidate) -> bool | None:
+    """only private persons, no state or organisation acts: "Joseph Kamau met
+    Maria Lopez" """
+    if not c.anaphoric and not any(p.kind != "person" or p.country for p in c.participants):
+        return True
+    return None
+
+
+# --- the date of a mention ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MentionDate:
+    """The date a mention is given, and how it was found."""
+
+    value: str | None = None
+    start: str | None = None
+    end: str | None = None
+    granularity: str = "none"
+    expression: str | None = None
+    rule: str | None = None
+    anchor: str | None = None
+    soft: bool = False  # a default (reporting day, narrative), not the text's own
+
+
+def _explicit_date(timex, rule_note: str | None) -> MentionDate:
+    """The date the act's own time expression gives, if it dates an event."""
+    dated = _event_date(timex) if timex is not None and timex.value and timex.anchor != "event" else None
+    if dated is None:
+        return MentionDate()
+    return MentionDate(
+        value=dated[0],
+        start=timex.date_start.isoformat() if timex.date_start else None,
+        end=timex.date_end.isoformat() if timex.date_end else None,
+        granularity=dated[1],
+        expression=timex.text,
+        rule=f"{timex.rule}; {rule_note}" if rule_note else timex.rule,
+        anchor=timex.anchor or "absolute",
+        soft=rule_note == SAYING_NOTE,
+    )
+
+
+def _on_day(value: str | None, rule: str, *, expression: str | None = None, soft: bool) -> MentionDate:
+    """A day the story's time gives an undated act."""
+    return MentionDate(value, value, value, "day", expression, rule, "publication", soft)
+
+
+def _spread_over_stated_days(when: MentionDate, token) -> MentionDate:
+    """ "a two-day visit": the day named is the start, or the end when the act
+    happened "at the end of" it ("at the end of a two-day visit ... on Monday")."""
+    span = _stated_duration(token)
+    if not (span and when.granularity == "day" and when.value and not when.soft):
+        return when
+    first = date.fromisoformat(when.value)
+    if _at_end_of(token):
+        first -= timedelta(days=span - 1)
+    return replace(
+        when, value=first.isoformat(), start=first.isoformat(), end=(first + timedelta(days=span - 1)).isoformat()
+    )
+
+
+def _arguments(participants: list[Participant]) -> dict[str, list[str]]:
+    """Each role's participants as the sentence named them, once each ("his
+    Kenyan counterpart")."""
+    return {
+        role: list(dict.fromkeys(p.surface for p in participants if p.role == role and p.surface))
+        for role in ("source", "target", "participant", "host")
+        if any(p.role == role for p in participants)
+    }
+
+
+@dataclass
+class UndatedAct:
+    """An act no phrase of its own dates, in an article with a publication date."""
+
+    reader: _ParagraphReader
+    token: Token
+    act: Token  # the trigger, or the saying of an ultimatum
+    trigger: Trigger
+    participants: list[Participant]
+    sent: Span
+    mood: str
+
+    @cached_property
+    def reported_now(self) -> bool:
+        """Told in the simple past or present, as having happened."""
+        return self.mood == ASSERTED and _reported_now(self.act)
+
+    @cached_property
+    def at_the_end(self) -> bool:
+        """ "at the end of the talks": the act closes an occasion that took place."""
+        return self.mood in (ASSERTED, PLANNED) and _at_end_of(self.token)
+
+
+# News convention: an act reported in the simple past or present with no date of
+# its own ("Ms Berg and Mr Vidal signed an accord", "Peru said", "the envoys
+# are threatening") happened on the day the story reports; perfect tenses
+# ("has accused") are background and stay undated.
+UNDATED: RuleSet[[UndatedAct], MentionDate] = RuleSet(
+    "dating", "which day does an act that no phrase of its own dates happen on?"
+)
+
+
+@UNDATED.register
+def _also_on_the_same_occasion(u: UndatedAct) -> MentionDate | None:
+    """ "also" adds an act to an occasion already told, and the act shares its
+    day: "Ms Berg met Mr Vidal on Monday ... The two also signed an accord" """
+    companion = u.reader._also_companion(u.token, u.participants) if u.reported_now else None
+    if companion is None:
+        return None
+    expression = companion.record.date_expression
+    return _on_day(companion.date_value, f"same occasion: 'also' after the act dated {expression!r}", soft=True)
+
+
+@UNDATED.register
+def _narrative_time(u: UndatedAct) -> MentionDate | None:
+    """the story's time moves on: "Mr Mori arrived in Lima on Sunday. He met Mr
+    Vidal." """
+    narrative = u.reader._narrative_day(u.trigger) if u.reported_now else None
+    if narrative is None:
+        return None
+    expression = narrative.record.date_expression
+    return _on_day(narrative.date_value, f"narrative: the day of the preceding sentence ({expression})", soft=True)
+
+
+@UNDATED.register
+def _reporting_day(u: UndatedAct) -> MentionDate | None:
+    """an act told in the simple past or present happened on the day the story
+    reports: "Peru expelled two Chilean diplomats" """
+    if not u.reported_now:
+        return None
+    return _on_day(u.reader.published.isoformat(), "reporting-day: undated act in the simple past", soft=True)
+
+
+@UNDATED.register
+def _closing_act(u: UndatedAct) -> MentionDate | None:
+    """an occasion ends on the day of the act at its end: "a statement issued at
+    the end of the talks on Monday said ..." """
+    if not u.at_the_end:
+        return None
+    closing, _note = u.reader.dates.for_trigger(u.sent.root)
+    dated = _event_date(closing) if closing is not None and closing.value else None
+    if dated is None or dated[1] != "day":
+        return None
+    return _on_day(dated[0], f"{closing.rule}; ends with the act at its end", expression=closing.text, soft=False)
+
+
+@UNDATED.register
+def _closing_act_reported_now(u: UndatedAct) -> MentionDate | None:
+    """an occasion ends on the reporting day when the act at its end is told in the
+    simple past: "a statement issued at the end of the talks with Chile said ..." """
+    root = u.sent.root
+    if not u.at_the_end or modality(root) != ASSERTED or not _reported_now(root):
+        return None
+    return _on_day(u.reader.published.isoformat(), "ends on the reporting day, with the act at its end", soft=False)
 
 
 _STILL_TO_COME = re.compile(r"\b(?:later|next|coming|upcoming)\b", re.IGNORECASE)

@@ -32,6 +32,7 @@ RULE_MODULES = (
     "timeline.events.participants",
     "timeline.events.modality",
     "timeline.events.dating",
+    "timeline.events.extract",
 )
 
 
