@@ -23,7 +23,6 @@ BASELINE = {
     "events/extract.py:_link_during": 40,
     "events/extract.py:_intergovernmental": 28,
     "events/extract.py:_ParagraphReader.read": 34,
-    "events/extract.py:_ParagraphReader._conditions_hold": 56,
     "events/extract.py:_ParagraphReader._statement_worthy": 35,
     "events/merge.py:_participants_compatible": 28,
     "events/merge.py:EventBuilder.summary": 32,

@@ -285,57 +285,9 @@ class _ParagraphReader:
                 return entry
         return None
 
-    def _conditions_hold(self, token, entry: Trigger) -> bool:  # noqa: C901
-        children = list(token.children)
-        if entry.pos == "NOUN" and token.ent_type_ in ("ORG", "GPE", "PERSON", "WORK_OF_ART", "LAW"):
-            return False  # "the Summit Hotel", "Camp David Accords"
-        if entry.particles:
-            words = {c.lower_ for c in children if c.dep_ in ("prt", "prep")}
-            if not words & entry.particles:
-                return False
-        if entry.needs_oprd and not any(c.dep_ in ("oprd", "xcomp", "attr") for c in children):
-            # "calling Lukashenko 'an accomplice'": the parse gives an object predicate.
-            return False
-        if entry.objects:
-            objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
-            # "signed a variety of agreements", "signed two treaties"
-            objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
-            if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
-                return False
-        if entry.not_objects and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in entry.not_objects for c in children
-        ):
-            return False  # "to meet a substantial need", "the target was met"
-        if entry.complements:
-            comps = [c for c in children if c.dep_ in ("xcomp", "ccomp", "dobj")]
-            if not any(c.lemma_.lower() in entry.complements for c in comps):
-                return False
-        if entry.modifiers:
-            mods = {c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod")}
-            if not mods & entry.modifiers:
-                return False
-        if entry.governors:
-            governor = _governing_verb(token)
-            if governor is None or governor.lemma_.lower() not in entry.governors:
-                return False
-        if (
-            entry.ultimatum
-            and not any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
-            and not any(c.dep_ == "cc" and c.lower_ == "or" for c in token.children)
-        ):
-            return False
-        if entry.means and not _means(token, entry.means):
-            return False
-        if entry.needs_threat and not _threatens(token):
-            return False
-        if entry.mode == "phone" and entry.pos == "NOUN" and _said_over_the_phone(token):
-            return False
-        if entry.needs_place:
-            if not self._has_destination(token):
-                return False
-        if entry.type == "STATEMENT" and entry.pos == "VERB" and not self._statement_worthy(token):
-            return False
-        return True
+    def _conditions_hold(self, token, entry: Trigger) -> bool:
+        failed, _rule = CONDITIONS.first(EntryMatch(self, token, entry))
+        return not failed
 
     def _has_destination(self, token) -> bool:
         if token.lemma_ == "be":
@@ -654,6 +606,161 @@ class _ParagraphReader:
             return country
         ref = self.gaz.lookup(country, on=self.published)
         return ref.name if ref is not None and ref.kind == "country" else country
+
+
+# --- does a token count as its lexicon entry: the rules of CONDITIONS, in order ------
+#
+# One check per condition key of timeline/data/triggers.yaml, and the few the
+# lexicon does not spell; each answers True when the token fails it.
+
+
+@dataclass
+class EntryMatch:
+    """A token and a lexicon entry of its lemma, while the entry's conditions are checked."""
+
+    reader: _ParagraphReader
+    token: Token
+    entry: Trigger
+
+    @cached_property
+    def children(self) -> list[Token]:
+        return list(self.token.children)
+
+
+CONDITIONS: RuleSet[[EntryMatch], bool] = RuleSet("triggers", "which condition of its lexicon entry does a word fail?")
+
+
+@CONDITIONS.register
+def _part_of_a_name(m: EntryMatch) -> bool | None:
+    """a noun inside a name is no event: "the Summit Hotel", "the Lima Accords" """
+    if m.entry.pos == "NOUN" and m.token.ent_type_ in ("ORG", "GPE", "PERSON", "WORK_OF_ART", "LAW"):
+        return True
+    return None
+
+
+@CONDITIONS.register
+def _particles(m: EntryMatch) -> bool | None:
+    """particles: the verb needs one of the entry's particles or prepositions:
+    "called for talks", "broke off relations" """
+    if m.entry.particles and not {c.lower_ for c in m.children if c.dep_ in ("prt", "prep")} & m.entry.particles:
+        return True
+    return None
+
+
+@CONDITIONS.register
+def _needs_oprd(m: EntryMatch) -> bool | None:
+    """needs_oprd: the verb needs an object predicate: "called the envoy 'a
+    spy'" """
+    if m.entry.needs_oprd and not any(c.dep_ in ("oprd", "xcomp", "attr") for c in m.children):
+        return True
+    return None
+
+
+@CONDITIONS.register
+def _objects(m: EntryMatch) -> bool | None:
+    """objects: the verb needs an object the entry names, or a number "of" them:
+    "recalled its envoy", "signed a series of accords", "signed two pacts" """
+    wanted = m.entry.objects
+    if wanted and not any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in _counted_objects(m.children)):
+        return True
+    return None
+
+
+def _counted_objects(children: list[Token]) -> list[Token]:
+    """The objects among `children`, and what "a series of", "a number of" counts."""
+    objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    return objs + [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+
+
+@CONDITIONS.register
+def _not_objects(m: EntryMatch) -> bool | None:
+    """not_objects: an object the entry excludes: "to meet a deadline", "the
+    quota was met" """
+    excluded = m.entry.not_objects
+    if excluded and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in excluded for c in m.children):
+        return True
+    return None
+
+
+@CONDITIONS.register
+def _complements(m: EntryMatch) -> bool | None:
+    """complements: the verb needs a complement verb the entry names: "proposed
+    holding talks" """
+    wanted = m.entry.complements
+    if wanted and not any(c.dep_ in ("xcomp", "ccomp", "dobj") and c.lemma_.lower() in wanted for c in m.children):
+        return True
+    return None
+
+
+@CONDITIONS.register
+def _modifiers(m: EntryMatch) -> bool | None:
+    """modifiers: the noun needs a compound or adjective the entry names: "a
+    telephone call" """
+    if (
+        m.entry.modifiers
+        and not {c.lemma_.lower() for c in m.children if c.dep_ in ("compound", "amod")} & m.entry.modifiers
+    ):
+        return True
+    return None
+
+
+@CONDITIONS.register
+def _governors(m: EntryMatch) -> bool | None:
+    """governors: the noun counts only under a verb the entry names: "reached an
+    accord", "imposed sanctions" """
+    if not m.entry.governors:
+        return None
+    governor = _governing_verb(m.token)
+    return True if governor is None or governor.lemma_.lower() not in m.entry.governors else None
+
+
+@CONDITIONS.register
+def _joined_by_or(m: EntryMatch) -> bool | None:
+    """ultimatum: the verb counts only as the second half of an ultimatum, joined
+    by "or": "must lift the ban or face tariffs" """
+    if not m.entry.ultimatum:
+        return None
+    joined = (c for t in (m.token.head, m.token) for c in t.children if c.dep_ == "cc" and c.lower_ == "or")
+    return None if any(joined) else True
+
+
+@CONDITIONS.register
+def _means_of_contact(m: EntryMatch) -> bool | None:
+    """means: the verb needs a "by", "over" or "via" phrase the entry names:
+    "spoke by telephone", "talked over a video link" """
+    return True if m.entry.means and not _means(m.token, m.entry.means) else None
+
+
+@CONDITIONS.register
+def _needs_threat(m: EntryMatch) -> bool | None:
+    """needs_threat: a warning is a threat with an addressee, a condition or a
+    punitive word: "warned Peru", "warned of reprisals" """
+    return True if m.entry.needs_threat and not _threatens(m.token) else None
+
+
+@CONDITIONS.register
+def _call_to_the_reporter(m: EntryMatch) -> bool | None:
+    """a telephone call in which a source spoke to the reporter is no call
+    between officials: "a spokesman said in a telephone call" """
+    if m.entry.mode == "phone" and m.entry.pos == "NOUN" and _said_over_the_phone(m.token):
+        return True
+    return None
+
+
+@CONDITIONS.register
+def _needs_place(m: EntryMatch) -> bool | None:
+    """needs_place: a trip verb needs a destination, or a trigger noun after
+    "for": "flew to Lima", "left for talks" """
+    return True if m.entry.needs_place and not m.reader._has_destination(m.token) else None
+
+
+@CONDITIONS.register
+def _worth_a_statement(m: EntryMatch) -> bool | None:
+    """a saying verb is a statement only when it says something diplomatic (see
+    `_statement_worthy`)"""
+    if m.entry.type == "STATEMENT" and m.entry.pos == "VERB" and not m.reader._statement_worthy(m.token):
+        return True
+    return None
 
 
 # --- which triggers are no event: the rules of NO_EVENT, in the order they are tried --
