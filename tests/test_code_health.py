@@ -25,7 +25,6 @@ BASELINE = {
     "events/extract.py:_ParagraphReader.read": 34,
     "events/extract.py:_ParagraphReader._statement_worthy": 35,
     "events/merge.py:_participants_compatible": 28,
-    "events/merge.py:EventBuilder.summary": 32,
 }
 
 

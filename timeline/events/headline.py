@@ -105,30 +105,60 @@ def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | 
     if token.pos_ not in ("VERB", "AUX") or not summary:
         return None
     words = summary.split()
-    tail = words[1:]
     children = list(token.children)
+    act = _act(token, summary, children)
+    phrases = _Phrases(names)
+    if words[1:] and words[-1] in _PREPOSITIONS:
+        return _prepositional_clause(act, words, children, phrases)
+    content = _content(token, children)
+    full = [p for p in (phrases.clause(c) for c in content) if p]
+    direct = [p for p in (phrases.clause(_brought_about(c)) for c in content) if p]
+    short = [p for p in (phrases.clause(c, depth=0) for c in content) if p]
+    shortest = [p for p in (phrases.clause(c, depth=-1) for c in content) if p]
+    details = tuple(p for p in (phrases.render(t) for t in _topics(token, children)) if p)
+    if content and not full:
+        return None  # a quotation in the first person the parse cannot reduce
+    if not full and details:
+        return Clause(act, details[0], details[1:])
+    return Clause(act, " ".join(full), details, (" ".join(direct), " ".join(short), " ".join(shortest)))
+
+
+def _act(token: Token, summary: str, children: list[Token]) -> str:
+    """The lexicon's verb phrase, or the verb's own with its modal or negation:
+    "would not sign", "did not meet"."""
     modals = [c.lower_ for c in children if c.dep_ == "aux" and c.lower_ in _MODALS]
     negated = any(c.dep_ == "neg" for c in children)
-    if modals or negated:
-        verb = token.lemma_.lower()
-        act = " ".join([*modals[:1], *(["did"] if negated and not modals else []), *(["not"] if negated else []), verb])
-        act = " ".join([act, *tail])
-    else:
-        act = summary
-    phrases = _Phrases(names)
-    if tail and tail[-1] in _PREPOSITIONS:
-        # "called for", "traveled to": the lexicon's preposition takes its object.
-        objects = [g for c in children if c.dep_ == "prep" and c.lower_ == tail[-1] for g in c.children]
-        objects = [g for g in objects if g.dep_ in ("pobj", "pcomp")]
-        if not objects and len(words) > 2:
-            return Clause(" ".join(words[:-1]))  # "Lula and Modi spoke by telephone"
-        if not objects:
-            return None
-        return Clause(act, phrases.render(objects[0]), shorter=(phrases.render(objects[0], depth=0),))
+    if not (modals or negated):
+        return summary
+    verb = token.lemma_.lower()
+    act = " ".join([*modals[:1], *(["did"] if negated and not modals else []), *(["not"] if negated else []), verb])
+    return " ".join([act, *summary.split()[1:]])
+
+
+def _prepositional_clause(act: str, words: list[str], children: list[Token], phrases: _Phrases) -> Clause | None:
+    """ "called for", "traveled to": the lexicon's preposition takes its object."""
+    objects = [g for c in children if c.dep_ == "prep" and c.lower_ == words[-1] for g in c.children]
+    objects = [g for g in objects if g.dep_ in ("pobj", "pcomp")]
+    if not objects and len(words) > 2:
+        return Clause(" ".join(words[:-1]))  # "Lula and Modi spoke by telephone"
+    if not objects:
+        return None
+    return Clause(act, phrases.render(objects[0]), shorter=(phrases.render(objects[0], depth=0),))
+
+
+def _content(token: Token, children: list[Token]) -> list[Token]:
+    """What the act is about: the object first, then what is said about it, a
+    complement clause last (a quotation may come before its "said")."""
     content = [c for c in children if c.dep_ in _CONTENT_DEPS]
     if token.dep_ == "parataxis" and token.head.i < token.i and token.head.pos_ in ("VERB", "AUX"):
         content.append(token.head)  # "'... Peru wants closer ties,' Vidal said": the quotation heads the parse
-    topics = [
+    content.sort(key=lambda c: (c.dep_ in ("ccomp", "ROOT", "parataxis") or c.i == token.head.i, c.i))
+    return content
+
+
+def _topics(token: Token, children: list[Token]) -> list[Token]:
+    """ "on"/"about"/"over" phrases after the verb that are not times."""
+    return [
         c
         for c in children
         if c.dep_ == "prep"
@@ -137,19 +167,6 @@ def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | 
         and not _is_time(c)
         and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
     ]
-    # The object first, then what is said about it, a complement clause last
-    # (a quotation may come before its "said").
-    content.sort(key=lambda c: (c.dep_ in ("ccomp", "ROOT", "parataxis") or c.i == token.head.i, c.i))
-    full = [p for p in (phrases.clause(c) for c in content) if p]
-    direct = [p for p in (phrases.clause(_brought_about(c)) for c in content) if p]
-    short = [p for p in (phrases.clause(c, depth=0) for c in content) if p]
-    shortest = [p for p in (phrases.clause(c, depth=-1) for c in content) if p]
-    details = tuple(p for p in (phrases.render(t) for t in topics) if p)
-    if content and not full:
-        return None  # a quotation in the first person the parse cannot reduce
-    if not full and details:
-        return Clause(act, details[0], details[1:])
-    return Clause(act, " ".join(full), details, (" ".join(direct), " ".join(short), " ".join(shortest)))
 
 
 def _brought_about(token: Token) -> Token:

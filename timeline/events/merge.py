@@ -7,6 +7,7 @@ participants, dates and places agree. The most precise date wins.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -144,14 +145,9 @@ class EventBuilder:
 
     def _plain_summary(self, best) -> str:
         verb = best.trigger.summary
-        sources = [p.name for p in self.participants if p.role in ("source", "host") and p.kind != "country"]
-        sources = sources or [p.name for p in self.participants if p.role in ("source", "host")]
-        targets = [
-            p.name for p in self.participants if p.role == "target" and p.name not in sources and p.kind != "country"
-        ]
-        targets = targets or [p.name for p in self.participants if p.role == "target" and p.name not in sources]
-        others = [p.name for p in self.participants if p.role == "participant" and p.kind != "country"]
-        others = others or [p.name for p in self.participants if p.role == "participant"]
+        sources = self._named("source", "host")
+        targets = self._named("target", exclude=sources)
+        others = self._named("participant")
         if self.mode == "visit" and sources:
             where = self.place[0] if self.place else _join(targets)
             return (
@@ -165,28 +161,18 @@ class EventBuilder:
             text = f"{_join(sources)} {verb}" + (f" {_join(targets)}" if targets else "")
         else:
             names = sources + others + targets
-            if verb in (
-                "meeting",
-                "summit",
-                "talks",
-                "negotiations",
-                "consultations",
-                "discussions",
-                "visit",
-                "trip",
-                "tour",
-                "audience",
-                "phone call",
-                "signing",
-            ):
-                text = f"{verb.capitalize()} of {_join(names)}" if names else verb.capitalize()
-            elif verb.endswith(PREPOSITION_ENDINGS) and self.place:
+            if verb.endswith(PREPOSITION_ENDINGS) and self.place and verb not in OCCASION_NOUNS:
                 return f"{_join(names)} {verb} {self.place[0]}"
-            else:
-                text = f"{_join(names)} {verb.rsplit(' ', 1)[0] if verb.endswith(PREPOSITION_ENDINGS) else verb}"
+            text = _occasion_of(verb, names)
         if self.place:
             text += f" in {self.place[0]}"
         return text
+
+    def _named(self, *roles: str, exclude: Sequence[str] = ()) -> list[str]:
+        """Names of the participants in `roles` (not in `exclude`), people and
+        organisations before states: a state only when no one else is named."""
+        named = [p for p in self.participants if p.role in roles and p.name not in exclude]
+        return [p.name for p in named if p.kind != "country"] or [p.name for p in named]
 
     def to_record(self) -> EventRecord:
         mentions = [d.record for d in sorted(self.drafts, key=lambda d: d.index)]
@@ -232,6 +218,32 @@ def _said_by(participants: list[Participant], clause):
             rest = [c[len(p.name) :].strip() for c in (clause.content, *clause.shorter) if c.startswith(p.name + " ")]
             return replace(clause, act="", content=rest[0], shorter=tuple(rest[1:])), p.name
     return clause, ""
+
+
+# Nouns an occasion is named by: "Meeting of A and B", "Talks of A and B".
+OCCASION_NOUNS = frozenset(
+    (
+        "meeting",
+        "summit",
+        "talks",
+        "negotiations",
+        "consultations",
+        "discussions",
+        "visit",
+        "trip",
+        "tour",
+        "audience",
+        "phone call",
+        "signing",
+    )
+)
+
+
+def _occasion_of(verb: str, names: list[str]) -> str:
+    """ "Meeting of A and B" for an occasion noun, else "A and B met"."""
+    if verb in OCCASION_NOUNS:
+        return f"{verb.capitalize()} of {_join(names)}" if names else verb.capitalize()
+    return f"{_join(names)} {verb.rsplit(' ', 1)[0] if verb.endswith(PREPOSITION_ENDINGS) else verb}"
 
 
 def _join(names: list[str]) -> str:

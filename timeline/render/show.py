@@ -104,16 +104,9 @@ def _mention_rows(m: dict, color: bool) -> list[tuple[str, RenderableType]]:
     return rows
 
 
-def render_event(event: dict, *, width: int = 100, color: bool = False) -> str:
-    """The event record of `query.get_event` (mention details, sources) as text for people."""
-    from rich.console import Console
-    from rich.padding import Padding
-    from rich.text import Text
-
-    buf = io.StringIO()
-    console = Console(file=buf, width=width, no_color=not color, force_terminal=color, highlight=False)
-    head = f"Event {event['id']}: {event['type']}" + (f"/{event['mode']}" if event["mode"] else "")
-    console.print(Text(head, style="bold"))
+def _event_rows(event: dict) -> list[tuple[str, RenderableType]]:
+    """The event's own rows: date (and how its sources agree), CAMEO, actors by
+    role, place, summary, modality."""
     rows: list[tuple[str, RenderableType]] = []
     span = ""
     if event["date_start"] and event["date_end"] and event["date_end"] != event["date_start"]:
@@ -135,23 +128,34 @@ def render_event(event: dict, *, width: int = 100, color: bool = False) -> str:
         rows.append(("place", loc["name"] + (f" ({loc['country']})" if loc.get("country") else "")))
     rows.append(("summary", event["summary"]))
     count = event["n_sources"]
-    rows.append(
-        (
-            "modality",
-            f"{event['modality']}, confidence {event['confidence']:.2f}, {count} source{'s' if count != 1 else ''}",
-        )
-    )
-    console.print(Padding(_grid(rows), (0, 0, 0, 2)))
+    modality = f"{event['modality']}, confidence {event['confidence']:.2f}, {count} source{'s' if count != 1 else ''}"
+    rows.append(("modality", modality))
+    return rows
+
+
+def _source_head(src: dict, n: int, total: int) -> str:
+    """ "Source 2 of 3: TASS, published 2023-09-13 — article 7"."""
+    about = ", ".join(part for part in (src["outlet"], src["published"] and f"published {src['published']}") if part)
+    return f"  Source {n} of {total}" + (f": {about}" if about else "") + f" — article {src['article_id']}"
+
+
+def render_event(event: dict, *, width: int = 100, color: bool = False) -> str:
+    """The event record of `query.get_event` (mention details, sources) as text for people."""
+    from rich.console import Console
+    from rich.padding import Padding
+    from rich.text import Text
+
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, no_color=not color, force_terminal=color, highlight=False)
+    head = f"Event {event['id']}: {event['type']}" + (f"/{event['mode']}" if event["mode"] else "")
+    console.print(Text(head, style="bold"))
+    console.print(Padding(_grid(_event_rows(event)), (0, 0, 0, 2)))
     mentions = {m["id"]: m for m in event["mentions"]}
     sources = event.get("sources") or _sources_of_mentions(event["mentions"])
     for n, src in enumerate(sources, 1):
         console.print()
-        about = ", ".join(
-            part for part in (src["outlet"], src["published"] and f"published {src['published']}") if part
-        )
-        head = f"  Source {n} of {len(sources)}" + (f": {about}" if about else "") + f" — article {src['article_id']}"
-        console.print(Text(head, style="bold"))
-        rows = [(key, str(src[key])) for key in ("title", "url") if src.get(key)]
+        console.print(Text(_source_head(src, n, len(sources)), style="bold"))
+        rows: list[tuple[str, RenderableType]] = [(key, str(src[key])) for key in ("title", "url") if src.get(key)]
         rows.append(("says", ", ".join(src["dates"]) or "no date"))
         console.print(Padding(_grid(rows), (0, 0, 0, 4)))
         for mention_id in src["mentions"]:
