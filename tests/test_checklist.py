@@ -27,7 +27,7 @@ FLOORS = {
     "last month": 14,
     "explicit date": 16,
     "anchored on an event, same sentence": 16,
-    "anchored on an event, previous sentence": 7,
+    "anchored on an event, previous sentence": 14,
     "light-verb noun": 29,
     "titles only": 16,
     "pronoun and surname after the first mention": 16,

@@ -259,6 +259,10 @@ LINKED = [
     # conjunct of "met", the main clause is still not part of the anchor
     ("The/DT/det/1 day/NN/npadvmod/5 after/IN:SCONJ/mark/5 the/DT/det/4 envoys/NNS/nsubj/5/=envoy met/VBD/ROOT/5/=meet ,/,/punct/5 the/DT/det/8 king/NN/nsubj/9 received/VBD/conj/5/=receive them/PRP/dobj/9/=they ././punct/5",
      ("met", "received"), [(1, 0, "The day after")], [None, "The day after"]),
+    # a week later, the envoy flew to Oslo to meet the king: the meeting the flight
+    # was for shares the flight's day once the link dates it
+    ("A/DT/det/1 week/NN/npadvmod/2 later/RB/advmod/6 ,/,/punct/6 the/DT/det/5 envoy/NN/nsubj/6 flew/VBD/ROOT/6/=fly to/IN/prep/6 Oslo/NNP/pobj/7 to/TO/aux/10 meet/VB/advcl/6 the/DT/det/12 king/NN/dobj/10 ././punct/6",
+     ("flew", "meet"), [(0, None, "A week later"), (1, 0, "A week later")], ["A week later", None]),
 ]  # fmt: skip
 
 

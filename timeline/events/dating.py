@@ -283,7 +283,21 @@ class DateAttacher:
                 continue
             span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
             if span is not None:
-                _link(expr, span, sentence_drafts)
+                main = _link(expr, span, sentence_drafts)
+                if main is not None:
+                    self._share_with_companions(expr, main, sentence_drafts)
+
+    def _share_with_companions(self, expr: TimeExpression, main: LinkedDraft, drafts: Sequence[LinkedDraft]) -> None:
+        """Mentions whose walk up reaches the phrase that dates `main` share
+        `main`'s day once it is known: "two days later, X flew to Oslo to meet
+        Y" — the meeting the flight was for, on the flight's day."""
+        same_day = dataclasses.replace(expr, relation="same", offset=None, granularity="day")
+        for draft in drafts:
+            if draft is main or draft.links:
+                continue
+            found, _rule = self.for_trigger_and_rule(self.doc[draft.token_key[1]])
+            if found[0] is expr:
+                draft.links.append(EventLink(main=draft.index, sub=main.index, expression=same_day))
 
 
 @DATE_SOURCES.register
@@ -407,17 +421,19 @@ ANCHORS: RuleSet[[Token], Token] = RuleSet(
 )
 
 
-def _link(expr: TimeExpression, span: Span, sentence_drafts: Sequence[LinkedDraft]) -> None:
+def _link(expr: TimeExpression, span: Span, sentence_drafts: Sequence[LinkedDraft]) -> LinkedDraft | None:
+    """Link the mention `expr` dates to the one it is anchored on; that mention."""
     relation = _relation_token(span)
     anchor = anchor_clause(relation) if relation is not None else None
     anchor_tokens = anchor_tokens_of(anchor) if anchor is not None else set()
     main, sub = _main_and_anchor(sentence_drafts, _attachment(span).i, anchor_tokens)
     if main is None:
-        return
+        return None
     if anchor is not None and sub is None:
-        return  # anchored on something that is not an event we track
+        return None  # anchored on something that is not an event we track
     main.links.append(EventLink(main=main.index, sub=None if sub is None else sub.index, expression=expr))
     main.record.date_expression = main.record.date_expression or expr.text
+    return main
 
 
 def _relation_token(span: Span) -> Token | None:
