@@ -34,16 +34,21 @@ FAIL = "FAIL-ON-WORKER"
 SCHEDULER_ENV = "TIMELINE_TEST_DASK_SCHEDULER"
 
 
-def killing_extract(doc):
-    """`fake_extract`, except that the worker running an article with a
-    `KILL-WORKER MARKER` line dies (SIGKILL, no cleanup) the first time,
-    as a machine that loses power would; MARKER records that it happened."""
+def die_the_first_time(doc) -> None:
+    """The worker running an article with a `KILL-WORKER MARKER` line dies
+    (SIGKILL, no cleanup) the first time, as a machine that loses power
+    would; MARKER records that it happened."""
     for line in doc.text.splitlines():
         if line.startswith(KILL):
             marker = Path(line[len(KILL) :])
             if not marker.exists():
                 marker.write_text(str(os.getpid()))
                 os.kill(os.getpid(), signal.SIGKILL)
+
+
+def killing_extract(doc):
+    """`fake_extract` on a worker that dies the first time it meets the marked article."""
+    die_the_first_time(doc)
     return fake_extract(doc)
 
 
@@ -331,12 +336,7 @@ def killing_real_extract(doc):
     """Real extraction; the worker given the KILL-WORKER article dies the first time."""
     from timeline.ingest import _extract
 
-    for line in doc.text.splitlines():
-        if line.startswith(KILL):
-            marker = Path(line[len(KILL) :])
-            if not marker.exists():
-                marker.write_text(str(os.getpid()))
-                os.kill(os.getpid(), signal.SIGKILL)
+    die_the_first_time(doc)
     return _extract(doc)
 
 
