@@ -241,6 +241,32 @@ def test_an_interrupted_run_keeps_what_it_stored_and_the_next_run_continues(db_u
     assert count(db_url, "article") == 3
 
 
+class _InterruptsWhenCollected:
+    """An object whose finaliser receives Ctrl-C, as a Dask future released
+    while the user presses it does: Python prints the KeyboardInterrupt as
+    unraisable and carries on."""
+
+    def __del__(self):
+        import signal
+
+        signal.raise_signal(signal.SIGINT)
+
+
+def interrupted_in_a_finaliser(doc):
+    if "Lukashenko" in doc.text:
+        _InterruptsWhenCollected()  # collected at once: the interrupt lands in __del__
+    return fake_extract(doc)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_ctrl_c_swallowed_by_a_finaliser_still_stops_the_run(db_url, corpus):
+    with pytest.raises(KeyboardInterrupt):
+        run_ingest([str(corpus)], None, db_url, workers=1, extractor=interrupted_in_a_finaliser)
+    assert count(db_url, "article") <= 2  # stopped at the next article, not at the end
+    summary = run_ingest([str(corpus)], None, db_url, workers=1, extractor=fake_extract)
+    assert summary.stored + summary.skipped == 3 and count(db_url, "article") == 3
+
+
 def test_progress_display_runs(db_url, corpus, capsys):
     summary = run_ingest([str(corpus)], None, db_url, workers=1, extractor=fake_extract, progress=True)
     assert summary.stored == 3

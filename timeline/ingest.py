@@ -17,8 +17,9 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from timeline.budget import BudgetExceeded
@@ -162,9 +163,10 @@ def run_ingest(
     except DatabaseError as exc:
         raise DatabaseError(f"{exc}; nothing was ingested") from exc
     try:
-        for item in read_sources(list(inputs), options or SourceOptions()):
-            run.take(item, shard)
-        run.finish()
+        with _interrupts_noted(run.interrupted):
+            for item in read_sources(list(inputs), options or SourceOptions()):
+                run.take(item, shard)
+            run.finish()
     except _DiskFull as exc:
         from timeline.db import database_name
 
@@ -200,6 +202,7 @@ class _IngestRun:
         self.workers, self.force, self.on_failure = workers, force, on_failure
         self.extractor, self.budget, self.cluster = extractor, budget, cluster
         self.summary = IngestSummary()
+        self.interrupted = threading.Event()  # Ctrl-C seen (see `_interrupts_noted`)
         self.session = Session(open_for_writing(db_url))
         self.pending: deque = deque()
         self.seen: set[str] = set()
@@ -216,9 +219,16 @@ class _IngestRun:
     def _in_process(self) -> bool:
         return self.cluster is None and self.workers <= 1
 
+    def _stop_if_interrupted(self) -> None:
+        """Ctrl-C that Python could not raise where it landed (inside a
+        finaliser, which swallows exceptions) stops the run here instead."""
+        if self.interrupted.is_set():
+            raise KeyboardInterrupt
+
     def take(self, item, shard: tuple[int, int] | None) -> None:
         """One item `read_sources` gave: a failure to record, or a document to
         skip, update, or batch for extraction."""
+        self._stop_if_interrupted()
         if isinstance(item, SourceFailure):
             # An unreadable input is reported by one shard only, chosen by its name.
             if shard is None or in_shard(hashlib.sha256(item.origin.encode()).hexdigest(), *shard):
@@ -301,6 +311,7 @@ class _IngestRun:
             self._finish_one()
 
     def _finish_one(self) -> None:
+        self._stop_if_interrupted()
         docs, future = self.pending.popleft()
         try:
             results = future.result()
@@ -329,6 +340,27 @@ class _IngestRun:
         except Exception as exc:
             self.session.rollback()
             self.fail(origin, f"could not store: {_reason(exc)}")
+
+
+@contextmanager
+def _interrupts_noted(flag: threading.Event) -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt as before, and is also noted in `flag`:
+    a KeyboardInterrupt raised inside a finaliser (a Dask future released
+    mid-run) is swallowed by Python, and the run must stop all the same."""
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or not callable(previous):
+        yield  # an embedding thread, or Ctrl-C ignored or left to the system
+        return
+
+    def note(signum, frame):
+        flag.set()
+        previous(signum, frame)
+
+    signal.signal(signal.SIGINT, note)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _process_pool(workers: int, *, warm_up: bool):
