@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from test_postgres_writers import EVENTS, OUTLETS, _options, fake_extract, outcome, write_corpus
+from test_postgres_writers import EVENTS, OUTLETS, _options, corpus, fake_extract, outcome  # noqa: F401 (a fixture)
 
 from timeline.cli import cli
 from timeline.db import open_engine
@@ -62,13 +62,6 @@ def failing_extract(doc):
 def slow_extract(doc):
     time.sleep(0.2)
     return fake_extract(doc)
-
-
-@pytest.fixture
-def corpus(tmp_path) -> Path:
-    folder = tmp_path / "corpus"
-    write_corpus(folder)
-    return folder
 
 
 @pytest.fixture

@@ -269,7 +269,7 @@ class _IngestRun:
 
     def close(self) -> None:
         if self.executor is not None:
-            self.summary.workers = dict(getattr(self.executor, "tallies", {}))
+            self.summary.workers = dict(self.executor.tallies)
             self.executor.shutdown(wait=True)
         if self.display:
             self.display.close()
@@ -307,7 +307,7 @@ class _IngestRun:
         if self.executor is None:
             self.executor = _process_pool(self.workers, warm_up=self.extractor is None)
         self.pending.append((docs, self.executor.submit(_extract_batch, *args)))
-        while len(self.pending) >= getattr(self.executor, "capacity", self.workers) * IN_FLIGHT_PER_WORKER:
+        while len(self.pending) >= self.executor.capacity * IN_FLIGHT_PER_WORKER:
             self._finish_one()
 
     def _finish_one(self) -> None:
@@ -319,7 +319,7 @@ class _IngestRun:
             raise
         except Exception as exc:
             results = [exc] * len(docs)
-            if len(docs) > 1 and getattr(self.executor, "retries_singly", False):
+            if len(docs) > 1 and self.executor is not None and self.executor.retries_singly:
                 # A cluster gave up on the batch (its workers died running it):
                 # run its articles one by one, so only the one to blame fails.
                 results = [_single_result(self.executor, doc, self.extractor, self.budget) for doc in docs]
@@ -384,7 +384,16 @@ def _process_pool(workers: int, *, warm_up: bool):
 
 class _LocalPool(ProcessPoolExecutor):
     """The local extraction processes: they end with the ingest however it
-    ends, and at once when it stops without waiting for them."""
+    ends, and at once when it stops without waiting for them. Shaped like
+    `timeline.cluster.DaskPool`: `capacity`, `retries_singly`, `tallies`."""
+
+    # A broken process pool cannot run a failed batch again article by article.
+    retries_singly = False
+
+    def __init__(self, max_workers: int, **kwargs) -> None:
+        super().__init__(max_workers=max_workers, **kwargs)
+        self.capacity = max_workers  # batches it runs at once
+        self.tallies: dict = {}  # per-worker throughput is reported for clusters only
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         processes = list((self._processes or {}).values())

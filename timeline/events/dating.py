@@ -219,11 +219,17 @@ class DateAttacher:
         self.by_token: dict[int, list[TimeExpression]] = {}
         self.span_root: dict[int, int] = {}
         self.inside: set[int] = set()
+        # Event-anchored expressions (by id) -> the tokens of the clause they are anchored on.
+        self.anchor_tokens: dict[int, set[int]] = {}
         for i, expr in enumerate(self.expressions):
             span = spacy_doc.char_span(expr.start, expr.end, alignment_mode="expand")
             if span is None:
                 continue
             self.inside.update(range(span.start, span.end))
+            relation = _relation_token(span) if expr.anchor == "event" and expr.relation else None
+            anchor = anchor_clause(relation) if relation is not None else None
+            if anchor is not None:
+                self.anchor_tokens[id(expr)] = anchor_tokens_of(anchor)
             if len(span) == 0:
                 continue
             self.span_root[i] = span.root.i
@@ -236,20 +242,11 @@ class DateAttacher:
             return expr.type in DATING_TYPES
         return expr.type in DATING_TYPES and (expr.value is not None or expr.anchor == "event")
 
-    def anchor_of(self, expr: TimeExpression) -> Token | None:
-        """The root of the clause an event-anchored `expr` is anchored on: "the
-        meeting" clause of "two days after the envoys met" (None for others)."""
-        if expr.anchor != "event" or not expr.relation:
-            return None
-        span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
-        relation = _relation_token(span) if span is not None else None
-        return anchor_clause(relation) if relation is not None else None
-
-    def anchoring(self, token: Token) -> list[Token]:
-        """The anchor clauses `token` lies in: its date comes from inside them,
-        and the date of the clause anchored on them follows from it."""
-        roots = (self.anchor_of(expr) for expr in self.expressions)
-        return [root for root in roots if root is not None and token.i in anchor_tokens_of(root)]
+    def anchoring(self, token: Token) -> list[set[int]]:
+        """The anchor clauses `token` lies in (as token sets): its date comes
+        from inside them, and the date of the clause anchored on them follows
+        from it ("the meeting" of "two days after the envoys met")."""
+        return [tokens for tokens in self.anchor_tokens.values() if token.i in tokens]
 
     def on(self, tokens: Iterable[Token]) -> Iterable[tuple[Token, TimeExpression]]:
         """The expressions that hang on each of `tokens`, in order."""
@@ -323,13 +320,18 @@ def _on_the_way_up(dates: DateAttacher, token: Token, unresolved: bool) -> Dated
     leaves the rest to its link ("met on Friday, four days after speaking to Z")"""
     anchored_in = dates.anchoring(token)
     for node in walk_up(token):
-        if any(node.i not in anchor_tokens_of(root) for root in anchored_in):
+        if any(node.i not in tokens for tokens in anchored_in):
             return None  # out of an anchor clause: "met on Friday, four days after speaking with Y"
         for _, expr in dates.on([node]):
-            if dates.usable(expr, unresolved) and not _inside(expr, token) and dates.anchor_of(expr) not in anchored_in:
+            if dates.usable(expr, unresolved) and not _inside(expr, token) and not _anchors(dates, expr, token):
                 saying = node.i != token.i and node.lemma_.lower() in SAYING_VERBS
                 return expr, SAYING_NOTE if saying else None
     return None
+
+
+def _anchors(dates: DateAttacher, expr: TimeExpression, token: Token) -> bool:
+    """Whether `expr` is anchored on the clause `token` lies in."""
+    return token.i in dates.anchor_tokens.get(id(expr), ())
 
 
 def walk_up(token: Token) -> Iterator[Token]:
@@ -365,7 +367,7 @@ def _clause_with_its_own_subject(node: Token, token: Token) -> bool | None:
     envoy leaves on Tuesday, and they will meet the king" """
     if node.dep_ != "conj" or node.pos_ not in ("VERB", "AUX"):
         return None
-    return True if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) else None
+    return True if _has_subject(node) else None
 
 
 @BARRIERS.register
