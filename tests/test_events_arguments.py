@@ -287,3 +287,33 @@ PLACES = [
 @pytest.mark.parametrize(("places", "notation"), PLACES, ids=[sentence(n) for _, n in PLACES])
 def test_place_candidates_of_a_trigger(places, notation):
     assert [t.text for t in place_tokens(marked(parse(notation)))] == places
+
+
+# The parser often leaves a sentence's first given name out of a PERSON entity
+# ("[Inacio Lula da Silva]" for "Luiz Inacio Lula da Silva"): the name is the
+# whole chain of capitalised proper nouns compounded onto it, less titles.
+@pytest.mark.parametrize(
+    ("notation", "name"),
+    [
+        (
+            "Lena/NNP/compound/2 Marie/NNP/compound/2/@PERSON *Holm/NNP/nsubj/3/@PERSON met/VBD/ROOT/3/=meet the/DT/det/5 king/NN/dobj/3 ././punct/3",
+            "Lena Marie Holm",
+        ),
+        (
+            "Jose/NNP/compound/3 Luis/NNP/compound/3/@PERSON de/NNP/compound/3/@PERSON *Souza/NNP/nsubj/4/@PERSON arrived/VBD/ROOT/4/=arrive ././punct/4",
+            "Jose Luis de Souza",
+        ),
+        (
+            "Minister/NNP/compound/2 Lena/NNP/compound/2/@PERSON *Holm/NNP/nsubj/3/@PERSON met/VBD/ROOT/3/=meet the/DT/det/5 king/NN/dobj/3 ././punct/3",
+            "Lena Holm",
+        ),
+        (
+            "Ambassador/NNP/compound/2 Pablo/NNP/compound/2/@PERSON *Ruiz/NNP/nsubj/3/@PERSON left/VBD/ROOT/3/=leave ././punct/3",
+            "Pablo Ruiz",
+        ),
+    ],
+    ids=["two given names", "given name and particle", "title before", "envoy title before"],
+)
+def test_a_person_is_named_with_the_given_names_the_parser_left_out(notation, name):
+    [person] = _resolver().resolve(marked(parse(notation)), "source")
+    assert person.name == name

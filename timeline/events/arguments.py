@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from timeline.actors.gazetteer import HONORIFICS
 from timeline.datafiles import words
 from timeline.events.rules import RuleSet
 from timeline.events.types import Participant
@@ -72,6 +73,9 @@ class DiscourseMemory:
     last_agents: list[Participant] = field(default_factory=list)  # the latest such group
     dateline_place: object | None = None  # the Place of the story's dateline, for "here"
     officials: set[str] = field(default_factory=set)  # unknown persons the article gives a public office
+    # Whether the story is told after the fact: its lead names a day before the
+    # publication day (None until the lead is read).
+    told_after_the_fact: bool | None = None
 
     def remember(self, person: Participant, *, subject: bool = False) -> None:
         self.persons = [q for q in self.persons if q.name != person.name] + [person]
@@ -132,8 +136,30 @@ def _entity_at(token: Token) -> Span | None:
     if token.ent_iob_ in ("B", "I") and token.ent_type_ in ENTITY_LABELS:
         for ent in token.doc.ents:
             if ent.start <= token.i < ent.end:
-                return ent
+                return _whole_person_name(ent) if ent.label_ == "PERSON" else ent
     return None
+
+
+def _whole_person_name(ent: Span) -> Span:
+    """A person's name with the given names the parser left out of its entity
+    ("Luiz [Inacio Lula da Silva]", "Lena [Marie Holm]"): capitalised proper
+    nouns outside any entity, compounded onto the name, that are not titles or
+    honorifics ("Minister [Lena Holm]" stays as it is)."""
+    doc, start = ent.doc, ent.start
+    while start > 0:
+        tok = doc[start - 1]
+        if not (tok.pos_ == "PROPN" and tok.ent_type_ == "" and tok.text[:1].isupper() and tok.text[1:].islower()):
+            break
+        if tok.dep_ != "compound" or not ent.start <= tok.head.i < ent.end:
+            break
+        if tok.lower_ in OFFICE_WORDS or tok.lower_.rstrip(".") in HONORIFICS:
+            break
+        start -= 1
+    if start == ent.start:
+        return ent
+    whole = doc[start : ent.end]
+    whole.label_ = ent.label_
+    return whole
 
 
 def country_adjectives(doc: Doc, start: int, end: int, gaz: Gazetteer) -> str | None:
