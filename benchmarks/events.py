@@ -8,7 +8,8 @@ check half (`benchmarks/splits.py`). Then the seed.
 
     .venv/bin/python benchmarks/events.py [--verbose] [--keep DIR] [--json FILE]
 
-`--verbose` lists misses and date errors of the **tune halves only**: the
+`--verbose` lists misses, date errors and spurious events (system events that
+match no gold event) of the **tune halves only**: the
 check halves' errors are never read, only their totals.
 """
 
@@ -111,15 +112,37 @@ def halves_of(gold: Path, workdir: Path, name: str) -> dict[str, Path]:
 
 def score(gold: Path, system: Path, prefix: str, verbose: bool = False) -> tuple[dict, str]:
     args = [sys.executable, str(SCORER), "--gold", str(gold), "--system", str(system), "--url-prefix", prefix]
+    matches = None
     if verbose:
-        args.append("--verbose")
+        matches = system.with_name(f"{gold.stem}-matches.jsonl")
+        args += ["--verbose", "--matches", str(matches)]
     out = _run(args).stdout
+    if matches is not None:
+        out += spurious(gold, system, prefix, matches)
     m = SUMMARY.search(out)
     if m is None:
         sys.exit(f"the scorer printed no summary:\n{out}")
     figures = {k: float(v) for k, v in m.groupdict().items()}
     figures["required"] = int(re.search(r"gold required events: (\d+)", out)[1])
     return figures, out
+
+
+def spurious(gold: Path, system: Path, prefix: str, matches: Path) -> str:
+    """The system events of the gold's articles that matched no gold event, one line each."""
+    articles = {
+        str(json.loads(line)["article_id"]) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()
+    }
+    matched = {json.loads(line)["system"] for line in matches.read_text(encoding="utf-8").splitlines() if line.strip()}
+    lines = []
+    for event in json.loads(system.read_text(encoding="utf-8")):
+        sources = {str(m.get("url", ""))[len(prefix) :] for m in event.get("mentions", [])}
+        hit = sorted(sources & articles)
+        if not hit or event.get("id") in matched:
+            continue
+        actors = [a.get("name") for a in event.get("actors", [])]
+        sentence = next((m.get("sentence", "") for m in event.get("mentions", [])), "")
+        lines.append(f"  spurious {hit[0]}: {event.get('type')} {event.get('date')} {actors} | {sentence[:160]}")
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def _row(name: str, part: str, f: dict) -> str:

@@ -93,6 +93,8 @@ FAMILIES = {
     "agree": {("AGREE", "agree"), ("SUPPORT", "sign"), ("AGREE", "settle")},
     "accuse": {("ACCUSE", m) for m in ("disapprove", "allege", "protest")},
     "sanction": {("SANCTION", m) for m in ("restrict", "withdraw", "expel")},
+    "statement": {("STATEMENT", m) for m in ("say", "announce")},
+    "threaten": {("THREATEN", "threaten")},
 }
 
 
@@ -524,6 +526,73 @@ CAPABILITIES: list[tuple[str, str, list[Builder]]] = [
                 f"{_name(f.a)} refused to meet {_name(f.b)} during the summit in {f.place} on {f.WD}.",
                 (),
                 (_e("meet", [_name(f.a), _name(f.b)], ""),),
+            ),
+        ],
+    ),
+    (
+        # A story told after the fact (its lead names a past day) tells its
+        # undated acts, sayings included, on the day it has reached, not on the
+        # publication day.
+        "story told after the fact",
+        "other",
+        [
+            lambda f: (
+                f"On {f.WD}, {_name(f.a)} met {_name(f.b)} in {f.place}.\n\n"
+                f"{_name(f.c)} said {_country(f.c)} would support the agreement with {_country(f.a)}.",
+                (
+                    _e("meet", [_name(f.a), _name(f.b)], _weekday_past(f)),
+                    _e("statement", [_name(f.c)], _weekday_past(f)),
+                ),
+                (),
+            ),
+            lambda f: (
+                f"Late on {f.WD}, {_country(f.a)} imposed sanctions on {_country(f.b)} over its missile tests.\n\n"
+                f"{_country(f.b)}'s foreign ministry condemned the move. "
+                f"{_capital(f.b)} warned {_country(f.a)} that it would retaliate.",
+                (
+                    _e("sanction", [_country(f.a), _country(f.b)], _weekday_past(f)),
+                    _e("accuse", [_country(f.b)], _weekday_past(f)),
+                    _e("threaten", [_country(f.b), _country(f.a)], _weekday_past(f)),
+                ),
+                (),
+            ),
+            lambda f: (
+                f"{_name(f.a)} and {_name(f.b)} signed an energy agreement in {f.place} on {f.WD}. "
+                f"{_pron(f.b)} told reporters the deal would double gas supplies.\n\n"
+                f"{_name(f.b)} later spoke by phone with {_name(f.c)}.",
+                (
+                    _e("agree", [_name(f.a), _name(f.b)], _weekday_past(f)),
+                    _e("phone", [_name(f.b), _name(f.c)], _weekday_past(f)),
+                ),
+                (),
+            ),
+        ],
+    ),
+    (
+        # A story of the day (no past day in its lead) keeps the news
+        # convention: an undated act happened on the publication day.
+        "story of the day",
+        "other",
+        [
+            lambda f: (
+                f"{_name(f.a)} met {_name(f.b)} in {f.place}.\n\n"
+                f"{_name(f.c)} said {_country(f.c)} would support the agreement with {_country(f.a)}.",
+                (
+                    _e("meet", [_name(f.a), _name(f.b)], day(f.pub)),
+                    _e("statement", [_name(f.c)], day(f.pub)),
+                ),
+                (),
+            ),
+            lambda f: (
+                f"{_country(f.a)} imposed sanctions on {_country(f.b)} today over its missile tests.\n\n"
+                f"{_country(f.b)}'s foreign ministry condemned the move. "
+                f"{_capital(f.b)} warned {_country(f.a)} that it would retaliate.",
+                (
+                    _e("sanction", [_country(f.a), _country(f.b)], day(f.pub)),
+                    _e("accuse", [_country(f.b)], day(f.pub)),
+                    _e("threaten", [_country(f.b), _country(f.a)], day(f.pub)),
+                ),
+                (),
             ),
         ],
     ),

@@ -20,6 +20,7 @@ from timeline.events.dating import (
     DateAttacher,
     EventLink,
     anchor_clause,
+    inside_quotation,
     resolve_links,
     tense_and_rule,
     tense_of_token,
@@ -339,3 +340,16 @@ def test_an_undated_article_keeps_phrases_that_only_the_missing_date_leaves_with
     assert dates.for_trigger_and_rule(token) == ((None, None), None)
     (expr, _note), found_by = dates.for_trigger_and_rule(token, unresolved=True)
     assert (expr.text, expr.value, found_by) == ("Friday", None, rule)
+
+
+@pytest.mark.parametrize(
+    ("before", "inside"),
+    [
+        ('The envoy said: "On Friday we ', True),
+        ('The envoy said "we met" on ', False),
+        ("The envoy said \u201cwe will meet ", True),
+        ("On Friday the envoys ", False),
+    ],
+)
+def test_a_day_inside_a_quotation_is_the_speaker_s_not_the_story_s(before, inside):
+    assert inside_quotation(before) is inside

@@ -635,6 +635,29 @@ def _previous_dated(ordered: list[DatedEvent], main: DatedEvent) -> DatedEvent |
     return best
 
 
+def past_days_in(dates: DateAttacher, sent: Span, published: date) -> list[tuple[int, str]]:
+    """The days before or on `published` that a sentence names outside quotation
+    marks, each with the index of the token it hangs on: the days a story told
+    after the fact has reached ("On Saturday, the envoys ...")."""
+    found = []
+    for i, expr in enumerate(dates.expressions):
+        inside = sent.start_char <= expr.start and expr.end <= sent.end_char
+        if not inside or expr.anchor == "event" or expr.granularity != "day" or expr.date_start is None:
+            continue
+        if expr.date_start != expr.date_end or expr.date_start > published:
+            continue
+        if inside_quotation(dates.doc.text[sent.start_char : expr.start]):
+            continue
+        found.append((dates.span_root.get(i, sent.root.i), expr.date_start.isoformat()))
+    return found
+
+
+def inside_quotation(before: str) -> bool:
+    """Whether text that follows `before` (from the start of its sentence) is
+    inside a quotation: an odd number of double quotation marks precede it."""
+    return (before.count('"') + before.count("\u201c") + before.count("\u201d")) % 2 == 1
+
+
 def day_range(value: str | None) -> tuple[str | None, str | None]:
     rng = value_range(value) if value else None
     if not rng:

@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.events import arguments as args_
-from timeline.events.dating import SAYING_NOTE, DateAttacher, EventLink, resolve_links
+from timeline.events.dating import SAYING_NOTE, DateAttacher, EventLink, past_days_in, resolve_links
 from timeline.events.headline import Clause, clause_of
 from timeline.events.lexicon import Lexicon, Trigger, load_lexicon
 from timeline.events.merge import merge_mentions
@@ -407,6 +407,10 @@ class _ParagraphReader:
         timex, rule_note = self.dates.for_trigger(act)
         mood = modality(act, future_date=self._is_future(timex))
         when = _explicit_date(timex, rule_note)
+        if self.memory.told_after_the_fact is None and self.published:
+            self.memory.told_after_the_fact = any(
+                day < self.published.isoformat() for _i, day in past_days_in(self.dates, sent, self.published)
+            )
         if when.value is None and self.published:
             undated = UndatedAct(self, token, act, trigger, participants, sent, mood)
             when = UNDATED.first(undated)[0] or when
@@ -531,6 +535,21 @@ class _ParagraphReader:
                 and draft.date_value <= self.published.isoformat()
             ):
                 return draft
+        return None
+
+    def _story_day(self, token, sent) -> str | None:
+        """In a story told after the fact, the day the story has reached: the day
+        the sentence names nearest the act, else the last day an earlier act
+        was explicitly given."""
+        if not self.memory.told_after_the_fact or self.published is None:
+            return None
+        days = past_days_in(self.dates, sent, self.published)
+        if days:
+            return min(days, key=lambda day: abs(day[0] - token.i))[1]
+        for draft in reversed(self.drafts):
+            if draft.date_explicit and draft.granularity == "day" and not draft.date_soft and draft.date_value:
+                if draft.date_value <= self.published.isoformat():
+                    return draft.date_value
         return None
 
     def _is_future(self, timex) -> bool:
@@ -981,6 +1000,17 @@ def _narrative_time(u: UndatedAct) -> MentionDate | None:
         return None
     expression = narrative.record.date_expression
     return _on_day(narrative.date_value, f"narrative: the day of the preceding sentence ({expression})", soft=True)
+
+
+@UNDATED.register
+def _story_time(u: UndatedAct) -> MentionDate | None:
+    """a story told after the fact (its lead names a day before the publication
+    day) tells its undated acts on the day it has reached: "On Saturday the
+    envoys met in Oslo ... The minister said ..." (published on a Monday: Saturday)."""
+    day = u.reader._story_day(u.token, u.sent) if u.reported_now else None
+    if day is None:
+        return None
+    return _on_day(day, "story time: the day a story told after the fact has reached", soft=True)
 
 
 @UNDATED.register
