@@ -25,6 +25,11 @@ PLACES = [
     ("Bonn", "1987-10-20", "Bonn", "West Germany", "city"),
     ("Kiev", None, "Kyiv", "Ukraine", "city"),
     ("Peking", None, "Beijing", "China", "city"),
+    # A city of that name beats a bigger one that only has it among its
+    # alternate names (Dayton, Ohio lists "Venice"); a far bigger one still wins.
+    ("Venice", None, "Venice", "Italy", "city"),
+    ("Florence", None, "Florence", "Italy", "city"),
+    ("Bombay", None, "Mumbai", "India", "city"),
     ("Reykjavik", None, "Reykjavík", "Iceland", "city"),
     ("Hofdi House", None, "Hofdi House", "Iceland", "site"),
     ("Camp David", None, "Camp David", "United States", "site"),

@@ -65,6 +65,9 @@ def _alternate_key(name: str) -> str | None:
     return " ".join(name.translate(_ASCII_KEY).lower().split()) or None
 
 
+OWN_NAME_WEIGHT = 10
+
+
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, tuple[_City, ...]]:
     """Normalised city name or alternate name → cities, most populous first."""
@@ -94,7 +97,13 @@ def _cities() -> dict[str, tuple[_City, ...]]:
             alt_key = _alternate_key(alt)
             if alt_key and alt_key not in names:
                 index.setdefault(alt_key, []).append((0, city))
-    return {k: tuple(c for _, c in sorted(v, key=lambda x: -x[1].population)) for k, v in index.items()}
+    # Most populous first, a city's own name counting as ten times the people
+    # of an alternate name: Venice (Italy) before Dayton, which lists "Venice"
+    # among its alternates, but Beijing still before any village named Peking.
+    return {
+        k: tuple(c for _, c in sorted(v, key=lambda x: -x[1].population * (OWN_NAME_WEIGHT if x[0] else 1)))
+        for k, v in index.items()
+    }
 
 
 @lru_cache(maxsize=1)
