@@ -525,6 +525,12 @@ def _attachment(span: Span) -> Token:
         break
     if node.head.i == node.i:
         return node
+    subject = node.head
+    if node.dep_ in ("compound", "nmod") and node.i == span.start and subject.dep_ in ("nsubj", "nsubjpass"):
+        # "Yesterday Ms Berg phoned ...": a day that opens the subject's phrase
+        # is the verb's, not part of the name.
+        if node.i == subject.left_edge.i and subject.head.i != subject.i:
+            return subject.head
     return node.head
 
 
@@ -642,7 +648,7 @@ def past_days_in(dates: DateAttacher, sent: Span, published: date) -> list[tuple
     found = []
     for i, expr in enumerate(dates.expressions):
         inside = sent.start_char <= expr.start and expr.end <= sent.end_char
-        if not inside or expr.anchor == "event" or expr.granularity != "day" or expr.date_start is None:
+        if not inside or expr.anchor == "event" or expr.granularity not in ("day", "time") or expr.date_start is None:
             continue
         if expr.date_start != expr.date_end or expr.date_start > published:
             continue
