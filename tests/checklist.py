@@ -534,7 +534,7 @@ CAPABILITIES: list[tuple[str, str, list[Builder]]] = [
         # undated acts, sayings included, on the day it has reached, not on the
         # publication day.
         "story told after the fact",
-        "other",
+        "room",
         [
             lambda f: (
                 f"On {f.WD}, {_name(f.a)} met {_name(f.b)} in {f.place}.\n\n"
@@ -592,6 +592,34 @@ CAPABILITIES: list[tuple[str, str, list[Builder]]] = [
                     _e("accuse", [_country(f.b)], day(f.pub)),
                     _e("threaten", [_country(f.b), _country(f.a)], day(f.pub)),
                 ),
+                (),
+            ),
+        ],
+    ),
+    (
+        # A saying is diplomatic when it speaks of another state or a body of
+        # states; a leader on home affairs makes no event.
+        "statements at home and abroad",
+        "other",
+        [
+            lambda f: (
+                f"{_name(f.a)} said {_country(f.a)}'s economy would grow faster next year.",
+                (),
+                (_e("statement", [_name(f.a)], ""),),
+            ),
+            lambda f: (
+                f"{_name(f.a)} told parliament on {f.WD} that taxes would not rise before the election.",
+                (),
+                (_e("statement", [_name(f.a)], ""),),
+            ),
+            lambda f: (
+                f"{_name(f.a)} said on {f.WD} that {_country(f.a)} would back {_country(f.b)}'s bid to host the summit.",
+                (_e("statement", [_name(f.a)], _weekday_past(f)),),
+                (),
+            ),
+            lambda f: (
+                f"{_name(f.a)} and {_name(f.b)} said in a joint statement that their countries would deepen cooperation on energy.",
+                (_e("statement", [_name(f.a), _name(f.b)], day(f.pub)),),
                 (),
             ),
         ],

@@ -36,6 +36,7 @@ FLOORS = {
     "negated or hypothetical: no event": 24,
     "story told after the fact": 24,
     "story of the day": 16,
+    "statements at home and abroad": 32,
 }
 
 

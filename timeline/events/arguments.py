@@ -76,6 +76,7 @@ class DiscourseMemory:
     # Whether the story is told after the fact: its lead names a day before the
     # publication day (None until the lead is read).
     told_after_the_fact: bool | None = None
+    lead_day: str | None = None  # the past day the lead names, in a story told after the fact
 
     def remember(self, person: Participant, *, subject: bool = False) -> None:
         self.persons = [q for q in self.persons if q.name != person.name] + [person]

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
+from timeline.datafiles import words
 from timeline.events import arguments as args_
 from timeline.events.dating import SAYING_NOTE, DateAttacher, EventLink, past_days_in, resolve_links
 from timeline.events.headline import Clause, clause_of
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Speakers whose "said" only attributes a report ("officials said") make no STATEMENT.
 SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson"}
+FOREIGN_AFFAIRS_WORDS = words("arguments", "foreign_affairs_words")
 TIME_MARKS = {"after", "before", "since", "when", "until", "once", "as", "while"}
 PLAN_NOUNS = {"plan", "decision", "intention", "measure", "move", "proposal"}
 REPORTING_VERBS = {"say", "tell", "announce", "state", "report", "add", "confirm", "explain", "note"}
@@ -173,6 +175,7 @@ class _ParagraphReader:
     def read(self) -> None:
         for sent in self.doc.sents:
             self.memory.sentence_index += 1
+            self._note_lead(sent)
             self._note_officials(sent)
             sentence_drafts: list[MentionDraft] = []
             orphans = []
@@ -399,7 +402,8 @@ class _ParagraphReader:
     def _draft(self, token, trigger: Trigger, sent, index: int, borrowed=None) -> MentionDraft | None:
         trigger = self._visit_or_meeting(token, trigger)
         participants = self._participants(token, trigger) or list(borrowed or [])
-        candidate = Candidate(token, trigger, participants, self.memory.officials)
+        abroad = trigger.type != "STATEMENT" or self._speaks_of_abroad(token, sent, participants)
+        candidate = Candidate(token, trigger, participants, self.memory.officials, abroad)
         if NO_EVENT.first(candidate)[0]:
             return None
         # An ultimatum is made when it is said: its time and modality are the saying's.
@@ -407,10 +411,6 @@ class _ParagraphReader:
         timex, rule_note = self.dates.for_trigger(act)
         mood = modality(act, future_date=self._is_future(timex))
         when = _explicit_date(timex, rule_note)
-        if self.memory.told_after_the_fact is None and self.published:
-            self.memory.told_after_the_fact = any(
-                day < self.published.isoformat() for _i, day in past_days_in(self.dates, sent, self.published)
-            )
         if when.value is None and self.published:
             undated = UndatedAct(self, token, act, trigger, participants, sent, mood)
             when = UNDATED.first(undated)[0] or when
@@ -537,10 +537,83 @@ class _ParagraphReader:
                 return draft
         return None
 
+    def _note_lead(self, sent) -> None:
+        """Whether the story is told after the fact, decided on its lead (its
+        first sentence with a verb; a dateline is none): "On Saturday, the
+        envoys met ..." published on a Monday is; "The envoys met ..." and "The
+        envoys met last night ..." are not."""
+        if self.memory.told_after_the_fact is not None or self.published is None:
+            return
+        if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            return
+        # A lead about yesterday is still the day's news (the wire's "said last
+        # night"); one about two or more days back is a story told after the fact.
+        latest = (self.published - timedelta(days=2)).isoformat()
+        before = [day for _i, day in past_days_in(self.dates, sent, self.published) if day <= latest]
+        self.memory.told_after_the_fact = bool(before)
+        self.memory.lead_day = before[0] if before else None
+
+    def _speaks_of_abroad(self, token, sent, participants: list[Participant]) -> bool:
+        """Whether a saying is foreign policy: its speaker holds an office of
+        foreign affairs, or its sentence names a state, a body of states, a
+        person of another state or a region abroad than the speakers' own
+        countries."""
+        own = {p.country for p in participants if p.role == "source" and p.country}
+        if len(own) != 1:
+            return True  # no country to be at home in, or a joint statement of several
+        if self._foreign_affairs_speaker(token, participants):
+            return True
+        if self._names_an_untagged_body(sent):
+            return True
+        return any(self._abroad(ent, own) for ent in sent.ents)
+
+    def _names_an_untagged_body(self, sent) -> bool:
+        """ "the G-7 summit": a body of states the parser did not tag."""
+        for tok in sent:
+            if tok.pos_ == "PROPN" and not tok.ent_type_:
+                ref = self.gaz.lookup(tok.text, on=self.published)
+                if ref is not None and ref.country is None and ref.kind in ("organisation", "group"):
+                    return True
+        return False
+
+    def _abroad(self, ent, own: set[str]) -> bool:
+        """Whether an entity is a state, body of states, person or region other
+        than the countries in `own`."""
+        if ent.label_ == "NORP":
+            country = self.gaz.country_of_adjective(ent.text)
+            return bool(country and country not in own)
+        if ent.label_ not in ("GPE", "ORG", "PERSON", "LOC"):
+            return False
+        ref = self.gaz.lookup(ent.text, on=self.published)
+        if ref is None and ent.label_ in ("GPE", "LOC"):
+            # "the Gulf", "Asia": a region is abroad unless it is a place at home
+            from timeline.actors.places import resolve_place
+
+            place = resolve_place(ent.text, on=self.published)
+            return place.country not in own if place is not None else ent.label_ == "LOC"
+        if ref is None:
+            return False
+        if ref.country is None:
+            return ref.kind in ("organisation", "group")
+        return ref.country not in own
+
+    def _foreign_affairs_speaker(self, token, participants: list[Participant]) -> bool:
+        """ "Foreign Minister Lena Holm said", "the ambassador told reporters", or
+        a speaker the gazetteer gives an office of foreign affairs."""
+        for subject in args_.subjects_of(token):
+            if any(t.lower_ in FOREIGN_AFFAIRS_WORDS for t in subject.subtree):
+                return True
+        for p in participants:
+            if p.role == "source" and p.kind == "person" and p.known:
+                roles = self.gaz.roles_of(p.name, on=self.published)
+                if any("foreign" in r.office for r in roles):
+                    return True
+        return False
+
     def _story_day(self, token, sent) -> str | None:
         """In a story told after the fact, the day the story has reached: the day
         the sentence names nearest the act, else the last day an earlier act
-        was explicitly given."""
+        was explicitly given, else the day of the lead."""
         if not self.memory.told_after_the_fact or self.published is None:
             return None
         days = past_days_in(self.dates, sent, self.published)
@@ -550,7 +623,7 @@ class _ParagraphReader:
             if draft.date_explicit and draft.granularity == "day" and not draft.date_soft and draft.date_value:
                 if draft.date_value <= self.published.isoformat():
                     return draft.date_value
-        return None
+        return self.memory.lead_day
 
     def _is_future(self, timex) -> bool:
         if timex is None or self.published is None or timex.date_start is None:
@@ -793,6 +866,7 @@ class Candidate:
     trigger: Trigger
     participants: list[Participant]
     officials: set[str]  # the people the article gave a public office
+    abroad: bool = True  # the sentence names a state or body other than the speakers' own
 
     @property
     def anaphoric(self) -> bool:
@@ -871,9 +945,14 @@ def _going_home(c: Candidate) -> bool | None:
 def _domestic_statement(c: Candidate) -> bool | None:
     """a statement by no official, or involving no other state or international
     body: "Kenyan economist Joseph Kamau said prices would rise" """
-    if c.trigger.type == "STATEMENT" and not _intergovernmental(c.participants, c.officials):
-        return True
-    return None
+    if c.trigger.type != "STATEMENT":
+        return None
+    # A head of government, minister, state or body of the gazetteer speaks
+    # for its state when it speaks of others: "the Speaker said the border must
+    # be kept safe" is home politics.
+    if c.abroad and any(p.role == "source" and p.known for p in c.participants):
+        return None
+    return True if not _intergovernmental(c.participants, c.officials) else None
 
 
 @NO_EVENT.register
@@ -1442,8 +1521,6 @@ def _intergovernmental(participants, officials: set[str] = frozenset()) -> bool:
         # analysts, bankers, researchers and economists comment, not act.
         return False
     for p in participants:
-        if p.role == "source" and p.known:
-            return True  # a head of government, minister, state or body of the gazetteer
         if p.kind in ("organisation", "legislature") and p.country is None:
             return True
         if p.role != "source" and p.country and p.country not in speaker_countries:
