@@ -52,10 +52,27 @@ def _standard_output():
         _fail(f"standard output: {exc.strerror or exc}")
 
 
+class _Command(click.Command):
+    """A command whose `--help` is written under `_standard_output`: Click
+    prints it while parsing the options, before the command runs."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        with _standard_output():
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+
 class _Commands(click.Group):
     """The command group: output still buffered when a command ends is
     written under `_standard_output`, and a closed pipe anywhere ends it
-    quietly (Click's own handling would exit 1)."""
+    quietly (Click's own handling would exit 1). Its commands and groups
+    print `--help` and `--version` the same way (`_Command`)."""
+
+    command_class = _Command
+    group_class = type  # `@cli.group()` makes another `_Commands`
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        with _standard_output():
+            return super().make_context(info_name, args, parent=parent, **extra)
 
     def invoke(self, ctx: click.Context):
         try:
