@@ -16,8 +16,8 @@ install: $(STAMP)
 
 ## Ingest the seed article as given (dated by its sidecar seeds/*.meta.yaml) into ./timeline.db and list Putin's events.
 demo: $(STAMP)
-	$(BIN)/timeline ingest seeds/
-	$(BIN)/timeline query --actor Putin
+	$(BIN)/timeline --db timeline.db ingest seeds/
+	$(BIN)/timeline --db timeline.db query --actor Putin
 
 ## Install with the test extra, check lint and types, run the whole test suite.
 test: lint typecheck

@@ -1,7 +1,8 @@
 """Alembic environment: runs migrations on the connection `timeline.db` hands in,
 or, from the `alembic` command line (alembic.ini at the checkout's root), on the
 database the `timeline` CLI would use: `-x db=URL`, else `sqlalchemy.url` if
-alembic.ini sets one, else $TIMELINE_DB, else ./timeline.db."""
+alembic.ini sets one, else $TIMELINE_DB, else timeline.db in the per-user data
+folder (timeline.config.default_db_path)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 from timeline import models  # noqa: F401  (registers the tables on SQLModel.metadata)
-from timeline.config import db_url
+from timeline.config import db_url, make_room
 from timeline.db import make_engine
 from timeline.schema import is_derived_object
 
@@ -45,7 +46,9 @@ else:
         fileConfig(config.config_file_name, disable_existing_loggers=False)
     explicit = context.get_x_argument(as_dictionary=True).get("db") or config.get_main_option("sqlalchemy.url")
     # The same engine as the CLI's: SQLite files get WAL, foreign keys and the busy timeout.
-    engine = make_engine(db_url(explicit))
+    url = db_url(explicit)
+    make_room(url)  # an upgrade may create the default database, as `timeline db upgrade` does
+    engine = make_engine(url)
     try:
         with engine.connect() as conn:
             _configure(conn)

@@ -139,3 +139,14 @@ def test_a_full_standard_output_is_one_line(db, args):
         _, stderr = proc.communicate(timeout=60)
     assert stderr.decode() == "timeline: standard output: No space left on device\n"
     assert proc.returncode == 1
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], ["query", "--help"], ["db", "current", "--help"], ["--version"]])
+def test_help_to_a_full_standard_output_is_one_line(args):
+    """Help and version are written while the options are parsed, before any command runs."""
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "timeline.cli", *args], cwd=ROOT, stdout=full, stderr=subprocess.PIPE, timeout=60
+        )
+    assert proc.stderr.decode() == "timeline: standard output: No space left on device\n"
+    assert proc.returncode == 1

@@ -1,6 +1,10 @@
 """Read commands never create a database, nor touch another program's file."""
 
+import os
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -173,7 +177,7 @@ def test_db_current_on_another_programs_sqlite_file_leaves_it_as_it_was(tmp_path
 def test_db_current_names_the_revision(tmp_path, revision, shown):
     url = _timeline_file(tmp_path / "timeline.db", revision=revision)
     result = CliRunner().invoke(cli, ["--db", url, "db", "current"])
-    assert (result.exit_code, result.stdout) == (0, f"{shown or revision}\n")
+    assert (result.exit_code, result.stdout) == (0, f"{shown or revision}\ndatabase: {url}\n")
     assert _neighbours(tmp_path / "timeline.db") == ["timeline.db"]
 
 
@@ -182,4 +186,64 @@ def test_db_current_on_a_read_only_filesystem(tmpfs):
     url = _timeline_file(folder / "timeline.db")
     tmpfs.read_only(folder)
     result = CliRunner().invoke(cli, ["--db", url, "db", "current"])
-    assert (result.exit_code, result.output) == (0, "0004_query_indexes (head)\n")
+    assert (result.exit_code, result.output) == (0, f"0004_query_indexes (head)\ndatabase: {url}\n")
+
+
+# --- the per-user default database ---------------------------------------------------
+
+
+@pytest.fixture
+def user_data(tmp_path, monkeypatch):
+    """No --db and no $TIMELINE_DB: the per-user data folder ($XDG_DATA_HOME) of the test's own."""
+    if sys.platform != "linux":
+        pytest.skip("the per-user folder checked here is XDG's (Linux)")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("TIMELINE_DB", raising=False)
+    elsewhere = tmp_path / "work"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    return tmp_path / "data" / "timeline" / "timeline.db"
+
+
+@pytest.mark.parametrize("command", [["query"], ["db", "current"]])
+def test_a_read_of_the_missing_default_database_names_it_and_creates_nothing(user_data, command):
+    result = CliRunner().invoke(cli, command)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"timeline: no timeline database at {user_data}: ")
+    assert len(result.stderr.splitlines()) == 1
+    assert not user_data.parent.exists()
+    assert list(Path.cwd().iterdir()) == []
+
+
+def test_the_default_database_is_made_in_the_per_user_folder_whatever_the_current_one(user_data):
+    from timeline.schema import HEAD_REVISION
+
+    upgraded = CliRunner().invoke(cli, ["db", "upgrade"])
+    assert upgraded.exit_code == 0, upgraded.output
+    assert user_data.exists()
+    assert list(Path.cwd().iterdir()) == []  # no ./timeline.db
+    current = CliRunner().invoke(cli, ["db", "current"])
+    assert (current.exit_code, current.stdout) == (0, f"{HEAD_REVISION} (head)\ndatabase: sqlite:///{user_data}\n")
+    assert CliRunner().invoke(cli, ["query"]).exit_code == 0
+
+
+def test_help_shows_the_default_database(tmp_path):
+    """Shown as the user's own folder: computed when the command runs, not when it was installed."""
+    if sys.platform != "linux":
+        pytest.skip("the per-user folder checked here is XDG's (Linux)")
+    env = {k: v for k, v in os.environ.items() if k != "TIMELINE_DB"} | {"XDG_DATA_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "timeline.cli", "--help"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    # Click wraps the help, breaking a long path anywhere: compare without the white space.
+    assert f"default:{tmp_path / 'timeline' / 'timeline.db'}," in "".join(done.stdout.split())
+
+
+def test_an_ingest_without_db_stores_in_the_per_user_folder(user_data, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Nothing happened here today.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--published", "2024-03-05"])
+    assert result.exit_code == 0, result.output
+    assert user_data.exists()
+    assert list(Path.cwd().iterdir()) == []

@@ -13,6 +13,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 from timeline import db as tdb
@@ -60,10 +61,19 @@ def test_alembic_takes_the_database_from_timeline_db_as_the_cli_does(tmp_path):
     assert _schema(path)[1] == [tdb.HEAD_REVISION]
 
 
-def test_alembic_defaults_to_timeline_db_in_the_current_folder_as_the_cli_does(tmp_path):
-    done = _run([str(BIN / "alembic"), "-c", str(ROOT / "alembic.ini"), "upgrade", "head"], cwd=tmp_path)
+def test_alembic_defaults_to_the_per_user_database_as_the_cli_does(tmp_path):
+    """No -x db and no $TIMELINE_DB: timeline.db in the per-user data folder (XDG's here), made if need be."""
+    if sys.platform != "linux":
+        pytest.skip("the per-user folder checked here is XDG's (Linux)")
+    data = tmp_path / "data"
+    done = _run(
+        [str(BIN / "alembic"), "-c", str(ROOT / "alembic.ini"), "upgrade", "head"],
+        cwd=tmp_path,
+        XDG_DATA_HOME=str(data),
+    )
     assert done.returncode == 0, done.stderr
-    assert _schema(tmp_path / "timeline.db")[1] == [tdb.HEAD_REVISION]
+    assert _schema(data / "timeline" / "timeline.db")[1] == [tdb.HEAD_REVISION]
+    assert not (tmp_path / "timeline.db").exists()
 
 
 def test_alembic_x_db_wins_over_timeline_db(tmp_path):

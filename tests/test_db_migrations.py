@@ -130,11 +130,11 @@ def test_cli_db_commands(runner, tmp_path):
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     assert runner.invoke(cli, ["--db", url, "db", "current"]).exit_code == 2  # no such file: `upgrade` makes it
     assert runner.invoke(cli, ["--db", url, "db", "upgrade"]).stdout == f"{tdb.HEAD_REVISION}\n"
-    assert runner.invoke(cli, ["--db", url, "db", "current"]).stdout == f"{tdb.HEAD_REVISION} (head)\n"
+    assert runner.invoke(cli, ["--db", url, "db", "current"]).stdout == f"{tdb.HEAD_REVISION} (head)\ndatabase: {url}\n"
     previous = revisions()[-2]
     down = runner.invoke(cli, ["--db", url, "db", "downgrade", previous])
     assert (down.exit_code, down.stdout) == (0, f"{previous}\n")
-    assert runner.invoke(cli, ["--db", url, "db", "current"]).stdout == f"{previous}\n"
+    assert runner.invoke(cli, ["--db", url, "db", "current"]).stdout == f"{previous}\ndatabase: {url}\n"
     bad = runner.invoke(cli, ["--db", url, "db", "downgrade", "nonsense"])
     assert bad.exit_code == 1 and bad.stderr.startswith("timeline: downgrade failed: ")
     assert len(bad.stderr.splitlines()) == 1

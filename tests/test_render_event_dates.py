@@ -31,6 +31,23 @@ def test_date_label_says_the_granularity(date, granularity, conflict, label):
 
 
 @pytest.mark.parametrize(
+    ("date", "granularity", "start", "end", "label"),
+    [
+        ("1986", "year", "1986-01-01", "1987-12-31", "1986 to 1987 (years)"),  # "from 1986 to 1987"
+        ("2023-09", "month", "2023-09-01", "2023-11-30", "2023-09 to 2023-11 (months)"),
+        ("2023-09-11", "day", "2023-09-11", "2023-09-15", "2023-09-11 to 2023-09-15"),
+        ("2023-W37", "week", "2023-09-11", "2023-09-24", "2023-W37 to 2023-W38 (weeks)"),
+        ("2023-Q3", "quarter", "2023-07-01", "2023-12-31", "2023-Q3 to 2023-Q4 (quarters)"),
+        ("1986", "year", "1986-01-01", "1986-12-31", "1986 (year)"),  # the value's own span
+        ("1986", "year", None, None, "1986 (year)"),
+    ],
+)
+def test_date_label_says_a_span_longer_than_its_value(date, granularity, start, end, label):
+    event = {"date": date, "granularity": granularity, "date_start": start, "date_end": end}
+    assert date_label(event) == label
+
+
+@pytest.mark.parametrize(
     ("value", "span"),
     [
         ("2023-09-15", (D(2023, 9, 15), D(2023, 9, 15))),

@@ -479,3 +479,60 @@ def test_database_file_has_nothing_a_plain_sqlite_browser_cannot_open(tmp_path):
             if type_ in ("table", "view"):
                 conn.execute(f'SELECT * FROM "{name}" LIMIT 1').fetchall()
     assert {"timeline", "event", "mention", "mention_fts"} <= {name for _, name, _ in objects}
+
+
+SPANS = {  # event date → its actors (each event its own actors, so none merge)
+    "2023": ("Olaf Scholz", "Emmanuel Macron"),
+    "2023-09": ("Sergey Lavrov", "Antony Blinken"),
+    "2023-W37": ("Xi Jinping", "Lula"),
+    "2023-09-13": ("Vladimir Putin", "Kim Jong Un"),
+    "2023-09-15": ("Alexander Lukashenko", "Nicolas Maduro"),
+}
+
+
+@pytest.fixture(scope="module")
+def spans_db(tmp_path_factory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('spans') / 'timeline.db'}"
+    with Session(open_engine(url)) as s:
+        records = [event_record(date=date, actors=actors) for date, actors in SPANS.items()]
+        store_article(s, document("Five dates.", url="https://example.org/spans"), Extraction(records))
+    return url
+
+
+@pytest.mark.parametrize(
+    ("since", "until"),
+    [
+        ("2023-09-11", "2023-09-15"),
+        ("2023-09-11", "2023-09-17"),  # the ISO week 2023-W37
+        ("2023-09-01", "2023-09-30"),
+        ("2023-01-01", "2023-12-31"),
+        ("2023-09", "2023-09"),  # months and years mean the days they cover, as in `query`
+        ("2023", "2023"),
+        ("2023-09-12", ""),  # an empty bound is open
+        ("", "2023-09-13"),
+    ],
+)
+@pytest.mark.parametrize("overlapping", [False, True])
+def test_date_range_query_selects_as_timeline_query_does(spans_db, since, until, overlapping):
+    """Inside the window by default, any day of it with `overlapping`: the rule of
+    `timeline query --since/--until [--overlapping]`."""
+    import asyncio
+    import urllib.parse
+
+    from timeline.query import EventQuery, iter_events
+    from timeline.serve import make_datasette
+
+    ds = make_datasette(spans_db)
+    params = {"since": since, "until": until, "overlapping": "1" if overlapping else ""}
+
+    async def served_dates():
+        path = f"/timeline/events_in_date_range.json?_shape=array&{urllib.parse.urlencode(params)}"
+        response = await ds.client.get(path)
+        assert response.status_code == 200, response.text[:500]
+        return sorted(row["date"] for row in response.json())
+
+    q = EventQuery(since=since or None, until=until or None, overlapping=overlapping)
+    with sqlite3.connect(sqlite_path(spans_db)) as conn:
+        queried = sorted(e["date"] for batch in iter_events(conn, q) for e in batch)
+    assert asyncio.run(served_dates()) == queried
+    assert queried  # every window here lists something

@@ -181,3 +181,57 @@ def test_a_list_of_other_stories_kept_by_trafilatura_is_not_part_of_the_article(
     doc = read_html(_page(BODY + related + "<p>Photo: Ana Ruiz/Harbour Times</p>"), "page.html", SourceOptions())
     assert doc.text.split("\n")[-1].startswith("Envoys of Chile and Peru met in Lima")
     assert "Humboldt" not in doc.text and "Read also" not in doc.text and "Photo:" not in doc.text
+
+
+TEASER = "<p>The two governments also agreed to a joint study of anchovy stocks, a spokeswoman said.</p>"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # An author box, its class in any case (trafilatura matches only "author" in lower case).
+        '<div class="Report__AuthorBox"><p>Ana Ruiz writes about the Pacific for the Harbour Times and '
+        "likes sailing, tide tables and long ferry rides when she is not on a story.</p></div>",
+        # The next stories under the article, their teasers in paragraphs.
+        '<div class="read-next"><p>The Bolivian government renewed its request for access to the Pacific '
+        "on Monday, saying that talks with its neighbours had stalled for far too long.</p></div>",
+        # A "learn more" / "see also" box about the publisher.
+        '<div class="see-also-box"><h4>The Harbour Institute</h4><p>The institute unites eleven schools '
+        "of marine science, three museums and two observatories along the coast.</p></div>",
+        # Its lines cut at <br>, as trafilatura cuts them.
+        '<div class="en-savoir-plus"><p>The Harbour Institute unites eleven schools of marine science.<br>'
+        "Three museums and two observatories along the coast are its partners.</p></div>",
+        # Trending stories and newsletter boxes, named in camel case.
+        '<div class="TrendingNow"><p>Storm closes the port of Callao for a second day as ferries wait '
+        "offshore and crews rest.</p></div>",
+        '<div class="NewsletterSignup"><p>Get the weekly briefing on Pacific trade and fisheries in your '
+        "inbox every Friday morning.</p></div>",
+    ],
+    ids=["author box", "read next", "see also", "br", "trending", "newsletter"],
+)
+def test_page_furniture_inside_the_article_is_not_kept(furniture):
+    doc = read_html(_page(BODY + TEASER + furniture), "page.html", SourceOptions())
+    assert isinstance(doc, Document), doc
+    assert doc.text.split("\n")[-1] == TEASER[3:-4]
+    assert doc.text.startswith("Envoys of Chile and Peru met in Lima")
+
+
+def test_the_headline_is_not_the_first_line_even_when_it_is_not_the_title():
+    """The page's metadata names the site as its title; its <h1> (here with a
+    topic label in it) is still a headline, not the article's first line."""
+    page = (
+        '<html><head><title>HT | Envoys meet</title><meta property="og:title" content="Harbour Times"></head>'
+        "<body><article>"
+        '<h1><span class="topic">Fisheries</span> Envoys meet in Lima</h1>'
+        f"{BODY}{TEASER}</article></body></html>"
+    )
+    doc = read_html(page, "page.html", SourceOptions())
+    assert doc.text.startswith("Envoys of Chile and Peru met in Lima")
+
+
+def test_an_article_inside_an_element_named_like_furniture_is_kept():
+    """A wrapper whose class also names what it holds ("post has-author-box") is no author box."""
+    page = f'<html><head><title>Envoys meet</title></head><body><div class="post has-author-box">{BODY}{TEASER}</div></body></html>'
+    doc = read_html(page, "page.html", SourceOptions())
+    assert isinstance(doc, Document), doc
+    assert doc.text.startswith("Envoys of Chile and Peru met in Lima") and doc.text.endswith(TEASER[3:-4])

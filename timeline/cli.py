@@ -52,10 +52,27 @@ def _standard_output():
         _fail(f"standard output: {exc.strerror or exc}")
 
 
+class _Command(click.Command):
+    """A command whose `--help` is written under `_standard_output`: Click
+    prints it while parsing the options, before the command runs."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        with _standard_output():
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+
 class _Commands(click.Group):
     """The command group: output still buffered when a command ends is
     written under `_standard_output`, and a closed pipe anywhere ends it
-    quietly (Click's own handling would exit 1)."""
+    quietly (Click's own handling would exit 1). Its commands and groups
+    print `--help` and `--version` the same way (`_Command`)."""
+
+    command_class = _Command
+    group_class = type  # `@cli.group()` makes another `_Commands`
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        with _standard_output():
+            return super().make_context(info_name, args, parent=parent, **extra)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -68,15 +85,30 @@ class _Commands(click.Group):
                 pass
 
 
+class _DatabaseOption(click.Option):
+    """`--db`, whose help names the default database of the user who asks
+    (their data folder), not of whoever installed the command."""
+
+    def get_help_record(self, ctx: click.Context):
+        record = super().get_help_record(ctx)
+        if record is None:
+            return None
+        from timeline.config import default_db_path
+
+        return record[0], record[1].replace("{default}", str(default_db_path()))
+
+
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="timeline")
 @click.option(
     "--db",
     "db",
+    cls=_DatabaseOption,
     envvar="TIMELINE_DB",
     default=None,
     metavar="URL",
-    help="Database: any SQLAlchemy URL or an SQLite file path (default: sqlite:///timeline.db; env TIMELINE_DB).",
+    help="Database: any SQLAlchemy URL or an SQLite file path (env TIMELINE_DB; default: {default}, "
+    "in your data folder, whatever the current folder).",
 )
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
@@ -111,6 +143,16 @@ def _session(ctx: click.Context):
         return Session(open_engine(ctx.obj["db_url"]))
     except DatabaseError as exc:
         _fail(str(exc))
+
+
+def _make_room(ctx: click.Context) -> None:
+    """Before a command that may create the database: its per-user folder (see config.make_room)."""
+    from timeline.config import make_room
+
+    try:
+        make_room(ctx.obj["db_url"])
+    except OSError as exc:
+        _fail(f"cannot create the folder of the database {ctx.obj['db_url']}: {exc.strerror or exc}")
 
 
 def _reader(ctx: click.Context):
@@ -330,6 +372,7 @@ def ingest(
     except ValueError as exc:
         _fail(str(exc), 2)
     cluster_spec = _cluster_spec(cluster, workers)
+    _make_room(ctx)
 
     from timeline.sources.dependencies import is_missing_dependency
 
@@ -996,6 +1039,7 @@ def db_upgrade(ctx, revision):
     """
     from timeline.db import current_revision, upgrade
 
+    _make_room(ctx)
     engine = _raw_engine(ctx)
     try:
         upgrade(engine, revision)
@@ -1038,7 +1082,7 @@ def db_downgrade(ctx, revision, yes):
 @db.command("current")
 @click.pass_context
 def db_current(ctx):
-    """Print the database's schema revision ("(head)" when it is the newest).
+    """Print the database's schema revision ("(head)" when it is the newest) and the database.
 
     \b
     Examples:
@@ -1053,7 +1097,10 @@ def db_current(ctx):
         rev = schema_revision(ctx.obj["db_url"])  # a read: never creates nor changes the file
     except DatabaseError as exc:
         _fail(str(exc), 2 if isinstance(exc, NoTimelineDatabase) else 1)
+    from timeline.db import safe_url
+
     click.echo(f"{rev} (head)" if rev == HEAD_REVISION else (rev or "base"))
+    click.echo(f"database: {safe_url(ctx.obj['db_url'])}")
 
 
 def main() -> None:

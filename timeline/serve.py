@@ -100,6 +100,12 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
 }
 
 _ORDER_EVENTS = "order by e.date_start is null, e.date_start, e.date_end, e.id"
+# The rule of timeline.query's window: the event's whole span lies inside the
+# range, or with `overlapping` any day of it does (its last day after the first
+# of the range, its first day before the last).
+_OVERLAPPING = "lower(trim(:overlapping)) in ('1', 'yes', 'true', 'on')"
+_WINDOW_FIRST = f"case when {_OVERLAPPING} then e.date_end else e.date_start end"
+_WINDOW_LAST = f"case when {_OVERLAPPING} then e.date_start else e.date_end end"
 CANNED_QUERIES = {
     "events_by_actor": {
         "title": "Events by actor",
@@ -115,10 +121,17 @@ CANNED_QUERIES = {
     },
     "events_in_date_range": {
         "title": "Events in a date range",
-        "description": "Events whose dates overlap the range; give ISO-8601 days (2023-09-01 to 2023-09-30).",
+        "description": (
+            "Events whose dates lie inside the range, as `timeline query --since/--until` lists them; "
+            "overlapping = 1 also lists those whose dates only overlap it (--overlapping). Give days, "
+            "months or years (2023-09-01, 2023-09, 2023); an empty bound is open."
+        ),
         "sql": (
             "select t.* from timeline t join event e on e.id = t.event_id\n"
-            "where e.date_end >= :since and e.date_start <= :until\n" + _ORDER_EVENTS
+            f"where (trim(:since) = '' or {_WINDOW_FIRST} >= trim(:since))\n"
+            # A month or year bound ("2023-09") ends with its last day: compare that many characters.
+            f"  and (trim(:until) = '' or substr({_WINDOW_LAST}, 1, length(trim(:until))) <= trim(:until))\n"
+            + _ORDER_EVENTS
         ),
     },
     "events_at_a_place": {

@@ -26,11 +26,35 @@ def date_label(event: dict) -> str:
     granularity = event.get("granularity") or "none"
     if not value:
         return "undated"
-    label = value if granularity in _EXACT else f"{value} ({granularity})"
+    label = _span_label(value, granularity, event) or (value if granularity in _EXACT else f"{value} ({granularity})")
     if event.get("date_conflict"):
         # Sources disagree on the day: never hide that behind one value.
         label += " (sources differ)"
     return label
+
+
+# How the last day of a span is written at each granularity, to say "1986 to 1987".
+_UNIT_VALUE = {
+    "day": lambda d: d.isoformat(),
+    "week": lambda d: f"{d.isocalendar().year}-W{d.isocalendar().week:02d}",
+    "month": lambda d: f"{d.year}-{d.month:02d}",
+    "quarter": lambda d: f"{d.year}-Q{(d.month - 1) // 3 + 1}",
+    "year": lambda d: f"{d.year}",
+    "decade": lambda d: f"{d.year // 10}",
+}
+
+
+def _span_label(value: str, granularity: str, event: dict) -> str | None:
+    """The label "1986 to 1987 (years)" when the event's days run past its value's own
+    ("from 1986 to 1987" is stored as 1986, ending 1987-12-31); None otherwise."""
+    end, own = _iso_day(event.get("date_end")), timeml_span(value)
+    if end is None or own is None or end <= own[1]:
+        return None
+    unit = _UNIT_VALUE.get(granularity)
+    if unit is None:
+        return f"{value} ({granularity}) to {end.isoformat()}"
+    last = unit(end)
+    return f"{value} to {last}" if granularity in _EXACT else f"{value} to {last} ({granularity}s)"
 
 
 def day_span(event: dict) -> tuple[dt.date, dt.date] | None:

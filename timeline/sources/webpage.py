@@ -24,6 +24,29 @@ _FAVOUR: tuple[dict, ...] = ({"favor_precision": True}, {}, {"favor_recall": Tru
 # does (the first "</script" / "</style"), so it cannot cut into markup.
 _GIANT_RAW_TEXT = 1 << 20
 _RAW_TEXT = re.compile(r"(<(script|style)\b[^>]*>)(.*?)(</\2[\s/>])", re.IGNORECASE | re.DOTALL)
+# Page furniture that trafilatura's own lists miss (they match a few names, most
+# in lower case only, so "AuthorBox", "nextstory" or "TrendingNow" pass): author
+# boxes, the next, trending or recommended stories, breadcrumb trails, newsletter
+# and sponsored boxes, "see also" and "learn more" boxes (French "en savoir
+# plus"). Matched on class or id, in any case.
+_FURNITURE = (
+    r"author[-_]?(?:box|bio|info|card|profile|details)|about[-_]the[-_]author"
+    r"|next[-_]?(?:post|story|article)|read[-_]?next|(?:more|other|recommended)[-_]?(?:stories|articles|posts)"
+    r"|bread[-_]?crumb|see[-_]also|learn[-_]more|savoir[-_]plus|further[-_]reading"
+    r"|newsletter|most[-_]?(?:popular|read|viewed)|trending|sponsored"
+)
+_FURNITURE_XPATH = (
+    ".//*[self::div or self::section or self::aside or self::nav or self::ul or self::ol or self::p]"
+    f"[re:test(@class, '{_FURNITURE}', 'i') or re:test(@id, '{_FURNITURE}', 'i')][not(.//h1)]"
+)
+# A wrapper named for what it also holds ("post has-author-box") is not furniture:
+# an element with this share of the page's text or more is left alone.
+_FURNITURE_MAX_SHARE = 0.5
+# The blocks trafilatura writes as lines of their own.
+_BLOCKS = (
+    ".//*[self::p or self::li or self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+    " or self::blockquote or self::dd or self::dt or self::figcaption]"
+)
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*["']?""", re.IGNORECASE)
 
 
@@ -72,11 +95,16 @@ def _main_text(html: str, url: str | None):
     that finds no text, its balanced and then its recall-favouring settings
     (a page whose text is hard to find is still an article with a date)."""
     import trafilatura  # lazy: lxml and friends cost ~0.5 s to import
+    from trafilatura.utils import load_html
 
+    tree = load_html(html)
+    # trafilatura decides on the page as it is (taking furniture out first changes
+    # which of its extractors wins); the furniture's lines are dropped from its answer.
+    furniture, headlines = (_furniture_lines(tree), _headlines(tree)) if tree is not None else ([], [])
     result, text = None, ""
     for favour in _FAVOUR:
         result = trafilatura.bare_extraction(
-            html,
+            tree if tree is not None else html,  # trafilatura works on a copy: the tree serves every try
             url=url,
             include_comments=False,
             with_metadata=True,
@@ -84,10 +112,65 @@ def _main_text(html: str, url: str | None):
             **favour,
         )
         text = normalise_text(getattr(result, "text", None) or "") if result is not None else ""
-        text = _without_heading(text, _clean(getattr(result, "title", None)))
+        text = _without_furniture(text, furniture)
+        text = _without_heading(text, [_clean(getattr(result, "title", None)), *headlines])
         if text:
             break
     return result, text
+
+
+def _furniture_lines(tree) -> list[set[str]]:
+    """For each piece of page furniture `_FURNITURE` names, the lines of text in
+    it, whitespace folded: each block (paragraph, list item, heading, quote) cut
+    at its <br>s, as trafilatura writes them."""
+    pieces: list[set[str]] = []
+    body = tree.find(".//body")
+    total = len((body if body is not None else tree).text_content())
+    for element in tree.xpath(_FURNITURE_XPATH, namespaces={"re": "http://exslt.org/regular-expressions"}):
+        if len(element.text_content()) >= _FURNITURE_MAX_SHARE * total:
+            continue
+        lines = {line for block in element.xpath(_BLOCKS) or [element] for line in _block_lines(block)}
+        lines.discard("")
+        if lines:
+            pieces.append(lines)
+    return pieces
+
+
+def _block_lines(block) -> list[str]:
+    """The lines of an element's text, cut at its <br>s, whitespace folded."""
+    parts: list[str] = []
+
+    def walk(element) -> None:
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            return  # a comment, a processing instruction, code
+        if element.tag == "br":
+            parts.append("\n")
+        parts.append(element.text or "")
+        for child in element:
+            walk(child)
+            parts.append(child.tail or "")
+
+    walk(block)
+    return [" ".join(line.split()) for line in "".join(parts).split("\n")]
+
+
+def _headlines(tree) -> list[str]:
+    """The text of each <h1> of the page, whitespace folded (the first is often the site's name)."""
+    return [text for h1 in tree.iter("h1") if (text := " ".join(h1.text_content().split()))]
+
+
+def _without_furniture(text: str, furniture: list[set[str]]) -> str:
+    """`text` without the lines of each piece of furniture, unless a piece holds
+    most of the text (then its name misled: it is the article's container)."""
+    lines = text.split("\n")
+    folded = [" ".join(line.split()) for line in lines]
+    size = sum(map(len, folded)) or 1
+    drop: set[int] = set()
+    for piece in furniture:
+        found = {i for i, line in enumerate(folded) if line in piece}
+        if sum(len(folded[i]) for i in found) <= _FURNITURE_MAX_SHARE * size:
+            drop |= found
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
 def _date_in_page_metadata(html: str, url: str | None) -> date | None:
@@ -149,11 +232,13 @@ def _page_language(html: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _without_heading(text: str, title: str | None) -> str:
-    """Drop the <h1> trafilatura keeps as the first line when it repeats the title,
-    so the text starts where the article (and its dateline) starts."""
+def _without_heading(text: str, headings: list[str | None]) -> str:
+    """Drop the first line when it repeats the title or an <h1> of the page
+    (trafilatura keeps the headline when the metadata's title is another), so
+    the text starts where the article (and its dateline) starts."""
     first, _, rest = text.partition("\n")
-    if title and first.strip().casefold() == title.strip().casefold() and rest.strip():
+    folded = {" ".join(h.split()).casefold() for h in headings if h}
+    if " ".join(first.split()).casefold() in folded and rest.strip():
         return rest.lstrip()
     return text
 
