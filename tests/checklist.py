@@ -624,6 +624,35 @@ CAPABILITIES: list[tuple[str, str, list[Builder]]] = [
             ),
         ],
     ),
+    (
+        # Measures on what passes between states, and bodies of a state the
+        # gazetteer does not list, acting for their state.
+        "trade measures and bodies of states",
+        "other",
+        [
+            lambda f: (
+                f"{_country(f.a)} halted trade with {_country(f.b)} on {f.WD}.",
+                (_e("sanction", [_country(f.a), _country(f.b)], _weekday_past(f)),),
+                (),
+            ),
+            lambda f: (
+                f"On {f.WD}, {_country(f.a)} suspended all flights to {_country(f.b)} over the dispute.",
+                (_e("sanction", [_country(f.a), _country(f.b)], _weekday_past(f)),),
+                (),
+            ),
+            lambda f: (
+                f"The {_country(f.a)} Department of Commerce imposed new restrictions on imports from "
+                f"{_country(f.b)} on {f.WD}.",
+                (_e("sanction", [_country(f.a), _country(f.b)], _weekday_past(f)),),
+                (),
+            ),
+            lambda f: (
+                f"The Foreign Ministry of {_country(f.a)} accused {_country(f.b)} on {f.WD} of spying on its embassy.",
+                (_e("accuse", [_country(f.a), _country(f.b)], _weekday_past(f)),),
+                (),
+            ),
+        ],
+    ),
 ]
 
 

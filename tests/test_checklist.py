@@ -37,6 +37,7 @@ FLOORS = {
     "story told after the fact": 24,
     "story of the day": 16,
     "statements at home and abroad": 32,
+    "trade measures and bodies of states": 32,
 }
 
 

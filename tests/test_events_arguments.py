@@ -87,6 +87,8 @@ ACTOR_CASES = [
     ("traded-goods", "people", ['Japan'], "Oslo/NNP/nsubj/1/@ORG imposed/VBD/ROOT/1/=impose tariffs/NNS/dobj/1/=tariff on/IN/prep/1 *imports/NNS/pobj/3/=import of/IN/prep/4 Japanese/JJ/amod/7/@NORP cars/NNS/pobj/5/=car ././punct/1"),
     ("traded-goods", "people", ['Chile'], "Lima/NNP/nsubj/1/@GPE banned/VBD/ROOT/1/=ban Chilean/NNP/compound/3/@NORP *products/NNS/dobj/1/=product ././punct/1"),
     ("traded-goods", "people", ['Peru'], "Tokyo/NNP/nsubj/1/@GPE cut/VBD/ROOT/1 *exports/NNS/dobj/1/=export from/IN/prep/2 Peru/NNP/pobj/3/@GPE ././punct/1"),
+    ("traded-goods", "people", ['Peru'], "Oslo/NNP/nsubj/1/@GPE restricted/VBD/ROOT/1/=restrict *flights/NNS/dobj/1/=flight to/IN/prep/2 Peru/NNP/pobj/3/@GPE ././punct/1"),
+    ("traded-goods", "people", ['Chile'], "Tokyo/NNP/nsubj/1/@GPE halted/VBD/ROOT/1/=halt *trade/NN/dobj/1/=trade with/IN/prep/2 Chile/NNP/pobj/3/@GPE ././punct/1"),
     ("non-state-agents", "people", [], "U.S./NNP/nmod/4/@GPE and/CC/cc/0 EC/NNP/conj/0/@ORG business/NN/compound/4 *leaders/NNS/nsubj/5/=leader met/VBD/ROOT/5/=meet ././punct/5"),
     ("non-state-agents", "people", [], "Opposition/NN/compound/1 *leaders/NNS/nsubj/2/=leader met/VBD/ROOT/2/=meet the/DT/det/4 king/NN/dobj/2 ././punct/2"),
     ("non-state-agents", "people", [], "Bank/NN/compound/1/@ORG *officials/NNS/nsubj/2/=official met/VBD/ROOT/2/=meet the/DT/det/4 envoy/NN/dobj/2 ././punct/2"),
@@ -317,3 +319,34 @@ def test_place_candidates_of_a_trigger(places, notation):
 def test_a_person_is_named_with_the_given_names_the_parser_left_out(notation, name):
     [person] = _resolver().resolve(marked(parse(notation)), "source")
     assert person.name == name
+
+
+# A body of a state the gazetteer does not list acts for the state its name
+# gives: "the United States Department of Transportation", "the Foreign
+# Ministry of Chile"; an armed group or company named after a country does not.
+@pytest.mark.parametrize(
+    ("notation", "names"),
+    [
+        (
+            "The/DT/det/3 United/NNP/compound/2/@ORG States/NNP/compound/3/@ORG *Department/NNP/nsubj/6/@ORG of/IN/prep/3/@ORG Transportation/NNP/pobj/4/@ORG imposed/VBD/ROOT/6/=impose restrictions/NNS/dobj/6/=restriction ././punct/6",
+            ["United States"],
+        ),
+        (
+            "The/DT/det/2 Foreign/NNP/compound/2/@ORG *Ministry/NNP/nsubj/5/@ORG of/IN/prep/2/@ORG Chile/NNP/pobj/3/@ORG protested/VBD/ROOT/5/=protest ././punct/5",
+            ["Chile"],
+        ),
+        (
+            "The/DT/det/1 *Parliament/NNP/nsubj/4/@ORG of/IN/prep/1/@ORG Peru/NNP/pobj/2/@ORG voted/VBD/ROOT/4/=vote ././punct/4",
+            ["Peru"],
+        ),
+        (
+            "The/DT/det/3 Chilean/JJ/compound/3/@ORG Democratic/NNP/compound/3/@ORG *Forces/NNPS/nsubj/4/@ORG agreed/VBD/ROOT/4/=agree ././punct/4",
+            [],
+        ),
+        ("The/DT/det/2 Norway/NNP/compound/2/@ORG *Fisheries/NNP/nsubj/3/@ORG signed/VBD/ROOT/3/=sign ././punct/3", []),
+    ],
+    ids=["department", "foreign ministry of", "parliament of", "armed group", "company"],
+)
+def test_a_body_of_a_state_acts_for_its_state(notation, names):
+    found = _resolver().resolve(marked(parse(notation)), "source")
+    assert [p.name for p in found] == names

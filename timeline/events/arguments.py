@@ -52,6 +52,7 @@ TRADE_NOUNS = words("arguments", "trade_nouns")
 STATE_AGENT_NOUNS = words("arguments", "state_agent_nouns")
 FELLOW_AGENTS = words("arguments", "fellow_agents")
 ARTICLES = words("arguments", "articles")
+STATE_BODY_WORDS = words("arguments", "state_body_words")
 REPORTING_VERBS = words("common", "reporting_verbs")
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 PLURAL_TAGS = ("NNS", "NNPS")
@@ -290,11 +291,28 @@ class ActorResolver:
             return [self._ref(ref, ent.text, role)]
         if ent.label_ == "PERSON":
             return self._unknown_person(ent, text, role)
+        if ent.label_ == "ORG":
+            country = self._state_of_body(ent)
+            if country is not None:
+                return [Participant(country, "country", role, country, None, ent.text)]
         if ent.label_ == "NORP":
             country = self.gaz.country_of_adjective(text)
             if country and tok.i == ent.end - 1 and tok.pos_ in ("PROPN", "NOUN"):
                 return [Participant(country, "country", role, country, None, ent.text)]
         return []
+
+    def _state_of_body(self, ent: Span) -> str | None:
+        """The country a body of a state the gazetteer does not list names:
+        "the United States Department of Transportation", "the Foreign
+        Ministry of Chile"; None for other organisations."""
+        if not any(t.lower_ in STATE_BODY_WORDS for t in ent):
+            return None
+        for i in range(len(ent)):
+            for j in range(len(ent), i, -1):
+                country = self.gaz.country_named(ent[i:j].text, self.on)
+                if country is not None:
+                    return country
+        return country_adjectives(ent.doc, ent.start, ent.end, self.gaz)
 
     def _unknown_person(self, ent: Span, text: str, role: str) -> list[Participant]:
         """A person the gazetteer does not know: a new actor, with a country when
@@ -502,13 +520,15 @@ def _owner(r: ActorResolver, p: Phrase) -> list[Participant] | None:
 
 @ACTORS.register
 def _traded_goods(r: ActorResolver, p: Phrase) -> list[Participant] | None:
-    """the goods' country is the target of a trade measure: "tariffs on imports
-    of Japanese cars", "banned Chilean products", "cut exports from Peru" """
+    """the country of the goods, flights or trade a measure restricts is its
+    target: "tariffs on imports of Japanese cars", "banned Chilean products",
+    "cut exports from Peru", "restrictions on flights to Cuba", "halted trade
+    with Chile" """
     if p.tok.pos_ != "NOUN" or p.lemma not in TRADE_NOUNS:
         return None
     country = country_adjectives(p.doc, p.start, p.end, r.gaz)
     if country is None:
-        for prep in (c for c in p.tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        for prep in (c for c in p.tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "to", "with")):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 country = country or _country_of(r, pobj, p)
     return p.country(country) if country else None

@@ -928,10 +928,11 @@ def _nobody_does_it(c: Candidate) -> bool | None:
 @NO_EVENT.register
 def _nobody_travels(c: Candidate) -> bool | None:
     """a trip verb with no traveller: "attention will go to Lima"; only people
-    and states travel"""
-    if c.trigger.mode == "visit" and c.token.pos_ == "VERB" and not any(p.role == "source" for p in c.participants):
-        return True
-    return None
+    and states travel. Trips in the plural with none are a service, not a
+    journey: "restrictions on flights to Lima" """
+    if c.trigger.mode != "visit" or any(p.role == "source" for p in c.participants):
+        return None
+    return True if c.token.pos_ == "VERB" or c.token.tag_ == "NNS" else None
 
 
 @NO_EVENT.register
