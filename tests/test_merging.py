@@ -102,6 +102,26 @@ def test_dates_compatible(a, b, same):
 
 
 @pytest.mark.parametrize(
+    "a, b, same",
+    [
+        # An undated report stands on its article's publication day or the day before:
+        # wires report "met" today or yesterday.
+        (dict(date=None, published="2024-03-06"), dict(date="2024-03-06"), True),
+        (dict(date=None, published="2024-03-07"), dict(date="2024-03-06"), True),
+        (dict(date=None, published="2024-03-08"), dict(date="2024-03-06"), False),
+        (dict(date=None, published="2024-03-06"), dict(date="2024-03-07"), False),
+        (dict(date=None, published="2024-03-08"), dict(date="2024-W10"), True),
+        (dict(date=None, published="2024-03-06"), dict(date=None, published="2024-03-06"), False),  # no date at all
+        (dict(date=None), dict(date="2024-03-06"), False),  # nor a publication day
+        (dict(date=None, published="2024-03-06"), dict(date="2024-03"), True),  # "in March" fits the day
+        (dict(date=None, published="2024-03-06"), dict(date="2024-Q1"), False),  # a quarter fits nothing
+    ],
+)
+def test_an_undated_report_stands_on_its_publication_day(a, b, same):
+    assert both_ways(dates_compatible, report(**a), report(**b)) is same
+
+
+@pytest.mark.parametrize(
     "family, a, b, same",
     [
         ("STATEMENT", "2024-03-06", "2024-03-06", True),

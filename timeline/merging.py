@@ -37,6 +37,10 @@ MEETING_MODES = frozenset({"meet", "negotiate", "multilateral", "third-party", "
 STATEMENT_SIMILARITY = 0.3
 WEAK_LINK_SIMILARITY = 0.15
 
+# An undated report ("Funaro met Lawson", no date word) stands on its article's
+# publication day or the day before: the wire reports what happened today or
+# yesterday, and reports ahead carry a date ("will meet on Monday").
+UNDATED_DAYS_BEFORE = 1
 _COARSEST_LINK = granularity_rank(Granularity.MONTH)
 _COARSEST_WITHOUT_PEOPLE = granularity_rank(Granularity.WEEK)
 _STOPWORDS = frozenset(
@@ -92,6 +96,19 @@ class Report:
     place: str | None = None
     actors: tuple[ReportActor, ...] = ()
     words: frozenset[str] = field(default=frozenset(), compare=False)  # `sentence_words` of its sentences
+    published: dt.date | None = None  # its article's publication day
+
+    @property
+    def undated(self) -> bool:
+        return self.days is None
+
+    @cached_property
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The days the report can be on: its date's, or for an undated report
+        `UNDATED_DAYS_BEFORE` days up to its article's publication day."""
+        if self.days is not None or self.published is None:
+            return self.days
+        return self.published - dt.timedelta(days=UNDATED_DAYS_BEFORE), self.published
 
     @cached_property
     def names(self) -> frozenset[str]:
@@ -152,10 +169,17 @@ def dates_compatible(a: Report, b: Report) -> bool:
     """Dated, fine enough, and on the same days: "on Wednesday" (the 13th) fits
     "this week" and "in September"; "on the 13th" and "on the 14th" are one
     event dated differently (a `date_conflict`), the 13th and the 15th two.
-    Undated reports and reports dated only "in 1987" or "this quarter" link
-    to nothing: they would fit every event of the year."""
-    if a.days is None or b.days is None:
-        return False
+    An undated "met" in a story of the 14th fits the 13th or the 14th (its
+    `span`), next to a dated report only: two undated reports, and reports
+    dated only "in 1987" or "this quarter", link to nothing (they would fit
+    every event of the year)."""
+    if a.undated or b.undated:
+        dated = b if a.undated else a
+        if dated.undated or granularity_rank(dated.granularity) > _COARSEST_LINK:
+            return False
+        if a.span is None or b.span is None:
+            return False
+        return a.span[0] <= b.span[1] and b.span[0] <= a.span[1]
     if max(granularity_rank(a.granularity), granularity_rank(b.granularity)) > _COARSEST_LINK:
         return False
     if a.granularity == Granularity.DAY and b.granularity == Granularity.DAY:
