@@ -202,16 +202,29 @@ def participants_compatible(a: Report, b: Report) -> bool:
     other lacks (Putin–Kim and Putin–Lukashenko are two meetings). Without
     named people on both sides ("Japan and the United States") only the same
     kind of act within a week: a country pair fits every contact of a month."""
-    shared = a.names & b.names
-    if len(shared) < 2 and not (shared & a.persons & b.persons):
+    a_persons, b_persons = named_persons(a, b), named_persons(b, a)
+    shared = (a.names | a_persons) & (b.names | b_persons)
+    if len(shared) < 2 and not (shared & a_persons & b_persons):
         return False
-    if (a.persons - b.persons) and (b.persons - a.persons):
+    if (a_persons - b_persons) and (b_persons - a_persons):
         return False
-    if a.persons and b.persons:
+    if a_persons and b_persons:
         return True
     if a.mode != b.mode:
         return False
     return max(granularity_rank(a.granularity), granularity_rank(b.granularity)) <= _COARSEST_WITHOUT_PEOPLE
+
+
+def named_persons(a: Report, b: Report) -> frozenset[str]:
+    """The people `a` names: its person actors, and those of `b` whose surname
+    its sentences contain ("talks headed by Smith and Kuroda" names Makoto
+    Kuroda although extraction kept only Japan and the United States)."""
+    return a.persons | frozenset(p for p in b.persons if _surname(p) in a.words)
+
+
+def _surname(name: str) -> str:
+    words = _WORD.findall(name.lower())
+    return words[-1] if words else ""
 
 
 def direction_compatible(a: Report, b: Report) -> bool:
@@ -236,7 +249,7 @@ def same_story(a: Report, b: Report) -> bool:
     similarity = len(a.words & b.words) / len(a.words | b.words)
     if a.family == "STATEMENT":
         return similarity >= STATEMENT_SIMILARITY
-    if len(a.persons & b.persons) >= 2:
+    if len(named_persons(a, b) & named_persons(b, a)) >= 2:
         return True
     return similarity >= WEAK_LINK_SIMILARITY
 
