@@ -335,6 +335,14 @@ def test_an_undated_report_joins_the_event_of_its_publication_day(session, order
         assert (events[0].date, events[0].n_sources, events[0].date_conflict) == ("2023-09-13", 2, None)
 
 
+@pytest.mark.parametrize("day", ["2023-09-01", "2023-09-30"])
+def test_a_month_report_is_found_from_either_end_of_the_month(session, day):
+    store_article(session, document("month"), Extraction([event_record(date="2023-09")]))
+    store_article(session, document("day"), Extraction([event_record(date=day)]))
+    event = session.execute(select(Event)).scalar_one()
+    assert (event.date, event.n_sources) == (day, 2)
+
+
 def test_equal_precision_prefers_the_date_most_sources_give(session):
     for i, date in enumerate(["2023-09-14", "2023-09-13", "2023-09-14"]):
         store_article(session, document(f"t{i}"), Extraction([event_record(date=date)]))

@@ -311,28 +311,35 @@ def _stored_words(session: Session, reports: Sequence[ReportRow]) -> dict[str, f
 
 # Statements built once, values passed as parameters: building a statement per
 # row costs more than running it (SQLAlchemy derives a cache key each time).
-_SHARING_AN_ACTOR = _REPORT.c.event_id.in_(
+_EVENTS_OF_ACTORS = (
     select(_EVENT_ACTOR.c.event_id)
     .join(_ACTOR, _ACTOR.c.id == _EVENT_ACTOR.c.actor_id)
     .where(_ACTOR.c.name.in_(bindparam("names", expanding=True)))
 )
+# Dated reports by the (family, date_start, date_end) index, the range bounded
+# on both sides: a report the rule links spans a month at most (`_LONGEST_SPAN`).
 _CANDIDATES = select(_REPORT).where(
     _REPORT.c.family == bindparam("family"),
+    _REPORT.c.date_start >= bindparam("earliest_start"),
     _REPORT.c.date_start <= bindparam("hi"),
     _REPORT.c.date_end >= bindparam("lo"),
-    _SHARING_AN_ACTOR,
+    _REPORT.c.event_id.in_(_EVENTS_OF_ACTORS),
 )
-# Undated reports, found by their articles' publication day (indexed).
+# Undated reports by their articles' publication day (ix_article_published, then
+# ix_event_report_article_id). `family || ''` and `event_id + 0` keep SQLite,
+# which has no statistics, from scanning every undated report of the family or
+# every event of a much-reported actor instead; they stay filters.
 _UNDATED_CANDIDATES = select(_REPORT).where(
-    _REPORT.c.family == bindparam("family"),
+    (_REPORT.c.family + "") == bindparam("family"),
     _REPORT.c.date_start.is_(None),
     _REPORT.c.article_id.in_(
         select(_ARTICLE.c.id).where(
             _ARTICLE.c.published >= bindparam("published_lo"), _ARTICLE.c.published < bindparam("published_before")
         )
     ),
-    _SHARING_AN_ACTOR,
+    (_REPORT.c.event_id + 0).in_(_EVENTS_OF_ACTORS),
 )
+_LONGEST_SPAN = timedelta(days=31)
 _INSERT_REPORT = insert(_REPORT)
 _INSERT_EVENT = insert(_EVENT)
 _REPORTS_OF = select(_REPORT).where(_REPORT.c.event_id.in_(bindparam("ids", expanding=True))).order_by(_REPORT.c.id)
@@ -356,7 +363,13 @@ def _candidates(session: Session, report: merging.Report) -> list[Row[Any]]:
     if span is None or not report.names:
         return []
     lo, hi = span[0] - timedelta(days=1), span[1] + timedelta(days=1)
-    params = {"family": report.family, "lo": lo.isoformat(), "hi": hi.isoformat(), "names": sorted(report.names)}
+    params = {
+        "family": report.family,
+        "lo": lo.isoformat(),
+        "hi": hi.isoformat(),
+        "earliest_start": (lo - _LONGEST_SPAN).isoformat(),
+        "names": sorted(report.names),
+    }
     conn = session.connection()
     found = list(conn.execute(_CANDIDATES, params).all())
     if not report.undated:
