@@ -173,13 +173,14 @@ def dates_compatible(a: Report, b: Report) -> bool:
     `span`), next to a dated report only: two undated reports, and reports
     dated only "in 1987" or "this quarter", link to nothing (they would fit
     every event of the year)."""
-    if a.undated or b.undated:
-        dated = b if a.undated else a
-        if dated.undated or granularity_rank(dated.granularity) > _COARSEST_LINK:
+    if a.days is None or b.days is None:
+        dated = b if a.days is None else a
+        span_a, span_b = a.span, b.span
+        if dated.days is None or granularity_rank(dated.granularity) > _COARSEST_LINK:
             return False
-        if a.span is None or b.span is None:
+        if span_a is None or span_b is None:
             return False
-        return a.span[0] <= b.span[1] and b.span[0] <= a.span[1]
+        return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
     if max(granularity_rank(a.granularity), granularity_rank(b.granularity)) > _COARSEST_LINK:
         return False
     if a.granularity == Granularity.DAY and b.granularity == Granularity.DAY:

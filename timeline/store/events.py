@@ -219,9 +219,7 @@ def _new_report(session: Session | None, article: _ArticleKeys, record: EventRec
 # --- the merge rule on rows ----------------------------------------------------------
 
 
-def merge_report(
-    row: ReportRow, words: frozenset[str] = frozenset(), published: date | None = None
-) -> merging.Report:
+def merge_report(row: ReportRow, words: frozenset[str] = frozenset(), published: date | None = None) -> merging.Report:
     """The merge rule's view of a report row (`published`: its article's day)."""
     return merging.Report(
         key=row.report_key,
@@ -374,7 +372,9 @@ def _candidates(session: Session, report: merging.Report) -> list[Row[Any]]:
     found = list(conn.execute(_CANDIDATES, params).all())
     if not report.undated:
         after = hi + timedelta(days=merging.UNDATED_DAYS_BEFORE + 1)
-        found += conn.execute(_UNDATED_CANDIDATES, {**params, "published_lo": lo.isoformat(), "published_before": after.isoformat()})
+        found += conn.execute(
+            _UNDATED_CANDIDATES, {**params, "published_lo": lo.isoformat(), "published_before": after.isoformat()}
+        )
     return found
 
 
