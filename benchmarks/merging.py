@@ -23,17 +23,23 @@ half: the split unit is the key a ``hard_negative_of`` chain ends at.
 
 ``--verbose`` lists the wrong merges, the missed pairs and the extraction misses
 of the tune half only (read no errors of the check half). ``--keep DIR`` keeps
-the database, the inputs and the export in DIR.
+the database, the inputs and the export in DIR. ``--recluster DIR`` ingests
+nothing: it re-clusters the reports stored in a kept DIR with the merge rule as
+it is now (``timeline.merging.components``) and scores that, a few seconds
+instead of a minute to try a change of the rule (extraction as it was then;
+the store's incremental joining may differ slightly from the batch components).
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import datetime as dt
 import gzip
 import importlib.util
 import itertools
 import json
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -423,11 +429,49 @@ def gold_counts(reports: list[Report]) -> list[str]:
     return lines
 
 
+def recluster_kept(database: Path, matched: dict[Report, object]) -> dict[Report, object]:
+    """Gold report -> its event when the reports stored in a kept SQLite
+    database are re-clustered with today's merge rule; `matched` maps each gold
+    report to the stored event that reports it (`match` on the kept export).
+    Events are then numbered by component."""
+    from types import SimpleNamespace
+
+    from timeline.merging import components, sentence_words
+    from timeline.store.events import merge_report
+
+    con = sqlite3.connect(database)
+    con.row_factory = sqlite3.Row
+    articles, published = {}, {}
+    for row in con.execute("SELECT id, url, published FROM article"):
+        for source, prefix in PREFIX.items():
+            if str(row["url"]).startswith(prefix):
+                articles[(source, row["url"][len(prefix) :])] = row["id"]
+        published[row["id"]] = dt.date.fromisoformat(row["published"][:10]) if row["published"] else None
+    sentences = collections.defaultdict(list)
+    for row in con.execute("SELECT article_id, event_id, sentence FROM mention WHERE event_id IS NOT NULL"):
+        sentences[(row["article_id"], row["event_id"])].append(row["sentence"])
+    rows = con.execute("SELECT * FROM event_report ORDER BY id").fetchall()
+    views = [
+        merge_report(
+            SimpleNamespace(**dict(r)),
+            sentence_words(sentences[(r["article_id"], r["event_id"])]),
+            published[r["article_id"]],
+        )
+        for r in rows
+    ]
+    group_of = {i: g for g, members in enumerate(components(views)) for i in members}
+    regrouped: dict[tuple[int, int], int] = {}
+    for i, r in enumerate(rows):
+        regrouped.setdefault((r["article_id"], r["event_id"]), group_of[i])
+    return {g: regrouped[(articles[g.article], event)] for g, event in matched.items()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true", help="list the tune half's errors")
     ap.add_argument("--keep", metavar="DIR", help="keep the database, inputs and export in DIR")
     ap.add_argument("--gold", type=Path, default=GOLD, help="the Reuters merge gold (JSON Lines)")
+    ap.add_argument("--recluster", metavar="DIR", help="score a kept DIR re-clustered with today's rule; no ingest")
     a = ap.parse_args()
     missing = [p for p in (CORPUS, EVENT_SCORER) if not p.exists()]
     if missing:
@@ -438,6 +482,13 @@ def main() -> None:
         reports += load_wikinews_gold(WIKINEWS_GOLD)
     else:
         print(f"wikinews gold not found under {WIKINEWS_GOLD.parent}: reuters only")
+    if a.recluster:
+        kept = Path(a.recluster)
+        if not (kept / "merging.db").exists() or not (kept / "merging.json").exists():
+            sys.exit(f"{kept}: no merging.db and merging.json (make one with --keep DIR)")
+        kept_matched = match(reports, json.loads((kept / "merging.json").read_text(encoding="utf-8")), scorer)
+        print("\n".join(table(reports, recluster_kept(kept / "merging.db", kept_matched))))
+        return
     workdir = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="timeline-merging-"))
     workdir.mkdir(parents=True, exist_ok=True)
     if (workdir / "merging.db").exists():

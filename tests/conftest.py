@@ -437,6 +437,7 @@ def merge_report(
     place: str | None = None,
     actors: tuple[tuple[str, ...], ...] = (("Emmanuel Macron", "person"), ("Lula da Silva", "person")),
     sentences: tuple[str, ...] | list[str] = (),
+    published: str | None = None,
 ):
     """A `timeline.merging.Report` built by hand: `actors` are (name, kind) with
     the first the source and the others targets, or (name, kind, role)."""
@@ -455,4 +456,5 @@ def merge_report(
         place=place,
         actors=tuple(ReportActor(a[0], a[2] if len(a) > 2 else role, a[1]) for a, role in zip(actors, roles)),
         words=sentence_words(sentences),
+        published=dt.date.fromisoformat(published) if published else None,
     )

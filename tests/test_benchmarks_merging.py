@@ -104,6 +104,43 @@ def test_events_by_article_reads_both_url_prefixes(merging):
     assert got == {("reuters", "10"): [1], ("wikinews", "w2"): [1]}
 
 
+def test_recluster_applies_todays_rule_to_a_kept_database(merging, tmp_path):
+    # Two stories of one meeting kept apart (as an older rule did): the dated one
+    # and an undated one published the next day. Today's rule joins them.
+    from conftest import document, event_record
+    from sqlalchemy import update
+    from sqlmodel import Session
+
+    from timeline.db import open_engine
+    from timeline.events.types import Extraction
+    from timeline.models import Event, EventReport, Mention
+    from timeline.store import store_article
+
+    database = tmp_path / "merging.db"
+    with Session(open_engine(f"sqlite:///{database}")) as s:
+        dated = store_article(
+            s, document("a", published="2023-09-13", url="reuters21578:1"), Extraction([event_record()])
+        )
+        undated = store_article(
+            s,
+            document("b", published="2023-09-14", url="reuters21578:2"),
+            Extraction([event_record(date=None, sentence="Putin met Kim, officials said.")]),
+        )
+        apart = Event(type="CONSULT", summary="apart", granularity="none", modality="asserted", confidence=0.8)
+        s.add(apart)
+        s.flush()
+        for model in (EventReport, Mention):
+            s.execute(update(model).where(model.article_id == undated.article_id).values(event_id=apart.id))
+        s.commit()
+        event_ids = (dated.event_ids[0], apart.id)
+
+    gold = [merging.Report("reuters", str(i), "k", "MEET", ("Vladimir Putin",), "2023-09-13") for i in (1, 2)]
+    kept = dict(zip(gold, event_ids))
+    assert merging.score([(g.article, g.event_key, e) for g, e in kept.items()]).true_pairs == 0
+    regrouped = merging.recluster_kept(database, kept)
+    assert merging.score([(g.article, g.event_key, e) for g, e in regrouped.items()]).true_pairs == 1
+
+
 def test_shipped_gold_holds_ids_and_keys_only():
     fields = {"article_id", "event_key", "type", "actors", "date", "note", "hard_negative_of"}
     types = {"MEET", "VISIT", "TALKS", "PHONE_CALL", "AGREE", "SIGN", "STATEMENT", "PROPOSE"}

@@ -23,6 +23,7 @@ from timeline.merging import (
     linked,
     mention_key,
     modes_compatible,
+    named_persons,
     participants_compatible,
     places_compatible,
     same_family,
@@ -102,6 +103,26 @@ def test_dates_compatible(a, b, same):
 
 
 @pytest.mark.parametrize(
+    "a, b, same",
+    [
+        # An undated report stands on its article's publication day or the day before:
+        # wires report "met" today or yesterday.
+        (dict(date=None, published="2024-03-06"), dict(date="2024-03-06"), True),
+        (dict(date=None, published="2024-03-07"), dict(date="2024-03-06"), True),
+        (dict(date=None, published="2024-03-08"), dict(date="2024-03-06"), False),
+        (dict(date=None, published="2024-03-06"), dict(date="2024-03-07"), False),
+        (dict(date=None, published="2024-03-08"), dict(date="2024-W10"), True),
+        (dict(date=None, published="2024-03-06"), dict(date=None, published="2024-03-06"), False),  # no date at all
+        (dict(date=None), dict(date="2024-03-06"), False),  # nor a publication day
+        (dict(date=None, published="2024-03-06"), dict(date="2024-03"), True),  # "in March" fits the day
+        (dict(date=None, published="2024-03-06"), dict(date="2024-Q1"), False),  # a quarter fits nothing
+    ],
+)
+def test_an_undated_report_stands_on_its_publication_day(a, b, same):
+    assert both_ways(dates_compatible, report(**a), report(**b)) is same
+
+
+@pytest.mark.parametrize(
     "family, a, b, same",
     [
         ("STATEMENT", "2024-03-06", "2024-03-06", True),
@@ -145,6 +166,28 @@ FRANCE, BRAZIL, INDIA = ("France", "country"), ("Brazil", "country"), ("India", 
 )
 def test_participants_compatible(a, b, same):
     assert both_ways(participants_compatible, report(actors=a), report(actors=b)) is same
+
+
+@pytest.mark.parametrize(
+    "a_sentence, same",
+    [
+        ("The talks, headed by Macron and Lula, ended in Belem.", True),  # names both: the same people
+        ("The talks, headed by Macron, ended in Belem.", True),  # names one of them by surname
+        ("The two countries ended their trade talks in Belem.", False),  # only the countries
+    ],
+)
+def test_people_the_sentences_name_count_as_participants(a_sentence, same):
+    # Extraction kept only the countries of one report; its sentence names the people.
+    a = report(actors=(FRANCE, BRAZIL), sentences=[a_sentence])
+    b = report(actors=(MACRON, LULA), sentences=["Macron and Lula held talks on trade."])
+    assert both_ways(participants_compatible, a, b) is same
+
+
+def test_named_persons_reads_surnames_in_the_sentences():
+    a = report(actors=(FRANCE, BRAZIL), sentences=["Talks headed by Macron ended."])
+    b = report(actors=(MACRON, LULA))
+    assert named_persons(a, b) == {"Emmanuel Macron"}
+    assert named_persons(b, a) == {"Emmanuel Macron", "Lula da Silva"}
 
 
 @pytest.mark.parametrize(

@@ -317,6 +317,32 @@ def test_a_bridging_report_joins_two_events(session):
     assert (event.n_sources, event.date, event.date_conflict) == (3, "2023-09-13", "2023-09-14; 2023-09-15")
 
 
+@pytest.mark.parametrize("order", ["dated first", "undated first"])
+@pytest.mark.parametrize("published, n_events", [("2023-09-13", 1), ("2023-09-14", 1), ("2023-09-15", 2)])
+def test_an_undated_report_joins_the_event_of_its_publication_day(session, order, published, n_events):
+    # "Putin met Kim." with no date word, in stories of the 13th, 14th or 15th,
+    # and a story dating the meeting to the 13th: today or yesterday is one event.
+    dated = (document("dated", published="2023-09-13"), Extraction([event_record(date="2023-09-13")]))
+    undated = (
+        document("undated", published=published),
+        Extraction([event_record(date=None, sentence="Putin met Kim, officials said.")]),
+    )
+    for doc, extraction in [dated, undated] if order == "dated first" else [undated, dated]:
+        store_article(session, doc, extraction)
+    events = session.execute(select(Event)).scalars().all()
+    assert len(events) == n_events
+    if n_events == 1:
+        assert (events[0].date, events[0].n_sources, events[0].date_conflict) == ("2023-09-13", 2, None)
+
+
+@pytest.mark.parametrize("day", ["2023-09-01", "2023-09-30"])
+def test_a_month_report_is_found_from_either_end_of_the_month(session, day):
+    store_article(session, document("month"), Extraction([event_record(date="2023-09")]))
+    store_article(session, document("day"), Extraction([event_record(date=day)]))
+    event = session.execute(select(Event)).scalar_one()
+    assert (event.date, event.n_sources) == (day, 2)
+
+
 def test_equal_precision_prefers_the_date_most_sources_give(session):
     for i, date in enumerate(["2023-09-14", "2023-09-13", "2023-09-14"]):
         store_article(session, document(f"t{i}"), Extraction([event_record(date=date)]))

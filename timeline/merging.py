@@ -37,6 +37,10 @@ MEETING_MODES = frozenset({"meet", "negotiate", "multilateral", "third-party", "
 STATEMENT_SIMILARITY = 0.3
 WEAK_LINK_SIMILARITY = 0.15
 
+# An undated report ("Funaro met Lawson", no date word) stands on its article's
+# publication day or the day before: the wire reports what happened today or
+# yesterday, and reports ahead carry a date ("will meet on Monday").
+UNDATED_DAYS_BEFORE = 1
 _COARSEST_LINK = granularity_rank(Granularity.MONTH)
 _COARSEST_WITHOUT_PEOPLE = granularity_rank(Granularity.WEEK)
 _STOPWORDS = frozenset(
@@ -92,6 +96,19 @@ class Report:
     place: str | None = None
     actors: tuple[ReportActor, ...] = ()
     words: frozenset[str] = field(default=frozenset(), compare=False)  # `sentence_words` of its sentences
+    published: dt.date | None = None  # its article's publication day
+
+    @property
+    def undated(self) -> bool:
+        return self.days is None
+
+    @cached_property
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The days the report can be on: its date's, or for an undated report
+        `UNDATED_DAYS_BEFORE` days up to its article's publication day."""
+        if self.days is not None or self.published is None:
+            return self.days
+        return self.published - dt.timedelta(days=UNDATED_DAYS_BEFORE), self.published
 
     @cached_property
     def names(self) -> frozenset[str]:
@@ -152,10 +169,18 @@ def dates_compatible(a: Report, b: Report) -> bool:
     """Dated, fine enough, and on the same days: "on Wednesday" (the 13th) fits
     "this week" and "in September"; "on the 13th" and "on the 14th" are one
     event dated differently (a `date_conflict`), the 13th and the 15th two.
-    Undated reports and reports dated only "in 1987" or "this quarter" link
-    to nothing: they would fit every event of the year."""
+    An undated "met" in a story of the 14th fits the 13th or the 14th (its
+    `span`), next to a dated report only: two undated reports, and reports
+    dated only "in 1987" or "this quarter", link to nothing (they would fit
+    every event of the year)."""
     if a.days is None or b.days is None:
-        return False
+        dated = b if a.days is None else a
+        span_a, span_b = a.span, b.span
+        if dated.days is None or granularity_rank(dated.granularity) > _COARSEST_LINK:
+            return False
+        if span_a is None or span_b is None:
+            return False
+        return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
     if max(granularity_rank(a.granularity), granularity_rank(b.granularity)) > _COARSEST_LINK:
         return False
     if a.granularity == Granularity.DAY and b.granularity == Granularity.DAY:
@@ -178,16 +203,29 @@ def participants_compatible(a: Report, b: Report) -> bool:
     other lacks (Putin–Kim and Putin–Lukashenko are two meetings). Without
     named people on both sides ("Japan and the United States") only the same
     kind of act within a week: a country pair fits every contact of a month."""
-    shared = a.names & b.names
-    if len(shared) < 2 and not (shared & a.persons & b.persons):
+    a_persons, b_persons = named_persons(a, b), named_persons(b, a)
+    shared = (a.names | a_persons) & (b.names | b_persons)
+    if len(shared) < 2 and not (shared & a_persons & b_persons):
         return False
-    if (a.persons - b.persons) and (b.persons - a.persons):
+    if (a_persons - b_persons) and (b_persons - a_persons):
         return False
-    if a.persons and b.persons:
+    if a_persons and b_persons:
         return True
     if a.mode != b.mode:
         return False
     return max(granularity_rank(a.granularity), granularity_rank(b.granularity)) <= _COARSEST_WITHOUT_PEOPLE
+
+
+def named_persons(a: Report, b: Report) -> frozenset[str]:
+    """The people `a` names: its person actors, and those of `b` whose surname
+    its sentences contain ("talks headed by Smith and Kuroda" names Makoto
+    Kuroda although extraction kept only Japan and the United States)."""
+    return a.persons | frozenset(p for p in b.persons if _surname(p) in a.words)
+
+
+def _surname(name: str) -> str:
+    words = _WORD.findall(name.lower())
+    return words[-1] if words else ""
 
 
 def direction_compatible(a: Report, b: Report) -> bool:
@@ -212,7 +250,7 @@ def same_story(a: Report, b: Report) -> bool:
     similarity = len(a.words & b.words) / len(a.words | b.words)
     if a.family == "STATEMENT":
         return similarity >= STATEMENT_SIMILARITY
-    if len(a.persons & b.persons) >= 2:
+    if len(named_persons(a, b) & named_persons(b, a)) >= 2:
         return True
     return similarity >= WEAK_LINK_SIMILARITY
 

@@ -102,6 +102,8 @@ class _ArticleKeys(Protocol):
     def id(self) -> int | None: ...
     @property
     def sha256(self) -> str: ...
+    @property
+    def published(self) -> str | None: ...
 
 
 def write_events(session: Session, article: _ArticleKeys, extraction: Extraction) -> tuple[int, list[int]]:
@@ -143,7 +145,7 @@ def _write_records(
                 event_id = _insert_report(session, report, stay_in)
             else:
                 words = sentence_words(m.sentence for m in record.mentions)
-                event_id = _attach(session, report, corrections, absorbed, words)
+                event_id = _attach(session, report, corrections, absorbed, words, _day(article.published))
         event_ids.append(event_id)
         mention_rows += _mention_rows(article.id, event_id, record)
 
@@ -217,8 +219,8 @@ def _new_report(session: Session | None, article: _ArticleKeys, record: EventRec
 # --- the merge rule on rows ----------------------------------------------------------
 
 
-def merge_report(row: ReportRow, words: frozenset[str] = frozenset()) -> merging.Report:
-    """The merge rule's view of a report row."""
+def merge_report(row: ReportRow, words: frozenset[str] = frozenset(), published: date | None = None) -> merging.Report:
+    """The merge rule's view of a report row (`published`: its article's day)."""
     return merging.Report(
         key=row.report_key,
         article_id=row.article_id,
@@ -229,7 +231,22 @@ def merge_report(row: ReportRow, words: frozenset[str] = frozenset()) -> merging
         place=row.place,
         actors=tuple(_report_actor(a) for a in json.loads(row.actors or "[]")),
         words=words,
+        published=published,
     )
+
+
+def _day(published: str | None) -> date | None:
+    """An article's publication day (stored as ISO text, perhaps with a time)."""
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _publication_days(session: Session, reports: Sequence[ReportRow]) -> dict[int, date | None]:
+    """Article id -> publication day, for the reports' articles (where an undated report stands)."""
+    ids = {r.article_id for r in reports}
+    return {i: _day(p) for i, p in _published_by_article(session, ids).items()} if ids else {}
 
 
 def _report_actor(row: list[str | None]) -> ReportActor:
@@ -292,16 +309,35 @@ def _stored_words(session: Session, reports: Sequence[ReportRow]) -> dict[str, f
 
 # Statements built once, values passed as parameters: building a statement per
 # row costs more than running it (SQLAlchemy derives a cache key each time).
+_EVENTS_OF_ACTORS = (
+    select(_EVENT_ACTOR.c.event_id)
+    .join(_ACTOR, _ACTOR.c.id == _EVENT_ACTOR.c.actor_id)
+    .where(_ACTOR.c.name.in_(bindparam("names", expanding=True)))
+)
+# Dated reports by the (family, date_start, date_end) index, the range bounded
+# on both sides: a report the rule links spans a month at most (`_LONGEST_SPAN`).
 _CANDIDATES = select(_REPORT).where(
     _REPORT.c.family == bindparam("family"),
+    _REPORT.c.date_start >= bindparam("earliest_start"),
     _REPORT.c.date_start <= bindparam("hi"),
     _REPORT.c.date_end >= bindparam("lo"),
-    _REPORT.c.event_id.in_(
-        select(_EVENT_ACTOR.c.event_id)
-        .join(_ACTOR, _ACTOR.c.id == _EVENT_ACTOR.c.actor_id)
-        .where(_ACTOR.c.name.in_(bindparam("names", expanding=True)))
-    ),
+    _REPORT.c.event_id.in_(_EVENTS_OF_ACTORS),
 )
+# Undated reports by their articles' publication day (ix_article_published, then
+# ix_event_report_article_id). `family || ''` and `event_id + 0` keep SQLite,
+# which has no statistics, from scanning every undated report of the family or
+# every event of a much-reported actor instead; they stay filters.
+_UNDATED_CANDIDATES = select(_REPORT).where(
+    (_REPORT.c.family + "") == bindparam("family"),
+    _REPORT.c.date_start.is_(None),
+    _REPORT.c.article_id.in_(
+        select(_ARTICLE.c.id).where(
+            _ARTICLE.c.published >= bindparam("published_lo"), _ARTICLE.c.published < bindparam("published_before")
+        )
+    ),
+    (_REPORT.c.event_id + 0).in_(_EVENTS_OF_ACTORS),
+)
+_LONGEST_SPAN = timedelta(days=31)
 _INSERT_REPORT = insert(_REPORT)
 _INSERT_EVENT = insert(_EVENT)
 _REPORTS_OF = select(_REPORT).where(_REPORT.c.event_id.in_(bindparam("ids", expanding=True))).order_by(_REPORT.c.id)
@@ -318,16 +354,28 @@ _PUBLISHED = select(_ARTICLE.c.id, _ARTICLE.c.published).where(_ARTICLE.c.id.in_
 
 def _candidates(session: Session, report: merging.Report) -> list[Row[Any]]:
     """Stored reports that could link to `report`: same family, a shared actor
-    (by the indexed event_actor table) and a date window of a day either side."""
-    if report.days is None or not report.names:
+    (by the indexed event_actor table) and a date window of a day either side
+    of its `span`; for a dated report also the undated reports of articles
+    published in that window or `UNDATED_DAYS_BEFORE` days after it."""
+    span = report.span
+    if span is None or not report.names:
         return []
+    lo, hi = span[0] - timedelta(days=1), span[1] + timedelta(days=1)
     params = {
         "family": report.family,
-        "lo": (report.days[0] - timedelta(days=1)).isoformat(),
-        "hi": (report.days[1] + timedelta(days=1)).isoformat(),
+        "lo": lo.isoformat(),
+        "hi": hi.isoformat(),
+        "earliest_start": (lo - _LONGEST_SPAN).isoformat(),
         "names": sorted(report.names),
     }
-    return list(session.connection().execute(_CANDIDATES, params).all())
+    conn = session.connection()
+    found = list(conn.execute(_CANDIDATES, params).all())
+    if not report.undated:
+        after = hi + timedelta(days=merging.UNDATED_DAYS_BEFORE + 1)
+        found += conn.execute(
+            _UNDATED_CANDIDATES, {**params, "published_lo": lo.isoformat(), "published_before": after.isoformat()}
+        )
+    return found
 
 
 def _attach(
@@ -336,20 +384,22 @@ def _attach(
     corrections: Corrections,
     absorbed: dict[int, int] | None = None,
     words: frozenset[str] = frozenset(),
+    published: date | None = None,
 ) -> int:
     """Put a new report into the event of every report it links to (joining
     those events into one, as `merging.events_to_join` allows), or into a new
     event; returns the event id. `absorbed` records joined-away event ids."""
-    mine = merge_report(report, words)
+    mine = merge_report(report, words, published)
     candidates = _candidates(session, mine)
     # Manual "merge" corrections link reports whatever the rule says.
     forced = corrections.forced_partners(report.report_key)
     if forced:
         candidates += session.connection().execute(select(_REPORT).where(_REPORT.c.report_key.in_(sorted(forced))))
     known = _stored_words(session, candidates)
+    days = _publication_days(session, candidates)
     by_event: dict[int, list[merging.Report]] = {}
     for c in candidates:
-        view = merge_report(c, known.get(c.report_key, frozenset()))
+        view = merge_report(c, known.get(c.report_key, frozenset()), days.get(c.article_id))
         if merging.linked(mine, view, corrections):
             by_event.setdefault(c.event_id, []).append(view)
     events = sorted(by_event)
@@ -554,7 +604,8 @@ def recluster(session: Session, event_ids: Iterable[int]) -> None:
         reports = session.connection().execute(select(_REPORT).where(_REPORT.c.event_id == event_id)).all()
         corrections = corrections_for(session, [r.report_key for r in reports])
         words = _stored_words(session, reports)
-        views = [merge_report(r, words.get(r.report_key, frozenset())) for r in reports]
+        days = _publication_days(session, reports)
+        views = [merge_report(r, words.get(r.report_key, frozenset()), days.get(r.article_id)) for r in reports]
         for group in merging.components(views, corrections)[1:]:
             touched.add(split_off(session, event_id, [reports[i] for i in group]))
     derive_events(session, touched)
