@@ -183,6 +183,14 @@ def test_people_the_sentences_name_count_as_participants(a_sentence, same):
     assert both_ways(participants_compatible, a, b) is same
 
 
+def test_a_surname_names_the_reports_own_person_not_another_of_that_name():
+    # Ana Lopez's talks with Macron are not Maria Lopez's with Macron.
+    a = report(actors=(("Ana Lopez", "person"), MACRON), sentences=["Lopez met Macron in Paris."])
+    b = report(actors=(("Maria Lopez", "person"), MACRON), sentences=["Lopez met Macron in Paris."])
+    assert named_persons(a, b) == {"Ana Lopez", "Emmanuel Macron"}
+    assert not both_ways(participants_compatible, a, b)
+
+
 def test_named_persons_reads_surnames_in_the_sentences():
     a = report(actors=(FRANCE, BRAZIL), sentences=["Talks headed by Macron ended."])
     b = report(actors=(MACRON, LULA))

@@ -219,8 +219,11 @@ def participants_compatible(a: Report, b: Report) -> bool:
 def named_persons(a: Report, b: Report) -> frozenset[str]:
     """The people `a` names: its person actors, and those of `b` whose surname
     its sentences contain ("talks headed by Smith and Kuroda" names Makoto
-    Kuroda although extraction kept only Japan and the United States)."""
-    return a.persons | frozenset(p for p in b.persons if _surname(p) in a.words)
+    Kuroda although extraction kept only Japan and the United States). A
+    surname one of `a`'s own people carries names that person, not another
+    of the name ("Kim" beside Kim Yo Jong is not Kim Jong Un)."""
+    own = {_surname(p) for p in a.persons}
+    return a.persons | frozenset(p for p in b.persons if _surname(p) in a.words and _surname(p) not in own)
 
 
 def _surname(name: str) -> str:
