@@ -1,7 +1,8 @@
 """Event extraction: one article in, its diplomatic events out.
 
-Boilerplate is masked, paragraphs that hold no trigger word are skipped, the
-rest are parsed once with spaCy; each trigger becomes a mention with its
+The Document arrives clean (`sources/` blanks its site furniture in
+`Document.body` and reads its `dateline_place`); paragraphs that hold no
+trigger word are skipped, the rest are parsed once with spaCy; each trigger becomes a mention with its
 participants, place, modality and date; mentions of one occurrence are merged
 and event-anchored dates ("two days after Putin met Kim") are resolved last,
 once the dates they hang on are known.
@@ -112,11 +113,8 @@ def extract_documents(docs, *, nlp=None, batch_size: int = 64):
 
 
 def _candidate_paragraphs(doc: Document, lexicon: Lexicon) -> list:
-    from timeline.sources.boilerplate import mask_boilerplate
-
-    text = mask_boilerplate(doc.text)
     names = _speaker_names()
-    return [p for p in paragraphs(text) if lexicon.may_hold_event(p.text, names)]
+    return [p for p in paragraphs(doc.body) if lexicon.may_hold_event(p.text, names)]
 
 
 @lru_cache(maxsize=1)
@@ -1285,13 +1283,10 @@ def _dateline_place(doc: Document):
     """The place of the story's dateline ("ABU DHABI, March 11"): where "here"
     is, and where someone who "arrived" with no place named arrived."""
     from timeline.actors.places import resolve_place
-    from timeline.sources.dateline import find_dateline, parse_dateline_field
 
-    field_value = (doc.extra or {}).get("dateline")
-    line = parse_dateline_field(field_value) if isinstance(field_value, str) else find_dateline(doc.text)
-    if line is None or not line.place:
+    if not doc.dateline_place:
         return None
-    return resolve_place(line.place.title(), on=doc.published)
+    return resolve_place(doc.dateline_place.title(), on=doc.published)
 
 
 def _core_of_clause(trigger, clause_root) -> bool:
