@@ -22,10 +22,12 @@ from timeline.events.dating import SAYING_NOTE, DateAttacher, EventLink, past_da
 from timeline.events.headline import Clause, clause_of
 from timeline.events.lexicon import Lexicon, Trigger, load_lexicon
 from timeline.events.merge import merge_mentions
-from timeline.events.modality import ASSERTED, HYPOTHETICAL, NEGATED, PLANNED, modality
+from timeline.events.modality import ASSERTED, PLANNED, modality
 from timeline.events.participants import Gathering, gather
 from timeline.events.rules import RuleSet
 from timeline.events.segment import paragraphs
+from timeline.events.statements import intergovernmental, statement_worthy
+from timeline.events.syntax import governing_verb
 from timeline.events.types import Extraction, MentionRecord, Participant
 from timeline.sources.document import Document
 
@@ -35,25 +37,8 @@ if TYPE_CHECKING:
 # Nouns that, with "the" and no participants of their own, refer back to an
 # event already reported ("The meeting took place ...").
 ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
-# Speakers whose "said" only attributes a report ("officials said") make no STATEMENT.
-SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson"}
 FOREIGN_AFFAIRS_WORDS = words("arguments", "foreign_affairs_words")
-TIME_MARKS = {"after", "before", "since", "when", "until", "once", "as", "while"}
-PLAN_NOUNS = {"plan", "decision", "intention", "measure", "move", "proposal"}
 REPORTING_VERBS = {"say", "tell", "announce", "state", "report", "add", "confirm", "explain", "note"}
-ATTRIBUTION_ONLY = {
-    "source",
-    "official",
-    "analyst",
-    "diplomat",
-    "observer",
-    "report",
-    "newspaper",
-    "agency",
-    "trader",
-    "dealer",
-    "economist",
-}
 
 
 @dataclass
@@ -335,60 +320,6 @@ class _ParagraphReader:
             return place
         return None
 
-    def _statement_worthy(self, token) -> bool:
-        """A reporting verb is a STATEMENT only when a named actor speaks and
-        what is said is not itself an event already reported."""
-        subs = args_.subjects_of(token)
-        if not subs:
-            return False
-        sub = subs[0]
-        if sub.lemma_.lower() in ATTRIBUTION_ONLY:
-            return False
-        # "..., after Yeutter said Argentina agreed": a saying in a subordinate
-        # clause of time only places the main clause in time.
-        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children):
-            return False
-        # "GATT spokesman David Woods told reporters", "the spokesman, Francois Giuliani, said"
-        spokesperson = (
-            sub.lemma_.lower() in SPOKESPERSONS
-            or any(c.dep_ in ("compound", "appos") and c.lemma_.lower() in SPOKESPERSONS for c in sub.children)
-            or (sub.dep_ == "appos" and sub.head.lemma_.lower() in SPOKESPERSONS)
-        )
-        # "X said they met": the meeting is the event, the saying only reports
-        # it. An announcement of what is to come ("will visit", "have agreed
-        # to") is a statement of its own (CAMEO 01 announcements).
-        for child in token.children:
-            # "announced plans to put tariffs on ...": the plan is the event.
-            if child.dep_ == "dobj" and child.lemma_.lower() in PLAN_NOUNS:
-                for clause in (c for c in child.children if c.dep_ == "acl"):
-                    if any(
-                        self._match_event_only(t) and _core_of_clause(t, clause)
-                        for t in clause.subtree
-                        if t.i != clause.i
-                    ) or self._match_event_only(clause):
-                        return False
-            if child.dep_ in ("ccomp", "xcomp"):
-                for t in child.subtree:
-                    if (
-                        t.pos_ == "VERB"
-                        and any(e.ultimatum for e in self.lexicon.candidates(t.lemma_, "VERB"))
-                        and self._match(t) is not None
-                    ):
-                        return False  # the warning is the act: "told Japan to ... or face"
-                    if (
-                        t.i != token.i
-                        and t.lemma_.lower() not in ("say", "tell")
-                        and self._match_event_only(t)
-                        and _core_of_clause(t, child)
-                        and self._match(t) is not None
-                    ):
-                        if modality(t) in (HYPOTHETICAL, NEGATED):
-                            continue  # "could not go it alone on sanctions": the saying is the act
-                        return _announces(t)
-        # "a U.N. spokesman said that as far as he knew ...": a spokesman's
-        # remark is attribution unless it announces something.
-        return not spokesperson
-
     def _match_event_only(self, token) -> bool:
         pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
         for entry in self.lexicon.candidates(token.lemma_, pos):
@@ -498,7 +429,7 @@ class _ParagraphReader:
     def _also_companion(self, token, participants):
         """The latest explicitly dated day-act by one of the same people, when
         the trigger's verb says "also"."""
-        verb = token if token.pos_ == "VERB" else _governing_verb(token)
+        verb = token if token.pos_ == "VERB" else governing_verb(token)
         if verb is None or not any(c.lower_ == "also" for c in verb.children):
             return None
         people = {p.name for p in participants if p.kind == "person"}
@@ -649,7 +580,7 @@ class _ParagraphReader:
             self.resolver,
             places=self,
             speaker=_reporting_verb(token),
-            governor=_governing_verb(token),
+            governor=governing_verb(token),
             means=_means(token, trigger.means),
         )
 
@@ -666,7 +597,7 @@ class _ParagraphReader:
 
     def event_place(self, token, trigger: Trigger, participants) -> tuple[str, str | None] | None:
         candidates = args_.place_tokens(token)
-        governor = _governing_verb(token) if token.pos_ != "VERB" else None
+        governor = governing_verb(token) if token.pos_ != "VERB" else None
         if governor is not None:
             candidates += args_.place_tokens(governor)
         best = None
@@ -800,7 +731,7 @@ def _governors(m: EntryMatch) -> bool | None:
     accord", "imposed sanctions" """
     if not m.entry.governors:
         return None
-    governor = _governing_verb(m.token)
+    governor = governing_verb(m.token)
     return True if governor is None or governor.lemma_.lower() not in m.entry.governors else None
 
 
@@ -847,8 +778,8 @@ def _needs_place(m: EntryMatch) -> bool | None:
 @CONDITIONS.register
 def _worth_a_statement(m: EntryMatch) -> bool | None:
     """a saying verb is a statement only when it says something diplomatic (see
-    `_statement_worthy`)"""
-    if m.entry.type == "STATEMENT" and m.entry.pos == "VERB" and not m.reader._statement_worthy(m.token):
+    `statements.SAYINGS`)"""
+    if m.entry.type == "STATEMENT" and m.entry.pos == "VERB" and not statement_worthy(m.reader, m.token):
         return True
     return None
 
@@ -951,7 +882,7 @@ def _domestic_statement(c: Candidate) -> bool | None:
     # be kept safe" is home politics.
     if c.abroad and any(p.role == "source" and p.known for p in c.participants):
         return None
-    return True if not _intergovernmental(c.participants, c.officials) else None
+    return True if not intergovernmental(c.participants, c.officials) else None
 
 
 @NO_EVENT.register
@@ -1174,7 +1105,7 @@ def _link_during(sentence_drafts: list[MentionDraft], doc) -> None:
     for draft in sentence_drafts:
         token = doc[draft.token_key[1]]
         heads = [token] + (
-            [_governing_verb(token)] if token.pos_ != "VERB" and _governing_verb(token) is not None else []
+            [governing_verb(token)] if token.pos_ != "VERB" and governing_verb(token) is not None else []
         )
         for node in heads:
             for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "during"):
@@ -1190,7 +1121,7 @@ def _link_during(sentence_drafts: list[MentionDraft], doc) -> None:
         if draft.date_value or draft.during is not None or draft.trigger.mode == "visit":
             continue
         token = doc[draft.token_key[1]]
-        verb = token if token.pos_ == "VERB" else _governing_verb(token)
+        verb = token if token.pos_ == "VERB" else governing_verb(token)
         if verb is not None and verb.dep_ == "conj" and verb.head.i in trips:
             draft.during = trips[verb.head.i].index
     # "is expected to canvass support during his visit": the visit is under way
@@ -1289,35 +1220,6 @@ def _dateline_place(doc: Document):
     return resolve_place(doc.dateline_place.title(), on=doc.published)
 
 
-def _core_of_clause(trigger, clause_root) -> bool:
-    """Is the event trigger what the reported clause is about ("said they
-    [met]", "said the [agreement] had been reached"), rather than a word inside
-    another noun phrase ("said the goal of his [trip] was ...")?"""
-    node = trigger
-    while node.i != clause_root.i:
-        head = node.head
-        if head.i == node.i:
-            return False
-        if node.dep_ == "pobj" and head.lower_ not in ("in",):
-            return False  # "was high on the agenda for next week's [summit]": an adjunct
-        if head.i != clause_root.i and head.pos_ in ("NOUN", "PROPN", "PRON") and not _quantity(head):
-            return False
-        node = head
-    return True
-
-
-def _announces(trigger) -> bool:
-    """Is the reported event announced rather than reported: still to come
-    ("will visit", "would meet") or an agreement to act ("agreed to")?"""
-    if trigger.lemma_.lower() == "agree":
-        return True
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing_verb(trigger)
-    if verb is None:
-        return False
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return bool(auxes & {"will", "would", "shall", "'ll"})
-
-
 # Granularities that date no event (a decade, "for two weeks", "every year").
 UNDATABLE_GRANULARITIES = frozenset({"decade", "century", "duration", "set", "ref", "none"})
 
@@ -1348,7 +1250,7 @@ def _perfect(token) -> bool:
     """Is the trigger's clause in the perfect or pluperfect ("has rejected",
     "had threatened", "have been barred")? Such a clause states a result, not
     an act of the story's own time (TimeML aspect PERFECTIVE)."""
-    verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
     if verb is None:
         return False
     if verb.dep_ == "relcl" and not any(
@@ -1365,7 +1267,7 @@ def _perfect(token) -> bool:
 
 
 def _in_main_clause(token) -> bool:
-    verb = token if token.pos_ == "VERB" else _governing_verb(token)
+    verb = token if token.pos_ == "VERB" else governing_verb(token)
     return verb is not None and verb.dep_ == "ROOT"
 
 
@@ -1374,7 +1276,7 @@ def _reported_now(token) -> bool:
     past ("met", "signed"), present ("opens talks", "are threatening") or a
     participle hanging on such a clause ("..., saying")? Perfect tenses ("has
     accused") and relative clauses are background."""
-    verb = token if token.pos_ == "VERB" else _governing_verb(token)
+    verb = token if token.pos_ == "VERB" else governing_verb(token)
     for _ in range(3):
         if verb is None or verb.dep_ in ("relcl", "acl", "amod"):
             return False
@@ -1501,62 +1403,6 @@ def _threatens(verb) -> bool:
     return any(t.lemma_.lower() in THREAT_WORDS for t in said)
 
 
-def _intergovernmental(participants, officials: set[str] = frozenset()) -> bool:
-    """A statement is diplomatic when it involves another state or an
-    international organisation, not only the speaker's own country."""
-    speaker_countries = {p.country for p in participants if p.role == "source" and p.country}
-    sources = [p for p in participants if p.role == "source"]
-    commentators = [p for p in sources if p.kind == "person" and not p.known and p.name not in officials]
-    # A person's country is added as a source beside him, with his surface.
-    their_surfaces = {c.surface for c in commentators}
-    acting = [p for p in sources if p not in commentators and not (p.kind == "country" and p.surface in their_surfaces)]
-    if commentators and not acting:
-        # "Smithson said Japanese banks started buying ...", "West German
-        # economics researcher Jochen Bethkenhagen said": a speaker the text
-        # gives no office (in the gazetteer or in the article) is no official:
-        # analysts, bankers, researchers and economists comment, not act.
-        return False
-    for p in participants:
-        if p.kind in ("organisation", "legislature") and p.country is None:
-            return True
-        if p.role != "source" and p.country and p.country not in speaker_countries:
-            return True
-        if p.role == "source" and p.kind in ("organisation",) and p.country is None:
-            return True
-    return False
-
-
-def _governing_verb(token):
-    """The verb a noun trigger hangs on: "held [talks]", "reached an [agreement]",
-    "during a [meeting]" -> the verb of the clause."""
-    node = token
-    for _ in range(4):
-        head = node.head
-        if head.i == node.i:
-            return None
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-        if head.pos_ == "ADP" or node.dep_ in ("conj", "appos", "compound"):
-            node = head
-            continue
-        if node.dep_ == "prep" and node.lower_ in ("during", "following") and head.pos_ in ("NOUN", "PROPN"):
-            node = head  # "agreed on a concept ... during [talks]": the parser hangs it on the noun
-            continue
-        if node.dep_ == "prep" and head.pos_ == "NOUN" and _quantity(head):
-            node = head  # "put 300 mln dlrs in [tariffs] on ..."
-            continue
-        if node.lower_ == "of" and (
-            _measure(head) or head.lemma_.lower() in ("end", "close", "conclusion", "start", "beginning")
-        ):
-            node = head  # "had nine hours of [talks]", "start four days of [talks]"
-            continue
-        return None
-    return None
-
-
-MEASURE_NOUNS = {"hour", "day", "week", "month", "round", "series", "session", "year", "night", "couple"}
-
-
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -1606,14 +1452,6 @@ def _at_end_of(token) -> bool:
             return True
         node = head
     return False
-
-
-def _quantity(token) -> bool:
-    return any(c.dep_ == "nummod" for c in token.children)
-
-
-def _measure(token) -> bool:
-    return token.pos_ == "NOUN" and token.lemma_.lower() in MEASURE_NOUNS
 
 
 def _names_for_headline(participants: list[Participant]) -> dict[str, str]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import Any
 
 from timeline.events.headline import headline
+from timeline.events.rules import RuleSet
 from timeline.events.types import EventRecord, Participant
 from timeline.vocabulary import TIMELINE_MODALITIES, finer
 
@@ -280,32 +282,68 @@ def _dates_compatible(event: EventBuilder, draft) -> bool:
 
 
 def _participants_compatible(event: EventBuilder, draft) -> bool:
-    if draft.trigger.args == "directed" and event.mode != "visit":
-        # An accusation, demand or threat is an act of its source: the EC's
-        # charge against Washington is not Washington's charge against Tokyo.
-        mine = {p.name for p in event.participants if p.role in ("source", "host")}
-        theirs = {p.name for p in draft.participants if p.role in ("source", "host")}
-        if mine and theirs and not mine & theirs:
-            return False
-    if event.type == "STATEMENT":
-        # One speaker on one day is one occasion (a press conference, an
-        # interview), whoever each remark is about.
-        speakers = {p.name for p in event.participants if p.role == "source" and p.kind == "person"}
-        if speakers & {p.name for p in draft.participants if p.role == "source" and p.kind == "person"}:
-            return True
+    """Do the mention's participants fit the event's (`PARTICIPANTS_AGREE`)?"""
+    fits, _rule = PARTICIPANTS_AGREE.first(event, draft)
+    return bool(fits)
+
+
+# --- do a mention's participants fit an event: the rules of PARTICIPANTS_AGREE, in order --
+
+PARTICIPANTS_AGREE: RuleSet[[EventBuilder, Any], bool] = RuleSet(
+    "merge", "do a mention's participants fit an event already told in the article?"
+)
+
+
+def _sources(participants: list[Participant], roles: tuple[str, ...] = ("source", "host")) -> set[str]:
+    return {p.name for p in participants if p.role in roles}
+
+
+def _speakers(participants: list[Participant]) -> set[str]:
+    return {p.name for p in participants if p.role == "source" and p.kind == "person"}
+
+
+def _enough_shared(mine: set[str], theirs: set[str]) -> bool:
+    """Two names shared, or all of the side with fewer."""
+    return len(mine & theirs) >= min(2, len(mine), len(theirs))
+
+
+@PARTICIPANTS_AGREE.register
+def _another_actors_act(event: EventBuilder, draft) -> bool | None:
+    """a directed act (accusation, demand, threat) is its source's: "Peru
+    accused Chile" and "Japan accused Chile" are two acts"""
+    if draft.trigger.args != "directed" or event.mode == "visit":
+        return None
+    mine, theirs = _sources(event.participants), _sources(draft.participants)
+    return False if mine and theirs and not mine & theirs else None
+
+
+@PARTICIPANTS_AGREE.register
+def _one_speaker_one_occasion(event: EventBuilder, draft) -> bool | None:
+    """one person speaking on one day is one occasion (a press conference, an
+    interview), whoever each remark is about: "Ms Osei said", "Ms Osei told reporters" """
+    if event.type == "STATEMENT" and _speakers(event.participants) & _speakers(draft.participants):
+        return True
+    return None
+
+
+@PARTICIPANTS_AGREE.register
+def _the_same_people(event: EventBuilder, draft) -> bool | None:
+    """people on both sides: two of them shared, or all of the fewer: "Ms Berg
+    met Mr Vidal" and "the two leaders' talks" """
     mine = event.people()
     theirs = {p.name for p in draft.participants if p.kind != "country"}
-    if mine and theirs:
-        shared = len(mine & theirs)
-        return shared >= min(2, len(mine), len(theirs))
-    # Only countries on one side: the countries must agree.
+    return _enough_shared(mine, theirs) if mine and theirs else None
+
+
+@PARTICIPANTS_AGREE.register
+def _the_same_states_on_a_dated_day(event: EventBuilder, draft) -> bool | None:
+    """only states on one side: the states must agree and both mentions be
+    dated: "Peru and Chile met on Friday", "talks between Chile and Peru on Friday" """
     countries = event.countries()
-    their_countries = {p.name for p in draft.participants if p.kind == "country"}
-    if not (countries and their_countries):
+    theirs = {p.name for p in draft.participants if p.kind == "country"}
+    if not (countries and theirs):
         return False
-    return len(countries & their_countries) >= min(2, len(countries), len(their_countries)) and (
-        bool(event.date) and bool(draft.date_value)
-    )
+    return _enough_shared(countries, theirs) and bool(event.date) and bool(draft.date_value)
 
 
 def _same_speech_act(event: EventBuilder, draft) -> bool:

@@ -32,7 +32,9 @@ RULE_MODULES = (
     "timeline.events.participants",
     "timeline.events.modality",
     "timeline.events.dating",
+    "timeline.events.statements",
     "timeline.events.extract",
+    "timeline.events.merge",
 )
 
 
