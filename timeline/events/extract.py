@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from timeline.datafiles import words
 from timeline.events import arguments as args_
 from timeline.events.dating import SAYING_NOTE, DateAttacher, EventLink, past_days_in, resolve_links
+from timeline.events.during import date_during, link_during
 from timeline.events.headline import Clause, clause_of
 from timeline.events.lexicon import Lexicon, Trigger, load_lexicon
 from timeline.events.merge import merge_mentions
@@ -131,7 +132,7 @@ def _extract_parsed(doc: Document, candidates: list, spacy_docs: list, lexicon: 
         reader.read()
     events = merge_mentions(drafts, doc.published)
     resolve_links(events, drafts)
-    _date_during(events, doc.published)
+    date_during(events, doc.published)
     for event in events:
         event.finalise()
     return Extraction(
@@ -157,70 +158,62 @@ class _ParagraphReader:
 
     def read(self) -> None:
         for sent in self.doc.sents:
-            self.memory.sentence_index += 1
-            self._note_lead(sent)
-            self._note_officials(sent)
-            sentence_drafts: list[MentionDraft] = []
-            orphans = []
-            for token in sent:
-                trigger = self._match(token)
-                if trigger is None:
-                    continue
-                draft = self._draft(token, trigger, sent, len(self.drafts) + len(sentence_drafts))
-                if draft is not None:
-                    sentence_drafts.append(draft)
-                elif trigger.type == "CONSULT" and token.pos_ == "NOUN" and not self._participants(token, trigger):
-                    orphans.append((token, trigger))
-            # "A communique issued at the end of a two-day ministerial meeting
-            # said Asean hoped ...": a meeting nobody is named at is held by the
-            # body or state the sentence has acting (PLOVER multilateral).
-            # "the hard bargaining will have to wait until May": a definite noun
-            # with a time of its own is a new occasion, not the last one told.
-            for draft in sentence_drafts:
-                if draft.anaphoric and draft.date_explicit and not draft.participants:
-                    orphans.append((self.doc[draft.token_key[1]], draft.trigger))
-            sentence_drafts = [
-                d for d in sentence_drafts if not (d.anaphoric and d.date_explicit and not d.participants)
-            ]
-            for token, trigger in orphans:
-                # "The Chinese foreign ministry denounced the visit": what an act
-                # is about is someone else's; its actor did not take part in it.
-                if any(
-                    token.head.i == d.token_key[1]
-                    and token.dep_ in ("dobj", "nsubjpass")
-                    and d.trigger.type in ("ACCUSE", "REJECT", "THREATEN", "SANCTION", "STATEMENT")
-                    for d in sentence_drafts
-                ):
-                    continue
-                # "during the flight to Tokyo yesterday, Lyng said": the flight is
-                # the speaker's; the meeting is the acting body's.
-                donors = next(
-                    (
-                        [p for p in d.participants if p.role in ("source", "participant")]
-                        for d in sentence_drafts
-                        if any(p.role in ("source", "participant") for p in d.participants)
-                    ),
-                    [],
-                )
-                if trigger.mode != "visit":
-                    donors = [p for p in donors if p.kind != "person"][:1]
-                if donors:
-                    role = "source" if trigger.mode == "visit" else "participant"
-                    borrowed = [
-                        Participant(p.name, p.kind, role, p.country, p.qid, p.surface, known=p.known) for p in donors
-                    ]
-                    draft = self._draft(
-                        token, trigger, sent, len(self.drafts) + len(sentence_drafts), borrowed=borrowed
-                    )
-                    if draft is not None:
-                        sentence_drafts.append(draft)
-            sentence_drafts = _fold_into_meetings(sentence_drafts, self.doc)
-            self.dates.link_relative(sentence_drafts, self.drafts, sent)
-            _link_during(sentence_drafts, self.doc)
-            for draft in sentence_drafts:
-                self.memory.note(draft.participants)
-            self._remember_names(sent)
-            self.drafts.extend(sentence_drafts)
+            self._read_sentence(sent)
+
+    def _read_sentence(self, sent: Span) -> None:
+        """The sentence's mentions, linked to each other and to the article's
+        earlier ones, then what the sentence tells of its people."""
+        self.memory.sentence_index += 1
+        self._note_lead(sent)
+        self._note_officials(sent)
+        sentence_drafts, orphans = self._mentions_and_orphans(sent)
+        for token, trigger in orphans:
+            draft = self._orphan_meeting(token, trigger, sent, sentence_drafts)
+            if draft is not None:
+                sentence_drafts.append(draft)
+        sentence_drafts = _fold_into_meetings(sentence_drafts, self.doc)
+        self.dates.link_relative(sentence_drafts, self.drafts, sent)
+        link_during(sentence_drafts, self.doc)
+        for draft in sentence_drafts:
+            self.memory.note(draft.participants)
+        self._remember_names(sent)
+        self.drafts.extend(sentence_drafts)
+
+    def _mentions_and_orphans(self, sent: Span) -> tuple[list[MentionDraft], list[tuple[Token, Trigger]]]:
+        """The mentions of the sentence's triggers, and the meetings in it that
+        nobody is named at (orphans, given participants by `_orphan_meeting`)."""
+        drafts: list[MentionDraft] = []
+        orphans = []
+        for token in sent:
+            trigger = self._match(token)
+            if trigger is None:
+                continue
+            draft = self._draft(token, trigger, sent, len(self.drafts) + len(drafts))
+            if draft is not None:
+                drafts.append(draft)
+            elif trigger.type == "CONSULT" and token.pos_ == "NOUN" and not self._participants(token, trigger):
+                orphans.append((token, trigger))
+        # "the hard bargaining will have to wait until May": a definite noun
+        # with a time of its own is a new occasion, not the last one told.
+        orphans += [(self.doc[d.token_key[1]], d.trigger) for d in drafts if _new_occasion(d)]
+        return [d for d in drafts if not _new_occasion(d)], orphans
+
+    def _orphan_meeting(
+        self, token: Token, trigger: Trigger, sent: Span, sentence_drafts: list[MentionDraft]
+    ) -> MentionDraft | None:
+        """ "A communique issued at the end of a two-day ministerial meeting
+        said Asean hoped ...": a meeting nobody is named at is held by the body
+        or state the sentence has acting (PLOVER multilateral)."""
+        if _about_anothers_act(token, sentence_drafts):
+            return None
+        donors = _acting_in(sentence_drafts)
+        if trigger.mode != "visit":
+            donors = [p for p in donors if p.kind != "person"][:1]
+        if not donors:
+            return None
+        role = "source" if trigger.mode == "visit" else "participant"
+        borrowed = [Participant(p.name, p.kind, role, p.country, p.qid, p.surface, known=p.known) for p in donors]
+        return self._draft(token, trigger, sent, len(self.drafts) + len(sentence_drafts), borrowed=borrowed)
 
     def _note_officials(self, sent) -> None:
         """Names the sentence gives a public office, before its triggers are read."""
@@ -1069,6 +1062,35 @@ def _reporting_verb(token):
     return None
 
 
+def _new_occasion(draft: MentionDraft) -> bool:
+    """ "the talks ... until May": anaphoric, nobody named, but dated by a phrase of its own."""
+    return draft.anaphoric and draft.date_explicit and not draft.participants
+
+
+def _about_anothers_act(token: Token, sentence_drafts: list[MentionDraft]) -> bool:
+    """ "The Chilean foreign ministry denounced the visit": what an act is
+    about is someone else's; its actor did not take part in it."""
+    return any(
+        token.head.i == d.token_key[1]
+        and token.dep_ in ("dobj", "nsubjpass")
+        and d.trigger.type in ("ACCUSE", "REJECT", "THREATEN", "SANCTION", "STATEMENT")
+        for d in sentence_drafts
+    )
+
+
+def _acting_in(sentence_drafts: list[MentionDraft]) -> list[Participant]:
+    """ "during the flight to Lima yesterday, Berg said": the sources and
+    participants of the sentence's first mention that has any."""
+    return next(
+        (
+            [p for p in d.participants if p.role in ("source", "participant")]
+            for d in sentence_drafts
+            if any(p.role in ("source", "participant") for p in d.participants)
+        ),
+        [],
+    )
+
+
 def _fold_into_meetings(sentence_drafts: list[MentionDraft], doc) -> list[MentionDraft]:
     """ "When ministers met on March 30, several, notably Guillaume, said ...":
     a statement made within a meeting is part of the meeting (its speakers
@@ -1094,90 +1116,6 @@ def _fold_into_meetings(sentence_drafts: list[MentionDraft], doc) -> list[Mentio
                     Participant(p.name, p.kind, "participant", p.country, p.qid, p.surface, known=p.known)
                 )
     return kept
-
-
-def _link_during(sentence_drafts: list[MentionDraft], doc) -> None:
-    """Note which mention happens "during" which: "is scheduled to meet King
-    Hassan during his official visit"."""
-    from timeline.events.dating import tense_of_token
-
-    by_token = {d.token_key[1]: d for d in sentence_drafts}
-    for draft in sentence_drafts:
-        token = doc[draft.token_key[1]]
-        heads = [token] + (
-            [governing_verb(token)] if token.pos_ != "VERB" and governing_verb(token) is not None else []
-        )
-        for node in heads:
-            for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "during"):
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    host = by_token.get(pobj.i)
-                    if host is None or host is draft:
-                        continue
-                    draft.during = host.index
-    # "I shall be going to Washington on Tuesday ..., and we shall have a meeting
-    # of the G-7": an undated act coordinated with a journey happens during it.
-    trips = {d.token_key[1]: d for d in sentence_drafts if d.trigger.mode == "visit" and d.date_value}
-    for draft in sentence_drafts:
-        if draft.date_value or draft.during is not None or draft.trigger.mode == "visit":
-            continue
-        token = doc[draft.token_key[1]]
-        verb = token if token.pos_ == "VERB" else governing_verb(token)
-        if verb is not None and verb.dep_ == "conj" and verb.head.i in trips:
-            draft.during = trips[verb.head.i].index
-    # "is expected to canvass support during his visit": the visit is under way
-    # or about to be, not told in the past.
-    for host in sentence_drafts:
-        token = doc[host.token_key[1]]
-        if host.date_value or token.dep_ != "pobj" or token.head.lower_ != "during":
-            continue
-        verb = token.head.head
-        # "the idea, first proposed by X, during his visit": a bare participle
-        # is misattached by the parser; its clause decides.
-        while (
-            verb.tag_ == "VBN"
-            and verb.dep_ in ("advcl", "acl")
-            and verb.head.i != verb.i
-            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-        ):
-            verb = verb.head
-        tenses = set()
-        for _ in range(3):
-            tenses.add(tense_of_token(verb))
-            if verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
-                break
-            verb = verb.head
-        if tenses & {"present", "future"} and "past" not in tenses:
-            host.ongoing = True
-
-
-def _date_during(events: list, published: date | None) -> None:
-    """Undated events "during" a dated one take the ISO week of it (the week is
-    as precise as "during" allows); an undated visit that is under way takes
-    the reporting day."""
-    event_of = {i: e for e in events for i in e.mention_indices}
-    for event in events:
-        if event.date is None and published and any(d.ongoing for d in event.drafts):
-            event.date = event.date_start = event.date_end = published.isoformat()
-            event.granularity, event.date_soft = "day", True
-            for d in event.drafts:
-                if d.ongoing:
-                    d.record.date = event.date
-                    d.record.date_rule = "ongoing: the reporting day of an event told as under way"
-    for event in events:
-        # A default (reporting-day) date yields to "during the visit" too.
-        if event.date is not None and not event.date_soft:
-            continue
-        for d in event.drafts:
-            host = event_of.get(d.during) if d.during is not None else None
-            if host is None or host is event or not host.date or len(host.date) != 10:
-                continue
-            year, week, _ = date.fromisoformat(host.date).isocalendar()
-            event.date = f"{year}-W{week:02d}"
-            event.granularity, event.date_soft = "week", False
-            event.date_start = event.date_end = None
-            d.record.date = event.date
-            d.record.date_rule = f"during an event: the ISO week of {host.date}"
-            break
 
 
 OCCASION_NOUNS = {
