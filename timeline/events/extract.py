@@ -33,7 +33,15 @@ from timeline.events.types import Extraction, MentionRecord, Participant
 from timeline.sources.document import Document
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from collections.abc import Iterable, Iterator
+
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+    from timeline.actors.gazetteer import Gazetteer
+    from timeline.actors.places import Place
+    from timeline.events.segment import Paragraph
+    from timeline.temporal import TimeExpression
 
 # Nouns that, with "the" and no participants of their own, refer back to an
 # event already reported ("The meeting took place ...").
@@ -71,12 +79,14 @@ class MentionDraft:
     clause: Clause | None = None  # what the trigger's clause says, for the headline
 
 
-def extract_document(doc: Document, *, nlp=None) -> Extraction:
+def extract_document(doc: Document, *, nlp: Language | None = None) -> Extraction:
     """The events one article reports, merged within the article."""
     return next(iter(extract_documents([doc], nlp=nlp)))
 
 
-def extract_documents(docs, *, nlp=None, batch_size: int = 64):
+def extract_documents(
+    docs: Iterable[Document], *, nlp: Language | None = None, batch_size: int = 64
+) -> Iterator[Extraction]:
     """The events of many articles, in order, one `Extraction` each.
 
     The candidate paragraphs of all articles go through spaCy as one stream,
@@ -98,7 +108,7 @@ def extract_documents(docs, *, nlp=None, batch_size: int = 64):
         yield _extract_parsed(doc, paragraphs_, spacy_docs, lexicon)
 
 
-def _candidate_paragraphs(doc: Document, lexicon: Lexicon) -> list:
+def _candidate_paragraphs(doc: Document, lexicon: Lexicon) -> list[Paragraph]:
     names = _speaker_names()
     return [p for p in paragraphs(doc.body) if lexicon.may_hold_event(p.text, names)]
 
@@ -118,7 +128,7 @@ def _speaker_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _extract_parsed(doc: Document, candidates: list, spacy_docs: list, lexicon: Lexicon) -> Extraction:
+def _extract_parsed(doc: Document, candidates: list[Paragraph], spacy_docs: list[Doc], lexicon: Lexicon) -> Extraction:
     from timeline.actors import load_gazetteer
 
     if not candidates:
@@ -144,7 +154,17 @@ def _extract_parsed(doc: Document, candidates: list, spacy_docs: list, lexicon: 
 class _ParagraphReader:
     """Reads the triggers of one parsed paragraph into mention drafts."""
 
-    def __init__(self, paragraph, p_index, spacy_doc, published, lexicon: Lexicon, gazetteer, memory, drafts):
+    def __init__(
+        self,
+        paragraph: Paragraph,
+        p_index: int,
+        spacy_doc: Doc,
+        published: date | None,
+        lexicon: Lexicon,
+        gazetteer: Gazetteer,
+        memory: args_.DiscourseMemory,
+        drafts: list[MentionDraft],
+    ) -> None:
         self.paragraph = paragraph
         self.p_index = p_index
         self.doc = spacy_doc
@@ -215,7 +235,7 @@ class _ParagraphReader:
         borrowed = [Participant(p.name, p.kind, role, p.country, p.qid, p.surface, known=p.known) for p in donors]
         return self._draft(token, trigger, sent, len(self.drafts) + len(sentence_drafts), borrowed=borrowed)
 
-    def _note_officials(self, sent) -> None:
+    def _note_officials(self, sent: Span) -> None:
         """Names the sentence gives a public office, before its triggers are read."""
         for ent in sent.ents:
             if ent.label_ == "PERSON" and args_.has_office(ent, self.resolver.gaz):
@@ -223,10 +243,10 @@ class _ParagraphReader:
                 if name:
                     self.memory.officials.add(name)
 
-    def _remember_names(self, sent) -> None:
+    def _remember_names(self, sent: Span) -> None:
         """Every person the sentence names, for later surnames and pronouns; the
         states it names together, for "the two sides"."""
-        countries = []
+        countries: list[Participant] = []
         for ent in sent.ents:
             if ent.label_ == "GPE":
                 for p in self.resolver.resolve(ent.root, "participant"):
@@ -248,7 +268,7 @@ class _ParagraphReader:
                     self.memory.remember(person, subject=subject)
 
     # --- triggers -----------------------------------------------------------
-    def _match(self, token) -> Trigger | None:
+    def _match(self, token: Token) -> Trigger | None:
         pos = token.pos_
         if pos == "VERB" and token.ent_type_ in ("PERSON", "ORG", "GPE", "FAC"):
             return None  # "Mana Said al-Oteiba": a name, not a saying
@@ -264,11 +284,11 @@ class _ParagraphReader:
                 return entry
         return None
 
-    def _conditions_hold(self, token, entry: Trigger) -> bool:
+    def _conditions_hold(self, token: Token, entry: Trigger) -> bool:
         failed, _rule = CONDITIONS.first(EntryMatch(self, token, entry))
         return not failed
 
-    def _has_destination(self, token) -> bool:
+    def _has_destination(self, token: Token) -> bool:
         if token.lemma_ == "be":
             return self._stays_abroad(token)
         if self.dateline_destination(token) is not None:
@@ -284,7 +304,7 @@ class _ParagraphReader:
                         return True
         return False
 
-    def _stays_abroad(self, be) -> bool:
+    def _stays_abroad(self, be: Token) -> bool:
         """ "Reagan would be in Rome", "Shultz, who was in Moscow last week": a
         named person (not a meeting, a price or a state) is in a city or country."""
         places = [
@@ -299,7 +319,7 @@ class _ParagraphReader:
         people = [p for s in args_.subjects_of(be) for p in self.resolver.resolve(s, "source") if p.kind == "person"]
         return bool(people) and all(p.known or p.name in self.memory.officials for p in people)
 
-    def dateline_destination(self, token):
+    def dateline_destination(self, token: Token) -> Place | None:
         """The dateline place, for "arrived here", "due here" or an arrival with
         no place of its own ("arrived last night after a stopover in Riyadh")."""
         place = getattr(self.memory, "dateline_place", None)
@@ -313,7 +333,7 @@ class _ParagraphReader:
             return place
         return None
 
-    def _match_event_only(self, token) -> bool:
+    def _match_event_only(self, token: Token) -> bool:
         pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
         for entry in self.lexicon.candidates(token.lemma_, pos):
             if entry.type != "STATEMENT":
@@ -321,7 +341,9 @@ class _ParagraphReader:
         return False
 
     # --- one mention ---------------------------------------------------------
-    def _draft(self, token, trigger: Trigger, sent, index: int, borrowed=None) -> MentionDraft | None:
+    def _draft(
+        self, token: Token, trigger: Trigger, sent: Span, index: int, borrowed: list[Participant] | None = None
+    ) -> MentionDraft | None:
         trigger = self._visit_or_meeting(token, trigger)
         participants = self._participants(token, trigger) or list(borrowed or [])
         abroad = trigger.type != "STATEMENT" or self._speaks_of_abroad(token, sent, participants)
@@ -360,14 +382,16 @@ class _ParagraphReader:
             clause=self._clause(token, act, trigger, participants),
         )
 
-    def _visit_or_meeting(self, token, trigger: Trigger) -> Trigger:
+    def _visit_or_meeting(self, token: Token, trigger: Trigger) -> Trigger:
         """ "will visit Foreign Minister Amara Osei": calling on a person is a
         meeting (CAMEO 040s); visiting a country or city is a trip."""
         if trigger.mode == "visit" and token.pos_ == "VERB" and self._visits_a_person(token):
             return next((t for t in self.lexicon.candidates("meet", "VERB") if not t.particles), trigger)
         return trigger
 
-    def _record(self, token, trigger: Trigger, sent, mood, participants: list[Participant], when: MentionDate):
+    def _record(
+        self, token: Token, trigger: Trigger, sent: Span, mood: str, participants: list[Participant], when: MentionDate
+    ) -> MentionRecord:
         offset = self.paragraph.start
         return MentionRecord(
             sentence=sent.text.strip(),
@@ -387,7 +411,7 @@ class _ParagraphReader:
             arguments=_arguments(participants),
         )
 
-    def _clause(self, token, act, trigger: Trigger, participants: list[Participant]):
+    def _clause(self, token: Token, act: Token, trigger: Trigger, participants: list[Participant]) -> Clause | None:
         """What the trigger's clause says, for the headline. An ultimatum is
         the saying's ("told Chile to lower its duties or face sanctions")."""
         names = _names_for_headline(participants)
@@ -399,11 +423,11 @@ class _ParagraphReader:
             return clause_of(act, summary, names)
         return clause_of(token, trigger.summary, names)
 
-    def _told_as_result(self, token, act, timex) -> bool:
+    def _told_as_result(self, token: Token, act: Token, timex: TimeExpression | None) -> bool:
         """In the perfect and dated by no phrase of the text (see `_perfect`)."""
         return _perfect(token) and not (timex is None and self._awaits_publication_date(act))
 
-    def _awaits_publication_date(self, act) -> bool:
+    def _awaits_publication_date(self, act: Token) -> bool:
         """Has the act a date phrase ("on Friday", "this week") that only the
         missing publication date keeps from resolving? Then the text dates it,
         as in a dated article: not background, kept, undated."""
@@ -412,14 +436,14 @@ class _ParagraphReader:
         pending, _note = self.dates.for_trigger(act, unresolved=True)
         return pending is not None and pending.value is None and pending.granularity not in UNDATABLE_GRANULARITIES
 
-    def _visits_a_person(self, token) -> bool:
+    def _visits_a_person(self, token: Token) -> bool:
         for obj in (c for c in token.children if c.dep_ == "dobj"):
             found = self.resolver.resolve(obj, "target")
             if found and found[0].kind == "person":
                 return True
         return False
 
-    def _also_companion(self, token, participants):
+    def _also_companion(self, token: Token, participants: list[Participant]) -> MentionDraft | None:
         """The latest explicitly dated day-act by one of the same people, when
         the trigger's verb says "also"."""
         verb = token if token.pos_ == "VERB" else governing_verb(token)
@@ -438,7 +462,7 @@ class _ParagraphReader:
                 return draft
         return None
 
-    def _narrative_day(self, trigger: Trigger | None = None):
+    def _narrative_day(self, trigger: Trigger | None = None) -> MentionDraft | None:
         """The explicit past day of the previous sentence's main clause, if any:
         "Aqazadeh arrived last night. He met ..." A wire story's "said" is
         the reporting day's, not the narrative's."""
@@ -459,7 +483,7 @@ class _ParagraphReader:
                 return draft
         return None
 
-    def _note_lead(self, sent) -> None:
+    def _note_lead(self, sent: Span) -> None:
         """Whether the story is told after the fact, decided on its lead (its
         first sentence with a verb; a dateline is none): "On Saturday, the
         envoys met ..." published on a Monday is; "The envoys met ..." and "The
@@ -475,7 +499,7 @@ class _ParagraphReader:
         self.memory.told_after_the_fact = bool(before)
         self.memory.lead_day = before[0] if before else None
 
-    def _speaks_of_abroad(self, token, sent, participants: list[Participant]) -> bool:
+    def _speaks_of_abroad(self, token: Token, sent: Span, participants: list[Participant]) -> bool:
         """Whether a saying is foreign policy: its speaker holds an office of
         foreign affairs, or its sentence names a state, a body of states, a
         person of another state or a region abroad than the speakers' own
@@ -489,7 +513,7 @@ class _ParagraphReader:
             return True
         return any(self._abroad(ent, own) for ent in sent.ents)
 
-    def _names_an_untagged_body(self, sent) -> bool:
+    def _names_an_untagged_body(self, sent: Span) -> bool:
         """ "the G-7 summit": a body of states the parser did not tag."""
         for tok in sent:
             if tok.pos_ == "PROPN" and not tok.ent_type_:
@@ -498,7 +522,7 @@ class _ParagraphReader:
                     return True
         return False
 
-    def _abroad(self, ent, own: set[str]) -> bool:
+    def _abroad(self, ent: Span, own: set[str]) -> bool:
         """Whether an entity is a state, body of states, person or region other
         than the countries in `own`."""
         if ent.label_ == "NORP":
@@ -519,7 +543,7 @@ class _ParagraphReader:
             return ref.kind in ("organisation", "group")
         return ref.country not in own
 
-    def _foreign_affairs_speaker(self, token, participants: list[Participant]) -> bool:
+    def _foreign_affairs_speaker(self, token: Token, participants: list[Participant]) -> bool:
         """ "Foreign Minister Lena Holm said", "the ambassador told reporters", or
         a speaker the gazetteer gives an office of foreign affairs."""
         for subject in args_.subjects_of(token):
@@ -532,7 +556,7 @@ class _ParagraphReader:
                     return True
         return False
 
-    def _story_day(self, token, sent) -> str | None:
+    def _story_day(self, token: Token, sent: Span) -> str | None:
         """In a story told after the fact, the day the story has reached: the day
         the sentence names nearest the act, else the last day an earlier act
         was explicitly given, else the day of the lead."""
@@ -547,14 +571,14 @@ class _ParagraphReader:
                     return draft.date_value
         return self.memory.lead_day
 
-    def _is_future(self, timex) -> bool:
+    def _is_future(self, timex: TimeExpression | None) -> bool:
         if timex is None or self.published is None or timex.date_start is None:
             return False
         if _STILL_TO_COME.search(timex.text) and timex.date_end and timex.date_end > self.published:
             return True  # "later this month": the part still to come
         return timex.date_start > self.published
 
-    def _confidence(self, trigger: Trigger, participants: list[Participant], date_value) -> float:
+    def _confidence(self, trigger: Trigger, participants: list[Participant], date_value: str | None) -> float:
         score = trigger.weight
         if len(participants) >= 2:
             score += 0.05
@@ -562,10 +586,10 @@ class _ParagraphReader:
             score += 0.05
         return round(min(score, 1.0), 2)
 
-    def _participants(self, token, trigger: Trigger) -> list[Participant]:
+    def _participants(self, token: Token, trigger: Trigger) -> list[Participant]:
         return gather(self._gathering(token, trigger))
 
-    def _gathering(self, token, trigger: Trigger) -> Gathering:
+    def _gathering(self, token: Token, trigger: Trigger) -> Gathering:
         """What the participant rules read about `token`, nobody found yet."""
         return Gathering(
             token,
@@ -577,7 +601,7 @@ class _ParagraphReader:
             means=_means(token, trigger.means),
         )
 
-    def _place(self, token):
+    def _place(self, token: Token) -> Place | None:
         from timeline.actors.places import resolve_place
 
         start, end = args_.noun_phrase(token)
@@ -588,7 +612,9 @@ class _ParagraphReader:
             place = resolve_place(token.text)
         return place
 
-    def event_place(self, token, trigger: Trigger, participants) -> tuple[str, str | None] | None:
+    def event_place(
+        self, token: Token, trigger: Trigger, participants: list[Participant]
+    ) -> tuple[str, str | None] | None:
         candidates = args_.place_tokens(token)
         governor = governing_verb(token) if token.pos_ != "VERB" else None
         if governor is not None:
@@ -904,9 +930,11 @@ class MentionDate:
     soft: bool = False  # a default (reporting day, narrative), not the text's own
 
 
-def _explicit_date(timex, rule_note: str | None) -> MentionDate:
+def _explicit_date(timex: TimeExpression | None, rule_note: str | None) -> MentionDate:
     """The date the act's own time expression gives, if it dates an event."""
-    dated = _event_date(timex) if timex is not None and timex.value and timex.anchor != "event" else None
+    if timex is None or not timex.value or timex.anchor == "event":
+        return MentionDate()
+    dated = _event_date(timex)
     if dated is None:
         return MentionDate()
     return MentionDate(
@@ -926,7 +954,7 @@ def _on_day(value: str | None, rule: str, *, expression: str | None = None, soft
     return MentionDate(value, value, value, "day", expression, rule, "publication", soft)
 
 
-def _spread_over_stated_days(when: MentionDate, token) -> MentionDate:
+def _spread_over_stated_days(when: MentionDate, token: Token) -> MentionDate:
     """ "a two-day visit": the day named is the start, or the end when the act
     happened "at the end of" it ("at the end of a two-day visit ... on Monday")."""
     span = _stated_duration(token)
@@ -961,6 +989,12 @@ class UndatedAct:
     participants: list[Participant]
     sent: Span
     mood: str
+
+    @property
+    def reporting_day(self) -> str:
+        """The publication date: an act no phrase dates is read only in a dated article."""
+        assert self.reader.published is not None
+        return self.reader.published.isoformat()
 
     @cached_property
     def reported_now(self) -> bool:
@@ -1021,7 +1055,7 @@ def _reporting_day(u: UndatedAct) -> MentionDate | None:
     reports: "Peru expelled two Chilean diplomats" """
     if not u.reported_now:
         return None
-    return _on_day(u.reader.published.isoformat(), "reporting-day: undated act in the simple past", soft=True)
+    return _on_day(u.reporting_day, "reporting-day: undated act in the simple past", soft=True)
 
 
 @UNDATED.register
@@ -1031,7 +1065,9 @@ def _closing_act(u: UndatedAct) -> MentionDate | None:
     if not u.at_the_end:
         return None
     closing, _note = u.reader.dates.for_trigger(u.sent.root)
-    dated = _event_date(closing) if closing is not None and closing.value else None
+    if closing is None or not closing.value:
+        return None
+    dated = _event_date(closing)
     if dated is None or dated[1] != "day":
         return None
     return _on_day(dated[0], f"{closing.rule}; ends with the act at its end", expression=closing.text, soft=False)
@@ -1044,13 +1080,13 @@ def _closing_act_reported_now(u: UndatedAct) -> MentionDate | None:
     root = u.sent.root
     if not u.at_the_end or modality(root) != ASSERTED or not _reported_now(root):
         return None
-    return _on_day(u.reader.published.isoformat(), "ends on the reporting day, with the act at its end", soft=False)
+    return _on_day(u.reporting_day, "ends on the reporting day, with the act at its end", soft=False)
 
 
 _STILL_TO_COME = re.compile(r"\b(?:later|next|coming|upcoming)\b", re.IGNORECASE)
 
 
-def _reporting_verb(token):
+def _reporting_verb(token: Token) -> Token | None:
     """The say/tell verb whose reported clause holds `token`."""
     node = token
     for _ in range(6):
@@ -1091,7 +1127,7 @@ def _acting_in(sentence_drafts: list[MentionDraft]) -> list[Participant]:
     )
 
 
-def _fold_into_meetings(sentence_drafts: list[MentionDraft], doc) -> list[MentionDraft]:
+def _fold_into_meetings(sentence_drafts: list[MentionDraft], doc: Doc) -> list[MentionDraft]:
     """ "When ministers met on March 30, several, notably Guillaume, said ...":
     a statement made within a meeting is part of the meeting (its speakers
     take part in it), not an event of its own."""
@@ -1131,7 +1167,7 @@ OCCASION_NOUNS = {
 }
 
 
-def _names_occasion(token) -> bool:
+def _names_occasion(token: Token) -> bool:
     """ "In a joint statement, Chirac and Reagan said ...": the saying tells
     its own occasion, so it is not folded into another day's remarks."""
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "during")):
@@ -1140,7 +1176,7 @@ def _names_occasion(token) -> bool:
     return False
 
 
-def _goes_home(participants) -> bool:
+def _goes_home(participants: list[Participant]) -> bool:
     """Do all travellers belong to the one country travelled to?"""
     targets = {p.name for p in participants if p.role == "target" and p.kind == "country"}
     sources = [p for p in participants if p.role == "source"]
@@ -1148,7 +1184,7 @@ def _goes_home(participants) -> bool:
     return bool(targets) and bool(sources) and None not in homes and targets <= homes
 
 
-def _dateline_place(doc: Document):
+def _dateline_place(doc: Document) -> Place | None:
     """The place of the story's dateline ("ABU DHABI, March 11"): where "here"
     is, and where someone who "arrived" with no place named arrived."""
     from timeline.actors.places import resolve_place
@@ -1162,7 +1198,7 @@ def _dateline_place(doc: Document):
 UNDATABLE_GRANULARITIES = frozenset({"decade", "century", "duration", "set", "ref", "none"})
 
 
-def _event_date(timex) -> tuple[str, str] | None:
+def _event_date(timex: TimeExpression) -> tuple[str, str] | None:
     """The value and granularity a time expression gives an event: days, weeks,
     months, quarters, seasons and years; a time of day counts as its day;
     decades, centuries and PAST_REF-like values date nothing."""
@@ -1176,7 +1212,7 @@ def _event_date(timex) -> tuple[str, str] | None:
     return value, timex.granularity
 
 
-def _backshifted(verb) -> bool:
+def _backshifted(verb: Token) -> bool:
     """ "She said she had agreed with Ryzhkov": in reported speech after a past
     reporting verb the pluperfect is the speaker's simple past moved back one
     tense (sequence of tenses), so the act belongs to the story's own time."""
@@ -1184,7 +1220,7 @@ def _backshifted(verb) -> bool:
     return verb.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_.lower() in REPORTING_VERBS
 
 
-def _perfect(token) -> bool:
+def _perfect(token: Token) -> bool:
     """Is the trigger's clause in the perfect or pluperfect ("has rejected",
     "had threatened", "have been barred")? Such a clause states a result, not
     an act of the story's own time (TimeML aspect PERFECTIVE)."""
@@ -1204,12 +1240,12 @@ def _perfect(token) -> bool:
     return bool(auxes & {"has", "have", "had", "'ve", "'d"}) and verb.tag_ in ("VBN", "VBD")
 
 
-def _in_main_clause(token) -> bool:
+def _in_main_clause(token: Token) -> bool:
     verb = token if token.pos_ == "VERB" else governing_verb(token)
     return verb is not None and verb.dep_ == "ROOT"
 
 
-def _reported_now(token) -> bool:
+def _reported_now(token: Token) -> bool:
     """Does the trigger's clause report an act of the story's own time: simple
     past ("met", "signed"), present ("opens talks", "are threatening") or a
     participle hanging on such a clause ("..., saying")? Perfect tenses ("has
@@ -1291,7 +1327,7 @@ THREAT_WORDS = {
 }
 
 
-def _means(verb, nouns: frozenset[str]) -> list:
+def _means(verb: Token, nouns: frozenset[str]) -> list[Token]:
     """The "by phone", "over a video link", "via telephone" nouns of `verb`
     that are among `nouns` (the noun or its compound)."""
     return [
@@ -1304,7 +1340,7 @@ def _means(verb, nouns: frozenset[str]) -> list:
     ]
 
 
-def _said_over_the_phone(noun) -> bool:
+def _said_over_the_phone(noun: Token) -> bool:
     """ "a spokesman said in a telephone call from Washington", "told Reuters
     in a telephone call": how a source spoke to the reporter, not a call
     between officials."""
@@ -1326,7 +1362,7 @@ def _said_over_the_phone(noun) -> bool:
     )
 
 
-def _threatens(verb) -> bool:
+def _threatens(verb: Token) -> bool:
     """ "warned Japan", "warned that a trade row will develop if the EC
     proceeds", "warned of retaliation": a threat; "warned that agreement may
     be difficult" is a statement."""
@@ -1355,7 +1391,7 @@ NUMBER_WORDS = {
 }
 
 
-def _stated_duration(token) -> int | None:
+def _stated_duration(token: Token) -> int | None:
     """Days an event noun says it lasts: "a two-day visit", "four days of talks"."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -1379,7 +1415,7 @@ def _stated_duration(token) -> int | None:
     return None
 
 
-def _at_end_of(token) -> bool:
+def _at_end_of(token: Token) -> bool:
     """ "at the end of a two-day visit": the act closes the event."""
     node = token
     for _ in range(3):
@@ -1405,7 +1441,7 @@ def _names_for_headline(participants: list[Participant]) -> dict[str, str]:
     return {s: n[0] if len(n) == 1 else ", ".join(n[:-1]) + " and " + n[-1] for s, n in named.items()}
 
 
-def _trigger_text(token) -> str:
+def _trigger_text(token: Token) -> str:
     # "chin-wag" is three tokens; show the whole word.
     doc = token.doc
     start, end = token.i, token.i + 1

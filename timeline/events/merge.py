@@ -10,12 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from timeline.events.headline import headline
 from timeline.events.rules import RuleSet
 from timeline.events.types import EventRecord, Participant
 from timeline.vocabulary import TIMELINE_MODALITIES, finer
+
+if TYPE_CHECKING:
+    from timeline.events.dating import EventLink
+    from timeline.events.extract import MentionDraft
+    from timeline.events.headline import Clause
+    from timeline.temporal import TimeExpression
 
 # CONSULT modes that name the same kind of occurrence ("meeting", "talks", "summit").
 MEETING_MODES = {"meet", "negotiate", "multilateral", "third-party", "phone", "mediate"}
@@ -57,7 +63,7 @@ class EventBuilder:
     def countries(self) -> set[str]:
         return {p.name for p in self.participants if p.kind == "country"}
 
-    def add(self, draft) -> None:
+    def add(self, draft: MentionDraft) -> None:
         self.drafts.append(draft)
         for p in draft.participants:
             existing = next((q for q in self.participants if q.name == p.name), None)
@@ -83,7 +89,14 @@ class EventBuilder:
         ):
             self.type, self.mode, self.cameo = draft.trigger.type, draft.trigger.mode, draft.trigger.cameo
 
-    def set_date_from(self, expr, anchor_event, link, drafts, inverse: bool = False) -> None:
+    def set_date_from(
+        self,
+        expr: TimeExpression,
+        anchor_event: EventBuilder,
+        link: EventLink,
+        drafts: Sequence[MentionDraft],
+        inverse: bool = False,
+    ) -> None:
         """Take a date computed from another event (an event-anchored phrase)."""
         from timeline.events.dating import day_range
 
@@ -145,7 +158,7 @@ class EventBuilder:
             clause, subject = _said_by(best.participants, clause)
         return headline(subject, clause, place, fallback=fallback)
 
-    def _plain_summary(self, best) -> str:
+    def _plain_summary(self, best: MentionDraft) -> str:
         verb = best.trigger.summary
         sources = self._named("source", "host")
         targets = self._named("target", exclude=sources)
@@ -200,7 +213,7 @@ class EventBuilder:
         )
 
 
-def _subject(participants: list[Participant], clause, symmetric: bool = False) -> str:
+def _subject(participants: list[Participant], clause: Clause | None, symmetric: bool = False) -> str:
     """Who acts in a mention's clause: its sources (or, of a symmetric act, its
     participants), not one the clause names as its object ("met with Vidal"),
     nor the state or body that stands behind a person the sentence names."""
@@ -212,7 +225,7 @@ def _subject(participants: list[Participant], clause, symmetric: bool = False) -
     return _join(list(dict.fromkeys(p.name for p in acting)))
 
 
-def _said_by(participants: list[Participant], clause):
+def _said_by(participants: list[Participant], clause: Clause) -> tuple[Clause, str]:
     """The clause's content as the headline when it begins with an actor's
     name (the document that speaks is no actor): (clause, that name)."""
     for p in participants:
@@ -258,7 +271,7 @@ def _modes_compatible(a: str | None, b: str | None) -> bool:
     return a == b or (a in MEETING_MODES and b in MEETING_MODES) or (a in STATEMENT_MODES and b in STATEMENT_MODES)
 
 
-def _dates_compatible(event: EventBuilder, draft) -> bool:
+def _dates_compatible(event: EventBuilder, draft: MentionDraft) -> bool:
     if event.type == "STATEMENT" and event.date and draft.date_value:
         # Statements are occasions: last week's remark is not today's. But a
         # wire story's undated "he said" belongs to the occasion the story
@@ -278,10 +291,11 @@ def _dates_compatible(event: EventBuilder, draft) -> bool:
         return True
     if not (event.date_start and draft.date_start):
         return event.date == draft.date_value
+    assert event.date_end is not None and draft.date_end is not None  # a range has both ends
     return not (draft.date_end < event.date_start or event.date_end < draft.date_start)
 
 
-def _participants_compatible(event: EventBuilder, draft) -> bool:
+def _participants_compatible(event: EventBuilder, draft: MentionDraft) -> bool:
     """Do the mention's participants fit the event's (`PARTICIPANTS_AGREE`)?"""
     fits, _rule = PARTICIPANTS_AGREE.first(event, draft)
     return bool(fits)
@@ -289,7 +303,7 @@ def _participants_compatible(event: EventBuilder, draft) -> bool:
 
 # --- do a mention's participants fit an event: the rules of PARTICIPANTS_AGREE, in order --
 
-PARTICIPANTS_AGREE: RuleSet[[EventBuilder, Any], bool] = RuleSet(
+PARTICIPANTS_AGREE: RuleSet[[EventBuilder, MentionDraft], bool] = RuleSet(
     "merge", "do a mention's participants fit an event already told in the article?"
 )
 
@@ -308,7 +322,7 @@ def _enough_shared(mine: set[str], theirs: set[str]) -> bool:
 
 
 @PARTICIPANTS_AGREE.register
-def _another_actors_act(event: EventBuilder, draft) -> bool | None:
+def _another_actors_act(event: EventBuilder, draft: MentionDraft) -> bool | None:
     """a directed act (accusation, demand, threat) is its source's: "Peru
     accused Chile" and "Japan accused Chile" are two acts"""
     if draft.trigger.args != "directed" or event.mode == "visit":
@@ -318,7 +332,7 @@ def _another_actors_act(event: EventBuilder, draft) -> bool | None:
 
 
 @PARTICIPANTS_AGREE.register
-def _one_speaker_one_occasion(event: EventBuilder, draft) -> bool | None:
+def _one_speaker_one_occasion(event: EventBuilder, draft: MentionDraft) -> bool | None:
     """one person speaking on one day is one occasion (a press conference, an
     interview), whoever each remark is about: "Ms Osei said", "Ms Osei told reporters" """
     if event.type == "STATEMENT" and _speakers(event.participants) & _speakers(draft.participants):
@@ -327,7 +341,7 @@ def _one_speaker_one_occasion(event: EventBuilder, draft) -> bool | None:
 
 
 @PARTICIPANTS_AGREE.register
-def _the_same_people(event: EventBuilder, draft) -> bool | None:
+def _the_same_people(event: EventBuilder, draft: MentionDraft) -> bool | None:
     """people on both sides: two of them shared, or all of the fewer: "Ms Berg
     met Mr Vidal" and "the two leaders' talks" """
     mine = event.people()
@@ -336,7 +350,7 @@ def _the_same_people(event: EventBuilder, draft) -> bool | None:
 
 
 @PARTICIPANTS_AGREE.register
-def _the_same_states_on_a_dated_day(event: EventBuilder, draft) -> bool | None:
+def _the_same_states_on_a_dated_day(event: EventBuilder, draft: MentionDraft) -> bool | None:
     """only states on one side: the states must agree and both mentions be
     dated: "Peru and Chile met on Friday", "talks between Chile and Peru on Friday" """
     countries = event.countries()
@@ -346,7 +360,7 @@ def _the_same_states_on_a_dated_day(event: EventBuilder, draft) -> bool | None:
     return _enough_shared(countries, theirs) and bool(event.date) and bool(draft.date_value)
 
 
-def _same_speech_act(event: EventBuilder, draft) -> bool:
+def _same_speech_act(event: EventBuilder, draft: MentionDraft) -> bool:
     """ "Clark urged the United States to act, he said": one speaker's saying
     and appeal in one sentence (or on one day: one occasion) are one act,
     typed by the more specific word."""
@@ -364,7 +378,7 @@ def _same_speech_act(event: EventBuilder, draft) -> bool:
     return same_occasion and bool(speakers & {p.name for p in draft.participants if p.role == "source"})
 
 
-def _compatible(event: EventBuilder, draft) -> bool:
+def _compatible(event: EventBuilder, draft: MentionDraft) -> bool:
     if _same_speech_act(event, draft):
         return True
     if event.type != draft.trigger.type or not _modes_compatible(event.mode, draft.trigger.mode):
@@ -415,7 +429,7 @@ def merge_mentions(drafts: list, published: date | None) -> list[EventBuilder]:
     return [e for e in events if e.participants]
 
 
-def _antecedent(events: list[EventBuilder], draft) -> EventBuilder | None:
+def _antecedent(events: list[EventBuilder], draft: MentionDraft) -> EventBuilder | None:
     """The event "the meeting" refers back to: the latest one of its kind."""
     best = None
     for event in events:
