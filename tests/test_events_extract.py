@@ -984,3 +984,25 @@ def test_addressing_a_council_is_a_statement_addressing_a_problem_is_not():
     )
     assert [(e.type, e.date) for e in speech if e.in_timeline] == [("STATEMENT", "2023-09-20")]
     assert _events("The minister addressed the problem of inflation on Monday.", dt.date(2023, 9, 22)) == []
+
+
+def test_mentions_point_into_the_text_as_read_around_masked_furniture():
+    text = (
+        "Sign in to read the full story\n"
+        "QUITO, May 3 (Reuters) - Ecuadorean President Daniel Noboa met Colombian President Gustavo Petro "
+        "in Quito on Friday.\n"
+        "Forgot your password?"
+    )
+    events = extract_document(Document(text=text, published=dt.date(2024, 5, 3))).events
+    assert [e.type for e in events] == ["CONSULT"]
+    mention = events[0].mentions[0]
+    assert text[mention.trigger_start : mention.trigger_end] == mention.trigger == "met"
+    assert text[mention.sentence_start : mention.sentence_end].strip() == mention.sentence
+    assert mention.sentence.startswith("QUITO, May 3 (Reuters) - Ecuadorean")
+
+
+def test_here_is_the_place_of_the_dateline_the_text_opens_with():
+    text = "CUENCA, May 3 (Reuters) - Colombian Foreign Minister Luis Murillo arrived here on Friday."
+    events = extract_document(Document(text=text, published=dt.date(2024, 5, 3))).events
+    visit = next(e for e in events if e.mode == "visit")
+    assert (visit.date, visit.place) == ("2024-05-03", "Cuenca")

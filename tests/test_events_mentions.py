@@ -98,3 +98,34 @@ def test_the_mention_rules_are_listed_in_the_order_they_are_tried():
     # hand-built parse where the saying is dated and the noun at its end is not
     # is still to be found.
     assert [r.name for r in UNDATED] == [c[0] for c in UNDATED_CASES[:4]] + ["closing-act", UNDATED_CASES[4][0]]
+
+
+# A meeting nobody is named at (an orphan): held by the body the sentence has acting.
+ORPHAN_CASES = [
+    # "A communique issued after a meeting said ASEAN urged Japan to act."
+    ("A/DT/det/1 communique/NN/nsubj/6 issued/VBN/acl/1/=issue after/IN/prep/2 a/DT/det/5 *meeting/NN/pobj/3 said/VBD/ROOT/6/=say ASEAN/NNP/nsubj/8/@ORG urged/VBD/ccomp/6/=urge Japan/NNP/dobj/8/@GPE to/TO/aux/11 act/VB/xcomp/8 ././punct/6",
+     [("ASEAN", "participant")]),
+    # "Chile denounced a meeting": what an act is about is someone else's.
+    ("Chile/NNP/nsubj/1/@GPE denounced/VBD/ROOT/1/=denounce a/DT/det/3 *meeting/NN/dobj/1 ././punct/1", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("notation", "held_by"), ORPHAN_CASES, ids=[sentence(c[0]) for c in ORPHAN_CASES])
+def test_a_meeting_nobody_is_named_at_is_held_by_the_body_acting(notation, held_by):
+    reader, drafts = _read(notation)
+    token = marked(reader.doc)
+    found = [[(p.name, p.role) for p in d.participants] for d in drafts if d.token_key[1] == token.i]
+    assert found == ([held_by] if held_by else [])
+
+
+def test_a_definite_noun_with_a_date_of_its_own_is_a_new_occasion():
+    from types import SimpleNamespace
+
+    from timeline.events.extract import _new_occasion
+
+    def draft(anaphoric, dated, participants):
+        return SimpleNamespace(anaphoric=anaphoric, date_explicit=dated, participants=participants)
+
+    assert _new_occasion(draft(True, True, []))  # "the talks will have to wait until May"
+    assert not _new_occasion(draft(True, False, []))  # "the talks went well": the talks told before
+    assert not _new_occasion(draft(True, True, [Participant("Peru", "country", "participant")]))

@@ -1,7 +1,8 @@
 """Event extraction: one article in, its diplomatic events out.
 
-Boilerplate is masked, paragraphs that hold no trigger word are skipped, the
-rest are parsed once with spaCy; each trigger becomes a mention with its
+The Document arrives clean (`sources/` blanks its site furniture in
+`Document.body` and reads its `dateline_place`); paragraphs that hold no
+trigger word are skipped, the rest are parsed once with spaCy; each trigger becomes a mention with its
 participants, place, modality and date; mentions of one occurrence are merged
 and event-anchored dates ("two days after Putin met Kim") are resolved last,
 once the dates they hang on are known.
@@ -18,41 +19,35 @@ from typing import TYPE_CHECKING
 from timeline.datafiles import words
 from timeline.events import arguments as args_
 from timeline.events.dating import SAYING_NOTE, DateAttacher, EventLink, past_days_in, resolve_links
+from timeline.events.during import date_during, link_during
 from timeline.events.headline import Clause, clause_of
 from timeline.events.lexicon import Lexicon, Trigger, load_lexicon
 from timeline.events.merge import merge_mentions
-from timeline.events.modality import ASSERTED, HYPOTHETICAL, NEGATED, PLANNED, modality
+from timeline.events.modality import ASSERTED, PLANNED, modality
 from timeline.events.participants import Gathering, gather
 from timeline.events.rules import RuleSet
 from timeline.events.segment import paragraphs
+from timeline.events.statements import intergovernmental, statement_worthy
+from timeline.events.syntax import governing_verb
 from timeline.events.types import Extraction, MentionRecord, Participant
 from timeline.sources.document import Document
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from collections.abc import Iterable, Iterator
+
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+    from timeline.actors.gazetteer import Gazetteer
+    from timeline.actors.places import Place
+    from timeline.events.segment import Paragraph
+    from timeline.temporal import TimeExpression
 
 # Nouns that, with "the" and no participants of their own, refer back to an
 # event already reported ("The meeting took place ...").
 ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
-# Speakers whose "said" only attributes a report ("officials said") make no STATEMENT.
-SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson"}
 FOREIGN_AFFAIRS_WORDS = words("arguments", "foreign_affairs_words")
-TIME_MARKS = {"after", "before", "since", "when", "until", "once", "as", "while"}
-PLAN_NOUNS = {"plan", "decision", "intention", "measure", "move", "proposal"}
 REPORTING_VERBS = {"say", "tell", "announce", "state", "report", "add", "confirm", "explain", "note"}
-ATTRIBUTION_ONLY = {
-    "source",
-    "official",
-    "analyst",
-    "diplomat",
-    "observer",
-    "report",
-    "newspaper",
-    "agency",
-    "trader",
-    "dealer",
-    "economist",
-}
 
 
 @dataclass
@@ -84,12 +79,14 @@ class MentionDraft:
     clause: Clause | None = None  # what the trigger's clause says, for the headline
 
 
-def extract_document(doc: Document, *, nlp=None) -> Extraction:
+def extract_document(doc: Document, *, nlp: Language | None = None) -> Extraction:
     """The events one article reports, merged within the article."""
     return next(iter(extract_documents([doc], nlp=nlp)))
 
 
-def extract_documents(docs, *, nlp=None, batch_size: int = 64):
+def extract_documents(
+    docs: Iterable[Document], *, nlp: Language | None = None, batch_size: int = 64
+) -> Iterator[Extraction]:
     """The events of many articles, in order, one `Extraction` each.
 
     The candidate paragraphs of all articles go through spaCy as one stream,
@@ -111,12 +108,9 @@ def extract_documents(docs, *, nlp=None, batch_size: int = 64):
         yield _extract_parsed(doc, paragraphs_, spacy_docs, lexicon)
 
 
-def _candidate_paragraphs(doc: Document, lexicon: Lexicon) -> list:
-    from timeline.sources.boilerplate import mask_boilerplate
-
-    text = mask_boilerplate(doc.text)
+def _candidate_paragraphs(doc: Document, lexicon: Lexicon) -> list[Paragraph]:
     names = _speaker_names()
-    return [p for p in paragraphs(text) if lexicon.may_hold_event(p.text, names)]
+    return [p for p in paragraphs(doc.body) if lexicon.may_hold_event(p.text, names)]
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +128,7 @@ def _speaker_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _extract_parsed(doc: Document, candidates: list, spacy_docs: list, lexicon: Lexicon) -> Extraction:
+def _extract_parsed(doc: Document, candidates: list[Paragraph], spacy_docs: list[Doc], lexicon: Lexicon) -> Extraction:
     from timeline.actors import load_gazetteer
 
     if not candidates:
@@ -148,7 +142,7 @@ def _extract_parsed(doc: Document, candidates: list, spacy_docs: list, lexicon: 
         reader.read()
     events = merge_mentions(drafts, doc.published)
     resolve_links(events, drafts)
-    _date_during(events, doc.published)
+    date_during(events, doc.published)
     for event in events:
         event.finalise()
     return Extraction(
@@ -160,7 +154,17 @@ def _extract_parsed(doc: Document, candidates: list, spacy_docs: list, lexicon: 
 class _ParagraphReader:
     """Reads the triggers of one parsed paragraph into mention drafts."""
 
-    def __init__(self, paragraph, p_index, spacy_doc, published, lexicon: Lexicon, gazetteer, memory, drafts):
+    def __init__(
+        self,
+        paragraph: Paragraph,
+        p_index: int,
+        spacy_doc: Doc,
+        published: date | None,
+        lexicon: Lexicon,
+        gazetteer: Gazetteer,
+        memory: args_.DiscourseMemory,
+        drafts: list[MentionDraft],
+    ) -> None:
         self.paragraph = paragraph
         self.p_index = p_index
         self.doc = spacy_doc
@@ -174,72 +178,64 @@ class _ParagraphReader:
 
     def read(self) -> None:
         for sent in self.doc.sents:
-            self.memory.sentence_index += 1
-            self._note_lead(sent)
-            self._note_officials(sent)
-            sentence_drafts: list[MentionDraft] = []
-            orphans = []
-            for token in sent:
-                trigger = self._match(token)
-                if trigger is None:
-                    continue
-                draft = self._draft(token, trigger, sent, len(self.drafts) + len(sentence_drafts))
-                if draft is not None:
-                    sentence_drafts.append(draft)
-                elif trigger.type == "CONSULT" and token.pos_ == "NOUN" and not self._participants(token, trigger):
-                    orphans.append((token, trigger))
-            # "A communique issued at the end of a two-day ministerial meeting
-            # said Asean hoped ...": a meeting nobody is named at is held by the
-            # body or state the sentence has acting (PLOVER multilateral).
-            # "the hard bargaining will have to wait until May": a definite noun
-            # with a time of its own is a new occasion, not the last one told.
-            for draft in sentence_drafts:
-                if draft.anaphoric and draft.date_explicit and not draft.participants:
-                    orphans.append((self.doc[draft.token_key[1]], draft.trigger))
-            sentence_drafts = [
-                d for d in sentence_drafts if not (d.anaphoric and d.date_explicit and not d.participants)
-            ]
-            for token, trigger in orphans:
-                # "The Chinese foreign ministry denounced the visit": what an act
-                # is about is someone else's; its actor did not take part in it.
-                if any(
-                    token.head.i == d.token_key[1]
-                    and token.dep_ in ("dobj", "nsubjpass")
-                    and d.trigger.type in ("ACCUSE", "REJECT", "THREATEN", "SANCTION", "STATEMENT")
-                    for d in sentence_drafts
-                ):
-                    continue
-                # "during the flight to Tokyo yesterday, Lyng said": the flight is
-                # the speaker's; the meeting is the acting body's.
-                donors = next(
-                    (
-                        [p for p in d.participants if p.role in ("source", "participant")]
-                        for d in sentence_drafts
-                        if any(p.role in ("source", "participant") for p in d.participants)
-                    ),
-                    [],
-                )
-                if trigger.mode != "visit":
-                    donors = [p for p in donors if p.kind != "person"][:1]
-                if donors:
-                    role = "source" if trigger.mode == "visit" else "participant"
-                    borrowed = [
-                        Participant(p.name, p.kind, role, p.country, p.qid, p.surface, known=p.known) for p in donors
-                    ]
-                    draft = self._draft(
-                        token, trigger, sent, len(self.drafts) + len(sentence_drafts), borrowed=borrowed
-                    )
-                    if draft is not None:
-                        sentence_drafts.append(draft)
-            sentence_drafts = _fold_into_meetings(sentence_drafts, self.doc)
-            self.dates.link_relative(sentence_drafts, self.drafts, sent)
-            _link_during(sentence_drafts, self.doc)
-            for draft in sentence_drafts:
-                self.memory.note(draft.participants)
-            self._remember_names(sent)
-            self.drafts.extend(sentence_drafts)
+            self._read_sentence(sent)
 
-    def _note_officials(self, sent) -> None:
+    def _read_sentence(self, sent: Span) -> None:
+        """The sentence's mentions, linked to each other and to the article's
+        earlier ones, then what the sentence tells of its people."""
+        self.memory.sentence_index += 1
+        self._note_lead(sent)
+        self._note_officials(sent)
+        sentence_drafts, orphans = self._mentions_and_orphans(sent)
+        for token, trigger in orphans:
+            draft = self._orphan_meeting(token, trigger, sent, sentence_drafts)
+            if draft is not None:
+                sentence_drafts.append(draft)
+        sentence_drafts = _fold_into_meetings(sentence_drafts, self.doc)
+        self.dates.link_relative(sentence_drafts, self.drafts, sent)
+        link_during(sentence_drafts, self.doc)
+        for draft in sentence_drafts:
+            self.memory.note(draft.participants)
+        self._remember_names(sent)
+        self.drafts.extend(sentence_drafts)
+
+    def _mentions_and_orphans(self, sent: Span) -> tuple[list[MentionDraft], list[tuple[Token, Trigger]]]:
+        """The mentions of the sentence's triggers, and the meetings in it that
+        nobody is named at (orphans, given participants by `_orphan_meeting`)."""
+        drafts: list[MentionDraft] = []
+        orphans = []
+        for token in sent:
+            trigger = self._match(token)
+            if trigger is None:
+                continue
+            draft = self._draft(token, trigger, sent, len(self.drafts) + len(drafts))
+            if draft is not None:
+                drafts.append(draft)
+            elif trigger.type == "CONSULT" and token.pos_ == "NOUN" and not self._participants(token, trigger):
+                orphans.append((token, trigger))
+        # "the hard bargaining will have to wait until May": a definite noun
+        # with a time of its own is a new occasion, not the last one told.
+        orphans += [(self.doc[d.token_key[1]], d.trigger) for d in drafts if _new_occasion(d)]
+        return [d for d in drafts if not _new_occasion(d)], orphans
+
+    def _orphan_meeting(
+        self, token: Token, trigger: Trigger, sent: Span, sentence_drafts: list[MentionDraft]
+    ) -> MentionDraft | None:
+        """ "A communique issued at the end of a two-day ministerial meeting
+        said Asean hoped ...": a meeting nobody is named at is held by the body
+        or state the sentence has acting (PLOVER multilateral)."""
+        if _about_anothers_act(token, sentence_drafts):
+            return None
+        donors = _acting_in(sentence_drafts)
+        if trigger.mode != "visit":
+            donors = [p for p in donors if p.kind != "person"][:1]
+        if not donors:
+            return None
+        role = "source" if trigger.mode == "visit" else "participant"
+        borrowed = [Participant(p.name, p.kind, role, p.country, p.qid, p.surface, known=p.known) for p in donors]
+        return self._draft(token, trigger, sent, len(self.drafts) + len(sentence_drafts), borrowed=borrowed)
+
+    def _note_officials(self, sent: Span) -> None:
         """Names the sentence gives a public office, before its triggers are read."""
         for ent in sent.ents:
             if ent.label_ == "PERSON" and args_.has_office(ent, self.resolver.gaz):
@@ -247,10 +243,10 @@ class _ParagraphReader:
                 if name:
                     self.memory.officials.add(name)
 
-    def _remember_names(self, sent) -> None:
+    def _remember_names(self, sent: Span) -> None:
         """Every person the sentence names, for later surnames and pronouns; the
         states it names together, for "the two sides"."""
-        countries = []
+        countries: list[Participant] = []
         for ent in sent.ents:
             if ent.label_ == "GPE":
                 for p in self.resolver.resolve(ent.root, "participant"):
@@ -272,7 +268,7 @@ class _ParagraphReader:
                     self.memory.remember(person, subject=subject)
 
     # --- triggers -----------------------------------------------------------
-    def _match(self, token) -> Trigger | None:
+    def _match(self, token: Token) -> Trigger | None:
         pos = token.pos_
         if pos == "VERB" and token.ent_type_ in ("PERSON", "ORG", "GPE", "FAC"):
             return None  # "Mana Said al-Oteiba": a name, not a saying
@@ -288,11 +284,11 @@ class _ParagraphReader:
                 return entry
         return None
 
-    def _conditions_hold(self, token, entry: Trigger) -> bool:
+    def _conditions_hold(self, token: Token, entry: Trigger) -> bool:
         failed, _rule = CONDITIONS.first(EntryMatch(self, token, entry))
         return not failed
 
-    def _has_destination(self, token) -> bool:
+    def _has_destination(self, token: Token) -> bool:
         if token.lemma_ == "be":
             return self._stays_abroad(token)
         if self.dateline_destination(token) is not None:
@@ -308,7 +304,7 @@ class _ParagraphReader:
                         return True
         return False
 
-    def _stays_abroad(self, be) -> bool:
+    def _stays_abroad(self, be: Token) -> bool:
         """ "Reagan would be in Rome", "Shultz, who was in Moscow last week": a
         named person (not a meeting, a price or a state) is in a city or country."""
         places = [
@@ -323,7 +319,7 @@ class _ParagraphReader:
         people = [p for s in args_.subjects_of(be) for p in self.resolver.resolve(s, "source") if p.kind == "person"]
         return bool(people) and all(p.known or p.name in self.memory.officials for p in people)
 
-    def dateline_destination(self, token):
+    def dateline_destination(self, token: Token) -> Place | None:
         """The dateline place, for "arrived here", "due here" or an arrival with
         no place of its own ("arrived last night after a stopover in Riyadh")."""
         place = getattr(self.memory, "dateline_place", None)
@@ -337,61 +333,7 @@ class _ParagraphReader:
             return place
         return None
 
-    def _statement_worthy(self, token) -> bool:
-        """A reporting verb is a STATEMENT only when a named actor speaks and
-        what is said is not itself an event already reported."""
-        subs = args_.subjects_of(token)
-        if not subs:
-            return False
-        sub = subs[0]
-        if sub.lemma_.lower() in ATTRIBUTION_ONLY:
-            return False
-        # "..., after Yeutter said Argentina agreed": a saying in a subordinate
-        # clause of time only places the main clause in time.
-        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children):
-            return False
-        # "GATT spokesman David Woods told reporters", "the spokesman, Francois Giuliani, said"
-        spokesperson = (
-            sub.lemma_.lower() in SPOKESPERSONS
-            or any(c.dep_ in ("compound", "appos") and c.lemma_.lower() in SPOKESPERSONS for c in sub.children)
-            or (sub.dep_ == "appos" and sub.head.lemma_.lower() in SPOKESPERSONS)
-        )
-        # "X said they met": the meeting is the event, the saying only reports
-        # it. An announcement of what is to come ("will visit", "have agreed
-        # to") is a statement of its own (CAMEO 01 announcements).
-        for child in token.children:
-            # "announced plans to put tariffs on ...": the plan is the event.
-            if child.dep_ == "dobj" and child.lemma_.lower() in PLAN_NOUNS:
-                for clause in (c for c in child.children if c.dep_ == "acl"):
-                    if any(
-                        self._match_event_only(t) and _core_of_clause(t, clause)
-                        for t in clause.subtree
-                        if t.i != clause.i
-                    ) or self._match_event_only(clause):
-                        return False
-            if child.dep_ in ("ccomp", "xcomp"):
-                for t in child.subtree:
-                    if (
-                        t.pos_ == "VERB"
-                        and any(e.ultimatum for e in self.lexicon.candidates(t.lemma_, "VERB"))
-                        and self._match(t) is not None
-                    ):
-                        return False  # the warning is the act: "told Japan to ... or face"
-                    if (
-                        t.i != token.i
-                        and t.lemma_.lower() not in ("say", "tell")
-                        and self._match_event_only(t)
-                        and _core_of_clause(t, child)
-                        and self._match(t) is not None
-                    ):
-                        if modality(t) in (HYPOTHETICAL, NEGATED):
-                            continue  # "could not go it alone on sanctions": the saying is the act
-                        return _announces(t)
-        # "a U.N. spokesman said that as far as he knew ...": a spokesman's
-        # remark is attribution unless it announces something.
-        return not spokesperson
-
-    def _match_event_only(self, token) -> bool:
+    def _match_event_only(self, token: Token) -> bool:
         pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
         for entry in self.lexicon.candidates(token.lemma_, pos):
             if entry.type != "STATEMENT":
@@ -399,7 +341,9 @@ class _ParagraphReader:
         return False
 
     # --- one mention ---------------------------------------------------------
-    def _draft(self, token, trigger: Trigger, sent, index: int, borrowed=None) -> MentionDraft | None:
+    def _draft(
+        self, token: Token, trigger: Trigger, sent: Span, index: int, borrowed: list[Participant] | None = None
+    ) -> MentionDraft | None:
         trigger = self._visit_or_meeting(token, trigger)
         participants = self._participants(token, trigger) or list(borrowed or [])
         abroad = trigger.type != "STATEMENT" or self._speaks_of_abroad(token, sent, participants)
@@ -438,14 +382,16 @@ class _ParagraphReader:
             clause=self._clause(token, act, trigger, participants),
         )
 
-    def _visit_or_meeting(self, token, trigger: Trigger) -> Trigger:
+    def _visit_or_meeting(self, token: Token, trigger: Trigger) -> Trigger:
         """ "will visit Foreign Minister Amara Osei": calling on a person is a
         meeting (CAMEO 040s); visiting a country or city is a trip."""
         if trigger.mode == "visit" and token.pos_ == "VERB" and self._visits_a_person(token):
             return next((t for t in self.lexicon.candidates("meet", "VERB") if not t.particles), trigger)
         return trigger
 
-    def _record(self, token, trigger: Trigger, sent, mood, participants: list[Participant], when: MentionDate):
+    def _record(
+        self, token: Token, trigger: Trigger, sent: Span, mood: str, participants: list[Participant], when: MentionDate
+    ) -> MentionRecord:
         offset = self.paragraph.start
         return MentionRecord(
             sentence=sent.text.strip(),
@@ -465,7 +411,7 @@ class _ParagraphReader:
             arguments=_arguments(participants),
         )
 
-    def _clause(self, token, act, trigger: Trigger, participants: list[Participant]):
+    def _clause(self, token: Token, act: Token, trigger: Trigger, participants: list[Participant]) -> Clause | None:
         """What the trigger's clause says, for the headline. An ultimatum is
         the saying's ("told Chile to lower its duties or face sanctions")."""
         names = _names_for_headline(participants)
@@ -477,11 +423,11 @@ class _ParagraphReader:
             return clause_of(act, summary, names)
         return clause_of(token, trigger.summary, names)
 
-    def _told_as_result(self, token, act, timex) -> bool:
+    def _told_as_result(self, token: Token, act: Token, timex: TimeExpression | None) -> bool:
         """In the perfect and dated by no phrase of the text (see `_perfect`)."""
         return _perfect(token) and not (timex is None and self._awaits_publication_date(act))
 
-    def _awaits_publication_date(self, act) -> bool:
+    def _awaits_publication_date(self, act: Token) -> bool:
         """Has the act a date phrase ("on Friday", "this week") that only the
         missing publication date keeps from resolving? Then the text dates it,
         as in a dated article: not background, kept, undated."""
@@ -490,17 +436,17 @@ class _ParagraphReader:
         pending, _note = self.dates.for_trigger(act, unresolved=True)
         return pending is not None and pending.value is None and pending.granularity not in UNDATABLE_GRANULARITIES
 
-    def _visits_a_person(self, token) -> bool:
+    def _visits_a_person(self, token: Token) -> bool:
         for obj in (c for c in token.children if c.dep_ == "dobj"):
             found = self.resolver.resolve(obj, "target")
             if found and found[0].kind == "person":
                 return True
         return False
 
-    def _also_companion(self, token, participants):
+    def _also_companion(self, token: Token, participants: list[Participant]) -> MentionDraft | None:
         """The latest explicitly dated day-act by one of the same people, when
         the trigger's verb says "also"."""
-        verb = token if token.pos_ == "VERB" else _governing_verb(token)
+        verb = token if token.pos_ == "VERB" else governing_verb(token)
         if verb is None or not any(c.lower_ == "also" for c in verb.children):
             return None
         people = {p.name for p in participants if p.kind == "person"}
@@ -516,7 +462,7 @@ class _ParagraphReader:
                 return draft
         return None
 
-    def _narrative_day(self, trigger: Trigger | None = None):
+    def _narrative_day(self, trigger: Trigger | None = None) -> MentionDraft | None:
         """The explicit past day of the previous sentence's main clause, if any:
         "Aqazadeh arrived last night. He met ..." A wire story's "said" is
         the reporting day's, not the narrative's."""
@@ -537,7 +483,7 @@ class _ParagraphReader:
                 return draft
         return None
 
-    def _note_lead(self, sent) -> None:
+    def _note_lead(self, sent: Span) -> None:
         """Whether the story is told after the fact, decided on its lead (its
         first sentence with a verb; a dateline is none): "On Saturday, the
         envoys met ..." published on a Monday is; "The envoys met ..." and "The
@@ -553,7 +499,7 @@ class _ParagraphReader:
         self.memory.told_after_the_fact = bool(before)
         self.memory.lead_day = before[0] if before else None
 
-    def _speaks_of_abroad(self, token, sent, participants: list[Participant]) -> bool:
+    def _speaks_of_abroad(self, token: Token, sent: Span, participants: list[Participant]) -> bool:
         """Whether a saying is foreign policy: its speaker holds an office of
         foreign affairs, or its sentence names a state, a body of states, a
         person of another state or a region abroad than the speakers' own
@@ -567,7 +513,7 @@ class _ParagraphReader:
             return True
         return any(self._abroad(ent, own) for ent in sent.ents)
 
-    def _names_an_untagged_body(self, sent) -> bool:
+    def _names_an_untagged_body(self, sent: Span) -> bool:
         """ "the G-7 summit": a body of states the parser did not tag."""
         for tok in sent:
             if tok.pos_ == "PROPN" and not tok.ent_type_:
@@ -576,7 +522,7 @@ class _ParagraphReader:
                     return True
         return False
 
-    def _abroad(self, ent, own: set[str]) -> bool:
+    def _abroad(self, ent: Span, own: set[str]) -> bool:
         """Whether an entity is a state, body of states, person or region other
         than the countries in `own`."""
         if ent.label_ == "NORP":
@@ -597,7 +543,7 @@ class _ParagraphReader:
             return ref.kind in ("organisation", "group")
         return ref.country not in own
 
-    def _foreign_affairs_speaker(self, token, participants: list[Participant]) -> bool:
+    def _foreign_affairs_speaker(self, token: Token, participants: list[Participant]) -> bool:
         """ "Foreign Minister Lena Holm said", "the ambassador told reporters", or
         a speaker the gazetteer gives an office of foreign affairs."""
         for subject in args_.subjects_of(token):
@@ -610,7 +556,7 @@ class _ParagraphReader:
                     return True
         return False
 
-    def _story_day(self, token, sent) -> str | None:
+    def _story_day(self, token: Token, sent: Span) -> str | None:
         """In a story told after the fact, the day the story has reached: the day
         the sentence names nearest the act, else the last day an earlier act
         was explicitly given, else the day of the lead."""
@@ -625,14 +571,14 @@ class _ParagraphReader:
                     return draft.date_value
         return self.memory.lead_day
 
-    def _is_future(self, timex) -> bool:
+    def _is_future(self, timex: TimeExpression | None) -> bool:
         if timex is None or self.published is None or timex.date_start is None:
             return False
         if _STILL_TO_COME.search(timex.text) and timex.date_end and timex.date_end > self.published:
             return True  # "later this month": the part still to come
         return timex.date_start > self.published
 
-    def _confidence(self, trigger: Trigger, participants: list[Participant], date_value) -> float:
+    def _confidence(self, trigger: Trigger, participants: list[Participant], date_value: str | None) -> float:
         score = trigger.weight
         if len(participants) >= 2:
             score += 0.05
@@ -640,10 +586,10 @@ class _ParagraphReader:
             score += 0.05
         return round(min(score, 1.0), 2)
 
-    def _participants(self, token, trigger: Trigger) -> list[Participant]:
+    def _participants(self, token: Token, trigger: Trigger) -> list[Participant]:
         return gather(self._gathering(token, trigger))
 
-    def _gathering(self, token, trigger: Trigger) -> Gathering:
+    def _gathering(self, token: Token, trigger: Trigger) -> Gathering:
         """What the participant rules read about `token`, nobody found yet."""
         return Gathering(
             token,
@@ -651,11 +597,11 @@ class _ParagraphReader:
             self.resolver,
             places=self,
             speaker=_reporting_verb(token),
-            governor=_governing_verb(token),
+            governor=governing_verb(token),
             means=_means(token, trigger.means),
         )
 
-    def _place(self, token):
+    def _place(self, token: Token) -> Place | None:
         from timeline.actors.places import resolve_place
 
         start, end = args_.noun_phrase(token)
@@ -666,9 +612,11 @@ class _ParagraphReader:
             place = resolve_place(token.text)
         return place
 
-    def event_place(self, token, trigger: Trigger, participants) -> tuple[str, str | None] | None:
+    def event_place(
+        self, token: Token, trigger: Trigger, participants: list[Participant]
+    ) -> tuple[str, str | None] | None:
         candidates = args_.place_tokens(token)
-        governor = _governing_verb(token) if token.pos_ != "VERB" else None
+        governor = governing_verb(token) if token.pos_ != "VERB" else None
         if governor is not None:
             candidates += args_.place_tokens(governor)
         best = None
@@ -802,7 +750,7 @@ def _governors(m: EntryMatch) -> bool | None:
     accord", "imposed sanctions" """
     if not m.entry.governors:
         return None
-    governor = _governing_verb(m.token)
+    governor = governing_verb(m.token)
     return True if governor is None or governor.lemma_.lower() not in m.entry.governors else None
 
 
@@ -849,8 +797,8 @@ def _needs_place(m: EntryMatch) -> bool | None:
 @CONDITIONS.register
 def _worth_a_statement(m: EntryMatch) -> bool | None:
     """a saying verb is a statement only when it says something diplomatic (see
-    `_statement_worthy`)"""
-    if m.entry.type == "STATEMENT" and m.entry.pos == "VERB" and not m.reader._statement_worthy(m.token):
+    `statements.SAYINGS`)"""
+    if m.entry.type == "STATEMENT" and m.entry.pos == "VERB" and not statement_worthy(m.reader, m.token):
         return True
     return None
 
@@ -953,7 +901,7 @@ def _domestic_statement(c: Candidate) -> bool | None:
     # be kept safe" is home politics.
     if c.abroad and any(p.role == "source" and p.known for p in c.participants):
         return None
-    return True if not _intergovernmental(c.participants, c.officials) else None
+    return True if not intergovernmental(c.participants, c.officials) else None
 
 
 @NO_EVENT.register
@@ -982,9 +930,11 @@ class MentionDate:
     soft: bool = False  # a default (reporting day, narrative), not the text's own
 
 
-def _explicit_date(timex, rule_note: str | None) -> MentionDate:
+def _explicit_date(timex: TimeExpression | None, rule_note: str | None) -> MentionDate:
     """The date the act's own time expression gives, if it dates an event."""
-    dated = _event_date(timex) if timex is not None and timex.value and timex.anchor != "event" else None
+    if timex is None or not timex.value or timex.anchor == "event":
+        return MentionDate()
+    dated = _event_date(timex)
     if dated is None:
         return MentionDate()
     return MentionDate(
@@ -1004,7 +954,7 @@ def _on_day(value: str | None, rule: str, *, expression: str | None = None, soft
     return MentionDate(value, value, value, "day", expression, rule, "publication", soft)
 
 
-def _spread_over_stated_days(when: MentionDate, token) -> MentionDate:
+def _spread_over_stated_days(when: MentionDate, token: Token) -> MentionDate:
     """ "a two-day visit": the day named is the start, or the end when the act
     happened "at the end of" it ("at the end of a two-day visit ... on Monday")."""
     span = _stated_duration(token)
@@ -1039,6 +989,12 @@ class UndatedAct:
     participants: list[Participant]
     sent: Span
     mood: str
+
+    @property
+    def reporting_day(self) -> str:
+        """The publication date: an act no phrase dates is read only in a dated article."""
+        assert self.reader.published is not None
+        return self.reader.published.isoformat()
 
     @cached_property
     def reported_now(self) -> bool:
@@ -1099,7 +1055,7 @@ def _reporting_day(u: UndatedAct) -> MentionDate | None:
     reports: "Peru expelled two Chilean diplomats" """
     if not u.reported_now:
         return None
-    return _on_day(u.reader.published.isoformat(), "reporting-day: undated act in the simple past", soft=True)
+    return _on_day(u.reporting_day, "reporting-day: undated act in the simple past", soft=True)
 
 
 @UNDATED.register
@@ -1109,7 +1065,9 @@ def _closing_act(u: UndatedAct) -> MentionDate | None:
     if not u.at_the_end:
         return None
     closing, _note = u.reader.dates.for_trigger(u.sent.root)
-    dated = _event_date(closing) if closing is not None and closing.value else None
+    if closing is None or not closing.value:
+        return None
+    dated = _event_date(closing)
     if dated is None or dated[1] != "day":
         return None
     return _on_day(dated[0], f"{closing.rule}; ends with the act at its end", expression=closing.text, soft=False)
@@ -1122,13 +1080,13 @@ def _closing_act_reported_now(u: UndatedAct) -> MentionDate | None:
     root = u.sent.root
     if not u.at_the_end or modality(root) != ASSERTED or not _reported_now(root):
         return None
-    return _on_day(u.reader.published.isoformat(), "ends on the reporting day, with the act at its end", soft=False)
+    return _on_day(u.reporting_day, "ends on the reporting day, with the act at its end", soft=False)
 
 
 _STILL_TO_COME = re.compile(r"\b(?:later|next|coming|upcoming)\b", re.IGNORECASE)
 
 
-def _reporting_verb(token):
+def _reporting_verb(token: Token) -> Token | None:
     """The say/tell verb whose reported clause holds `token`."""
     node = token
     for _ in range(6):
@@ -1140,7 +1098,36 @@ def _reporting_verb(token):
     return None
 
 
-def _fold_into_meetings(sentence_drafts: list[MentionDraft], doc) -> list[MentionDraft]:
+def _new_occasion(draft: MentionDraft) -> bool:
+    """ "the talks ... until May": anaphoric, nobody named, but dated by a phrase of its own."""
+    return draft.anaphoric and draft.date_explicit and not draft.participants
+
+
+def _about_anothers_act(token: Token, sentence_drafts: list[MentionDraft]) -> bool:
+    """ "The Chilean foreign ministry denounced the visit": what an act is
+    about is someone else's; its actor did not take part in it."""
+    return any(
+        token.head.i == d.token_key[1]
+        and token.dep_ in ("dobj", "nsubjpass")
+        and d.trigger.type in ("ACCUSE", "REJECT", "THREATEN", "SANCTION", "STATEMENT")
+        for d in sentence_drafts
+    )
+
+
+def _acting_in(sentence_drafts: list[MentionDraft]) -> list[Participant]:
+    """ "during the flight to Lima yesterday, Berg said": the sources and
+    participants of the sentence's first mention that has any."""
+    return next(
+        (
+            [p for p in d.participants if p.role in ("source", "participant")]
+            for d in sentence_drafts
+            if any(p.role in ("source", "participant") for p in d.participants)
+        ),
+        [],
+    )
+
+
+def _fold_into_meetings(sentence_drafts: list[MentionDraft], doc: Doc) -> list[MentionDraft]:
     """ "When ministers met on March 30, several, notably Guillaume, said ...":
     a statement made within a meeting is part of the meeting (its speakers
     take part in it), not an event of its own."""
@@ -1167,90 +1154,6 @@ def _fold_into_meetings(sentence_drafts: list[MentionDraft], doc) -> list[Mentio
     return kept
 
 
-def _link_during(sentence_drafts: list[MentionDraft], doc) -> None:
-    """Note which mention happens "during" which: "is scheduled to meet King
-    Hassan during his official visit"."""
-    from timeline.events.dating import tense_of_token
-
-    by_token = {d.token_key[1]: d for d in sentence_drafts}
-    for draft in sentence_drafts:
-        token = doc[draft.token_key[1]]
-        heads = [token] + (
-            [_governing_verb(token)] if token.pos_ != "VERB" and _governing_verb(token) is not None else []
-        )
-        for node in heads:
-            for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "during"):
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    host = by_token.get(pobj.i)
-                    if host is None or host is draft:
-                        continue
-                    draft.during = host.index
-    # "I shall be going to Washington on Tuesday ..., and we shall have a meeting
-    # of the G-7": an undated act coordinated with a journey happens during it.
-    trips = {d.token_key[1]: d for d in sentence_drafts if d.trigger.mode == "visit" and d.date_value}
-    for draft in sentence_drafts:
-        if draft.date_value or draft.during is not None or draft.trigger.mode == "visit":
-            continue
-        token = doc[draft.token_key[1]]
-        verb = token if token.pos_ == "VERB" else _governing_verb(token)
-        if verb is not None and verb.dep_ == "conj" and verb.head.i in trips:
-            draft.during = trips[verb.head.i].index
-    # "is expected to canvass support during his visit": the visit is under way
-    # or about to be, not told in the past.
-    for host in sentence_drafts:
-        token = doc[host.token_key[1]]
-        if host.date_value or token.dep_ != "pobj" or token.head.lower_ != "during":
-            continue
-        verb = token.head.head
-        # "the idea, first proposed by X, during his visit": a bare participle
-        # is misattached by the parser; its clause decides.
-        while (
-            verb.tag_ == "VBN"
-            and verb.dep_ in ("advcl", "acl")
-            and verb.head.i != verb.i
-            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-        ):
-            verb = verb.head
-        tenses = set()
-        for _ in range(3):
-            tenses.add(tense_of_token(verb))
-            if verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
-                break
-            verb = verb.head
-        if tenses & {"present", "future"} and "past" not in tenses:
-            host.ongoing = True
-
-
-def _date_during(events: list, published: date | None) -> None:
-    """Undated events "during" a dated one take the ISO week of it (the week is
-    as precise as "during" allows); an undated visit that is under way takes
-    the reporting day."""
-    event_of = {i: e for e in events for i in e.mention_indices}
-    for event in events:
-        if event.date is None and published and any(d.ongoing for d in event.drafts):
-            event.date = event.date_start = event.date_end = published.isoformat()
-            event.granularity, event.date_soft = "day", True
-            for d in event.drafts:
-                if d.ongoing:
-                    d.record.date = event.date
-                    d.record.date_rule = "ongoing: the reporting day of an event told as under way"
-    for event in events:
-        # A default (reporting-day) date yields to "during the visit" too.
-        if event.date is not None and not event.date_soft:
-            continue
-        for d in event.drafts:
-            host = event_of.get(d.during) if d.during is not None else None
-            if host is None or host is event or not host.date or len(host.date) != 10:
-                continue
-            year, week, _ = date.fromisoformat(host.date).isocalendar()
-            event.date = f"{year}-W{week:02d}"
-            event.granularity, event.date_soft = "week", False
-            event.date_start = event.date_end = None
-            d.record.date = event.date
-            d.record.date_rule = f"during an event: the ISO week of {host.date}"
-            break
-
-
 OCCASION_NOUNS = {
     "statement",
     "interview",
@@ -1264,7 +1167,7 @@ OCCASION_NOUNS = {
 }
 
 
-def _names_occasion(token) -> bool:
+def _names_occasion(token: Token) -> bool:
     """ "In a joint statement, Chirac and Reagan said ...": the saying tells
     its own occasion, so it is not folded into another day's remarks."""
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "during")):
@@ -1273,7 +1176,7 @@ def _names_occasion(token) -> bool:
     return False
 
 
-def _goes_home(participants) -> bool:
+def _goes_home(participants: list[Participant]) -> bool:
     """Do all travellers belong to the one country travelled to?"""
     targets = {p.name for p in participants if p.role == "target" and p.kind == "country"}
     sources = [p for p in participants if p.role == "source"]
@@ -1281,53 +1184,21 @@ def _goes_home(participants) -> bool:
     return bool(targets) and bool(sources) and None not in homes and targets <= homes
 
 
-def _dateline_place(doc: Document):
+def _dateline_place(doc: Document) -> Place | None:
     """The place of the story's dateline ("ABU DHABI, March 11"): where "here"
     is, and where someone who "arrived" with no place named arrived."""
     from timeline.actors.places import resolve_place
-    from timeline.sources.dateline import find_dateline, parse_dateline_field
 
-    field_value = (doc.extra or {}).get("dateline")
-    line = parse_dateline_field(field_value) if isinstance(field_value, str) else find_dateline(doc.text)
-    if line is None or not line.place:
+    if not doc.dateline_place:
         return None
-    return resolve_place(line.place.title(), on=doc.published)
-
-
-def _core_of_clause(trigger, clause_root) -> bool:
-    """Is the event trigger what the reported clause is about ("said they
-    [met]", "said the [agreement] had been reached"), rather than a word inside
-    another noun phrase ("said the goal of his [trip] was ...")?"""
-    node = trigger
-    while node.i != clause_root.i:
-        head = node.head
-        if head.i == node.i:
-            return False
-        if node.dep_ == "pobj" and head.lower_ not in ("in",):
-            return False  # "was high on the agenda for next week's [summit]": an adjunct
-        if head.i != clause_root.i and head.pos_ in ("NOUN", "PROPN", "PRON") and not _quantity(head):
-            return False
-        node = head
-    return True
-
-
-def _announces(trigger) -> bool:
-    """Is the reported event announced rather than reported: still to come
-    ("will visit", "would meet") or an agreement to act ("agreed to")?"""
-    if trigger.lemma_.lower() == "agree":
-        return True
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing_verb(trigger)
-    if verb is None:
-        return False
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return bool(auxes & {"will", "would", "shall", "'ll"})
+    return resolve_place(doc.dateline_place.title(), on=doc.published)
 
 
 # Granularities that date no event (a decade, "for two weeks", "every year").
 UNDATABLE_GRANULARITIES = frozenset({"decade", "century", "duration", "set", "ref", "none"})
 
 
-def _event_date(timex) -> tuple[str, str] | None:
+def _event_date(timex: TimeExpression) -> tuple[str, str] | None:
     """The value and granularity a time expression gives an event: days, weeks,
     months, quarters, seasons and years; a time of day counts as its day;
     decades, centuries and PAST_REF-like values date nothing."""
@@ -1341,7 +1212,7 @@ def _event_date(timex) -> tuple[str, str] | None:
     return value, timex.granularity
 
 
-def _backshifted(verb) -> bool:
+def _backshifted(verb: Token) -> bool:
     """ "She said she had agreed with Ryzhkov": in reported speech after a past
     reporting verb the pluperfect is the speaker's simple past moved back one
     tense (sequence of tenses), so the act belongs to the story's own time."""
@@ -1349,11 +1220,11 @@ def _backshifted(verb) -> bool:
     return verb.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_.lower() in REPORTING_VERBS
 
 
-def _perfect(token) -> bool:
+def _perfect(token: Token) -> bool:
     """Is the trigger's clause in the perfect or pluperfect ("has rejected",
     "had threatened", "have been barred")? Such a clause states a result, not
     an act of the story's own time (TimeML aspect PERFECTIVE)."""
-    verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
     if verb is None:
         return False
     if verb.dep_ == "relcl" and not any(
@@ -1369,17 +1240,17 @@ def _perfect(token) -> bool:
     return bool(auxes & {"has", "have", "had", "'ve", "'d"}) and verb.tag_ in ("VBN", "VBD")
 
 
-def _in_main_clause(token) -> bool:
-    verb = token if token.pos_ == "VERB" else _governing_verb(token)
+def _in_main_clause(token: Token) -> bool:
+    verb = token if token.pos_ == "VERB" else governing_verb(token)
     return verb is not None and verb.dep_ == "ROOT"
 
 
-def _reported_now(token) -> bool:
+def _reported_now(token: Token) -> bool:
     """Does the trigger's clause report an act of the story's own time: simple
     past ("met", "signed"), present ("opens talks", "are threatening") or a
     participle hanging on such a clause ("..., saying")? Perfect tenses ("has
     accused") and relative clauses are background."""
-    verb = token if token.pos_ == "VERB" else _governing_verb(token)
+    verb = token if token.pos_ == "VERB" else governing_verb(token)
     for _ in range(3):
         if verb is None or verb.dep_ in ("relcl", "acl", "amod"):
             return False
@@ -1456,7 +1327,7 @@ THREAT_WORDS = {
 }
 
 
-def _means(verb, nouns: frozenset[str]) -> list:
+def _means(verb: Token, nouns: frozenset[str]) -> list[Token]:
     """The "by phone", "over a video link", "via telephone" nouns of `verb`
     that are among `nouns` (the noun or its compound)."""
     return [
@@ -1469,7 +1340,7 @@ def _means(verb, nouns: frozenset[str]) -> list:
     ]
 
 
-def _said_over_the_phone(noun) -> bool:
+def _said_over_the_phone(noun: Token) -> bool:
     """ "a spokesman said in a telephone call from Washington", "told Reuters
     in a telephone call": how a source spoke to the reporter, not a call
     between officials."""
@@ -1491,7 +1362,7 @@ def _said_over_the_phone(noun) -> bool:
     )
 
 
-def _threatens(verb) -> bool:
+def _threatens(verb: Token) -> bool:
     """ "warned Japan", "warned that a trade row will develop if the EC
     proceeds", "warned of retaliation": a threat; "warned that agreement may
     be difficult" is a statement."""
@@ -1504,62 +1375,6 @@ def _threatens(verb) -> bool:
     if any(t.dep_ == "cc" and t.lower_ == "or" for t in said):
         return True
     return any(t.lemma_.lower() in THREAT_WORDS for t in said)
-
-
-def _intergovernmental(participants, officials: set[str] = frozenset()) -> bool:
-    """A statement is diplomatic when it involves another state or an
-    international organisation, not only the speaker's own country."""
-    speaker_countries = {p.country for p in participants if p.role == "source" and p.country}
-    sources = [p for p in participants if p.role == "source"]
-    commentators = [p for p in sources if p.kind == "person" and not p.known and p.name not in officials]
-    # A person's country is added as a source beside him, with his surface.
-    their_surfaces = {c.surface for c in commentators}
-    acting = [p for p in sources if p not in commentators and not (p.kind == "country" and p.surface in their_surfaces)]
-    if commentators and not acting:
-        # "Smithson said Japanese banks started buying ...", "West German
-        # economics researcher Jochen Bethkenhagen said": a speaker the text
-        # gives no office (in the gazetteer or in the article) is no official:
-        # analysts, bankers, researchers and economists comment, not act.
-        return False
-    for p in participants:
-        if p.kind in ("organisation", "legislature") and p.country is None:
-            return True
-        if p.role != "source" and p.country and p.country not in speaker_countries:
-            return True
-        if p.role == "source" and p.kind in ("organisation",) and p.country is None:
-            return True
-    return False
-
-
-def _governing_verb(token):
-    """The verb a noun trigger hangs on: "held [talks]", "reached an [agreement]",
-    "during a [meeting]" -> the verb of the clause."""
-    node = token
-    for _ in range(4):
-        head = node.head
-        if head.i == node.i:
-            return None
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-        if head.pos_ == "ADP" or node.dep_ in ("conj", "appos", "compound"):
-            node = head
-            continue
-        if node.dep_ == "prep" and node.lower_ in ("during", "following") and head.pos_ in ("NOUN", "PROPN"):
-            node = head  # "agreed on a concept ... during [talks]": the parser hangs it on the noun
-            continue
-        if node.dep_ == "prep" and head.pos_ == "NOUN" and _quantity(head):
-            node = head  # "put 300 mln dlrs in [tariffs] on ..."
-            continue
-        if node.lower_ == "of" and (
-            _measure(head) or head.lemma_.lower() in ("end", "close", "conclusion", "start", "beginning")
-        ):
-            node = head  # "had nine hours of [talks]", "start four days of [talks]"
-            continue
-        return None
-    return None
-
-
-MEASURE_NOUNS = {"hour", "day", "week", "month", "round", "series", "session", "year", "night", "couple"}
 
 
 NUMBER_WORDS = {
@@ -1576,7 +1391,7 @@ NUMBER_WORDS = {
 }
 
 
-def _stated_duration(token) -> int | None:
+def _stated_duration(token: Token) -> int | None:
     """Days an event noun says it lasts: "a two-day visit", "four days of talks"."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -1600,7 +1415,7 @@ def _stated_duration(token) -> int | None:
     return None
 
 
-def _at_end_of(token) -> bool:
+def _at_end_of(token: Token) -> bool:
     """ "at the end of a two-day visit": the act closes the event."""
     node = token
     for _ in range(3):
@@ -1611,14 +1426,6 @@ def _at_end_of(token) -> bool:
             return True
         node = head
     return False
-
-
-def _quantity(token) -> bool:
-    return any(c.dep_ == "nummod" for c in token.children)
-
-
-def _measure(token) -> bool:
-    return token.pos_ == "NOUN" and token.lemma_.lower() in MEASURE_NOUNS
 
 
 def _names_for_headline(participants: list[Participant]) -> dict[str, str]:
@@ -1634,7 +1441,7 @@ def _names_for_headline(participants: list[Participant]) -> dict[str, str]:
     return {s: n[0] if len(n) == 1 else ", ".join(n[:-1]) + " and " + n[-1] for s, n in named.items()}
 
 
-def _trigger_text(token) -> str:
+def _trigger_text(token: Token) -> str:
     # "chin-wag" is three tokens; show the whole word.
     doc = token.doc
     start, end = token.i, token.i + 1

@@ -10,10 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from timeline.events.headline import headline
+from timeline.events.rules import RuleSet
 from timeline.events.types import EventRecord, Participant
 from timeline.vocabulary import TIMELINE_MODALITIES, finer
+
+if TYPE_CHECKING:
+    from timeline.events.dating import EventLink
+    from timeline.events.extract import MentionDraft
+    from timeline.events.headline import Clause
+    from timeline.temporal import TimeExpression
 
 # CONSULT modes that name the same kind of occurrence ("meeting", "talks", "summit").
 MEETING_MODES = {"meet", "negotiate", "multilateral", "third-party", "phone", "mediate"}
@@ -55,7 +63,7 @@ class EventBuilder:
     def countries(self) -> set[str]:
         return {p.name for p in self.participants if p.kind == "country"}
 
-    def add(self, draft) -> None:
+    def add(self, draft: MentionDraft) -> None:
         self.drafts.append(draft)
         for p in draft.participants:
             existing = next((q for q in self.participants if q.name == p.name), None)
@@ -81,7 +89,14 @@ class EventBuilder:
         ):
             self.type, self.mode, self.cameo = draft.trigger.type, draft.trigger.mode, draft.trigger.cameo
 
-    def set_date_from(self, expr, anchor_event, link, drafts, inverse: bool = False) -> None:
+    def set_date_from(
+        self,
+        expr: TimeExpression,
+        anchor_event: EventBuilder,
+        link: EventLink,
+        drafts: Sequence[MentionDraft],
+        inverse: bool = False,
+    ) -> None:
         """Take a date computed from another event (an event-anchored phrase)."""
         from timeline.events.dating import day_range
 
@@ -143,7 +158,7 @@ class EventBuilder:
             clause, subject = _said_by(best.participants, clause)
         return headline(subject, clause, place, fallback=fallback)
 
-    def _plain_summary(self, best) -> str:
+    def _plain_summary(self, best: MentionDraft) -> str:
         verb = best.trigger.summary
         sources = self._named("source", "host")
         targets = self._named("target", exclude=sources)
@@ -198,7 +213,7 @@ class EventBuilder:
         )
 
 
-def _subject(participants: list[Participant], clause, symmetric: bool = False) -> str:
+def _subject(participants: list[Participant], clause: Clause | None, symmetric: bool = False) -> str:
     """Who acts in a mention's clause: its sources (or, of a symmetric act, its
     participants), not one the clause names as its object ("met with Vidal"),
     nor the state or body that stands behind a person the sentence names."""
@@ -210,7 +225,7 @@ def _subject(participants: list[Participant], clause, symmetric: bool = False) -
     return _join(list(dict.fromkeys(p.name for p in acting)))
 
 
-def _said_by(participants: list[Participant], clause):
+def _said_by(participants: list[Participant], clause: Clause) -> tuple[Clause, str]:
     """The clause's content as the headline when it begins with an actor's
     name (the document that speaks is no actor): (clause, that name)."""
     for p in participants:
@@ -256,7 +271,7 @@ def _modes_compatible(a: str | None, b: str | None) -> bool:
     return a == b or (a in MEETING_MODES and b in MEETING_MODES) or (a in STATEMENT_MODES and b in STATEMENT_MODES)
 
 
-def _dates_compatible(event: EventBuilder, draft) -> bool:
+def _dates_compatible(event: EventBuilder, draft: MentionDraft) -> bool:
     if event.type == "STATEMENT" and event.date and draft.date_value:
         # Statements are occasions: last week's remark is not today's. But a
         # wire story's undated "he said" belongs to the occasion the story
@@ -276,39 +291,76 @@ def _dates_compatible(event: EventBuilder, draft) -> bool:
         return True
     if not (event.date_start and draft.date_start):
         return event.date == draft.date_value
+    assert event.date_end is not None and draft.date_end is not None  # a range has both ends
     return not (draft.date_end < event.date_start or event.date_end < draft.date_start)
 
 
-def _participants_compatible(event: EventBuilder, draft) -> bool:
-    if draft.trigger.args == "directed" and event.mode != "visit":
-        # An accusation, demand or threat is an act of its source: the EC's
-        # charge against Washington is not Washington's charge against Tokyo.
-        mine = {p.name for p in event.participants if p.role in ("source", "host")}
-        theirs = {p.name for p in draft.participants if p.role in ("source", "host")}
-        if mine and theirs and not mine & theirs:
-            return False
-    if event.type == "STATEMENT":
-        # One speaker on one day is one occasion (a press conference, an
-        # interview), whoever each remark is about.
-        speakers = {p.name for p in event.participants if p.role == "source" and p.kind == "person"}
-        if speakers & {p.name for p in draft.participants if p.role == "source" and p.kind == "person"}:
-            return True
+def _participants_compatible(event: EventBuilder, draft: MentionDraft) -> bool:
+    """Do the mention's participants fit the event's (`PARTICIPANTS_AGREE`)?"""
+    fits, _rule = PARTICIPANTS_AGREE.first(event, draft)
+    return bool(fits)
+
+
+# --- do a mention's participants fit an event: the rules of PARTICIPANTS_AGREE, in order --
+
+PARTICIPANTS_AGREE: RuleSet[[EventBuilder, MentionDraft], bool] = RuleSet(
+    "merge", "do a mention's participants fit an event already told in the article?"
+)
+
+
+def _sources(participants: list[Participant], roles: tuple[str, ...] = ("source", "host")) -> set[str]:
+    return {p.name for p in participants if p.role in roles}
+
+
+def _speakers(participants: list[Participant]) -> set[str]:
+    return {p.name for p in participants if p.role == "source" and p.kind == "person"}
+
+
+def _enough_shared(mine: set[str], theirs: set[str]) -> bool:
+    """Two names shared, or all of the side with fewer."""
+    return len(mine & theirs) >= min(2, len(mine), len(theirs))
+
+
+@PARTICIPANTS_AGREE.register
+def _another_actors_act(event: EventBuilder, draft: MentionDraft) -> bool | None:
+    """a directed act (accusation, demand, threat) is its source's: "Peru
+    accused Chile" and "Japan accused Chile" are two acts"""
+    if draft.trigger.args != "directed" or event.mode == "visit":
+        return None
+    mine, theirs = _sources(event.participants), _sources(draft.participants)
+    return False if mine and theirs and not mine & theirs else None
+
+
+@PARTICIPANTS_AGREE.register
+def _one_speaker_one_occasion(event: EventBuilder, draft: MentionDraft) -> bool | None:
+    """one person speaking on one day is one occasion (a press conference, an
+    interview), whoever each remark is about: "Ms Osei said", "Ms Osei told reporters" """
+    if event.type == "STATEMENT" and _speakers(event.participants) & _speakers(draft.participants):
+        return True
+    return None
+
+
+@PARTICIPANTS_AGREE.register
+def _the_same_people(event: EventBuilder, draft: MentionDraft) -> bool | None:
+    """people on both sides: two of them shared, or all of the fewer: "Ms Berg
+    met Mr Vidal" and "the two leaders' talks" """
     mine = event.people()
     theirs = {p.name for p in draft.participants if p.kind != "country"}
-    if mine and theirs:
-        shared = len(mine & theirs)
-        return shared >= min(2, len(mine), len(theirs))
-    # Only countries on one side: the countries must agree.
+    return _enough_shared(mine, theirs) if mine and theirs else None
+
+
+@PARTICIPANTS_AGREE.register
+def _the_same_states_on_a_dated_day(event: EventBuilder, draft: MentionDraft) -> bool | None:
+    """only states on one side: the states must agree and both mentions be
+    dated: "Peru and Chile met on Friday", "talks between Chile and Peru on Friday" """
     countries = event.countries()
-    their_countries = {p.name for p in draft.participants if p.kind == "country"}
-    if not (countries and their_countries):
+    theirs = {p.name for p in draft.participants if p.kind == "country"}
+    if not (countries and theirs):
         return False
-    return len(countries & their_countries) >= min(2, len(countries), len(their_countries)) and (
-        bool(event.date) and bool(draft.date_value)
-    )
+    return _enough_shared(countries, theirs) and bool(event.date) and bool(draft.date_value)
 
 
-def _same_speech_act(event: EventBuilder, draft) -> bool:
+def _same_speech_act(event: EventBuilder, draft: MentionDraft) -> bool:
     """ "Clark urged the United States to act, he said": one speaker's saying
     and appeal in one sentence (or on one day: one occasion) are one act,
     typed by the more specific word."""
@@ -326,7 +378,7 @@ def _same_speech_act(event: EventBuilder, draft) -> bool:
     return same_occasion and bool(speakers & {p.name for p in draft.participants if p.role == "source"})
 
 
-def _compatible(event: EventBuilder, draft) -> bool:
+def _compatible(event: EventBuilder, draft: MentionDraft) -> bool:
     if _same_speech_act(event, draft):
         return True
     if event.type != draft.trigger.type or not _modes_compatible(event.mode, draft.trigger.mode):
@@ -377,7 +429,7 @@ def merge_mentions(drafts: list, published: date | None) -> list[EventBuilder]:
     return [e for e in events if e.participants]
 
 
-def _antecedent(events: list[EventBuilder], draft) -> EventBuilder | None:
+def _antecedent(events: list[EventBuilder], draft: MentionDraft) -> EventBuilder | None:
     """The event "the meeting" refers back to: the latest one of its kind."""
     best = None
     for event in events:

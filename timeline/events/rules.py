@@ -32,7 +32,10 @@ RULE_MODULES = (
     "timeline.events.participants",
     "timeline.events.modality",
     "timeline.events.dating",
+    "timeline.events.during",
+    "timeline.events.statements",
     "timeline.events.extract",
+    "timeline.events.merge",
 )
 
 

@@ -67,15 +67,34 @@ def boilerplate_kind(line: str) -> str | None:
 
 def mask_boilerplate(text: str) -> str:
     """`text` with every boilerplate line blanked to spaces (same length, newlines kept)."""
+    return blank(text, furniture_spans(text))
+
+
+def furniture_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) character spans of `text`'s furniture lines, line
+    endings left out: what `mask_boilerplate` blanks."""
     if not isinstance(text, str):
-        raise TypeError("mask_boilerplate expects str")
-    out = []
+        raise TypeError("furniture_spans expects str")
+    spans = []
     lines = text.splitlines(keepends=True)
     # splitlines() knows every line boundary (\r\n, \x0b, \u2028 ...); keep it as is.
     bodies = [line.splitlines()[0] if line.splitlines() else "" for line in lines]
+    start = 0
     for line, body, furniture in zip(lines, bodies, furniture_lines(bodies)):
-        # Keep every character position: replace by spaces, keep the line ending.
-        out.append(" " * len(body) + line[len(body) :] if furniture else line)
+        if furniture and body:
+            spans.append((start, start + len(body)))
+        start += len(line)
+    return tuple(spans)
+
+
+def blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """`text` with each span replaced by as many spaces: every character keeps its position."""
+    out = []
+    end = 0
+    for start, stop in spans:
+        out += [text[end:start], " " * (stop - start)]
+        end = stop
+    out.append(text[end:])
     return "".join(out)
 
 

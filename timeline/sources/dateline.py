@@ -98,6 +98,14 @@ _FIELD_DATE = re.compile(
 _FIELD_TAIL = re.compile(r"(?:[,\s]+\(?(?:reuters?|ap|afp|upi)\)?)?[,.\s]*$", re.IGNORECASE)
 
 
+def dateline_place(text: str, field_value: object = None) -> str | None:
+    """The place of an article's dateline, as written ("ABU DHABI"): from its
+    dateline field when it has one (a corpus's "dateline"), else from the
+    start of its text; None when there is no dateline."""
+    line = parse_dateline_field(field_value) if isinstance(field_value, str) else find_dateline(text)
+    return line.place if line is not None and line.place else None
+
+
 def parse_dateline_field(value: str) -> Dateline | None:
     """A dateline given on its own, as corpora store it ("SALVADOR, Feb 26",
     "Toronto, FEB 26", "RICHMOND, Va. Feb 26", "AMSTERDAM, 2 March").

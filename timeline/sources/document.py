@@ -1,5 +1,9 @@
 """`Document`: one article as every reader returns it, and `SourceFailure` for
-an input that could not be read."""
+an input that could not be read.
+
+A Document arrives clean: when it is made, its site furniture is found
+(`furniture`, blanked in `body`) and its dateline's place read, so extraction
+reads `body` and `dateline_place` and never the sources' own rules."""
 
 from __future__ import annotations
 
@@ -8,6 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+
+from timeline.sources.boilerplate import blank, furniture_spans
+from timeline.sources.dateline import dateline_place
 
 
 @dataclass
@@ -26,6 +33,21 @@ class Document:
     # "html-text" (htmldate's search of a page's text, the last resort) or None.
     published_source: str | None = None
     extra: dict = field(default_factory=dict)
+    # Read from `text` (and a "dateline" in `extra`) when the document is made.
+    # The character spans of its site furniture lines (logins, share bars, ...).
+    furniture: tuple[tuple[int, int], ...] = field(init=False, repr=False, compare=False)
+    # The dateline's place as written ("ABU DHABI"), or None.
+    dateline_place: str | None = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.furniture = furniture_spans(self.text)
+        self.dateline_place = dateline_place(self.text, (self.extra or {}).get("dateline"))
+
+    @property
+    def body(self) -> str:
+        """`text` with its furniture blanked to spaces: what extraction reads.
+        Same length as `text`, so an offset into one is an offset into the other."""
+        return blank(self.text, self.furniture) if self.furniture else self.text
 
     @property
     def sha256(self) -> str:
