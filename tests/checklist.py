@@ -206,6 +206,11 @@ def _title(p: tuple) -> str:
     return p[2]
 
 
+def _title_before(p: tuple) -> str:
+    """The title as it stands before a name: "French President"."""
+    return " ".join(w if w.isupper() or "." in w else w.capitalize() for w in p[2].removeprefix("the ").split())
+
+
 def _country(p: tuple) -> str:
     return p[3]
 
@@ -649,6 +654,30 @@ CAPABILITIES: list[tuple[str, str, list[Builder]]] = [
             lambda f: (
                 f"The Foreign Ministry of {_country(f.a)} accused {_country(f.b)} on {f.WD} of spying on its embassy.",
                 (_e("accuse", [_country(f.a), _country(f.b)], _weekday_past(f)),),
+                (),
+            ),
+        ],
+    ),
+    (
+        # Parses that fold or misplace what a sentence gives: two titled names
+        # coordinated into one phrase, a speaking clause hung on the quotation,
+        # and two states speaking together.
+        "folded coordination, speaking clauses and joint statements",
+        "other",
+        [
+            lambda f: (
+                f"{_title_before(f.a)} {_name(f.a)} and {_title_before(f.b)} {_name(f.b)} spoke on the phone on {f.WD}.",
+                (_e("phone", [_name(f.a), _name(f.b)], _weekday_past(f)),),
+                (),
+            ),
+            lambda f: (
+                f'{_name(f.a)} said, "{_country(f.b)} must stand by us", while addressing reporters on {f.WD}.',
+                (_e("statement", [_name(f.a)], _weekday_past(f)),),
+                (),
+            ),
+            lambda f: (
+                f"{_country(f.a)} and {_country(f.b)} issued a joint statement on {f.WD} calling for a ceasefire.",
+                (_e("statement", [_country(f.a), _country(f.b)], _weekday_past(f)),),
                 (),
             ),
         ],

@@ -38,6 +38,7 @@ FLOORS = {
     "story of the day": 16,
     "statements at home and abroad": 32,
     "trade measures and bodies of states": 32,
+    "folded coordination, speaking clauses and joint statements": 24,
 }
 
 

@@ -350,3 +350,17 @@ def test_a_person_is_named_with_the_given_names_the_parser_left_out(notation, na
 def test_a_body_of_a_state_acts_for_its_state(notation, names):
     found = _resolver().resolve(marked(parse(notation)), "source")
     assert [p.name for p in found] == names
+
+
+# "Chilean President Tomas Vidal and Norwegian Prime Minister Ingrid Berg
+# spoke": the parser often folds the first name into the second's phrase (an
+# apposition of a title compounded onto the second name); both are subjects.
+def test_names_the_parser_folds_into_a_coordinated_phrase_are_each_an_actor():
+    doc = parse(
+        "Chilean/JJ/amod/1/@NORP President/NNP/compound/6 Tomas/NNP/compound/3/@PERSON Vidal/NNP/appos/1/@PERSON"
+        " and/CC/cc/3 Norwegian/JJ/amod/6/@NORP *Berg/NNP/nsubj/7/@PERSON spoke/VBD/ROOT/7/=speak ././punct/7"
+    )
+    assert sorted(p.name for p in _resolver().resolve(marked(doc), "source") if p.kind == "person") == [
+        "Ingrid Berg",
+        "Tomas Vidal",
+    ]

@@ -90,6 +90,8 @@ DIPLOMATIC_CASES = [
     ("another-state", [KAMAU, _p("Japan", "country", "target", "Japan")], {"Joseph Kamau"}, True),
     # "a Kenyan minister said ASEAN must act"
     ("international-body", [_p("Kenya", "country", "source", "Kenya"), _p("ASEAN", "organisation", "target")], set(), True),
+    # "both nations issued statements", "Kenya and Japan said in a joint statement"
+    ("several-states-speak", [_p("Kenya", "country", "source", "Kenya"), _p("Japan", "country", "source", "Japan")], set(), True),
     # "the Kenyan government said the Kenyan central bank must act"
     ("home-affairs", [_p("Kenya", "country", "source", "Kenya"), _p("Central Bank of Kenya", "organisation", "target", "Kenya")], set(), False),
 ]  # fmt: skip
@@ -106,5 +108,6 @@ def test_every_diplomatic_rule_has_a_row_in_the_order_tried():
         "commentators-only",
         "international-body",
         "another-state",
+        "several-states-speak",
         "home-affairs",
     ]

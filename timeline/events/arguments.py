@@ -248,7 +248,7 @@ class ActorResolver:
     def resolve(self, token: Token, role: str, others: list[Participant] | None = None) -> list[Participant]:
         """Actors named by `token` (and its conjuncts)."""
         found: list[Participant] = []
-        for tok in [token, *_conjuncts(token)]:
+        for tok in [token, *_conjuncts(token), *_folded_coordinates(token)]:
             named = self._resolve_one(tok, role, others or [])
             if not named or tok.lemma_.lower() in NAMED_BY_APPOSITION:
                 named = self._with_apposition(tok, named, role, others or [])
@@ -712,6 +712,20 @@ def _appositive_country(ent: Span, gaz: Gazetteer) -> str | None:
             if country:
                 return country
     return None
+
+
+def _folded_coordinates(token: Token) -> list[Token]:
+    """ "US President Ana Ruiz and Chilean President Tomas Vidal spoke": names
+    the parser folded into the phrase of the last one (an apposition of a
+    title compounded onto it), before an "and" inside that phrase."""
+    doc = token.doc
+    own = _entity_at(token)
+    end = own.start if own is not None else token.i
+    start = token.left_edge.i
+    ands = [t.i for t in doc[start:end] if t.dep_ == "cc" and t.lower_ == "and"]
+    if not ands:
+        return []
+    return [e.root for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= ands[-1]]
 
 
 def _conjuncts(token: Token) -> list[Token]:

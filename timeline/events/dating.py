@@ -380,8 +380,14 @@ def _reported_act(node: Token, token: Token) -> bool | None:
 @DATE_SOURCES.register
 def _when_clause(dates: DateAttacher, token: Token, unresolved: bool) -> Dated | None:
     """a when-clause is simultaneous with its main clause (TimeML SIMULTANEOUS):
-    "when the ministers met on March 30, the leaders criticised the plan" """
-    for clause in (c for c in token.children if c.dep_ == "advcl"):
+    "when the ministers met on March 30, the leaders criticised the plan"; a
+    speaking clause the parser hangs on what is said is the saying's occasion:
+    "said, 'We will help', while addressing reporters yesterday" """
+    clauses = [c for c in token.children if c.dep_ == "advcl"]
+    if token.lemma_.lower() in SAYING_VERBS:
+        for said in (c for c in token.children if c.dep_ == "ccomp"):
+            clauses += [c for c in said.children if c.dep_ == "advcl" and c.lemma_.lower() in SPEAKING_VERBS]
+    for clause in clauses:
         if any(m.dep_ in ("advmod", "mark") and m.lower_ in SIMULTANEOUS_MARKS for m in clause.children):
             for _, expr in dates.on(clause.subtree):
                 if dates.usable(expr, unresolved) and expr.anchor != "event":

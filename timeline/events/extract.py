@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 # event already reported ("The meeting took place ...").
 ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
 FOREIGN_AFFAIRS_WORDS = words("arguments", "foreign_affairs_words")
+ACTOR_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}  # the entities `_abroad` reads
 REPORTING_VERBS = {"say", "tell", "announce", "state", "report", "add", "confirm", "explain", "note"}
 
 
@@ -514,9 +515,10 @@ class _ParagraphReader:
         return any(self._abroad(ent, own) for ent in sent.ents)
 
     def _names_an_untagged_body(self, sent: Span) -> bool:
-        """ "the G-7 summit": a body of states the parser did not tag."""
+        """ "the G-7 summit", "the NATO treaty": a body of states the parser
+        did not tag as one (or tagged as part of a law, an event, a product)."""
         for tok in sent:
-            if tok.pos_ == "PROPN" and not tok.ent_type_:
+            if tok.pos_ == "PROPN" and tok.ent_type_ not in ACTOR_ENTITY_LABELS:
                 ref = self.gaz.lookup(tok.text, on=self.published)
                 if ref is not None and ref.country is None and ref.kind in ("organisation", "group"):
                     return True

@@ -290,6 +290,13 @@ def _another_state(s: Statement) -> bool | None:
 
 
 @DIPLOMATIC.register
+def _several_states_speak(s: Statement) -> bool | None:
+    """the speakers act for two or more states: "both nations issued
+    statements", "Chile and Peru said in a joint statement" """
+    return True if len({p.country for p in s.acting if p.country}) >= 2 else None
+
+
+@DIPLOMATIC.register
 def _home_affairs(s: Statement) -> bool | None:
     """nobody beyond the speakers' own country: "the Kenyan minister said prices
     would rise" """
