@@ -682,6 +682,34 @@ CAPABILITIES: list[tuple[str, str, list[Builder]]] = [
             ),
         ],
     ),
+    (
+        # The words of modern readouts and feeds: a conversation "with" a named
+        # leader, a tweet, an ambassador summoned, a video call.
+        "readout and social-media language",
+        "other",
+        [
+            lambda f: (
+                f"{_name(f.a)} spoke with {_name(f.b)} on {f.WD} about the war and energy prices.",
+                (_e("meet", [_name(f.a), _name(f.b)], _weekday_past(f)),),
+                (),
+            ),
+            lambda f: (
+                f"{_name(f.a)} tweeted on {f.WD} that {_country(f.a)} would stand with {_country(f.b)}.",
+                (_e("statement", [_name(f.a)], _weekday_past(f)),),
+                (),
+            ),
+            lambda f: (
+                f"{_country(f.a)}'s foreign ministry summoned the ambassador of {_country(f.b)} on {f.WD}.",
+                (_e("accuse", [_country(f.a), _country(f.b)], _weekday_past(f)),),
+                (),
+            ),
+            lambda f: (
+                f"{_name(f.a)} held a video call with {_name(f.b)} on {f.WD}.",
+                (_e("phone", [_name(f.a), _name(f.b)], _weekday_past(f)),),
+                (),
+            ),
+        ],
+    ),
 ]
 
 

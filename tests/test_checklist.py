@@ -39,6 +39,7 @@ FLOORS = {
     "statements at home and abroad": 32,
     "trade measures and bodies of states": 32,
     "folded coordination, speaking clauses and joint statements": 24,
+    "readout and social-media language": 32,
 }
 
 

@@ -38,6 +38,7 @@ ENTRIES = {
     "call-noun": _entry("call", "NOUN", mode="phone"),
     "fly": _entry("fly", "VERB", mode="visit", needs_place=True),
     "say": _entry("say", "VERB", "STATEMENT", "statement"),
+    "speak-with": _entry("speak", "VERB", partners=frozenset({"with"})),
 }
 
 # check, entry, refused (word marked), counted (word marked)
@@ -62,6 +63,8 @@ CASES = [
      "Chile/NNP/nsubj/2/@GPE must/MD/aux/2 lift/VB/ROOT/2 the/DT/det/4 ban/NN/dobj/2 or/CC/cc/2 *face/VB/conj/2 tariffs/NNS/dobj/6/=tariff ././punct/2"),
     ("means-of-contact", "speak-by", "Ms/NNP/compound/1/@PERSON Osei/NNP/nsubj/2/@PERSON *spoke/VBD/ROOT/2/=speak in/IN/prep/2 Lima/NNP/pobj/3/@GPE ././punct/2",
      "Ms/NNP/compound/1/@PERSON Osei/NNP/nsubj/2/@PERSON *spoke/VBD/ROOT/2/=speak by/IN/prep/2 telephone/NN/pobj/3 with/IN/prep/2 Peru/NNP/pobj/5/@GPE ././punct/2"),
+    ("partner-named", "speak-with", "Ms/NNP/compound/1/@PERSON Osei/NNP/nsubj/2/@PERSON *spoke/VBD/ROOT/2/=speak with/IN/prep/2 reporters/NNS/pobj/3/=reporter ././punct/2",
+     "Ms/NNP/compound/1/@PERSON Osei/NNP/nsubj/2/@PERSON *spoke/VBD/ROOT/2/=speak with/IN/prep/2 Mr/NNP/compound/5/@PERSON Vidal/NNP/pobj/3/@PERSON ././punct/2"),
     ("needs-threat", "warn", "Peru/NNP/nsubj/1/@GPE *warned/VBD/ROOT/1/=warn that/IN/mark/5 talks/NNS/nsubj/5/=talk may/MD/aux/5 stall/VB/ccomp/1 ././punct/1",
      "Peru/NNP/nsubj/1/@GPE *warned/VBD/ROOT/1/=warn Chile/NNP/dobj/1/@GPE ././punct/1"),
     ("call-to-the-reporter", "call-noun", "A/DT/det/1 spokesman/NN/nsubj/2 said/VBD/ROOT/2/=say in/IN/prep/2 a/DT/det/6 telephone/NN/compound/6 *call/NN/pobj/3 that/IN/mark/9 Peru/NNP/nsubj/9/@GPE agreed/VBD/ccomp/2/=agree ././punct/2",

@@ -774,6 +774,24 @@ def _means_of_contact(m: EntryMatch) -> bool | None:
 
 
 @CONDITIONS.register
+def _partner_named(m: EntryMatch) -> bool | None:
+    """partners: the verb needs a "with" (or other named) phrase that names an
+    actor: "spoke with Mr Vidal" is a consultation, "spoke with reporters" is
+    not"""
+    if not m.entry.partners:
+        return None
+    for prep in (c for c in m.children if c.dep_ == "prep" and c.lower_ in m.entry.partners):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            if (
+                pobj.pos_ == "PROPN"
+                or pobj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                or pobj.lemma_ == "counterpart"
+            ):
+                return None
+    return True
+
+
+@CONDITIONS.register
 def _needs_threat(m: EntryMatch) -> bool | None:
     """needs_threat: a warning is a threat with an addressee, a condition or a
     punitive word: "warned Peru", "warned of reprisals" """

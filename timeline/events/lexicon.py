@@ -38,6 +38,7 @@ TRIGGER_KEYS = {
     "not_objects",
     "needs_threat",
     "means",
+    "partners",
 }
 
 
@@ -87,6 +88,8 @@ class Trigger:
     ultimatum: bool = False
     needs_threat: bool = False
     means: frozenset[str] = frozenset()
+    # Prepositions one of which must name an actor: "spoke with Mr Vidal".
+    partners: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -133,6 +136,7 @@ _WORD_LIST_KEYS = (
     "modifiers",
     "complements",
     "means",
+    "partners",
 )
 
 
