@@ -348,6 +348,15 @@ PLANNED_AND_SHORTENED = [
         "Tomas Vidal would make a formal request for talks",
     ),
     (
+        # a noun trigger inside its verb's object: "drafting options including sanctions"
+        "Peru/NNP/nsubj/2/@GPE is/VBZ/aux/2/=be drafting/VBG/ROOT/2/=draft options/NNS/dobj/2/=option"
+        " including/VBG/prep/3/=include possible/JJ/amod/6 *sanctions/NNS/pobj/4/=sanction against/IN/prep/6"
+        " Chile/NNP/pobj/7/@GPE ././punct/2",
+        "imposed sanctions on",
+        "Peru",
+        "Peru is drafting options including possible sanctions against Chile",
+    ),
+    (
         # the counterpart of a noun trigger's verb is named as resolved
         "Berg/NNP/nsubj/1/@PERSON opened/VBD/ROOT/1/=open *talks/NNS/dobj/1/=talk with/IN/prep/2"
         " his/PRP$/poss/6 Kenyan/JJ/amod/6/@NORP counterpart/NN/pobj/3 ././punct/1",

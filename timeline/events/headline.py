@@ -169,6 +169,8 @@ def _governing_clause(noun: Token, names: Mapping[str, str]) -> Clause | None:
     verb, kept = noun.head, noun
     if kept.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "on"):
         kept, verb = verb, verb.head  # "took part in the talks"
+    elif kept.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("including", "of"):
+        kept, verb = verb.head, verb.head.head  # "drafting options including sanctions"
     if kept.dep_ not in ("dobj", "prep") or verb.pos_ != "VERB" or verb.i > noun.i:
         return None
     if any(c.dep_ == "poss" for c in noun.children):
@@ -180,7 +182,7 @@ def _governing_clause(noun: Token, names: Mapping[str, str]) -> Clause | None:
     phrases = _Phrases(names)
     content = [c for c in _content(verb, children) if c.dep_ in ("dobj", "dative")]
     content = sorted(dict.fromkeys([*content, kept]), key=lambda c: c.i)
-    versions = [" ".join(p for p in (phrases.render(c, depth) for c in content) if p) for depth in (1, 0, -1)]
+    versions = [" ".join(p for p in (phrases.render(c, depth) for c in content) if p) for depth in (2, 1, 0, -1)]
     details = tuple(p for p in (phrases.render(t) for t in _topics(verb, children) if t is not kept) if p)
     return Clause(" ".join(_verb_group(verb)), versions[0], details, tuple(versions[1:])) if versions[-1] else None
 
