@@ -357,6 +357,14 @@ PLANNED_AND_SHORTENED = [
         "Peru is drafting options including possible sanctions against Chile",
     ),
     (
+        # a noun trigger in a light verb's preposition, said once
+        "Chile/NNP/nsubj/1/@GPE put/VBD/ROOT/1/=put emphasis/NN/dobj/1 on/IN/prep/1 the/DT/det/5"
+        " *talks/NNS/pobj/3/=talk with/IN/prep/5 Peru/NNP/pobj/6/@GPE ././punct/1",
+        "held talks",
+        "Chile",
+        "Chile put emphasis on the talks with Peru",
+    ),
+    (
         # the counterpart of a noun trigger's verb is named as resolved
         "Berg/NNP/nsubj/1/@PERSON opened/VBD/ROOT/1/=open *talks/NNS/dobj/1/=talk with/IN/prep/2"
         " his/PRP$/poss/6 Kenyan/JJ/amod/6/@NORP counterpart/NN/pobj/3 ././punct/1",
@@ -444,6 +452,9 @@ def test_an_act_the_object_is_urged_to_do_is_not_the_urgers():
         # the visitor is the possessor, not the one who criticised
         "Berg/NNP/nsubj/1/@PERSON criticised/VBD/ROOT/1/=criticise Vidal/NNP/poss/4/@PERSON 's/POS/case/2"
         " *visit/NN/dobj/1 ././punct/1",
+        # a saying "on his return" is no act of returning
+        "Berg/NNP/nsubj/1/@PERSON said/VBD/ROOT/1/=say on/IN/prep/1 *return/NN/pobj/2"
+        " from/IN/prep/3 Lima/NNP/pobj/4/@GPE ././punct/1",
         # the verb's subject is none of the actors
         "Reporters/NNS/nsubj/1/=reporter awaited/VBD/ROOT/1/=await the/DT/det/3 *talks/NNS/dobj/1/=talk ././punct/1",
     ],

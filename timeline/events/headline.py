@@ -167,8 +167,9 @@ def _governing_clause(noun: Token, names: Mapping[str, str]) -> Clause | None:
     "would make a request for talks", "joined the talks"): that verb's clause,
     the verb in its own tense and mood, for a planned act is not yet done."""
     verb, kept = noun.head, noun
-    if kept.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "on"):
-        kept, verb = verb, verb.head  # "took part in the talks"
+    light = verb.dep_ == "prep" and any(c.dep_ == "dobj" for c in verb.head.children)
+    if kept.dep_ == "pobj" and verb.lower_ in ("in", "on") and light:
+        kept, verb = verb, verb.head  # "took part in the talks", not "said on his return"
     elif kept.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("including", "of"):
         kept, verb = verb.head, verb.head.head  # "drafting options including sanctions"
     if kept.dep_ not in ("dobj", "prep") or verb.pos_ != "VERB" or verb.i > noun.i:
@@ -181,9 +182,9 @@ def _governing_clause(noun: Token, names: Mapping[str, str]) -> Clause | None:
         return None  # the verb's subject is none of the event's actors
     phrases = _Phrases(names)
     content = [c for c in _content(verb, children) if c.dep_ in ("dobj", "dative")]
-    content = sorted(dict.fromkeys([*content, kept]), key=lambda c: c.i)
+    content = sorted({c.i: c for c in [*content, kept]}.values(), key=lambda c: c.i)
     versions = [" ".join(p for p in (phrases.render(c, depth) for c in content) if p) for depth in (2, 1, 0, -1)]
-    details = tuple(p for p in (phrases.render(t) for t in _topics(verb, children) if t is not kept) if p)
+    details = tuple(p for p in (phrases.render(t) for t in _topics(verb, children) if t.i != kept.i) if p)
     return Clause(" ".join(_verb_group(verb)), versions[0], details, tuple(versions[1:])) if versions[-1] else None
 
 
