@@ -461,3 +461,44 @@ def test_an_act_the_object_is_urged_to_do_is_not_the_urgers():
 )
 def test_a_noun_triggers_verb_speaks_for_the_event_only_when_its_actor_does_it(notation):
     assert clause_of(marked(parse(notation)), "visited", NAMES) is None
+
+
+@pytest.mark.parametrize(
+    "notation, summary, subject, expected",
+    [
+        (
+            # the sentence's subject was one council; the headline's is two states
+            "The/DT/det/1 council/NN/nsubj/2 is/VBZ/ROOT/2/=be to/TO/aux/4 *meet/VB/xcomp/2 ././punct/2",
+            "met",
+            "Peru and Chile",
+            "Peru and Chile are to meet",
+        ),
+        (
+            # "ministers resume" in the sentence, one actor in the headline
+            "Ministers/NNS/nsubj/1/=minister resume/VBP/ROOT/1 *talks/NNS/dobj/1/=talk in/IN/prep/1"
+            " Lima/NNP/pobj/3/@GPE ././punct/1",
+            "held talks",
+            "Chile",
+            "Chile resumes talks",
+        ),
+    ],
+    ids=["are to meet", "resumes talks"],
+)
+def test_a_verb_copied_from_the_sentence_agrees_with_the_headlines_subject(notation, summary, subject, expected):
+    names = {**NAMES, "Ministers": "Chile"}
+    assert headline(subject, clause_of(marked(parse(notation)), summary, names), None, fallback="x") == expected
+
+
+@pytest.mark.parametrize(
+    "act, number, subject, expected",
+    [
+        ("has to sign", "singular", "Peru and Chile", "Peru and Chile have to sign"),
+        ("were to sign", "plural", "Peru", "Peru was to sign"),
+        ("pushes for", "singular", "Peru and Chile", "Peru and Chile push for"),
+        ("carry", "plural", "Peru", "Peru carries"),
+        ("press", "plural", "Peru", "Peru presses"),
+        ("signed", "", "Peru", "Peru signed"),  # a past shows no number
+    ],
+)
+def test_agreement_of_a_copied_verb(act, number, subject, expected):
+    assert headline(subject, Clause(act, number=number), None, fallback="x") == expected

@@ -11,7 +11,7 @@ adverbials and time phrases go first.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from timeline.datafiles import words
@@ -72,12 +72,15 @@ class Clause:
     criticise", "will discuss"), its content (an object, a complement clause,
     a quoted phrase or a topic), and details (a counterpart, a second topic)
     that go first when the line is too long; `shorter` are ever shorter
-    versions of the content, for when it does not fit."""
+    versions of the content, for when it does not fit. `number` is "singular"
+    or "plural" when the act's first word is a present or a form of "be" or
+    "have" that agreed with the sentence's subject ("is to meet", "resume")."""
 
     act: str
     content: str = ""
     details: tuple[str, ...] = ()
     shorter: tuple[str, ...] = ()
+    number: str = ""
 
 
 def headline(subject: str, clause: Clause | None, place: str | None, *, fallback: str) -> str:
@@ -86,6 +89,9 @@ def headline(subject: str, clause: Clause | None, place: str | None, *, fallback
     clause, or nothing fits."""
     if not subject or clause is None:
         return fallback
+    number = "plural" if " and " in subject else "singular"
+    if clause.number and clause.number != number:
+        clause = replace(clause, act=_inflected(clause.act, number))
     for content in dict.fromkeys([clause.content, *clause.shorter]):
         body = " ".join(w for w in (subject, clause.act, content) if w)
         details = " ".join(clause.details)
@@ -95,6 +101,42 @@ def headline(subject: str, clause: Clause | None, place: str | None, *, fallback
             if len(line) <= MAX_CHARS:
                 return line
     return fallback
+
+
+_BE_HAVE = {"is": "are", "was": "were", "has": "have"}
+
+
+def _inflected(act: str, number: str) -> str:
+    """The act with its first verb in the singular or plural present (English
+    third-person agreement): "is" / "are", "resumes" / "resume"."""
+    verb, _, rest = act.partition(" ")
+    singular = {v: k for k, v in _BE_HAVE.items()}
+    if number == "plural":
+        if verb in _BE_HAVE:
+            verb = _BE_HAVE[verb]
+        elif verb.endswith("ies"):
+            verb = verb[:-3] + "y"
+        elif verb.endswith(("sses", "shes", "ches", "xes", "zes", "oes")):
+            verb = verb[:-2]
+        elif verb.endswith("s") and not verb.endswith("ss"):
+            verb = verb[:-1]
+    elif verb in singular:
+        verb = singular[verb]
+    elif verb.endswith("y") and verb[-2:-1] not in ("a", "e", "o", "u"):
+        verb = verb[:-1] + "ies"
+    else:
+        verb += "es" if verb.endswith(("s", "sh", "ch", "x", "z", "o")) else "s"
+    return " ".join(w for w in (verb, rest) if w)
+
+
+def _number(group: list[Token]) -> str:
+    """The number the first word of a verb group agrees in, if it shows one."""
+    first = group[0]
+    if first.lower_ in _BE_HAVE or first.tag_ == "VBZ":
+        return "singular"
+    if first.lower_ in _BE_HAVE.values() or (first.tag_ == "VBP" and first.lower_ != "am"):
+        return "plural"
+    return ""
 
 
 def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | None:
@@ -109,9 +151,12 @@ def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | 
     words = summary.split()
     children = list(token.children)
     act = _act(token, summary, children)
+    governing = _controlling_verb(token)
+    number = _number(_verb_group(governing)) if governing is not None else ""
     phrases = _Phrases(names)
     if words[1:] and words[-1] in _PREPOSITIONS:
-        return _prepositional_clause(act, words, children, phrases)
+        clause = _prepositional_clause(act, words, children, phrases)
+        return replace(clause, number=number) if clause is not None else None
     content = _content(token, children)
     full = [p for p in (phrases.clause(c) for c in content) if p]
     direct = [p for p in (phrases.clause(_brought_about(c)) for c in content) if p]
@@ -121,8 +166,9 @@ def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | 
     if content and not full:
         return None  # a quotation in the first person the parse cannot reduce
     if not full and details:
-        return Clause(act, details[0], details[1:])
-    return Clause(act, " ".join(full), details, (" ".join(direct), " ".join(short), " ".join(shortest)))
+        return Clause(act, details[0], details[1:], number=number)
+    shorter = (" ".join(direct), " ".join(short), " ".join(shortest))
+    return Clause(act, " ".join(full), details, shorter, number=number)
 
 
 def _act(token: Token, summary: str, children: list[Token]) -> str:
@@ -132,7 +178,8 @@ def _act(token: Token, summary: str, children: list[Token]) -> str:
     visit", "is to meet"): that act has not happened."""
     governing = _controlling_verb(token)
     if governing is not None:
-        return " ".join([*_verb_group(governing), "to", token.lemma_.lower(), *summary.split()[1:]])
+        group = [t.lower_ for t in _verb_group(governing)]
+        return " ".join([*group, "to", token.lemma_.lower(), *summary.split()[1:]])
     modals = [c.lower_ for c in children if c.dep_ == "aux" and c.lower_ in _MODALS]
     negated = any(c.dep_ == "neg" for c in children)
     if not (modals or negated):
@@ -156,10 +203,10 @@ def _controlling_verb(token: Token) -> Token | None:
     return head
 
 
-def _verb_group(verb: Token) -> list[str]:
+def _verb_group(verb: Token) -> list[Token]:
     """A verb with its auxiliaries and negation: "was scheduled", "did not plan"."""
     group = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i] + [verb]
-    return [t.lower_ for t in sorted(group, key=lambda t: t.i)]
+    return sorted(group, key=lambda t: t.i)
 
 
 def _governing_clause(noun: Token, names: Mapping[str, str]) -> Clause | None:
@@ -185,7 +232,11 @@ def _governing_clause(noun: Token, names: Mapping[str, str]) -> Clause | None:
     content = sorted({c.i: c for c in [*content, kept]}.values(), key=lambda c: c.i)
     versions = [" ".join(p for p in (phrases.render(c, depth) for c in content) if p) for depth in (2, 1, 0, -1)]
     details = tuple(p for p in (phrases.render(t) for t in _topics(verb, children) if t.i != kept.i) if p)
-    return Clause(" ".join(_verb_group(verb)), versions[0], details, tuple(versions[1:])) if versions[-1] else None
+    if not versions[-1]:
+        return None
+    group = _verb_group(verb)
+    act = " ".join(t.lower_ for t in group)
+    return Clause(act, versions[0], details, tuple(versions[1:]), number=_number(group))
 
 
 def _actor_name(token: Token, names: Mapping[str, str]) -> str | None:
