@@ -156,7 +156,14 @@ def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | 
     phrases = _Phrases(names)
     if words[1:] and words[-1] in _PREPOSITIONS:
         clause = _prepositional_clause(act, words, children, phrases)
-        return replace(clause, number=number) if clause is not None else None
+    else:
+        clause = _verb_clause(token, act, children, phrases)
+    return replace(clause, number=number) if clause is not None else None
+
+
+def _verb_clause(token: Token, act: str, children: list[Token], phrases: _Phrases) -> Clause | None:
+    """The act with its content (object, complement clause) and details
+    (topics, counterpart), in ever shorter versions."""
     content = _content(token, children)
     full = [p for p in (phrases.clause(c) for c in content) if p]
     direct = [p for p in (phrases.clause(_brought_about(c)) for c in content) if p]
@@ -166,9 +173,8 @@ def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | 
     if content and not full:
         return None  # a quotation in the first person the parse cannot reduce
     if not full and details:
-        return Clause(act, details[0], details[1:], number=number)
-    shorter = (" ".join(direct), " ".join(short), " ".join(shortest))
-    return Clause(act, " ".join(full), details, shorter, number=number)
+        return Clause(act, details[0], details[1:])
+    return Clause(act, " ".join(full), details, (" ".join(direct), " ".join(short), " ".join(shortest)))
 
 
 def _act(token: Token, summary: str, children: list[Token]) -> str:
@@ -213,16 +219,10 @@ def _governing_clause(noun: Token, names: Mapping[str, str]) -> Clause | None:
     """A noun trigger that is the object of a verb ("opened talks with Rabat",
     "would make a request for talks", "joined the talks"): that verb's clause,
     the verb in its own tense and mood, for a planned act is not yet done."""
-    verb, kept = noun.head, noun
-    light = verb.dep_ == "prep" and any(c.dep_ == "dobj" for c in verb.head.children)
-    if kept.dep_ == "pobj" and verb.lower_ in ("in", "on") and light:
-        kept, verb = verb, verb.head  # "took part in the talks", not "said on his return"
-    elif kept.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("including", "of"):
-        kept, verb = verb.head, verb.head.head  # "drafting options including sanctions"
-    if kept.dep_ not in ("dobj", "prep") or verb.pos_ != "VERB" or verb.i > noun.i:
+    found = _governing_verb(noun)
+    if found is None:
         return None
-    if any(c.dep_ == "poss" for c in noun.children):
-        return None  # "Oslo criticised Lima's visit": the visitor is not who criticised
+    verb, kept = found
     children = list(verb.children)
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
     if not (subjects and (subjects[0].pos_ == "PRON" or _actor_name(subjects[0], names))):
@@ -237,6 +237,23 @@ def _governing_clause(noun: Token, names: Mapping[str, str]) -> Clause | None:
     group = _verb_group(verb)
     act = " ".join(t.lower_ for t in group)
     return Clause(act, versions[0], details, tuple(versions[1:]), number=_number(group))
+
+
+def _governing_verb(noun: Token) -> tuple[Token, Token] | None:
+    """(the verb, its child that holds `noun`) when `noun` is what the verb
+    acts on: its object, a light verb's preposition ("took part in"), or a
+    part of its object ("options including sanctions")."""
+    verb, kept = noun.head, noun
+    light = verb.dep_ == "prep" and any(c.dep_ == "dobj" for c in verb.head.children)
+    if kept.dep_ == "pobj" and verb.lower_ in ("in", "on") and light:
+        kept, verb = verb, verb.head  # "took part in the talks", not "said on his return"
+    elif kept.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("including", "of"):
+        kept, verb = verb.head, verb.head.head  # "drafting options including sanctions"
+    if kept.dep_ not in ("dobj", "prep") or verb.pos_ != "VERB" or verb.i > noun.i:
+        return None
+    if any(c.dep_ == "poss" for c in noun.children):
+        return None  # "Oslo criticised Lima's visit": the visitor is not who criticised
+    return verb, kept
 
 
 def _actor_name(token: Token, names: Mapping[str, str]) -> str | None:
@@ -402,10 +419,8 @@ def _verdict(child: Token, depth: int) -> int | None:
         return _WORD
     if dep == "punct":
         return _WORD if _before_conjunct(child) or child.text in _QUOTES else None
-    if child.ent_type_ in _TIME_LABELS and dep == "poss":
-        return _THE  # "next week's summit" is "the summit": a possessive is its noun's determiner
-    if child.ent_type_ in _TIME_LABELS and dep in ("npadvmod", "pobj", "nmod", "compound", "amod"):
-        return None
+    if child.ent_type_ in _TIME_LABELS and dep in ("npadvmod", "pobj", "nmod", "compound", "amod", "poss"):
+        return _THE if dep == "poss" else None  # "next week's summit" is "the summit"
     if dep in ("conj", "cc"):
         return _conjunct_verdict(child, depth)
     if dep == "case":
@@ -413,13 +428,19 @@ def _verdict(child: Token, depth: int) -> int | None:
     if dep == "compound":
         return 9  # a name is kept whole: "Council of ... States"
     if dep == "advmod":
-        after_verb = child.head.pos_ in ("VERB", "AUX") and child.i > child.head.i
-        alone = not any(True for _ in child.children) and child.ent_type_ not in _TIME_LABELS
-        degree = child.head.pos_ == "ADJ" and child.i < child.head.i  # "most populous", "fully compatible"
-        return _WORD if (after_verb or degree) and alone else None  # "act alone", "work together"
+        return _WORD if _kept_adverb(child) else None
     if dep == "prep":
         return _prep_verdict(child, depth)
     return depth if dep in _PHRASE_DEPS else None
+
+
+def _kept_adverb(child: Token) -> bool:
+    """ "act alone", "work together", "most populous", "fully compatible"; not
+    "earlier", "also" or an adverb with words of its own."""
+    after_verb = child.head.pos_ in ("VERB", "AUX") and child.i > child.head.i
+    degree = child.head.pos_ == "ADJ" and child.i < child.head.i
+    alone = not any(True for _ in child.children) and child.ent_type_ not in _TIME_LABELS
+    return (after_verb or degree) and alone
 
 
 def _conjunct_verdict(child: Token, depth: int) -> int | None:
