@@ -319,3 +319,186 @@ def test_a_capitalised_adjective_opening_a_quotation_keeps_its_capital():
     assert headline("Ingrid Berg", clause_of(marked(doc), "said", NAMES), None, fallback="x") == (
         "Ingrid Berg said West aid rose"
     )
+
+
+# A planned act, a noun trigger's own verb, shortened clauses, misparses: (notation, summary, subject, headline)
+PLANNED_AND_SHORTENED = [
+    (
+        # a visit the traveller is scheduled to make has not happened: not "visited"
+        "Berg/NNP/nsubjpass/2/@PERSON was/VBD/auxpass/2/=be scheduled/VBN/ROOT/2/=schedule to/TO/aux/4"
+        " *visit/VB/xcomp/2 Lima/NNP/dobj/4/@GPE this/DT/det/7/@DATE week/NN/npadvmod/4/@DATE ././punct/2",
+        "visited",
+        "Ingrid Berg",
+        "Ingrid Berg was scheduled to visit Lima",
+    ),
+    (
+        # "is to meet": the copula's plan, in its own tense
+        "The/DT/det/1 council/NN/nsubj/2 is/VBZ/ROOT/2/=be to/TO/aux/4 *meet/VB/xcomp/2 ././punct/2",
+        "met",
+        "City Council",
+        "City Council is to meet",
+    ),
+    (
+        # a noun trigger that is the object of its verb: the verb's tense and mood, not the lexicon's past
+        "Vidal/NNP/nsubj/2/@PERSON would/MD/aux/2 make/VB/ROOT/2/=make a/DT/det/5 formal/JJ/amod/5"
+        " *request/NN/dobj/2 for/IN/prep/5 talks/NNS/pobj/6/=talk next/JJ/amod/9/@DATE week/NN/npadvmod/2/@DATE"
+        " ././punct/2",
+        "requested",
+        "Tomas Vidal",
+        "Tomas Vidal would make a formal request for talks",
+    ),
+    (
+        # a noun trigger inside its verb's object: "drafting options including sanctions"
+        "Peru/NNP/nsubj/2/@GPE is/VBZ/aux/2/=be drafting/VBG/ROOT/2/=draft options/NNS/dobj/2/=option"
+        " including/VBG/prep/3/=include possible/JJ/amod/6 *sanctions/NNS/pobj/4/=sanction against/IN/prep/6"
+        " Chile/NNP/pobj/7/@GPE ././punct/2",
+        "imposed sanctions on",
+        "Peru",
+        "Peru is drafting options including possible sanctions against Chile",
+    ),
+    (
+        # a noun trigger in a light verb's preposition, said once
+        "Chile/NNP/nsubj/1/@GPE put/VBD/ROOT/1/=put emphasis/NN/dobj/1 on/IN/prep/1 the/DT/det/5"
+        " *talks/NNS/pobj/3/=talk with/IN/prep/5 Peru/NNP/pobj/6/@GPE ././punct/1",
+        "held talks",
+        "Chile",
+        "Chile put emphasis on the talks with Peru",
+    ),
+    (
+        # the counterpart of a noun trigger's verb is named as resolved
+        "Berg/NNP/nsubj/1/@PERSON opened/VBD/ROOT/1/=open *talks/NNS/dobj/1/=talk with/IN/prep/2"
+        " his/PRP$/poss/6 Kenyan/JJ/amod/6/@NORP counterpart/NN/pobj/3 ././punct/1",
+        "held talks",
+        "Ingrid Berg",
+        "Ingrid Berg opened talks with Amara Osei",
+    ),
+    (
+        # a shorter version keeps the complement of the predicate ("high on ..."), not the noun's modifiers
+        "Vidal/NNP/nsubj/1/@PERSON *said/VBD/ROOT/1/=say the/DT/det/3 dispute/NN/nsubj/15 over/IN/prep/3"
+        " fishing/NN/compound/6 rights/NNS/pobj/4/=right in/IN/prep/6 the/DT/det/10 northern/JJ/amod/10"
+        " waters/NNS/pobj/7/=water of/IN/prep/10 Peru/NNP/pobj/11/@GPE and/CC/cc/12 Chile/NNP/conj/12/@GPE"
+        " was/VBD/ccomp/1/=be high/JJ/acomp/15 on/IN/prep/16 the/DT/det/19 agenda/NN/pobj/17 for/IN/prep/19"
+        " the/DT/det/24 coming/VBG/amod/24/=come regional/JJ/amod/24 summit/NN/pobj/20 ././punct/1",
+        "said",
+        "Tomas Vidal",
+        "Tomas Vidal said the dispute over fishing rights was high on the agenda",
+    ),
+    (
+        # a time phrase as a possessive leaves its noun a determiner
+        "Berg/NNP/nsubj/1/@PERSON *said/VBD/ROOT/1/=say the/DT/det/3 plan/NN/nsubj/4 was/VBD/ccomp/1/=be"
+        " on/IN/prep/4 the/DT/det/7 agenda/NN/pobj/5 of/IN/prep/7 next/JJ/amod/10/@DATE week/NN/poss/12/@DATE"
+        " 's/POS/case/10/@DATE summit/NN/pobj/8 ././punct/1",
+        "said",
+        "Ingrid Berg",
+        "Ingrid Berg said the plan was on the agenda of the summit",
+    ),
+    (
+        # two infinitives the parser gave one verb: the second is a misparse, and a possessive does not dangle
+        "Berg/NNP/nsubj/1/@PERSON *told/VBD/ROOT/1/=tell Chile/NNP/dobj/1/@GPE to/TO/aux/4 end/VB/xcomp/1"
+        " the/DT/det/6 row/NN/dobj/4 over/IN/prep/6 Acme/NNP/pobj/7/@ORG 's/POS/case/8 </XX/punct/1"
+        " ACM/NNP/compound/13 >/-RRB-/punct/11 quota/NN/xcomp/1 or/CC/cc/13 face/VB/conj/13 sanctions/NNS/dobj/15"
+        " ././punct/1",
+        "told",
+        "Ingrid Berg",
+        "Ingrid Berg told Chile to end the row over Acme",
+    ),
+    (
+        # an object after the verb's preposition and a comma is a conjunct the parser misread
+        "Peru/NNP/nsubj/1/@GPE *hoped/VBD/ROOT/1/=hope for/IN/prep/1 more/JJR/amod/4/=more trade/NN/pobj/2"
+        " ,/,/punct/4 better/JJR/amod/7/=well roads/NNS/dobj/1/=road and/CC/cc/7 cheaper/JJR/amod/10/=cheap"
+        " fares/NNS/conj/7/=fare ././punct/1",
+        "hoped",
+        "Peru",
+        "Peru hoped for more trade",
+    ),
+    (
+        # a degree adverb belongs to its adjective
+        "Vidal/NNP/nsubj/1/@PERSON *said/VBD/ROOT/1/=say Peru/NNP/nsubj/3/@GPE is/VBZ/ccomp/1/=be the/DT/det/7"
+        " most/RBS/advmod/6/=most populous/JJ/amod/7 state/NN/attr/3 ././punct/1",
+        "said",
+        "Tomas Vidal",
+        "Tomas Vidal said Peru is the most populous state",
+    ),
+    (
+        # a quantifier opening a quotation is no name: its capital goes
+        "“/``/punct/8 Many/JJ/amod/3/=many old/JJ/amod/3 ties/NNS/nsubj/4/=tie bind/VBP/ccomp/8"
+        " Peru/NNP/dobj/4/@GPE ,/,/punct/8 Vidal/NNP/nsubj/8/@PERSON *said/VBD/ROOT/8/=say ././punct/8",
+        "said",
+        "Tomas Vidal",
+        "Tomas Vidal said many old ties bind Peru",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "notation, summary, subject, expected", PLANNED_AND_SHORTENED, ids=[c[3] for c in PLANNED_AND_SHORTENED]
+)
+def test_planned_acts_and_shortened_clauses(notation, summary, subject, expected):
+    clause = clause_of(marked(parse(notation)), summary, NAMES)
+    assert headline(subject, clause, None, fallback="unused") == expected
+
+
+def test_an_act_the_object_is_urged_to_do_is_not_the_urgers():
+    doc = parse(
+        "Berg/NNP/nsubj/1/@PERSON urged/VBD/ROOT/1/=urge Vidal/NNP/dobj/1/@PERSON to/TO/aux/4 *visit/VB/xcomp/1"
+        " Lima/NNP/dobj/4/@GPE ././punct/1"
+    )
+    assert clause_of(marked(doc), "visited", NAMES).act == "visited"
+
+
+@pytest.mark.parametrize(
+    "notation",
+    [
+        # the visitor is the possessor, not the one who criticised
+        "Berg/NNP/nsubj/1/@PERSON criticised/VBD/ROOT/1/=criticise Vidal/NNP/poss/4/@PERSON 's/POS/case/2"
+        " *visit/NN/dobj/1 ././punct/1",
+        # a saying "on his return" is no act of returning
+        "Berg/NNP/nsubj/1/@PERSON said/VBD/ROOT/1/=say on/IN/prep/1 *return/NN/pobj/2"
+        " from/IN/prep/3 Lima/NNP/pobj/4/@GPE ././punct/1",
+        # the verb's subject is none of the actors
+        "Reporters/NNS/nsubj/1/=reporter awaited/VBD/ROOT/1/=await the/DT/det/3 *talks/NNS/dobj/1/=talk ././punct/1",
+    ],
+)
+def test_a_noun_triggers_verb_speaks_for_the_event_only_when_its_actor_does_it(notation):
+    assert clause_of(marked(parse(notation)), "visited", NAMES) is None
+
+
+@pytest.mark.parametrize(
+    "notation, summary, subject, expected",
+    [
+        (
+            # the sentence's subject was one council; the headline's is two states
+            "The/DT/det/1 council/NN/nsubj/2 is/VBZ/ROOT/2/=be to/TO/aux/4 *meet/VB/xcomp/2 ././punct/2",
+            "met",
+            "Peru and Chile",
+            "Peru and Chile are to meet",
+        ),
+        (
+            # "ministers resume" in the sentence, one actor in the headline
+            "Ministers/NNS/nsubj/1/=minister resume/VBP/ROOT/1 *talks/NNS/dobj/1/=talk in/IN/prep/1"
+            " Lima/NNP/pobj/3/@GPE ././punct/1",
+            "held talks",
+            "Chile",
+            "Chile resumes talks",
+        ),
+    ],
+    ids=["are to meet", "resumes talks"],
+)
+def test_a_verb_copied_from_the_sentence_agrees_with_the_headlines_subject(notation, summary, subject, expected):
+    names = {**NAMES, "Ministers": "Chile"}
+    assert headline(subject, clause_of(marked(parse(notation)), summary, names), None, fallback="x") == expected
+
+
+@pytest.mark.parametrize(
+    "act, number, subject, expected",
+    [
+        ("has to sign", "singular", "Peru and Chile", "Peru and Chile have to sign"),
+        ("were to sign", "plural", "Peru", "Peru was to sign"),
+        ("pushes for", "singular", "Peru and Chile", "Peru and Chile push for"),
+        ("carry", "plural", "Peru", "Peru carries"),
+        ("press", "plural", "Peru", "Peru presses"),
+        ("signed", "", "Peru", "Peru signed"),  # a past shows no number
+    ],
+)
+def test_agreement_of_a_copied_verb(act, number, subject, expected):
+    assert headline(subject, Clause(act, number=number), None, fallback="x") == expected

@@ -11,7 +11,7 @@ adverbials and time phrases go first.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from timeline.datafiles import words
@@ -72,12 +72,15 @@ class Clause:
     criticise", "will discuss"), its content (an object, a complement clause,
     a quoted phrase or a topic), and details (a counterpart, a second topic)
     that go first when the line is too long; `shorter` are ever shorter
-    versions of the content, for when it does not fit."""
+    versions of the content, for when it does not fit. `number` is "singular"
+    or "plural" when the act's first word is a present or a form of "be" or
+    "have" that agreed with the sentence's subject ("is to meet", "resume")."""
 
     act: str
     content: str = ""
     details: tuple[str, ...] = ()
     shorter: tuple[str, ...] = ()
+    number: str = ""
 
 
 def headline(subject: str, clause: Clause | None, place: str | None, *, fallback: str) -> str:
@@ -86,6 +89,9 @@ def headline(subject: str, clause: Clause | None, place: str | None, *, fallback
     clause, or nothing fits."""
     if not subject or clause is None:
         return fallback
+    number = "plural" if " and " in subject else "singular"
+    if clause.number and clause.number != number:
+        clause = replace(clause, act=_inflected(clause.act, number))
     for content in dict.fromkeys([clause.content, *clause.shorter]):
         body = " ".join(w for w in (subject, clause.act, content) if w)
         details = " ".join(clause.details)
@@ -97,19 +103,67 @@ def headline(subject: str, clause: Clause | None, place: str | None, *, fallback
     return fallback
 
 
+_BE_HAVE = {"is": "are", "was": "were", "has": "have"}
+
+
+def _inflected(act: str, number: str) -> str:
+    """The act with its first verb in the singular or plural present (English
+    third-person agreement): "is" / "are", "resumes" / "resume"."""
+    verb, _, rest = act.partition(" ")
+    singular = {v: k for k, v in _BE_HAVE.items()}
+    if number == "plural":
+        if verb in _BE_HAVE:
+            verb = _BE_HAVE[verb]
+        elif verb.endswith("ies"):
+            verb = verb[:-3] + "y"
+        elif verb.endswith(("sses", "shes", "ches", "xes", "zes", "oes")):
+            verb = verb[:-2]
+        elif verb.endswith("s") and not verb.endswith("ss"):
+            verb = verb[:-1]
+    elif verb in singular:
+        verb = singular[verb]
+    elif verb.endswith("y") and verb[-2:-1] not in ("a", "e", "o", "u"):
+        verb = verb[:-1] + "ies"
+    else:
+        verb += "es" if verb.endswith(("s", "sh", "ch", "x", "z", "o")) else "s"
+    return " ".join(w for w in (verb, rest) if w)
+
+
+def _number(group: list[Token]) -> str:
+    """The number the first word of a verb group agrees in, if it shows one."""
+    first = group[0]
+    if first.lower_ in _BE_HAVE or first.tag_ == "VBZ":
+        return "singular"
+    if first.lower_ in _BE_HAVE.values() or (first.tag_ == "VBP" and first.lower_ != "am"):
+        return "plural"
+    return ""
+
+
 def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | None:
     """The clause of a verb trigger, its act told with the lexicon's verb phrase
     `summary` ("met", "called for") unless a modal or negation keeps the verb's
     own mood; `names` maps a phrase as the sentence says it ("his Kenyan
     counterpart") to the actor's name. None when the parse gives nothing usable."""
+    if token.pos_ in ("NOUN", "PROPN") and summary:
+        return _governing_clause(token, names)
     if token.pos_ not in ("VERB", "AUX") or not summary:
         return None
     words = summary.split()
     children = list(token.children)
     act = _act(token, summary, children)
+    governing = _controlling_verb(token)
+    number = _number(_verb_group(governing)) if governing is not None else ""
     phrases = _Phrases(names)
     if words[1:] and words[-1] in _PREPOSITIONS:
-        return _prepositional_clause(act, words, children, phrases)
+        clause = _prepositional_clause(act, words, children, phrases)
+    else:
+        clause = _verb_clause(token, act, children, phrases)
+    return replace(clause, number=number) if clause is not None else None
+
+
+def _verb_clause(token: Token, act: str, children: list[Token], phrases: _Phrases) -> Clause | None:
+    """The act with its content (object, complement clause) and details
+    (topics, counterpart), in ever shorter versions."""
     content = _content(token, children)
     full = [p for p in (phrases.clause(c) for c in content) if p]
     direct = [p for p in (phrases.clause(_brought_about(c)) for c in content) if p]
@@ -125,7 +179,13 @@ def clause_of(token: Token, summary: str, names: Mapping[str, str]) -> Clause | 
 
 def _act(token: Token, summary: str, children: list[Token]) -> str:
     """The lexicon's verb phrase, or the verb's own with its modal or negation:
-    "would not sign", "did not meet"."""
+    "would not sign", "did not meet"; a verb its subject is said to be due,
+    scheduled, set or keen to do keeps what governs it ("was scheduled to
+    visit", "is to meet"): that act has not happened."""
+    governing = _controlling_verb(token)
+    if governing is not None:
+        group = [t.lower_ for t in _verb_group(governing)]
+        return " ".join([*group, "to", token.lemma_.lower(), *summary.split()[1:]])
     modals = [c.lower_ for c in children if c.dep_ == "aux" and c.lower_ in _MODALS]
     negated = any(c.dep_ == "neg" for c in children)
     if not (modals or negated):
@@ -133,6 +193,79 @@ def _act(token: Token, summary: str, children: list[Token]) -> str:
     verb = token.lemma_.lower()
     act = " ".join([*modals[:1], *(["did"] if negated and not modals else []), *(["not"] if negated else []), verb])
     return " ".join([act, *summary.split()[1:]])
+
+
+def _controlling_verb(token: Token) -> Token | None:
+    """The verb whose subject does the act of an infinitive `token`: "was
+    scheduled to visit", "is to meet", "plans to sign" (not "urged Chile to
+    sign", whose object does it)."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.i == token.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        return None
+    if any(c.dep_ in ("dobj", "dative") for c in head.children):
+        return None
+    return head
+
+
+def _verb_group(verb: Token) -> list[Token]:
+    """A verb with its auxiliaries and negation: "was scheduled", "did not plan"."""
+    group = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i] + [verb]
+    return sorted(group, key=lambda t: t.i)
+
+
+def _governing_clause(noun: Token, names: Mapping[str, str]) -> Clause | None:
+    """A noun trigger that is the object of a verb ("opened talks with Rabat",
+    "would make a request for talks", "joined the talks"): that verb's clause,
+    the verb in its own tense and mood, for a planned act is not yet done."""
+    found = _governing_verb(noun)
+    if found is None:
+        return None
+    verb, kept = found
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not (subjects and (subjects[0].pos_ == "PRON" or _actor_name(subjects[0], names))):
+        return None  # the verb's subject is none of the event's actors
+    phrases = _Phrases(names)
+    content = [c for c in _content(verb, children) if c.dep_ in ("dobj", "dative")]
+    content = sorted({c.i: c for c in [*content, kept]}.values(), key=lambda c: c.i)
+    versions = [" ".join(p for p in (phrases.render(c, depth) for c in content) if p) for depth in (2, 1, 0, -1)]
+    details = tuple(p for p in (phrases.render(t) for t in _topics(verb, children) if t.i != kept.i) if p)
+    if not versions[-1]:
+        return None
+    group = _verb_group(verb)
+    act = " ".join(t.lower_ for t in group)
+    return Clause(act, versions[0], details, tuple(versions[1:]), number=_number(group))
+
+
+def _governing_verb(noun: Token) -> tuple[Token, Token] | None:
+    """(the verb, its child that holds `noun`) when `noun` is what the verb
+    acts on: its object, a light verb's preposition ("took part in"), or a
+    part of its object ("options including sanctions")."""
+    verb, kept = noun.head, noun
+    light = verb.dep_ == "prep" and any(c.dep_ == "dobj" for c in verb.head.children)
+    if kept.dep_ == "pobj" and verb.lower_ in ("in", "on") and light:
+        kept, verb = verb, verb.head  # "took part in the talks", not "said on his return"
+    elif kept.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("including", "of"):
+        kept, verb = verb.head, verb.head.head  # "drafting options including sanctions"
+    if kept.dep_ not in ("dobj", "prep") or verb.pos_ != "VERB" or verb.i > noun.i:
+        return None
+    if any(c.dep_ == "poss" for c in noun.children):
+        return None  # "Oslo criticised Lima's visit": the visitor is not who criticised
+    return verb, kept
+
+
+def _actor_name(token: Token, names: Mapping[str, str]) -> str | None:
+    """The actor's name for the phrase `token` heads, as the sentence says it:
+    the whole noun phrase, its entity or the word ("his Kenyan counterpart",
+    "envoy Lena Holm", "Holm")."""
+    from timeline.events.arguments import noun_phrase
+
+    start, end = noun_phrase(token)
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    said = [token.doc[start:end].text, entity.text if entity is not None else "", token.text]
+    return next((names[s] for s in said if s in names), None)
 
 
 def _prepositional_clause(act: str, words: list[str], children: list[Token], phrases: _Phrases) -> Clause | None:
@@ -149,11 +282,28 @@ def _prepositional_clause(act: str, words: list[str], children: list[Token], phr
 def _content(token: Token, children: list[Token]) -> list[Token]:
     """What the act is about: the object first, then what is said about it, a
     complement clause last (a quotation may come before its "said")."""
-    content = [c for c in children if c.dep_ in _CONTENT_DEPS]
+    content = [c for c in children if c.dep_ in _CONTENT_DEPS and not _misparsed(c)]
     if token.dep_ == "parataxis" and token.head.i < token.i and token.head.pos_ in ("VERB", "AUX"):
         content.append(token.head)  # "'... Peru wants closer ties,' Vidal said": the quotation heads the parse
     content.sort(key=lambda c: (c.dep_ in ("ccomp", "ROOT", "parataxis") or c.i == token.head.i, c.i))
     return content
+
+
+def _misparsed(child: Token) -> bool:
+    """A second object or clausal complement of one verb, or an object after
+    the verb's preposition and a comma ("hoped for X, better Y"): the parser
+    ran two phrases together, and the first alone is the one it got right."""
+    head = child.head
+    if head.i == child.i:
+        return False
+    kinds = {"dobj": ("dobj",), "xcomp": ("xcomp", "ccomp"), "ccomp": ("xcomp", "ccomp")}.get(child.dep_)
+    if kinds is None:
+        return False
+    earlier = [c for c in head.children if c.i < child.i]
+    if any(c.dep_ in kinds for c in earlier):
+        return True
+    comma = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+    return child.dep_ == "dobj" and comma and any(c.dep_ == "prep" and c.i > head.i for c in earlier)
 
 
 def _topics(token: Token, children: list[Token]) -> list[Token]:
@@ -202,7 +352,7 @@ class _Phrases:
         self._keep(token, depth, kept)
         kept.sort(key=lambda k: k[0])
         kept = _balanced(kept)
-        if kept and _opens(kept[0][2]) and kept[0][2].pos_ not in ("PROPN", "ADJ") and kept[0][1] != "I":
+        if kept and _opens(kept[0][2]) and _common_word(kept[0][2]) and kept[0][1] != "I":
             # A quotation's first word, now inside the line: "said the success ..."
             kept[0] = (kept[0][0], kept[0][1].lower(), kept[0][2])
         return _join(kept)
@@ -229,12 +379,10 @@ class _Phrases:
         from timeline.events.arguments import noun_phrase
 
         if token.pos_ in ("NOUN", "PROPN", "PRON"):
-            start, end = noun_phrase(token)
-            entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-            said = [token.doc[start:end].text, entity.text if entity is not None else "", token.text]
             # "envoy Lena Holm", "his Kenyan counterpart": the actor's name, without the title.
-            named = next((self.names[s] for s in said if s in self.names), None)
+            named = _actor_name(token, self.names)
             if named is not None:
+                start, _end = noun_phrase(token)
                 kept.append((start, named, token))
                 for child in token.children:
                     if child.dep_ in ("conj", "cc", "case") or (child.dep_ == "punct" and child.text == ","):
@@ -248,18 +396,21 @@ class _Phrases:
         verdict = _verdict(child, depth)
         if verdict == _WORD:
             kept.append((child.i, child.text, child))
+        elif verdict == _THE:
+            kept.append((child.left_edge.i, "the", child.right_edge))
         elif verdict is not None:
             self._keep(child, verdict, kept)
 
 
 _WORD = -100  # keep the word alone, not its subtree
+_THE = -101  # put "the" in the phrase's place
 
 
 def _verdict(child: Token, depth: int) -> int | None:
     """Whether a child stays in the phrase: None (it goes), `_WORD` (the word
     alone), or the depth its own subtree is rendered at."""
     dep = child.dep_
-    if _in_parentheses(child):
+    if _in_parentheses(child) or _misparsed(child):
         return None  # "(FA)", "(see below)"
     if dep == "mark":
         # headline style: "said Chile would", not "said that Chile would"
@@ -268,8 +419,8 @@ def _verdict(child: Token, depth: int) -> int | None:
         return _WORD
     if dep == "punct":
         return _WORD if _before_conjunct(child) or child.text in _QUOTES else None
-    if child.ent_type_ in _TIME_LABELS and dep in ("npadvmod", "pobj", "nmod", "compound", "amod"):
-        return None
+    if child.ent_type_ in _TIME_LABELS and dep in ("npadvmod", "pobj", "nmod", "compound", "amod", "poss"):
+        return _THE if dep == "poss" else None  # "next week's summit" is "the summit"
     if dep in ("conj", "cc"):
         return _conjunct_verdict(child, depth)
     if dep == "case":
@@ -277,12 +428,19 @@ def _verdict(child: Token, depth: int) -> int | None:
     if dep == "compound":
         return 9  # a name is kept whole: "Council of ... States"
     if dep == "advmod":
-        after_verb = child.head.pos_ in ("VERB", "AUX") and child.i > child.head.i
-        alone = not any(True for _ in child.children) and child.ent_type_ not in _TIME_LABELS
-        return _WORD if after_verb and alone else None  # "act alone", "work together"
+        return _WORD if _kept_adverb(child) else None
     if dep == "prep":
         return _prep_verdict(child, depth)
     return depth if dep in _PHRASE_DEPS else None
+
+
+def _kept_adverb(child: Token) -> bool:
+    """ "act alone", "work together", "most populous", "fully compatible"; not
+    "earlier", "also" or an adverb with words of its own."""
+    after_verb = child.head.pos_ in ("VERB", "AUX") and child.i > child.head.i
+    degree = child.head.pos_ == "ADJ" and child.i < child.head.i
+    alone = not any(True for _ in child.children) and child.ent_type_ not in _TIME_LABELS
+    return (after_verb or degree) and alone
 
 
 def _conjunct_verdict(child: Token, depth: int) -> int | None:
@@ -298,12 +456,17 @@ def _conjunct_verdict(child: Token, depth: int) -> int | None:
 
 def _prep_verdict(child: Token, depth: int) -> int | None:
     """A noun keeps its own preposition ("a fund between ...", always "the
-    creation of ..."); a verb only a topic or counterpart ("meet with ...");
-    time phrases go."""
-    on_verb = child.head.pos_ in ("VERB", "AUX")
-    if child.lower_ == "of" and not on_verb and depth >= 0:
+    creation of ..."); a verb or an adjective only a topic, counterpart or
+    complement ("meet with ...", "tied to ...", "high on ..."), which stays
+    when the noun's go; time phrases go."""
+    if _is_time(child):
+        return None
+    on_predicate = child.head.pos_ in ("VERB", "AUX", "ADJ")
+    if on_predicate and child.lower_ in _CONTENT_PREPS and child.i > child.head.i:
+        return max(depth - 1, 0) if depth >= 0 else None
+    if child.lower_ == "of" and not on_predicate and depth >= 0:
         return depth
-    if depth > 0 and not _is_time(child) and (not on_verb or child.lower_ in _CONTENT_PREPS):
+    if depth > 0 and not on_predicate:
         return depth - 1
     return None
 
@@ -315,6 +478,15 @@ def _in_parentheses(token: Token) -> bool:
     if doc[left].text == "(" and doc[right].text == ")":
         return True
     return left > 0 and right + 1 < len(doc) and doc[left - 1].text == "(" and doc[right + 1].text == ")"
+
+
+# Adjectives that are never a name: "Many important dates ..." is "many".
+_QUANTIFIERS = {"many", "most", "several", "few", "more", "much", "some", "other", "such", "all", "both", "each"}
+
+
+def _common_word(token: Token) -> bool:
+    """A word whose capital is a sentence's, not a name's ("West aid" keeps it)."""
+    return token.pos_ not in ("PROPN", "ADJ") or token.lower_ in _QUANTIFIERS
 
 
 def _opens(token: Token) -> bool:
@@ -342,7 +514,8 @@ def _balanced(kept: list) -> list:
         kept = [k for k in kept if k[1] not in _QUOTES]
     while kept and kept[0][1] in (",", ";", ":", "."):
         kept = kept[1:]
-    while kept and kept[-1][1] in (",", ";", ":", ".", "-", "—"):
+    # A possessive whose noun the parse put elsewhere: "the row over Acme's".
+    while kept and kept[-1][1] in (",", ";", ":", ".", "-", "—", "'s", "’s"):
         kept = kept[:-1]
     return kept
 
