@@ -710,6 +710,30 @@ CAPABILITIES: list[tuple[str, str, list[Builder]]] = [
             ),
         ],
     ),
+    (
+        # "called" a leader is a phone call, "called" someone praise is praise,
+        # a schedule told in the past tense points ahead, and a common noun is
+        # nobody's surname.
+        "calls, praise and schedules told in the past",
+        "other",
+        [
+            lambda f: (
+                f"{_name(f.a)} called {_name(f.b)} on {f.WD} to discuss the crisis.",
+                (_e("meet", [_name(f.a), _name(f.b)], _weekday_past(f)),),
+                (),
+            ),
+            lambda f: (
+                f'{_name(f.a)} praised {_name(f.b)} on {f.WD}, calling {_obj(f.b)} "a true friend of {_country(f.a)}".',
+                (),
+                (_e("accuse", [_name(f.a), _name(f.b)], ""),),
+            ),
+            lambda f: (
+                f"{_name(f.a)} was due to meet {_name(f.b)} in {f.place} on {f.WD}.",
+                (_e("meet", [_name(f.a), _name(f.b)], day(next_weekday(f.pub, f.wd))),),
+                (),
+            ),
+        ],
+    ),
 ]
 
 

@@ -40,6 +40,7 @@ FLOORS = {
     "trade measures and bodies of states": 32,
     "folded coordination, speaking clauses and joint statements": 24,
     "readout and social-media language": 32,
+    "calls, praise and schedules told in the past": 23,
 }
 
 

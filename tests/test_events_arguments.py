@@ -364,3 +364,9 @@ def test_names_the_parser_folds_into_a_coordinated_phrase_are_each_an_actor():
         "Ingrid Berg",
         "Tomas Vidal",
     ]
+
+
+def test_a_common_noun_is_nobody_s_surname():
+    # "Norwegian berg" (a lower-case common noun) is not Ms Berg; "the Norwegian premier" is her by title.
+    doc = parse("Norwegian/JJ/amod/1/@NORP *berg/NN/nsubj/2 melts/VBZ/ROOT/2/=melt ././punct/2")
+    assert _resolver().resolve(marked(doc), "source") == []

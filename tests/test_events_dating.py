@@ -150,6 +150,9 @@ TENSE_CASES = [
     ("future", "infinitive-to-come", "The/DT/det/1 premier/NN/nsubj/2 is/VBZ/ROOT/2/=be due/JJ/acomp/2 to/TO/aux/5 *visit/VB/xcomp/3 Rome/NNP/dobj/5 on/IN/prep/5 Sunday/NNP/pobj/7 ././punct/2"),
     ("future", "infinitive-to-come", "The/DT/det/1 envoys/NNS/nsubj/2/=envoy plan/VBP/ROOT/2 to/TO/aux/4 *leave/VB/xcomp/2 on/IN/prep/4 Monday/NNP/pobj/5 ././punct/2"),
     ("future", "infinitive-to-come", "The/DT/det/1 envoys/NNS/nsubj/2/=envoy are/VBP/ROOT/2/=be due/JJ/acomp/2 to/TO/aux/5 *sign/VB/xcomp/3 on/IN/prep/5 Monday/NNP/pobj/6 ././punct/2"),
+    # a schedule told in the past still points ahead: was due to meet on Saturday / were expected to sign on Monday
+    ("future", "schedule-told-in-the-past", "The/DT/det/1 premier/NN/nsubj/2 was/VBD/ROOT/2/=be due/JJ/acomp/2 to/TO/aux/5 *meet/VB/xcomp/3 Mr/NNP/compound/7 Vidal/NNP/dobj/5 on/IN/prep/5 Saturday/NNP/pobj/8 ././punct/2"),
+    ("future", "schedule-told-in-the-past", "The/DT/det/1 envoys/NNS/nsubjpass/3/=envoy were/VBD/auxpass/3/=be expected/VBN/ROOT/3/=expect to/TO/aux/5 *sign/VB/xcomp/3 on/IN/prep/5 Monday/NNP/pobj/6 ././punct/3"),
     # said he would leave on Monday / said the envoy would travel on Sunday
     ("future", "future-in-the-past", "He/PRP/nsubj/1 said/VBD/ROOT/1/=say he/PRP/nsubj/4 would/MD/aux/4 *leave/VB/ccomp/1 on/IN/prep/4 Monday/NNP/pobj/5 ././punct/1"),
     ("future", "future-in-the-past", "The/DT/det/1 ministry/NN/nsubj/2 said/VBD/ROOT/2/=say the/DT/det/4 envoy/NN/nsubj/6 would/MD/aux/6 *travel/VB/ccomp/2 on/IN/prep/6 Sunday/NNP/pobj/7 ././punct/2"),

@@ -39,6 +39,8 @@ ENTRIES = {
     "fly": _entry("fly", "VERB", mode="visit", needs_place=True),
     "say": _entry("say", "VERB", "STATEMENT", "statement"),
     "speak-with": _entry("speak", "VERB", partners=frozenset({"with"})),
+    "call-on": _entry("call", "VERB", "REQUEST", "request", particles=frozenset({"on"})),
+    "call-praise": _entry("call", "VERB", "SUPPORT", "praise", needs_oprd=True, needs_praise=True),
 }
 
 # check, entry, refused (word marked), counted (word marked)
@@ -49,6 +51,8 @@ CASES = [
      "Peru/NNP/nsubj/1/@GPE *called/VBD/ROOT/1/=call for/IN/prep/1 talks/NNS/pobj/2/=talk ././punct/1"),
     ("needs-oprd", "call-oprd", "Peru/NNP/nsubj/1/@GPE *called/VBD/ROOT/1/=call the/DT/det/3 envoy/NN/dobj/1 ././punct/1",
      "Peru/NNP/nsubj/1/@GPE *called/VBD/ROOT/1/=call the/DT/det/3 envoy/NN/nsubj/5 a/DT/det/5 spy/NN/oprd/1 ././punct/1"),
+    ("needs-praise", "call-praise", "Peru/NNP/nsubj/1/@GPE *called/VBD/ROOT/1/=call the/DT/det/3 envoy/NN/nsubj/5 a/DT/det/5 liar/NN/oprd/1 ././punct/1",
+     "Peru/NNP/nsubj/1/@GPE *called/VBD/ROOT/1/=call the/DT/det/3 envoy/NN/nsubj/6 a/DT/det/6 true/JJ/amod/6 friend/NN/oprd/1 ././punct/1"),
     ("objects", "recall-envoy", "Peru/NNP/nsubj/1/@GPE *recalled/VBD/ROOT/1/=recall the/DT/det/3 shipment/NN/dobj/1 ././punct/1",
      "Peru/NNP/nsubj/1/@GPE *recalled/VBD/ROOT/1/=recall a/DT/det/3 number/NN/dobj/1 of/IN/prep/3 envoys/NNS/pobj/4/=envoy ././punct/1"),
     ("not-objects", "meet", "Peru/NNP/nsubj/1/@GPE *met/VBD/ROOT/1/=meet the/DT/det/3 deadline/NN/dobj/1 ././punct/1",
@@ -83,8 +87,17 @@ def _match(notation: str, entry: str) -> EntryMatch:
     return EntryMatch(reader, marked(doc), ENTRIES[entry])
 
 
+# A phrase of time is no particle: "called Chile on Monday" is no "called on Chile".
+EXTRA_CASES = [
+    ("particles", "call-on", "Peru/NNP/nsubj/1/@GPE *called/VBD/ROOT/1/=call Chile/NNP/dobj/1/@GPE on/IN/prep/1 Monday/NNP/pobj/3/@DATE ././punct/1",
+     "Peru/NNP/nsubj/1/@GPE *called/VBD/ROOT/1/=call on/IN/prep/1 Chile/NNP/pobj/2/@GPE to/TO/aux/5 act/VB/xcomp/1 ././punct/1"),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
-    ("check", "entry", "refused", "counted"), CASES, ids=[f"{c[0]}: {sentence(c[2])}" for c in CASES]
+    ("check", "entry", "refused", "counted"),
+    CASES + EXTRA_CASES,
+    ids=[f"{c[0]}: {sentence(c[2])}" for c in CASES + EXTRA_CASES],
 )
 def test_a_word_that_fails_a_condition_of_its_entry_is_no_trigger(check, entry, refused, counted):
     assert CONDITIONS.first(_match(refused, entry)) == (True, check)

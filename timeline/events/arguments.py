@@ -490,6 +490,8 @@ def _gazetteer_name(r: ActorResolver, p: Phrase) -> list[Participant] | None:
         ref = r.gaz.lookup(tok.text, on=r.on)
     if ref is None:
         return None
+    if ref.kind == "person" and ref.via in ("name", "alias", "surname") and not tok.text[:1].isupper():
+        return None  # "Spanish rice": a common noun is nobody's surname
     found = [r._ref(ref, p.surface, p.role)]
     if p.lemma in STATE_AGENT_NOUNS and p.plural and ref.kind != "person":
         r.memory.remember_agents(p.lemma, found)

@@ -38,6 +38,7 @@ MOTION_VERBS = words("dating", "motion_verbs")
 SAYING_VERBS = words("common", "reporting_verbs")
 SCHEDULING_VERBS = words("dating", "scheduling_verbs")
 FUTURE_GOVERNORS = words("dating", "future_governors")
+SCHEDULES_TOLD = words("dating", "schedules_told")
 PORTION_NOUNS = words("dating", "portion_nouns")
 SIMULTANEOUS_MARKS = words("dating", "simultaneous_marks")
 MODAL_VERBS = words("dating", "modal_verbs")
@@ -149,6 +150,19 @@ def _infinitive_to_come(clause: Clause) -> str | None:
         return None
     governor = verb.head
     if governor.lemma_.lower() in FUTURE_GOVERNORS and tense_of_token(governor) in ("present", "future"):
+        return "future"
+    return None
+
+
+@TENSES.register
+def _schedule_told_in_the_past(clause: Clause) -> str | None:
+    """a schedule told in the past tense still points ahead of the story: "was
+    due to meet Mr Vidal on Saturday", "were expected to sign on Monday" → future"""
+    verb = clause.verb
+    if not (verb.tag_ == "VB" and "to" in clause.aux_words and verb.dep_ == "xcomp" and verb.head.i != verb.i):
+        return None
+    governor = verb.head
+    if governor.lemma_.lower() in SCHEDULES_TOLD and tense_of_token(governor) == "past":
         return "future"
     return None
 

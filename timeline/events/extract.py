@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 # event already reported ("The meeting took place ...").
 ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
 FOREIGN_AFFAIRS_WORDS = words("arguments", "foreign_affairs_words")
+PRAISE_WORDS = words("lexicon", "praise_words")
 ACTOR_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}  # the entities `_abroad` reads
 REPORTING_VERBS = {"say", "tell", "announce", "state", "report", "add", "confirm", "explain", "note"}
 
@@ -684,9 +685,15 @@ def _part_of_a_name(m: EntryMatch) -> bool | None:
 def _particles(m: EntryMatch) -> bool | None:
     """particles: the verb needs one of the entry's particles or prepositions:
     "called for talks", "broke off relations" """
-    if m.entry.particles and not {c.lower_ for c in m.children if c.dep_ in ("prt", "prep")} & m.entry.particles:
-        return True
-    return None
+    if not m.entry.particles:
+        return None
+    # "called Mr Vidal on Tuesday": a phrase of time is no particle
+    given = {c.lower_ for c in m.children if c.dep_ in ("prt", "prep") and not _phrase_of_time(c)}
+    return True if not given & m.entry.particles else None
+
+
+def _phrase_of_time(prep: Token) -> bool:
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 @CONDITIONS.register
@@ -696,6 +703,17 @@ def _needs_oprd(m: EntryMatch) -> bool | None:
     if m.entry.needs_oprd and not any(c.dep_ in ("oprd", "xcomp", "attr") for c in m.children):
         return True
     return None
+
+
+@CONDITIONS.register
+def _needs_praise(m: EntryMatch) -> bool | None:
+    """needs_praise: the object predicate praises: "called Ms Berg 'a true
+    friend'", not "called her 'a liar'" """
+    if not m.entry.needs_praise:
+        return None
+    predicates = [c for c in m.children if c.dep_ in ("oprd", "xcomp", "attr")]
+    praised = any(t.lemma_.lower() in PRAISE_WORDS for c in predicates for t in c.subtree)
+    return None if praised else True
 
 
 @CONDITIONS.register

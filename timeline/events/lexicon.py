@@ -31,6 +31,7 @@ TRIGGER_KEYS = {
     "governors",
     "particles",
     "needs_oprd",
+    "needs_praise",
     "needs_place",
     "modifiers",
     "complements",
@@ -84,6 +85,7 @@ class Trigger:
     modifiers: frozenset[str] = frozenset()
     complements: frozenset[str] = frozenset()
     needs_oprd: bool = False
+    needs_praise: bool = False  # the object predicate praises: "called him 'a true friend'"
     needs_place: bool = False
     ultimatum: bool = False
     needs_threat: bool = False
@@ -196,6 +198,7 @@ def _trigger(i: int, raw: dict[str, Any], categories: dict[str, Category]) -> Tr
         summary=raw.get("summary") or raw["lemma"],
         weight=weight,
         needs_oprd=bool(raw.get("needs_oprd")),
+        needs_praise=bool(raw.get("needs_praise")),
         needs_place=bool(raw.get("needs_place")),
         ultimatum=bool(raw.get("ultimatum")),
         needs_threat=bool(raw.get("needs_threat")),
