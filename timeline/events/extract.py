@@ -27,7 +27,7 @@ from timeline.events.modality import ASSERTED, PLANNED, modality
 from timeline.events.participants import Gathering, gather
 from timeline.events.rules import RuleSet
 from timeline.events.segment import paragraphs
-from timeline.events.statements import intergovernmental, statement_worthy
+from timeline.events.statements import intergovernmental, speaks_of_abroad, statement_worthy
 from timeline.events.syntax import governing_verb
 from timeline.events.types import Extraction, MentionRecord, Participant
 from timeline.sources.document import Document
@@ -46,9 +46,7 @@ if TYPE_CHECKING:
 # Nouns that, with "the" and no participants of their own, refer back to an
 # event already reported ("The meeting took place ...").
 ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
-FOREIGN_AFFAIRS_WORDS = words("arguments", "foreign_affairs_words")
 PRAISE_WORDS = words("lexicon", "praise_words")
-ACTOR_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}  # the entities `_abroad` reads
 REPORTING_VERBS = {"say", "tell", "announce", "state", "report", "add", "confirm", "explain", "note"}
 
 
@@ -348,7 +346,7 @@ class _ParagraphReader:
     ) -> MentionDraft | None:
         trigger = self._visit_or_meeting(token, trigger)
         participants = self._participants(token, trigger) or list(borrowed or [])
-        abroad = trigger.type != "STATEMENT" or self._speaks_of_abroad(token, sent, participants)
+        abroad = trigger.type != "STATEMENT" or speaks_of_abroad(token, sent, participants, self.gaz, self.published)
         candidate = Candidate(token, trigger, participants, self.memory.officials, abroad)
         if NO_EVENT.first(candidate)[0]:
             return None
@@ -500,64 +498,6 @@ class _ParagraphReader:
         before = [day for _i, day in past_days_in(self.dates, sent, self.published) if day <= latest]
         self.memory.told_after_the_fact = bool(before)
         self.memory.lead_day = before[0] if before else None
-
-    def _speaks_of_abroad(self, token: Token, sent: Span, participants: list[Participant]) -> bool:
-        """Whether a saying is foreign policy: its speaker holds an office of
-        foreign affairs, or its sentence names a state, a body of states, a
-        person of another state or a region abroad than the speakers' own
-        countries."""
-        own = {p.country for p in participants if p.role == "source" and p.country}
-        if len(own) != 1:
-            return True  # no country to be at home in, or a joint statement of several
-        if self._foreign_affairs_speaker(token, participants):
-            return True
-        if self._names_an_untagged_body(sent):
-            return True
-        return any(self._abroad(ent, own) for ent in sent.ents)
-
-    def _names_an_untagged_body(self, sent: Span) -> bool:
-        """ "the G-7 summit", "the NATO treaty": a body of states the parser
-        did not tag as one (or tagged as part of a law, an event, a product)."""
-        for tok in sent:
-            if tok.pos_ == "PROPN" and tok.ent_type_ not in ACTOR_ENTITY_LABELS:
-                ref = self.gaz.lookup(tok.text, on=self.published)
-                if ref is not None and ref.country is None and ref.kind in ("organisation", "group"):
-                    return True
-        return False
-
-    def _abroad(self, ent: Span, own: set[str]) -> bool:
-        """Whether an entity is a state, body of states, person or region other
-        than the countries in `own`."""
-        if ent.label_ == "NORP":
-            country = self.gaz.country_of_adjective(ent.text)
-            return bool(country and country not in own)
-        if ent.label_ not in ("GPE", "ORG", "PERSON", "LOC"):
-            return False
-        ref = self.gaz.lookup(ent.text, on=self.published)
-        if ref is None and ent.label_ in ("GPE", "LOC"):
-            # "the Gulf", "Asia": a region is abroad unless it is a place at home
-            from timeline.actors.places import resolve_place
-
-            place = resolve_place(ent.text, on=self.published)
-            return place.country not in own if place is not None else ent.label_ == "LOC"
-        if ref is None:
-            return False
-        if ref.country is None:
-            return ref.kind in ("organisation", "group")
-        return ref.country not in own
-
-    def _foreign_affairs_speaker(self, token: Token, participants: list[Participant]) -> bool:
-        """ "Foreign Minister Lena Holm said", "the ambassador told reporters", or
-        a speaker the gazetteer gives an office of foreign affairs."""
-        for subject in args_.subjects_of(token):
-            if any(t.lower_ in FOREIGN_AFFAIRS_WORDS for t in subject.subtree):
-                return True
-        for p in participants:
-            if p.role == "source" and p.kind == "person" and p.known:
-                roles = self.gaz.roles_of(p.name, on=self.published)
-                if any("foreign" in r.office for r in roles):
-                    return True
-        return False
 
     def _story_day(self, token: Token, sent: Span) -> str | None:
         """In a story told after the fact, the day the story has reached: the day

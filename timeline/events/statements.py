@@ -4,7 +4,8 @@ the saying involves another state or an international body.
 
 The triggers stage asks `statement_worthy` of a saying verb (the rules of
 `SAYINGS`, and `SAID` for each word of what is said); the events stage asks
-`intergovernmental` once the participants are found (the rules of `DIPLOMATIC`).
+`intergovernmental` once the participants are found (the rules of `DIPLOMATIC`),
+and `speaks_of_abroad` whether a known speaker's saying is foreign policy.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
+from timeline.datafiles import words
 from timeline.events.arguments import subjects_of
 from timeline.events.lexicon import Lexicon, Trigger
 from timeline.events.modality import HYPOTHETICAL, NEGATED, modality
@@ -22,7 +24,11 @@ from timeline.events.syntax import governing_verb, quantity
 from timeline.events.types import Participant
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from datetime import date
+
+    from spacy.tokens import Span, Token
+
+    from timeline.actors.gazetteer import Gazetteer
 
 # Speakers whose "said" only attributes a report ("officials said") make no STATEMENT.
 ATTRIBUTION_ONLY = {
@@ -300,4 +306,73 @@ def _several_states_speak(s: Statement) -> bool | None:
 def _home_affairs(s: Statement) -> bool | None:
     """nobody beyond the speakers' own country: "the Kenyan minister said prices
     would rise" """
+    return False
+
+
+# --- is a known speaker's saying foreign policy -------------------------------------
+
+FOREIGN_AFFAIRS_WORDS = words("arguments", "foreign_affairs_words")
+ACTOR_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}  # the entities `_abroad` reads
+
+
+def speaks_of_abroad(
+    token: Token, sent: Span, participants: list[Participant], gaz: Gazetteer, on: date | None
+) -> bool:
+    """Whether a saying is foreign policy: its speaker holds an office of
+    foreign affairs, or its sentence names a state, a body of states, a
+    person of another state or a region abroad than the speakers' own
+    countries ("the Speaker said the border must be kept safe" is not)."""
+    own = {p.country for p in participants if p.role == "source" and p.country}
+    if len(own) != 1:
+        return True  # no country to be at home in, or a joint statement of several
+    if _foreign_affairs_speaker(token, participants, gaz, on):
+        return True
+    if _names_an_untagged_body(sent, gaz, on):
+        return True
+    return any(_abroad(ent, own, gaz, on) for ent in sent.ents)
+
+
+def _names_an_untagged_body(sent: Span, gaz: Gazetteer, on: date | None) -> bool:
+    """ "the G-7 summit", "the NATO treaty": a body of states the parser did
+    not tag as one (or tagged as part of a law, an event, a product)."""
+    for tok in sent:
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in ACTOR_ENTITY_LABELS:
+            ref = gaz.lookup(tok.text, on=on)
+            if ref is not None and ref.country is None and ref.kind in ("organisation", "group"):
+                return True
+    return False
+
+
+def _abroad(ent: Span, own: set[str], gaz: Gazetteer, on: date | None) -> bool:
+    """Whether an entity is a state, body of states, person or region other
+    than the countries in `own`."""
+    if ent.label_ == "NORP":
+        country = gaz.country_of_adjective(ent.text)
+        return bool(country and country not in own)
+    if ent.label_ not in ("GPE", "ORG", "PERSON", "LOC"):
+        return False
+    ref = gaz.lookup(ent.text, on=on)
+    if ref is None and ent.label_ in ("GPE", "LOC"):
+        # "the Gulf", "Asia": a region is abroad unless it is a place at home
+        from timeline.actors.places import resolve_place
+
+        place = resolve_place(ent.text, on=on)
+        return place.country not in own if place is not None else ent.label_ == "LOC"
+    if ref is None:
+        return False
+    if ref.country is None:
+        return ref.kind in ("organisation", "group")
+    return ref.country not in own
+
+
+def _foreign_affairs_speaker(token: Token, participants: list[Participant], gaz: Gazetteer, on: date | None) -> bool:
+    """ "Foreign Minister Lena Holm said", "the ambassador told reporters", or a
+    speaker the gazetteer gives an office of foreign affairs."""
+    for subject in subjects_of(token):
+        if any(t.lower_ in FOREIGN_AFFAIRS_WORDS for t in subject.subtree):
+            return True
+    for p in participants:
+        if p.role == "source" and p.kind == "person" and p.known:
+            if any("foreign" in r.office for r in gaz.roles_of(p.name, on=on)):
+                return True
     return False
