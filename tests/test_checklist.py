@@ -32,7 +32,7 @@ FLOORS = {
     "titles only": 16,
     "pronoun and surname after the first mention": 16,
     "coordinated and subordinate events share the date": 16,
-    "unknown official with a title": 13,
+    "unknown official with a title": 16,
     "negated or hypothetical: no event": 24,
     "story told after the fact": 24,
     "story of the day": 16,

@@ -370,3 +370,12 @@ def test_a_common_noun_is_nobody_s_surname():
     # "Norwegian berg" (a lower-case common noun) is not Ms Berg; "the Norwegian premier" is her by title.
     doc = parse("Norwegian/JJ/amod/1/@NORP *berg/NN/nsubj/2 melts/VBZ/ROOT/2/=melt ././punct/2")
     assert _resolver().resolve(marked(doc), "source") == []
+
+
+def test_a_name_the_parser_took_for_an_organisation_is_a_person_with_an_office_in_apposition():
+    doc = parse(
+        "Mr/NNP/compound/1 Vidal/NNP/nsubj/2/@PERSON met/VBD/ROOT/2/=meet *Lena/NNP/compound/4/@ORG Holm/NNP/dobj/2/@ORG"
+        " ,/,/punct/4 the/DT/det/8 foreign/JJ/amod/8 minister/NN/appos/4 of/IN/prep/8 Norway/NNP/pobj/9/@GPE ././punct/2"
+    )
+    [holm] = _resolver().resolve(doc[4], "target")
+    assert (holm.name, holm.kind, holm.country) == ("Lena Holm", "person", "Norway")

@@ -295,6 +295,8 @@ class ActorResolver:
             country = self._state_of_body(ent)
             if country is not None:
                 return [Participant(country, "country", role, country, None, ent.text)]
+            if _named_by_an_office(ent):
+                return self._unknown_person(ent, text, role)
         if ent.label_ == "NORP":
             country = self.gaz.country_of_adjective(text)
             if country and tok.i == ent.end - 1 and tok.pos_ in ("PROPN", "NOUN"):
@@ -707,13 +709,26 @@ def _clean_person_name(text: str) -> str:
 
 
 def _appositive_country(ent: Span, gaz: Gazetteer) -> str | None:
+    """ "Lena Holm, Norway's envoy", "Lena Holm, the Norwegian envoy", "Lena
+    Holm, the foreign minister of Norway" """
     for child in ent.root.children:
         if child.dep_ == "appos":
             start, end = noun_phrase(child)
             country = country_adjectives(child.doc, start, end, gaz)
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    country = country or gaz.country_named(pobj.text)
             if country:
                 return country
     return None
+
+
+def _named_by_an_office(ent: Span) -> bool:
+    """ "Amara Wanjiku, the foreign minister of Kenya": a name the parser took
+    for an organisation is a person when an office stands in apposition to it."""
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+        return False
+    return any(c.dep_ == "appos" and c.lemma_.lower() in OFFICE_WORDS for c in ent.root.children)
 
 
 def _folded_coordinates(token: Token) -> list[Token]:
