@@ -309,10 +309,20 @@ def _stored_words(session: Session, reports: Sequence[ReportRow]) -> dict[str, f
 
 # Statements built once, values passed as parameters: building a statement per
 # row costs more than running it (SQLAlchemy derives a cache key each time).
-_EVENTS_OF_ACTORS = (
+
+# A shared actor, checked per candidate row by the event_actor(actor_id,
+# event_id) index: correlated, so the database never lists every event of a
+# much-reported actor (a state takes part in a tenth of all events), which
+# made an `event_id IN (...)` list grow with the database (issue 13).
+_SHARES_AN_ACTOR = (
     select(_EVENT_ACTOR.c.event_id)
-    .join(_ACTOR, _ACTOR.c.id == _EVENT_ACTOR.c.actor_id)
-    .where(_ACTOR.c.name.in_(bindparam("names", expanding=True)))
+    .where(
+        _EVENT_ACTOR.c.event_id == _REPORT.c.event_id,
+        _EVENT_ACTOR.c.actor_id.in_(
+            select(_ACTOR.c.id).where(_ACTOR.c.name.in_(bindparam("names", expanding=True))).scalar_subquery()
+        ),
+    )
+    .exists()
 )
 # Dated reports by the (family, date_start, date_end) index, the range bounded
 # on both sides: a report the rule links spans a month at most (`_LONGEST_SPAN`).
@@ -321,12 +331,12 @@ _CANDIDATES = select(_REPORT).where(
     _REPORT.c.date_start >= bindparam("earliest_start"),
     _REPORT.c.date_start <= bindparam("hi"),
     _REPORT.c.date_end >= bindparam("lo"),
-    _REPORT.c.event_id.in_(_EVENTS_OF_ACTORS),
+    _SHARES_AN_ACTOR,
 )
 # Undated reports by their articles' publication day (ix_article_published, then
-# ix_event_report_article_id). `family || ''` and `event_id + 0` keep SQLite,
-# which has no statistics, from scanning every undated report of the family or
-# every event of a much-reported actor instead; they stay filters.
+# ix_event_report_article_id). `family || ''` keeps SQLite, which has no
+# statistics, from scanning every undated report of the family instead; it
+# stays a filter.
 _UNDATED_CANDIDATES = select(_REPORT).where(
     (_REPORT.c.family + "") == bindparam("family"),
     _REPORT.c.date_start.is_(None),
@@ -335,7 +345,7 @@ _UNDATED_CANDIDATES = select(_REPORT).where(
             _ARTICLE.c.published >= bindparam("published_lo"), _ARTICLE.c.published < bindparam("published_before")
         )
     ),
-    (_REPORT.c.event_id + 0).in_(_EVENTS_OF_ACTORS),
+    _SHARES_AN_ACTOR,
 )
 _LONGEST_SPAN = timedelta(days=31)
 _INSERT_REPORT = insert(_REPORT)
