@@ -310,18 +310,21 @@ def _stored_words(session: Session, reports: Sequence[ReportRow]) -> dict[str, f
 # Statements built once, values passed as parameters: building a statement per
 # row costs more than running it (SQLAlchemy derives a cache key each time).
 
-# A shared actor, checked per candidate row by the event_actor(actor_id,
-# event_id) index: correlated, so the database never lists every event of a
-# much-reported actor (a state takes part in a tenth of all events), which
-# made an `event_id IN (...)` list grow with the database (issue 13).
+# The report's actors by name (the unique index on actor.name).
+_ACTOR_IDS_NAMED = select(_ACTOR.c.id).where(_ACTOR.c.name.in_(bindparam("names", expanding=True)))
+# A shared actor, checked per candidate row by an index on event_actor's
+# event_id: never a list of every event of the report's actors, which grows
+# with the database (a much-reported state is in a third of all events; issue
+# 13). OFFSET 0 keeps PostgreSQL from flattening the EXISTS into a semi join,
+# which it would hash over all those events: its estimate of an actor's events
+# is the average one's.
 _SHARES_AN_ACTOR = (
     select(_EVENT_ACTOR.c.event_id)
     .where(
         _EVENT_ACTOR.c.event_id == _REPORT.c.event_id,
-        _EVENT_ACTOR.c.actor_id.in_(
-            select(_ACTOR.c.id).where(_ACTOR.c.name.in_(bindparam("names", expanding=True))).scalar_subquery()
-        ),
+        _EVENT_ACTOR.c.actor_id.in_(bindparam("actor_ids", expanding=True)),
     )
+    .offset(0)
     .exists()
 )
 # Dated reports by the (family, date_start, date_end) index, the range bounded
@@ -371,14 +374,16 @@ def _candidates(session: Session, report: merging.Report) -> list[Row[Any]]:
     if span is None or not report.names:
         return []
     lo, hi = span[0] - timedelta(days=1), span[1] + timedelta(days=1)
-    params = {
+    params: dict[str, Any] = {
         "family": report.family,
         "lo": lo.isoformat(),
         "hi": hi.isoformat(),
         "earliest_start": (lo - _LONGEST_SPAN).isoformat(),
-        "names": sorted(report.names),
     }
     conn = session.connection()
+    params["actor_ids"] = sorted(conn.execute(_ACTOR_IDS_NAMED, {"names": sorted(report.names)}).scalars())
+    if not params["actor_ids"]:
+        return []  # no stored actor of its: no stored report shares one
     found = list(conn.execute(_CANDIDATES, params).all())
     if not report.undated:
         after = hi + timedelta(days=merging.UNDATED_DAYS_BEFORE + 1)
