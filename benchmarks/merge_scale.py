@@ -3,10 +3,11 @@ a million reports, on SQLite and on PostgreSQL.
 
 Builds a synthetic but realistically shaped database through the real
 migrations, bulk-loaded into the store's own tables (no extraction): actors
-drawn from the gazetteer (states first, a long Zipf tail), dates over forty
-years, type families and date granularities in the proportions the whole
-Reuters-21578 ingest gives, one to three reports per event from different
-articles, one mention sentence per report. Then stores the next N reports
+drawn from the gazetteer (the Reuters ingest's most reported first, with
+their counts, then a Zipf tail), dates over forty years, and type families,
+date granularities, reports per event and actors per report in the
+proportions the whole Reuters-21578 ingest gives; one mention sentence per
+report, each in an article of its own. Then stores the next N reports
 (default 10,000, each in a new article; a third follow up an event already
 stored) through `store_article`, the ingest's own store step (actors,
 candidate search, the merge rule, deriving events, commit), and prints the
@@ -564,7 +565,7 @@ def next_reports(url: str, n_new: int, seed: int) -> list[tuple]:
     follow = list(stored.values())
     world.rng.shuffle(follow)
     for i in range(n_new):
-        if i % 3 == 0 and follow:
+        if i % round(1 / FOLLOW_UP_SHARE) == 0 and follow:
             row = follow.pop()
             names = [a[0] for a in json.loads(row.actors)]
             chosen = [kinds[n] for n in names if n in kinds]
