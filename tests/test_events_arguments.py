@@ -379,3 +379,19 @@ def test_a_name_the_parser_took_for_an_organisation_is_a_person_with_an_office_i
     )
     [holm] = _resolver().resolve(doc[4], "target")
     assert (holm.name, holm.kind, holm.country) == ("Lena Holm", "person", "Norway")
+
+
+@pytest.mark.parametrize(
+    ("count", "names"),
+    [("four", ["Norway", "Chile", "Peru", "Japan"]), ("five", [])],
+    ids=["the count the group has", "another count"],
+)
+def test_a_counted_group_refers_back_to_as_many_states(count, names):
+    # "Norway, Chile, Peru and Japan signed ... The four countries agreed ..."
+    memory = DiscourseMemory()
+    memory.last_countries = [Participant(c, "country", "participant", c) for c in ("Norway", "Chile", "Peru", "Japan")]
+    doc = parse(
+        f"The/DT/det/2 {count}/CD/nummod/2/@CARDINAL *countries/NNS/nsubj/3/=country agreed/VBD/ROOT/3/=agree ././punct/3"
+    )
+    found = ActorResolver(small_gazetteer(), ON, memory).resolve(marked(doc), "source")
+    assert [p.name for p in found] == names

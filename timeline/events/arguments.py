@@ -24,6 +24,7 @@ from timeline.actors.gazetteer import HONORIFICS
 from timeline.datafiles import words
 from timeline.events.rules import RuleSet
 from timeline.events.types import Participant
+from timeline.vocabulary import NUMBER_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -440,13 +441,19 @@ def _named_entity(r: ActorResolver, p: Phrase) -> list[Participant] | None:
 @ACTORS.register
 def _group_referred_back(r: ActorResolver, p: Phrase) -> list[Participant] | None:
     """the last group talked about: "the two leaders", "both sides", "the three
-    countries" """
+    countries"; a larger count must be the group's size: "the seven major
+    industrial countries" after seven were named"""
     if p.lemma not in PLURAL_REFERENCES or not p.plural:
         return None
-    if not any(t.lower_ in GROUP_COUNTS for t in p.doc[p.start : p.end]):
+    words = p.doc[p.start : p.end]
+    counts = [NUMBER_WORDS.get(t.lower_) or (int(t.text) if t.text.isdigit() else 0) for t in words]
+    size = max(counts, default=0)
+    if not any(t.lower_ in GROUP_COUNTS for t in words) and size <= 3:
         return None
     group = r.memory.last_countries if p.lemma in STATE_REFERENCES else r.memory.last_group
     group = group or r.memory.last_group
+    if size > 3 and len(group) != size:
+        return None
     return p.again(group) if group else None
 
 

@@ -31,6 +31,7 @@ from timeline.events.statements import intergovernmental, speaks_of_abroad, stat
 from timeline.events.syntax import governing_verb
 from timeline.events.types import Extraction, MentionRecord, Participant
 from timeline.sources.document import Document
+from timeline.vocabulary import NUMBER_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -1353,20 +1354,6 @@ def _threatens(verb: Token) -> bool:
     if any(t.dep_ == "cc" and t.lower_ == "or" for t in said):
         return True
     return any(t.lemma_.lower() in THREAT_WORDS for t in said)
-
-
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 
 
 def _stated_duration(token: Token) -> int | None:
