@@ -734,6 +734,29 @@ CAPABILITIES: list[tuple[str, str, list[Builder]]] = [
             ),
         ],
     ),
+    (
+        # More verbs of modern diplomatic reporting: a host's welcome,
+        # recognition, ties cut, criticism "lashed out at".
+        "welcome, recognition, ties cut and criticism",
+        "other",
+        [
+            lambda f: (
+                f"{_name(f.a)} welcomed {_name(f.b)} to {f.place} on {f.WD}.",
+                (_e("visit", [_name(f.a), _name(f.b)], _weekday_past(f)),),
+                (),
+            ),
+            lambda f: (
+                f"{_country(f.a)} cut diplomatic ties with {_country(f.b)} on {f.WD}.",
+                (_e("sanction", [_country(f.a), _country(f.b)], _weekday_past(f)),),
+                (),
+            ),
+            lambda f: (
+                f"{_name(f.a)} lashed out at {_country(f.b)} on {f.WD} over the border dispute.",
+                (_e("accuse", [_name(f.a), _country(f.b)], _weekday_past(f)),),
+                (),
+            ),
+        ],
+    ),
 ]
 
 

@@ -41,6 +41,7 @@ FLOORS = {
     "folded coordination, speaking clauses and joint statements": 24,
     "readout and social-media language": 32,
     "calls, praise and schedules told in the past": 23,
+    "welcome, recognition, ties cut and criticism": 24,
 }
 
 
