@@ -397,16 +397,22 @@ def _when_clause(dates: DateAttacher, token: Token, unresolved: bool) -> Dated |
     "when the ministers met on March 30, the leaders criticised the plan"; a
     speaking clause the parser hangs on what is said is the saying's occasion:
     "said, 'We will help', while addressing reporters yesterday" """
-    clauses = [c for c in token.children if c.dep_ == "advcl"]
-    if token.lemma_.lower() in SAYING_VERBS:
-        for said in (c for c in token.children if c.dep_ == "ccomp"):
-            clauses += [c for c in said.children if c.dep_ == "advcl" and c.lemma_.lower() in SPEAKING_VERBS]
-    for clause in clauses:
+    for clause in _adverbial_clauses(token):
         if any(m.dep_ in ("advmod", "mark") and m.lower_ in SIMULTANEOUS_MARKS for m in clause.children):
             for _, expr in dates.on(clause.subtree):
                 if dates.usable(expr, unresolved) and expr.anchor != "event":
                     return expr, "date of the when-clause"
     return None
+
+
+def _adverbial_clauses(token: Token) -> list[Token]:
+    """The adverbial clauses of `token`, and for a saying the speaking clauses
+    the parser hung on what is said."""
+    clauses = [c for c in token.children if c.dep_ == "advcl"]
+    if token.lemma_.lower() in SAYING_VERBS:
+        for said in (c for c in token.children if c.dep_ == "ccomp"):
+            clauses += [c for c in said.children if c.dep_ == "advcl" and c.lemma_.lower() in SPEAKING_VERBS]
+    return clauses
 
 
 @DATE_SOURCES.register
@@ -545,13 +551,18 @@ def _attachment(span: Span) -> Token:
         break
     if node.head.i == node.i:
         return node
+    return _verb_of_an_opening_day(node, span) or node.head
+
+
+def _verb_of_an_opening_day(node: Token, span: Span) -> Token | None:
+    """ "Yesterday Ms Berg phoned ...": a day that opens the subject's phrase
+    (the parser makes it a compound of the name) is the verb's."""
     subject = node.head
-    if node.dep_ in ("compound", "nmod") and node.i == span.start and subject.dep_ in ("nsubj", "nsubjpass"):
-        # "Yesterday Ms Berg phoned ...": a day that opens the subject's phrase
-        # is the verb's, not part of the name.
-        if node.i == subject.left_edge.i and subject.head.i != subject.i:
-            return subject.head
-    return node.head
+    if node.dep_ not in ("compound", "nmod") or node.i != span.start or subject.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if node.i == subject.left_edge.i and subject.head.i != subject.i:
+        return subject.head
+    return None
 
 
 def anchor_tokens_of(anchor: Token) -> set[int]:
