@@ -10,22 +10,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-# Number words as news writes them ("two days later", "the seven countries").
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
-
 
 class Granularity(StrEnum):
     """How precise a date is (TimeML values: 2023-09-15, 2023-W37, 2023-09, …)."""

@@ -24,7 +24,7 @@ from timeline.actors.gazetteer import HONORIFICS
 from timeline.datafiles import words
 from timeline.events.rules import RuleSet
 from timeline.events.types import Participant
-from timeline.vocabulary import NUMBER_WORDS
+from timeline.temporal.lexicon import CARDINALS as NUMBER_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

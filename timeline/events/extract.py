@@ -31,7 +31,7 @@ from timeline.events.statements import intergovernmental, speaks_of_abroad, stat
 from timeline.events.syntax import governing_verb
 from timeline.events.types import Extraction, MentionRecord, Participant
 from timeline.sources.document import Document
-from timeline.vocabulary import NUMBER_WORDS
+from timeline.temporal.lexicon import CARDINALS as NUMBER_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
