@@ -75,10 +75,10 @@ class DiscourseMemory:
     last_agents: list[Participant] = field(default_factory=list)  # the latest such group
     dateline_place: object | None = None  # the Place of the story's dateline, for "here"
     officials: set[str] = field(default_factory=set)  # unknown persons the article gives a public office
-    # Whether the story is told after the fact: its lead names a day before the
-    # publication day (None until the lead is read).
-    told_after_the_fact: bool | None = None
-    lead_day: str | None = None  # the past day the lead names, in a story told after the fact
+    # The story's lead, once read: the past day it names in a story told after
+    # the fact ("On Saturday, the envoys met ..."), else None.
+    lead_read: bool = False
+    lead_day: str | None = None
 
     def remember(self, person: Participant, *, subject: bool = False) -> None:
         self.persons = [q for q in self.persons if q.name != person.name] + [person]

@@ -347,8 +347,7 @@ class _ParagraphReader:
     ) -> MentionDraft | None:
         trigger = self._visit_or_meeting(token, trigger)
         participants = self._participants(token, trigger) or list(borrowed or [])
-        abroad = trigger.type != "STATEMENT" or speaks_of_abroad(token, sent, participants, self.gaz, self.published)
-        candidate = Candidate(token, trigger, participants, self.memory.officials, abroad)
+        candidate = Candidate(token, trigger, participants, self.memory.officials, self.gaz, self.published)
         if NO_EVENT.first(candidate)[0]:
             return None
         # An ultimatum is made when it is said: its time and modality are the saying's.
@@ -489,7 +488,7 @@ class _ParagraphReader:
         first sentence with a verb; a dateline is none): "On Saturday, the
         envoys met ..." published on a Monday is; "The envoys met ..." and "The
         envoys met last night ..." are not."""
-        if self.memory.told_after_the_fact is not None or self.published is None:
+        if self.memory.lead_read or self.published is None:
             return
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):
             return
@@ -497,14 +496,14 @@ class _ParagraphReader:
         # night"); one about two or more days back is a story told after the fact.
         latest = (self.published - timedelta(days=2)).isoformat()
         before = [day for _i, day in past_days_in(self.dates, sent, self.published) if day <= latest]
-        self.memory.told_after_the_fact = bool(before)
+        self.memory.lead_read = True
         self.memory.lead_day = before[0] if before else None
 
     def _story_day(self, token: Token, sent: Span) -> str | None:
         """In a story told after the fact, the day the story has reached: the day
         the sentence names nearest the act, else the last day an earlier act
         was explicitly given, else the day of the lead."""
-        if not self.memory.told_after_the_fact or self.published is None:
+        if self.memory.lead_day is None or self.published is None:
             return None
         days = past_days_in(self.dates, sent, self.published)
         if days:
@@ -793,7 +792,16 @@ class Candidate:
     trigger: Trigger
     participants: list[Participant]
     officials: set[str]  # the people the article gave a public office
-    abroad: bool = True  # the sentence names a state or body other than the speakers' own
+    gaz: Gazetteer | None = None  # for `abroad`; without one a saying counts as foreign policy
+    published: date | None = None
+
+    @cached_property
+    def abroad(self) -> bool:
+        """Whether a saying is foreign policy (`statements.speaks_of_abroad`),
+        worked out only when a rule asks."""
+        if self.gaz is None or self.trigger.type != "STATEMENT":
+            return True
+        return speaks_of_abroad(self.token, self.token.sent, self.participants, self.gaz, self.published)
 
     @property
     def anaphoric(self) -> bool:
