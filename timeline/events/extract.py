@@ -471,17 +471,20 @@ class _ParagraphReader:
         for draft in reversed(self.drafts):
             if draft.sentence_index < self.memory.sentence_index - 1:
                 return None
-            if (
-                draft.main_clause
-                and draft.date_explicit
-                and draft.granularity == "day"
-                and draft.date_value
-                and not draft.date_soft
-                and self.published
-                and draft.date_value <= self.published.isoformat()
-            ):
+            if draft.main_clause and self._told_on_a_past_day(draft):
                 return draft
         return None
+
+    def _told_on_a_past_day(self, draft: MentionDraft) -> bool:
+        """Whether the text itself dates a mention to a day not after publication."""
+        return bool(
+            draft.date_explicit
+            and draft.granularity == "day"
+            and draft.date_value
+            and not draft.date_soft
+            and self.published
+            and draft.date_value <= self.published.isoformat()
+        )
 
     def _note_lead(self, sent: Span) -> None:
         """Whether the story is told after the fact, decided on its lead (its
@@ -508,11 +511,8 @@ class _ParagraphReader:
         days = past_days_in(self.dates, sent, self.published)
         if days:
             return min(days, key=lambda day: abs(day[0] - token.i))[1]
-        for draft in reversed(self.drafts):
-            if draft.date_explicit and draft.granularity == "day" and not draft.date_soft and draft.date_value:
-                if draft.date_value <= self.published.isoformat():
-                    return draft.date_value
-        return self.memory.lead_day
+        dated = next((d for d in reversed(self.drafts) if self._told_on_a_past_day(d)), None)
+        return dated.date_value if dated is not None else self.memory.lead_day
 
     def _is_future(self, timex: TimeExpression | None) -> bool:
         if timex is None or self.published is None or timex.date_start is None:
