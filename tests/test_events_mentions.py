@@ -13,10 +13,12 @@ import pytest
 from conftest import marked, parse, sentence, small_gazetteer
 
 from timeline.events.arguments import DiscourseMemory
-from timeline.events.extract import NO_EVENT, UNDATED, Candidate, _ParagraphReader
+from timeline.events.candidates import NO_EVENT, Candidate
+from timeline.events.extract import _ParagraphReader
 from timeline.events.lexicon import load_lexicon
 from timeline.events.segment import Paragraph
 from timeline.events.types import Participant
+from timeline.events.undated import UNDATED
 
 ON = dt.date(2023, 9, 15)
 

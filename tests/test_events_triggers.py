@@ -12,7 +12,8 @@ import pytest
 from conftest import marked, parse, sentence, small_gazetteer
 
 from timeline.events.arguments import DiscourseMemory
-from timeline.events.extract import CONDITIONS, EntryMatch, _ParagraphReader
+from timeline.events.conditions import CONDITIONS, EntryMatch
+from timeline.events.extract import _ParagraphReader
 from timeline.events.lexicon import Trigger, load_lexicon
 from timeline.events.segment import Paragraph
 

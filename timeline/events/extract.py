@@ -11,27 +11,36 @@ once the dates they hang on are known.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from timeline.datafiles import words
 from timeline.events import arguments as args_
-from timeline.events.dating import SAYING_NOTE, DateAttacher, EventLink, past_days_in, resolve_links
+from timeline.events.candidates import NO_EVENT, Candidate
+from timeline.events.conditions import CONDITIONS, EntryMatch, means_nouns
+from timeline.events.dating import DateAttacher, EventLink, past_days_in, resolve_links
 from timeline.events.during import date_during, link_during
 from timeline.events.headline import Clause, clause_of
 from timeline.events.lexicon import Lexicon, Trigger, load_lexicon
 from timeline.events.merge import merge_mentions
-from timeline.events.modality import ASSERTED, PLANNED, modality
+from timeline.events.modality import modality
 from timeline.events.participants import Gathering, gather
-from timeline.events.rules import RuleSet
 from timeline.events.segment import paragraphs
-from timeline.events.statements import intergovernmental, speaks_of_abroad, statement_worthy
 from timeline.events.syntax import governing_verb
 from timeline.events.types import Extraction, MentionRecord, Participant
+from timeline.events.undated import (
+    REPORTING_VERBS,
+    UNDATABLE_GRANULARITIES,
+    UNDATED,
+    MentionDate,
+    UndatedAct,
+    explicit_date,
+    in_main_clause,
+    perfect,
+    spread_over_stated_days,
+)
 from timeline.sources.document import Document
-from timeline.temporal.lexicon import CARDINALS as NUMBER_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -43,12 +52,6 @@ if TYPE_CHECKING:
     from timeline.actors.places import Place
     from timeline.events.segment import Paragraph
     from timeline.temporal import TimeExpression
-
-# Nouns that, with "the" and no participants of their own, refer back to an
-# event already reported ("The meeting took place ...").
-ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
-PRAISE_WORDS = words("lexicon", "praise_words")
-REPORTING_VERBS = {"say", "tell", "announce", "state", "report", "add", "confirm", "explain", "note"}
 
 
 @dataclass
@@ -354,11 +357,11 @@ class _ParagraphReader:
         act = (_reporting_verb(token) or token) if trigger.ultimatum else token
         timex, rule_note = self.dates.for_trigger(act)
         mood = modality(act, future_date=self._is_future(timex))
-        when = _explicit_date(timex, rule_note)
+        when = explicit_date(timex, rule_note)
         if when.value is None and self.published:
             undated = UndatedAct(self, token, act, trigger, participants, sent, mood)
             when = UNDATED.first(undated)[0] or when
-        when = _spread_over_stated_days(when, token)
+        when = spread_over_stated_days(when, token)
         here = self.dateline_destination(token) if trigger.mode == "visit" else None
         place = (here.name, here.country) if here is not None else self.event_place(token, trigger, participants)
         return MentionDraft(
@@ -375,7 +378,7 @@ class _ParagraphReader:
             token_key=(self.p_index, token.i),
             date_explicit=when.expression is not None,
             sentence_index=self.memory.sentence_index,
-            main_clause=_in_main_clause(token),
+            main_clause=in_main_clause(token),
             date_soft=when.soft,
             perfect=self._told_as_result(token, act, timex),
             own_occasion=_names_occasion(token),
@@ -424,8 +427,8 @@ class _ParagraphReader:
         return clause_of(token, trigger.summary, names)
 
     def _told_as_result(self, token: Token, act: Token, timex: TimeExpression | None) -> bool:
-        """In the perfect and dated by no phrase of the text (see `_perfect`)."""
-        return _perfect(token) and not (timex is None and self._awaits_publication_date(act))
+        """In the perfect and dated by no phrase of the text (see `perfect`)."""
+        return perfect(token) and not (timex is None and self._awaits_publication_date(act))
 
     def _awaits_publication_date(self, act: Token) -> bool:
         """Has the act a date phrase ("on Friday", "this week") that only the
@@ -541,7 +544,7 @@ class _ParagraphReader:
             places=self,
             speaker=_reporting_verb(token),
             governor=governing_verb(token),
-            means=_means(token, trigger.means),
+            means=means_nouns(token, trigger.means),
         )
 
     def _place(self, token: Token) -> Place | None:
@@ -589,485 +592,6 @@ class _ParagraphReader:
             return country
         ref = self.gaz.lookup(country, on=self.published)
         return ref.name if ref is not None and ref.kind == "country" else country
-
-
-# --- does a token count as its lexicon entry: the rules of CONDITIONS, in order ------
-#
-# One check per condition key of timeline/data/triggers.yaml, and the few the
-# lexicon does not spell; each answers True when the token fails it.
-
-
-@dataclass
-class EntryMatch:
-    """A token and a lexicon entry of its lemma, while the entry's conditions are checked."""
-
-    reader: _ParagraphReader
-    token: Token
-    entry: Trigger
-
-    @cached_property
-    def children(self) -> list[Token]:
-        return list(self.token.children)
-
-
-CONDITIONS: RuleSet[[EntryMatch], bool] = RuleSet("triggers", "which condition of its lexicon entry does a word fail?")
-
-
-@CONDITIONS.register
-def _part_of_a_name(m: EntryMatch) -> bool | None:
-    """a noun inside a name is no event: "the Summit Hotel", "the Lima Accords" """
-    if m.entry.pos == "NOUN" and m.token.ent_type_ in ("ORG", "GPE", "PERSON", "WORK_OF_ART", "LAW"):
-        return True
-    return None
-
-
-@CONDITIONS.register
-def _particles(m: EntryMatch) -> bool | None:
-    """particles: the verb needs one of the entry's particles or prepositions:
-    "called for talks", "broke off relations" """
-    if not m.entry.particles:
-        return None
-    # "called Mr Vidal on Tuesday": a phrase of time is no particle
-    given = {c.lower_ for c in m.children if c.dep_ in ("prt", "prep") and not _phrase_of_time(c)}
-    return True if not given & m.entry.particles else None
-
-
-def _phrase_of_time(prep: Token) -> bool:
-    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
-
-
-@CONDITIONS.register
-def _needs_oprd(m: EntryMatch) -> bool | None:
-    """needs_oprd: the verb needs an object predicate: "called the envoy 'a
-    spy'" """
-    if m.entry.needs_oprd and not any(c.dep_ in ("oprd", "xcomp", "attr") for c in m.children):
-        return True
-    return None
-
-
-@CONDITIONS.register
-def _needs_praise(m: EntryMatch) -> bool | None:
-    """needs_praise: the object predicate praises: "called Ms Berg 'a true
-    friend'", not "called her 'a liar'" """
-    if not m.entry.needs_praise:
-        return None
-    predicates = [c for c in m.children if c.dep_ in ("oprd", "xcomp", "attr")]
-    praised = any(t.lemma_.lower() in PRAISE_WORDS for c in predicates for t in c.subtree)
-    return None if praised else True
-
-
-@CONDITIONS.register
-def _objects(m: EntryMatch) -> bool | None:
-    """objects: the verb needs an object the entry names, or a number "of" them:
-    "recalled its envoy", "signed a series of accords", "signed two pacts" """
-    wanted = m.entry.objects
-    if wanted and not any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in _counted_objects(m.children)):
-        return True
-    return None
-
-
-def _counted_objects(children: list[Token]) -> list[Token]:
-    """The objects among `children`, and what "a series of", "a number of" counts."""
-    objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
-    return objs + [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
-
-
-@CONDITIONS.register
-def _not_objects(m: EntryMatch) -> bool | None:
-    """not_objects: an object the entry excludes: "to meet a deadline", "the
-    quota was met" """
-    excluded = m.entry.not_objects
-    if excluded and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in excluded for c in m.children):
-        return True
-    return None
-
-
-@CONDITIONS.register
-def _complements(m: EntryMatch) -> bool | None:
-    """complements: the verb needs a complement verb the entry names: "proposed
-    holding talks" """
-    wanted = m.entry.complements
-    if wanted and not any(c.dep_ in ("xcomp", "ccomp", "dobj") and c.lemma_.lower() in wanted for c in m.children):
-        return True
-    return None
-
-
-@CONDITIONS.register
-def _modifiers(m: EntryMatch) -> bool | None:
-    """modifiers: the noun needs a compound or adjective the entry names: "a
-    telephone call" """
-    if (
-        m.entry.modifiers
-        and not {c.lemma_.lower() for c in m.children if c.dep_ in ("compound", "amod")} & m.entry.modifiers
-    ):
-        return True
-    return None
-
-
-@CONDITIONS.register
-def _governors(m: EntryMatch) -> bool | None:
-    """governors: the noun counts only under a verb the entry names: "reached an
-    accord", "imposed sanctions" """
-    if not m.entry.governors:
-        return None
-    governor = governing_verb(m.token)
-    return True if governor is None or governor.lemma_.lower() not in m.entry.governors else None
-
-
-@CONDITIONS.register
-def _joined_by_or(m: EntryMatch) -> bool | None:
-    """ultimatum: the verb counts only as the second half of an ultimatum, joined
-    by "or": "must lift the ban or face tariffs" """
-    if not m.entry.ultimatum:
-        return None
-    joined = (c for t in (m.token.head, m.token) for c in t.children if c.dep_ == "cc" and c.lower_ == "or")
-    return None if any(joined) else True
-
-
-@CONDITIONS.register
-def _means_of_contact(m: EntryMatch) -> bool | None:
-    """means: the verb needs a "by", "over" or "via" phrase the entry names:
-    "spoke by telephone", "talked over a video link" """
-    return True if m.entry.means and not _means(m.token, m.entry.means) else None
-
-
-@CONDITIONS.register
-def _partner_named(m: EntryMatch) -> bool | None:
-    """partners: the verb needs a "with" (or other named) phrase that names an
-    actor: "spoke with Mr Vidal" is a consultation, "spoke with reporters" is
-    not"""
-    if not m.entry.partners:
-        return None
-    for prep in (c for c in m.children if c.dep_ == "prep" and c.lower_ in m.entry.partners):
-        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-            if (
-                pobj.pos_ == "PROPN"
-                or pobj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-                or pobj.lemma_ == "counterpart"
-            ):
-                return None
-    return True
-
-
-@CONDITIONS.register
-def _needs_threat(m: EntryMatch) -> bool | None:
-    """needs_threat: a warning is a threat with an addressee, a condition or a
-    punitive word: "warned Peru", "warned of reprisals" """
-    return True if m.entry.needs_threat and not _threatens(m.token) else None
-
-
-@CONDITIONS.register
-def _call_to_the_reporter(m: EntryMatch) -> bool | None:
-    """a telephone call in which a source spoke to the reporter is no call
-    between officials: "a spokesman said in a telephone call" """
-    if m.entry.mode == "phone" and m.entry.pos == "NOUN" and _said_over_the_phone(m.token):
-        return True
-    return None
-
-
-@CONDITIONS.register
-def _needs_place(m: EntryMatch) -> bool | None:
-    """needs_place: a trip verb needs a destination, or a trigger noun after
-    "for": "flew to Lima", "left for talks" """
-    return True if m.entry.needs_place and not m.reader._has_destination(m.token) else None
-
-
-@CONDITIONS.register
-def _worth_a_statement(m: EntryMatch) -> bool | None:
-    """a saying verb is a statement only when it says something diplomatic (see
-    `statements.SAYINGS`)"""
-    if m.entry.type == "STATEMENT" and m.entry.pos == "VERB" and not statement_worthy(m.reader, m.token):
-        return True
-    return None
-
-
-# --- which triggers are no event: the rules of NO_EVENT, in the order they are tried --
-
-
-@dataclass
-class Candidate:
-    """A trigger with the participants found for it, before it becomes a mention."""
-
-    token: Token
-    trigger: Trigger
-    participants: list[Participant]
-    officials: set[str]  # the people the article gave a public office
-    gaz: Gazetteer | None = None  # for `abroad`; without one a saying counts as foreign policy
-    published: date | None = None
-
-    @cached_property
-    def abroad(self) -> bool:
-        """Whether a saying is foreign policy (`statements.speaks_of_abroad`),
-        worked out only when a rule asks."""
-        if self.gaz is None or self.trigger.type != "STATEMENT":
-            return True
-        return speaks_of_abroad(self.token, self.token.sent, self.participants, self.gaz, self.published)
-
-    @property
-    def anaphoric(self) -> bool:
-        """ "The meeting took place ...": nobody named, the noun refers back."""
-        return (
-            not self.participants
-            and self.token.pos_ == "NOUN"
-            and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in self.token.children)
-        )
-
-
-NO_EVENT: RuleSet[[Candidate], bool] = RuleSet(
-    "events", "which trigger, with the participants found for it, reports no diplomatic event?"
-)
-
-
-@NO_EVENT.register
-def _visitor_of_another_kind(c: Candidate) -> bool | None:
-    """the entry names who may be its object, and nobody named is: "hosting a
-    football club" is no diplomatic visit"""
-    kinds = c.trigger.objects_kind
-    if kinds and not any(p.role in ("target", "participant") and p.kind in kinds for p in c.participants):
-        return True
-    return None
-
-
-@NO_EVENT.register
-def _no_named_object(c: Candidate) -> bool | None:
-    """the entry needs a named object and has none: "received a letter from
-    Peru" is no visit"""
-    if c.trigger.objects_kind and not any(
-        d.dep_ == "dobj" and (d.pos_ == "PROPN" or d.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
-        for d in c.token.children
-    ):
-        return True
-    return None
-
-
-@NO_EVENT.register
-def _nobody_named(c: Candidate) -> bool | None:
-    """no participant, and no "the talks" that refers back to talks told before:
-    "talks would help" """
-    return True if not c.participants and not c.anaphoric else None
-
-
-@NO_EVENT.register
-def _nobody_does_it(c: Candidate) -> bool | None:
-    """a directed act or a saying that nobody named does: "Peru was urged to lift
-    the ban" """
-    if (
-        c.trigger.args in ("directed", "speaker")
-        and c.trigger.mode != "visit"
-        and not any(p.role in ("source", "host") for p in c.participants)
-    ):
-        return True
-    return None
-
-
-@NO_EVENT.register
-def _nobody_travels(c: Candidate) -> bool | None:
-    """a trip verb with no traveller: "attention will go to Lima"; only people
-    and states travel. Trips in the plural with none are a service, not a
-    journey: "restrictions on flights to Lima" """
-    if c.trigger.mode != "visit" or any(p.role == "source" for p in c.participants):
-        return None
-    return True if c.token.pos_ == "VERB" or c.token.tag_ == "NNS" else None
-
-
-@NO_EVENT.register
-def _going_home(c: Candidate) -> bool | None:
-    """an arrival in the traveller's own country is a return: "Mr Vidal (of
-    Chile) arrived in Santiago" """
-    return True if c.trigger.mode == "visit" and _goes_home(c.participants) else None
-
-
-@NO_EVENT.register
-def _domestic_statement(c: Candidate) -> bool | None:
-    """a statement by no official, or involving no other state or international
-    body: "Kenyan economist Joseph Kamau said prices would rise" """
-    if c.trigger.type != "STATEMENT":
-        return None
-    # A head of government, minister, state or body of the gazetteer speaks
-    # for its state when it speaks of others: "the Speaker said the border must
-    # be kept safe" is home politics.
-    if c.abroad and any(p.role == "source" and p.known for p in c.participants):
-        return None
-    return True if not intergovernmental(c.participants, c.officials) else None
-
-
-@NO_EVENT.register
-def _private_persons(c: Candidate) -> bool | None:
-    """only private persons, no state or organisation acts: "Joseph Kamau met
-    Maria Lopez" """
-    if not c.anaphoric and not any(p.kind != "person" or p.country for p in c.participants):
-        return True
-    return None
-
-
-# --- the date of a mention ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MentionDate:
-    """The date a mention is given, and how it was found."""
-
-    value: str | None = None
-    start: str | None = None
-    end: str | None = None
-    granularity: str = "none"
-    expression: str | None = None
-    rule: str | None = None
-    anchor: str | None = None
-    soft: bool = False  # a default (reporting day, narrative), not the text's own
-
-
-def _explicit_date(timex: TimeExpression | None, rule_note: str | None) -> MentionDate:
-    """The date the act's own time expression gives, if it dates an event."""
-    if timex is None or not timex.value or timex.anchor == "event":
-        return MentionDate()
-    dated = _event_date(timex)
-    if dated is None:
-        return MentionDate()
-    return MentionDate(
-        value=dated[0],
-        start=timex.date_start.isoformat() if timex.date_start else None,
-        end=timex.date_end.isoformat() if timex.date_end else None,
-        granularity=dated[1],
-        expression=timex.text,
-        rule=f"{timex.rule}; {rule_note}" if rule_note else timex.rule,
-        anchor=timex.anchor or "absolute",
-        soft=rule_note == SAYING_NOTE,
-    )
-
-
-def _on_day(value: str | None, rule: str, *, expression: str | None = None, soft: bool) -> MentionDate:
-    """A day the story's time gives an undated act."""
-    return MentionDate(value, value, value, "day", expression, rule, "publication", soft)
-
-
-def _spread_over_stated_days(when: MentionDate, token: Token) -> MentionDate:
-    """ "a two-day visit": the day named is the start, or the end when the act
-    happened "at the end of" it ("at the end of a two-day visit ... on Monday")."""
-    span = _stated_duration(token)
-    if not (span and when.granularity == "day" and when.value and not when.soft):
-        return when
-    first = date.fromisoformat(when.value)
-    if _at_end_of(token):
-        first -= timedelta(days=span - 1)
-    return replace(
-        when, value=first.isoformat(), start=first.isoformat(), end=(first + timedelta(days=span - 1)).isoformat()
-    )
-
-
-def _arguments(participants: list[Participant]) -> dict[str, list[str]]:
-    """Each role's participants as the sentence named them, once each ("his
-    Kenyan counterpart")."""
-    return {
-        role: list(dict.fromkeys(p.surface for p in participants if p.role == role and p.surface))
-        for role in ("source", "target", "participant", "host")
-        if any(p.role == role for p in participants)
-    }
-
-
-@dataclass
-class UndatedAct:
-    """An act no phrase of its own dates, in an article with a publication date."""
-
-    reader: _ParagraphReader
-    token: Token
-    act: Token  # the trigger, or the saying of an ultimatum
-    trigger: Trigger
-    participants: list[Participant]
-    sent: Span
-    mood: str
-
-    @property
-    def reporting_day(self) -> str:
-        """The publication date: an act no phrase dates is read only in a dated article."""
-        assert self.reader.published is not None
-        return self.reader.published.isoformat()
-
-    @cached_property
-    def reported_now(self) -> bool:
-        """Told in the simple past or present, as having happened."""
-        return self.mood == ASSERTED and _reported_now(self.act)
-
-    @cached_property
-    def at_the_end(self) -> bool:
-        """ "at the end of the talks": the act closes an occasion that took place."""
-        return self.mood in (ASSERTED, PLANNED) and _at_end_of(self.token)
-
-
-# News convention: an act reported in the simple past or present with no date of
-# its own ("Ms Berg and Mr Vidal signed an accord", "Peru said", "the envoys
-# are threatening") happened on the day the story reports; perfect tenses
-# ("has accused") are background and stay undated.
-UNDATED: RuleSet[[UndatedAct], MentionDate] = RuleSet(
-    "dating", "which day does an act that no phrase of its own dates happen on?"
-)
-
-
-@UNDATED.register
-def _also_on_the_same_occasion(u: UndatedAct) -> MentionDate | None:
-    """ "also" adds an act to an occasion already told, and the act shares its
-    day: "Ms Berg met Mr Vidal on Monday ... The two also signed an accord" """
-    companion = u.reader._also_companion(u.token, u.participants) if u.reported_now else None
-    if companion is None:
-        return None
-    expression = companion.record.date_expression
-    return _on_day(companion.date_value, f"same occasion: 'also' after the act dated {expression!r}", soft=True)
-
-
-@UNDATED.register
-def _narrative_time(u: UndatedAct) -> MentionDate | None:
-    """the story's time moves on: "Mr Mori arrived in Lima on Sunday. He met Mr
-    Vidal." """
-    narrative = u.reader._narrative_day(u.trigger) if u.reported_now else None
-    if narrative is None:
-        return None
-    expression = narrative.record.date_expression
-    return _on_day(narrative.date_value, f"narrative: the day of the preceding sentence ({expression})", soft=True)
-
-
-@UNDATED.register
-def _story_time(u: UndatedAct) -> MentionDate | None:
-    """a story told after the fact (its lead names a day before the publication
-    day) tells its undated acts on the day it has reached: "On Saturday the
-    envoys met in Oslo ... The minister said ..." (published on a Monday: Saturday)."""
-    day = u.reader._story_day(u.token, u.sent) if u.reported_now else None
-    if day is None:
-        return None
-    return _on_day(day, "story time: the day a story told after the fact has reached", soft=True)
-
-
-@UNDATED.register
-def _reporting_day(u: UndatedAct) -> MentionDate | None:
-    """an act told in the simple past or present happened on the day the story
-    reports: "Peru expelled two Chilean diplomats" """
-    if not u.reported_now:
-        return None
-    return _on_day(u.reporting_day, "reporting-day: undated act in the simple past", soft=True)
-
-
-@UNDATED.register
-def _closing_act(u: UndatedAct) -> MentionDate | None:
-    """an occasion ends on the day of the act at its end: "a statement issued at
-    the end of the talks on Monday said ..." """
-    if not u.at_the_end:
-        return None
-    closing, _note = u.reader.dates.for_trigger(u.sent.root)
-    if closing is None or not closing.value:
-        return None
-    dated = _event_date(closing)
-    if dated is None or dated[1] != "day":
-        return None
-    return _on_day(dated[0], f"{closing.rule}; ends with the act at its end", expression=closing.text, soft=False)
-
-
-@UNDATED.register
-def _closing_act_reported_now(u: UndatedAct) -> MentionDate | None:
-    """an occasion ends on the reporting day when the act at its end is told in the
-    simple past: "a statement issued at the end of the talks with Chile said ..." """
-    root = u.sent.root
-    if not u.at_the_end or modality(root) != ASSERTED or not _reported_now(root):
-        return None
-    return _on_day(u.reporting_day, "ends on the reporting day, with the act at its end", soft=False)
 
 
 _STILL_TO_COME = re.compile(r"\b(?:later|next|coming|upcoming)\b", re.IGNORECASE)
@@ -1163,14 +687,6 @@ def _names_occasion(token: Token) -> bool:
     return False
 
 
-def _goes_home(participants: list[Participant]) -> bool:
-    """Do all travellers belong to the one country travelled to?"""
-    targets = {p.name for p in participants if p.role == "target" and p.kind == "country"}
-    sources = [p for p in participants if p.role == "source"]
-    homes = {p.country or (p.name if p.kind == "country" else None) for p in sources}
-    return bool(targets) and bool(sources) and None not in homes and targets <= homes
-
-
 def _dateline_place(doc: Document) -> Place | None:
     """The place of the story's dateline ("ABU DHABI, March 11"): where "here"
     is, and where someone who "arrived" with no place named arrived."""
@@ -1181,224 +697,14 @@ def _dateline_place(doc: Document) -> Place | None:
     return resolve_place(doc.dateline_place.title(), on=doc.published)
 
 
-# Granularities that date no event (a decade, "for two weeks", "every year").
-UNDATABLE_GRANULARITIES = frozenset({"decade", "century", "duration", "set", "ref", "none"})
-
-
-def _event_date(timex: TimeExpression) -> tuple[str, str] | None:
-    """The value and granularity a time expression gives an event: days, weeks,
-    months, quarters, seasons and years; a time of day counts as its day;
-    decades, centuries and PAST_REF-like values date nothing."""
-    value = timex.value or ""
-    if not value[:4].isdigit():
-        return None
-    if "T" in value:
-        return value[:10], "day"
-    if timex.granularity in UNDATABLE_GRANULARITIES:
-        return None
-    return value, timex.granularity
-
-
-def _backshifted(verb: Token) -> bool:
-    """ "She said she had agreed with Ryzhkov": in reported speech after a past
-    reporting verb the pluperfect is the speaker's simple past moved back one
-    tense (sequence of tenses), so the act belongs to the story's own time."""
-    head = verb.head
-    return verb.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_.lower() in REPORTING_VERBS
-
-
-def _perfect(token: Token) -> bool:
-    """Is the trigger's clause in the perfect or pluperfect ("has rejected",
-    "had threatened", "have been barred")? Such a clause states a result, not
-    an act of the story's own time (TimeML aspect PERFECTIVE)."""
-    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
-    if verb is None:
-        return False
-    if verb.dep_ == "relcl" and not any(
-        c.lower_ in ("will", "would", "shall") or c.tag_ == "VBZ" for c in verb.children
-    ):
-        return True  # "the 1976 accord under which both sides agreed ...": told as background
-    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ == "VERB":
-        verb = verb.head  # "Japan has rejected the offer, saying ...": the clause it hangs on
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if "had" in auxes and _backshifted(verb):
-        return False
-    # The tagger sometimes calls the participle a past tense ("has in the past rejected").
-    return bool(auxes & {"has", "have", "had", "'ve", "'d"}) and verb.tag_ in ("VBN", "VBD")
-
-
-def _in_main_clause(token: Token) -> bool:
-    verb = token if token.pos_ == "VERB" else governing_verb(token)
-    return verb is not None and verb.dep_ == "ROOT"
-
-
-def _reported_now(token: Token) -> bool:
-    """Does the trigger's clause report an act of the story's own time: simple
-    past ("met", "signed"), present ("opens talks", "are threatening") or a
-    participle hanging on such a clause ("..., saying")? Perfect tenses ("has
-    accused") and relative clauses are background."""
-    verb = token if token.pos_ == "VERB" else governing_verb(token)
-    for _ in range(3):
-        if verb is None or verb.dep_ in ("relcl", "acl", "amod"):
-            return False
-        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if "had" in auxes and _backshifted(verb):
-            return True
-        if auxes & {
-            "has",
-            "have",
-            "had",
-            "'ve",
-            "'s",
-            "will",
-            "would",
-            "could",
-            "may",
-            "might",
-            "should",
-            "must",
-            "can",
-            "shall",
-        }:
-            return False
-        if verb.tag_ == "VBD" or verb.tag_ in ("VBZ", "VBP"):
-            return True
-        if verb.tag_ == "VBG" and auxes & {"is", "are", "am", "was", "were"}:
-            return True
-        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
-            verb = verb.head  # "..., saying": the clause it hangs on decides
-            continue
-        if (
-            verb.tag_ == "VBG"
-            and verb.dep_ == "prep"
-            and verb.head.pos_ == "NOUN"
-            and verb.head.head.pos_ in ("VERB", "AUX")
-        ):
-            verb = verb.head.head  # "options including retaliation": the clause of "options"
-            continue
-        return False
-    return False
-
-
-# What makes a warning a threat (gold-dev guide: "a warning of retaliation or
-# sanctions"): punitive words in what is said.
-THREAT_WORDS = {
-    "retaliate",
-    "retaliation",
-    "retaliatory",
-    "reprisal",
-    "sanction",
-    "tariff",
-    "duty",
-    "ban",
-    "embargo",
-    "boycott",
-    "measure",
-    "action",
-    "step",
-    "consequence",
-    "cost",
-    "punish",
-    "punitive",
-    "countermeasure",
-    "force",
-    "war",
-    "attack",
-    "row",
-    "dispute",
-    "break",
-    "sever",
-    "expel",
-    "suspend",
-    "cut",
-}
-
-
-def _means(verb: Token, nouns: frozenset[str]) -> list[Token]:
-    """The "by phone", "over a video link", "via telephone" nouns of `verb`
-    that are among `nouns` (the noun or its compound)."""
-    return [
-        g
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on")
-        for g in c.children
-        if g.dep_ == "pobj"
-        and (g.lemma_.lower() in nouns or any(m.dep_ == "compound" and m.lemma_.lower() in nouns for m in g.children))
-    ]
-
-
-def _said_over_the_phone(noun: Token) -> bool:
-    """ "a spokesman said in a telephone call from Washington", "told Reuters
-    in a telephone call": how a source spoke to the reporter, not a call
-    between officials."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "by", "over", "during"):
-        return False
-    verb = prep.head
-    return verb.lemma_.lower() in (
-        "say",
-        "tell",
-        "add",
-        "comment",
-        "explain",
-        "confirm",
-        "deny",
-        "report",
-        "speak",
-        "interview",
-    )
-
-
-def _threatens(verb: Token) -> bool:
-    """ "warned Japan", "warned that a trade row will develop if the EC
-    proceeds", "warned of retaliation": a threat; "warned that agreement may
-    be difficult" is a statement."""
-    children = list(verb.children)
-    if any(c.dep_ in ("dobj", "dative") for c in children):
-        return True
-    said = [t for c in children if c.dep_ in ("ccomp", "prep", "xcomp", "advcl") for t in c.subtree]
-    if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in said):
-        return True
-    if any(t.dep_ == "cc" and t.lower_ == "or" for t in said):
-        return True
-    return any(t.lemma_.lower() in THREAT_WORDS for t in said)
-
-
-def _stated_duration(token: Token) -> int | None:
-    """Days an event noun says it lasts: "a two-day visit", "four days of talks"."""
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return None
-    doc = token.doc
-    for tok in doc[max(token.left_edge.i, token.i - 6) : token.i]:
-        m = re.fullmatch(r"(\w+)-day", tok.text.lower())
-        if m and (m[1] in NUMBER_WORDS or m[1].isdigit()):
-            return NUMBER_WORDS.get(m[1]) or int(m[1])
-    head = token.head
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "day":
-        for num in (c for c in head.head.children if c.dep_ == "nummod"):
-            n = NUMBER_WORDS.get(num.lower_) or (int(num.text) if num.text.isdigit() else None)
-            if n:
-                return n
-    # "two-day" may be split into "two", "-", "day"
-    for a, b, c in zip(
-        doc[token.left_edge.i : token.i], doc[token.left_edge.i + 1 : token.i], doc[token.left_edge.i + 2 : token.i]
-    ):
-        if b.text == "-" and c.lower_ == "day" and a.lower_ in NUMBER_WORDS:
-            return NUMBER_WORDS[a.lower_]
-    return None
-
-
-def _at_end_of(token: Token) -> bool:
-    """ "at the end of a two-day visit": the act closes the event."""
-    node = token
-    for _ in range(3):
-        head = node.head
-        if head.i == node.i:
-            return False
-        if head.lemma_.lower() in ("end", "close", "conclusion"):
-            return True
-        node = head
-    return False
+def _arguments(participants: list[Participant]) -> dict[str, list[str]]:
+    """Each role's participants as the sentence named them, once each ("his
+    Kenyan counterpart")."""
+    return {
+        role: list(dict.fromkeys(p.surface for p in participants if p.role == role and p.surface))
+        for role in ("source", "target", "participant", "host")
+        if any(p.role == role for p in participants)
+    }
 
 
 def _names_for_headline(participants: list[Participant]) -> dict[str, str]:

@@ -26,15 +26,18 @@ from typing import Any, Generic, ParamSpec, TypeVar
 P = ParamSpec("P")
 R = TypeVar("R")
 
-# Modules that register rules; `all_rules` imports them so a listing is complete.
+# Modules that register rules, in the order the stages run; `all_rules` imports
+# them so a listing is complete, and listings follow this order.
 RULE_MODULES = (
+    "timeline.events.conditions",
+    "timeline.events.statements",
     "timeline.events.arguments",
     "timeline.events.participants",
+    "timeline.events.candidates",
     "timeline.events.modality",
     "timeline.events.dating",
     "timeline.events.during",
-    "timeline.events.statements",
-    "timeline.events.extract",
+    "timeline.events.undated",
     "timeline.events.merge",
 )
 
@@ -95,8 +98,14 @@ def _pattern(check: Callable[..., Any]) -> str:
 
 
 def all_listed() -> list[Rule[..., Any]]:
-    """The rules registered so far (without importing the rule modules)."""
-    return [rule for ruleset in _SETS for rule in ruleset]
+    """The rules registered so far (without importing the rule modules), in
+    the order of RULE_MODULES, whatever order the modules were imported in."""
+    return [rule for ruleset in sorted(_SETS, key=_stage_order) for rule in ruleset]
+
+
+def _stage_order(ruleset: RuleSet[..., Any]) -> int:
+    modules = {rule.check.__module__ for rule in ruleset}
+    return min((RULE_MODULES.index(m) for m in modules if m in RULE_MODULES), default=len(RULE_MODULES))
 
 
 def all_rules() -> list[Rule[..., Any]]:
