@@ -267,10 +267,33 @@ def test_ctrl_c_swallowed_by_a_finaliser_still_stops_the_run(db_url, corpus):
     assert summary.stored + summary.skipped == 3 and count(db_url, "article") == 3
 
 
-def test_progress_display_runs(db_url, corpus, capsys):
-    summary = run_ingest([str(corpus)], None, db_url, workers=1, extractor=fake_extract, progress=True)
+class RecordedProgress:
+    def __init__(self):
+        self.seen, self.closed = [], False
+
+    def update(self, summary):
+        self.seen.append(summary.stored + summary.skipped)
+
+    def close(self):
+        self.closed = True
+
+
+def test_progress_is_told_each_article_and_closed_once(db_url, corpus, capsys):
+    progress = RecordedProgress()
+    summary = run_ingest([str(corpus)], None, db_url, workers=1, extractor=fake_extract, progress=progress)
     assert summary.stored == 3
-    assert capsys.readouterr().out == ""  # progress goes to stderr only
+    assert progress.seen[-1] == 3 and len(progress.seen) >= 3 and progress.closed
+    assert capsys.readouterr().out == ""
+
+
+def test_the_progress_line_draws_on_stderr_only(capsys):
+    from timeline.cli import _IngestProgress
+    from timeline.ingest import IngestSummary
+
+    line = _IngestProgress()
+    line.update(IngestSummary(stored=2, events=5))
+    line.close()
+    assert capsys.readouterr().out == ""
 
 
 def test_a_single_article_is_extracted_in_process_even_with_workers(db_url, tmp_path):

@@ -10,13 +10,18 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 
 from timeline import __version__
 from timeline.budget import DEFAULT_MAX_CHARS, DEFAULT_SECONDS
 from timeline.vocabulary import OUTPUT_FORMATS
+
+if TYPE_CHECKING:
+    from timeline.ingest import IngestSummary
 
 # The status of a process that SIGPIPE ended (128 + 13), as for `cat`, `grep` & co.
 EXIT_READER_GONE = 141
@@ -399,7 +404,7 @@ def ingest(
                 ctx.obj["db_url"],
                 workers=workers,
                 force=force,
-                progress=sys.stderr.isatty(),
+                progress=_IngestProgress() if sys.stderr.isatty() else None,
                 on_failure=report,
                 shard=shard_kn,
                 budget=budget,
@@ -419,6 +424,37 @@ def ingest(
     for line in summary.worker_lines():
         click.echo(line, err=True)
     sys.exit(summary.exit_code)
+
+
+class _IngestProgress:
+    """`ingest`'s rich progress line on stderr (articles/s, events found),
+    shown only on a terminal."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._start = time.monotonic()
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=Console(file=sys.stderr),
+            transient=True,
+        )
+        self._task = self._progress.add_task("starting", total=None)
+        self._progress.start()
+
+    def update(self, s: IngestSummary) -> None:
+        done = s.stored + s.updated + s.skipped + s.failed
+        rate = done / max(time.monotonic() - self._start, 1e-6)
+        self._progress.update(
+            self._task,
+            description=f"{done} articles ({rate:.1f}/s), {s.stored} stored, {s.events} events, {s.failed} failed",
+        )
+
+    def close(self) -> None:
+        self._progress.stop()
 
 
 class _Terminated(KeyboardInterrupt):

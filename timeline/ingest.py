@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from timeline.budget import BudgetExceeded
 from timeline.errors import DatabaseError
@@ -119,13 +120,22 @@ def _warm_up() -> None:
         pass
 
 
+class ProgressDisplay(Protocol):
+    """What shows an ingest's progress (the CLI's progress line): told the
+    running totals after each article, closed once at the end."""
+
+    def update(self, summary: IngestSummary) -> None: ...
+
+    def close(self) -> None: ...
+
+
 def run_ingest(
     inputs: Iterable[str],
     options=None,
     db_url: str = "sqlite:///timeline.db",
     workers: int | None = None,
     force: bool = False,
-    progress: bool = False,
+    progress: ProgressDisplay | None = None,
     on_failure: Callable[[str, str], None] | None = None,
     extractor: Callable[[Document], object] | None = None,
     shard: tuple[int, int] | None = None,
@@ -134,7 +144,8 @@ def run_ingest(
 ) -> IngestSummary:
     """Ingest `inputs` (paths, globs, URLs, "-") into the database at `db_url`.
 
-    `on_failure(origin, reason)` is called for each input that failed (the CLI
+    `progress` is told the running totals after each article and closed at
+    the end. `on_failure(origin, reason)` is called for each input that failed (the CLI
     prints it). `extractor` replaces event extraction (tests); with several
     workers it must be a picklable top-level function. `shard=(k, n)` keeps
     only the documents of shard k of n (see `in_shard`), so n processes or
@@ -213,7 +224,7 @@ class _IngestRun:
 
             # Before any input is read, so an unreachable scheduler costs nothing.
             self.executor = DaskPool(cluster, warm_up=_warm_up if extractor is None else None)
-        self.display = _Progress() if progress else None
+        self.display = progress
 
     @property
     def _in_process(self) -> bool:
@@ -527,34 +538,3 @@ def _with_retry(action):
 def _reason(exc: BaseException) -> str:
     text = str(exc).splitlines()[0] if str(exc) else ""
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-class _Progress:
-    """A rich progress line on stderr (articles/s, events found); the caller
-    only enables it on a terminal."""
-
-    def __init__(self) -> None:
-        from rich.console import Console
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        self._start = time.monotonic()
-        self._progress = Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            TimeElapsedColumn(),
-            console=Console(file=sys.stderr),
-            transient=True,
-        )
-        self._task = self._progress.add_task("starting", total=None)
-        self._progress.start()
-
-    def update(self, s: IngestSummary) -> None:
-        done = s.stored + s.updated + s.skipped + s.failed
-        rate = done / max(time.monotonic() - self._start, 1e-6)
-        self._progress.update(
-            self._task,
-            description=f"{done} articles ({rate:.1f}/s), {s.stored} stored, {s.events} events, {s.failed} failed",
-        )
-
-    def close(self) -> None:
-        self._progress.stop()
