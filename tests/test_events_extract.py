@@ -1006,3 +1006,27 @@ def test_here_is_the_place_of_the_dateline_the_text_opens_with():
     events = extract_document(Document(text=text, published=dt.date(2024, 5, 3))).events
     visit = next(e for e in events if e.mode == "visit")
     assert (visit.date, visit.place) == ("2024-05-03", "Cuenca")
+
+
+# --- a gazetteer and a lexicon of the caller's ----------------------------------------
+
+
+def test_extraction_resolves_offices_through_the_gazetteer_it_is_given():
+    from conftest import small_gazetteer
+
+    text = "The Norwegian prime minister met the Chilean president in Lima on Monday.\n"
+    doc = Document(text=text, published=dt.date(2023, 5, 12))
+    [event] = extract_document(doc, gazetteer=small_gazetteer()).events
+    assert "Ingrid Berg" in {p.name for p in event.participants}  # Norway's head of government there
+    assert event.date == "2023-05-08"
+
+
+def test_extraction_finds_only_the_triggers_of_the_lexicon_it_is_given():
+    from timeline.events.lexicon import _build, _load_yaml
+
+    triggers = _load_yaml("triggers.yaml")
+    text = "Norwegian Prime Minister Ingrid Berg met Chilean President Tomas Vidal in Lima on Monday.\n"
+    doc = Document(text=text, published=dt.date(2023, 5, 12))
+    assert extract_document(doc).events
+    without_meet = {**triggers, "triggers": [t for t in triggers["triggers"] if t.get("lemma") != "meet"]}
+    assert extract_document(doc, lexicon=_build(_load_yaml("ontology.yaml"), without_meet)).events == []

@@ -83,24 +83,41 @@ class MentionDraft:
     clause: Clause | None = None  # what the trigger's clause says, for the headline
 
 
-def extract_document(doc: Document, *, nlp: Language | None = None) -> Extraction:
+def extract_document(
+    doc: Document,
+    *,
+    nlp: Language | None = None,
+    gazetteer: Gazetteer | None = None,
+    lexicon: Lexicon | None = None,
+) -> Extraction:
     """The events one article reports, merged within the article."""
-    return next(iter(extract_documents([doc], nlp=nlp)))
+    return next(iter(extract_documents([doc], nlp=nlp, gazetteer=gazetteer, lexicon=lexicon)))
 
 
 def extract_documents(
-    docs: Iterable[Document], *, nlp: Language | None = None, batch_size: int = 64
+    docs: Iterable[Document],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 64,
+    gazetteer: Gazetteer | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Iterator[Extraction]:
     """The events of many articles, in order, one `Extraction` each.
 
     The candidate paragraphs of all articles go through spaCy as one stream,
     so the parser works on full batches instead of one article at a time.
+    `gazetteer` and `lexicon` replace the shipped ones (a small gazetteer or a
+    trimmed trigger lexicon in tests, a team's own in an embedding program).
     """
     from itertools import chain
 
-    lexicon = load_lexicon()
+    from timeline.actors import load_gazetteer
+
+    lexicon = lexicon or load_lexicon()
+    gazetteer = gazetteer or load_gazetteer()
+    names = _speaker_names(gazetteer)
     docs = list(docs)
-    candidates = [_candidate_paragraphs(doc, lexicon) for doc in docs]
+    candidates = [_candidate_paragraphs(doc, lexicon, names) for doc in docs]
     if nlp is None and any(candidates):
         from timeline import nlp as nlp_module
 
@@ -109,21 +126,18 @@ def extract_documents(
     parsed = iter(nlp.pipe(texts, batch_size=batch_size)) if nlp is not None else iter(())
     for doc, paragraphs_ in zip(docs, candidates):
         spacy_docs = [next(parsed) for _ in paragraphs_]
-        yield _extract_parsed(doc, paragraphs_, spacy_docs, lexicon)
+        yield _extract_parsed(doc, paragraphs_, spacy_docs, lexicon, gazetteer)
 
 
-def _candidate_paragraphs(doc: Document, lexicon: Lexicon) -> list[Paragraph]:
-    names = _speaker_names()
+def _candidate_paragraphs(doc: Document, lexicon: Lexicon, names: frozenset[str]) -> list[Paragraph]:
     return [p for p in paragraphs(doc.body) if lexicon.may_hold_event(p.text, names)]
 
 
-@lru_cache(maxsize=1)
-def _speaker_names() -> frozenset[str]:
+@lru_cache(maxsize=4)
+def _speaker_names(gazetteer: Gazetteer) -> frozenset[str]:
     """Lower-case surnames of the gazetteer's people, for the cheap pre-filter."""
-    from timeline.actors import load_gazetteer
-
     names = set()
-    for actor in load_gazetteer().actors():
+    for actor in gazetteer.actors():
         if actor.kind == "person":
             for name in (actor.name, *(actor.aliases or ())):
                 last = name.split()[-1].lower() if name.split() else ""
@@ -132,12 +146,11 @@ def _speaker_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _extract_parsed(doc: Document, candidates: list[Paragraph], spacy_docs: list[Doc], lexicon: Lexicon) -> Extraction:
-    from timeline.actors import load_gazetteer
-
+def _extract_parsed(
+    doc: Document, candidates: list[Paragraph], spacy_docs: list[Doc], lexicon: Lexicon, gazetteer: Gazetteer
+) -> Extraction:
     if not candidates:
         return Extraction(needs_publication_date=doc.published is None)
-    gazetteer = load_gazetteer()
     memory = args_.DiscourseMemory()
     memory.dateline_place = _dateline_place(doc)
     drafts: list[MentionDraft] = []
