@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 PRAISE_WORDS = words("lexicon", "praise_words")
 THREAT_WORDS = words("lexicon", "threat_words")
+SPEAKING_VERBS = words("lexicon", "speaking_to_the_reporter")
 
 
 @dataclass
@@ -232,18 +233,7 @@ def _said_over_the_phone(noun: Token) -> bool:
     if noun.dep_ != "pobj" or prep.lower_ not in ("in", "by", "over", "during"):
         return False
     verb = prep.head
-    return verb.lemma_.lower() in (
-        "say",
-        "tell",
-        "add",
-        "comment",
-        "explain",
-        "confirm",
-        "deny",
-        "report",
-        "speak",
-        "interview",
-    )
+    return verb.lemma_.lower() in SPEAKING_VERBS
 
 
 def _threatens(verb: Token) -> bool:

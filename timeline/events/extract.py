@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from timeline.datafiles import words
 from timeline.events import arguments as args_
 from timeline.events.candidates import NO_EVENT, Candidate
 from timeline.events.conditions import CONDITIONS, EntryMatch, means_nouns
@@ -678,17 +679,7 @@ def _fold_into_meetings(sentence_drafts: list[MentionDraft], doc: Doc) -> list[M
     return kept
 
 
-OCCASION_NOUNS = {
-    "statement",
-    "interview",
-    "conference",
-    "communique",
-    "speech",
-    "letter",
-    "broadcast",
-    "declaration",
-    "briefing",
-}
+OCCASION_NOUNS = words("lexicon", "occasion_nouns")
 
 
 def _names_occasion(token: Token) -> bool:

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from timeline.datafiles import words
 from timeline.events.dating import SAYING_NOTE
 from timeline.events.modality import ASSERTED, PLANNED, modality
 from timeline.events.rules import RuleSet
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from timeline.events.types import Participant
     from timeline.temporal import TimeExpression
 
-REPORTING_VERBS = {"say", "tell", "announce", "state", "report", "add", "confirm", "explain", "note"}
+REPORTING_VERBS = words("common", "reporting_verbs")
 
 
 @dataclass(frozen=True)
