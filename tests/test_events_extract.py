@@ -1030,3 +1030,24 @@ def test_extraction_finds_only_the_triggers_of_the_lexicon_it_is_given():
     assert extract_document(doc).events
     without_meet = {**triggers, "triggers": [t for t in triggers["triggers"] if t.get("lemma") != "meet"]}
     assert extract_document(doc, lexicon=_build(_load_yaml("ontology.yaml"), without_meet)).events == []
+
+
+# --- agreements named by their noun, under the verbs that conclude them -------------
+
+AGREEMENT_NOUNS = [
+    (
+        "Late on Monday, the rebel coalition announced it had entered into an agreement with the government of Chad.",
+        "2024-03-04",
+    ),
+    ("Peru and Ecuador concluded a peace treaty in Brasilia on Friday.", "2024-03-01"),
+    ("Armenia and Azerbaijan struck a truce on Sunday after two days of fighting.", "2024-03-03"),
+    ("On Tuesday, Ghana and Togo inked a deal on border trade.", "2024-03-05"),
+    ("Sudan and South Sudan reached a ceasefire late on Saturday.", "2024-03-02"),
+    ("Kenya and Uganda sealed a defence pact in Kampala on Monday.", "2024-03-04"),
+]
+
+
+@pytest.mark.parametrize("text, day", AGREEMENT_NOUNS)
+def test_an_agreement_named_by_its_noun_under_a_concluding_verb_is_an_agreement(text, day):
+    events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "AGREE"]
+    assert [e.date for e in events] == [day]
