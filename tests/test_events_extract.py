@@ -1051,3 +1051,29 @@ AGREEMENT_NOUNS = [
 def test_an_agreement_named_by_its_noun_under_a_concluding_verb_is_an_agreement(text, day):
     events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "AGREE"]
     assert [e.date for e in events] == [day]
+
+
+# --- the verbs and nouns of diplomatic acts, beyond the commonest ----------------------
+
+MORE_ACTS = [
+    ("Chile decried the expulsion of its ambassador by Peru on Monday.", "ACCUSE"),
+    ("On Monday, Kenya castigated Uganda over the border closure.", "ACCUSE"),
+    ("The Norwegian government censured Chile for the arrests on Monday.", "ACCUSE"),
+    ("Peru complained to Chile on Monday about the new fishing quotas.", "ACCUSE"),
+    ("Kenya lodged a complaint with Uganda on Monday over the detentions.", "ACCUSE"),
+    ("Japan issued a condemnation of the missile launch by North Korea on Monday.", "ACCUSE"),
+    ("Ghana hailed the agreement between Togo and Benin on Monday.", "SUPPORT"),
+    ("On Monday, Canada applauded Chile's decision to free the prisoners.", "SUPPORT"),
+    ("Japan congratulated South Korea on Monday on its election.", "SUPPORT"),
+    ("Norway commended Kenya on Monday for its role in the talks.", "SUPPORT"),
+    ("Peru repudiated the accord with Chile on Monday.", "REJECT"),
+    ("Uganda turned down the offer of mediation from Kenya on Monday.", "REJECT"),
+    ("On Monday, Chile made a plea to Peru for the release of the fishermen.", "REQUEST"),
+    ("Japan issued an ultimatum to North Korea on Monday.", "THREATEN"),
+]
+
+
+@pytest.mark.parametrize("text, type_", MORE_ACTS)
+def test_a_less_common_verb_or_noun_of_a_diplomatic_act_is_that_act(text, type_):
+    events = _events(text + "\n", dt.date(2024, 3, 6))
+    assert [(e.type, e.date) for e in events if e.type == type_] == [(type_, "2024-03-04")]
