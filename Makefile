@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/tempeval3.py
 	$(BIN)/python benchmarks/checklist.py
 	$(BIN)/python benchmarks/merging.py
+	$(BIN)/python benchmarks/report_dates.py
 	$(BIN)/python benchmarks/pubdate.py
 	$(BIN)/python benchmarks/boilerplate.py
 
