@@ -148,6 +148,23 @@ def test_places_compatible(a, b, same):
     assert both_ways(places_compatible, report(place=a), report(place=b)) is same
 
 
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        # A city fits the country it lies in: "in Porto Alegre" and "in Brazil".
+        (("Porto Alegre", "Brazil"), ("Brazil", "Brazil"), True),
+        (("Porto Alegre", "Brazil"), ("brazil", "Brazil"), True),
+        (("Porto Alegre", "Brazil"), ("Chile", "Chile"), False),  # another country
+        (("Porto Alegre", "Brazil"), ("Recife", "Brazil"), False),  # two cities of one country
+        (("Porto Alegre", None), ("Brazil", "Brazil"), False),  # its country unknown
+    ],
+)
+def test_a_city_fits_its_country(a, b, same):
+    ra = report(place=a[0], place_country=a[1])
+    rb = report(place=b[0], place_country=b[1])
+    assert both_ways(places_compatible, ra, rb) is same
+
+
 MACRON, LULA, MODI = ("Emmanuel Macron", "person"), ("Lula da Silva", "person"), ("Narendra Modi", "person")
 FRANCE, BRAZIL, INDIA = ("France", "country"), ("Brazil", "country"), ("India", "country")
 

@@ -97,6 +97,7 @@ class Report:
     actors: tuple[ReportActor, ...] = ()
     words: frozenset[str] = field(default=frozenset(), compare=False)  # `sentence_words` of its sentences
     published: dt.date | None = None  # its article's publication day
+    place_country: str | None = None  # the country its place lies in (a country's is itself)
 
     @property
     def undated(self) -> bool:
@@ -193,8 +194,19 @@ def dates_compatible(a: Report, b: Report) -> bool:
 
 def places_compatible(a: Report, b: Report) -> bool:
     """Same place or one not given: "in Sochi" fits "in sochi" and a report
-    naming no place; "in Sochi" and "in Minsk" are two events."""
-    return not (a.place and b.place and alias_key(a.place) != alias_key(b.place))
+    naming no place, and a city fits the country it lies in ("in Sochi" and
+    "in Russia"); "in Sochi" and "in Minsk", or "in Sochi" and "in Kazan",
+    are two events."""
+    if not (a.place and b.place) or alias_key(a.place) == alias_key(b.place):
+        return True
+    return _country_of(a, b) or _country_of(b, a)
+
+
+def _country_of(country: Report, city: Report) -> bool:
+    """Is `country`'s place a country, the one `city`'s place lies in?"""
+    if not (country.place and country.place_country and city.place_country):
+        return False
+    return alias_key(country.place) == alias_key(country.place_country) == alias_key(city.place_country)
 
 
 def participants_compatible(a: Report, b: Report) -> bool:
