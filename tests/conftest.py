@@ -140,6 +140,7 @@ _KINDS = {
     "Ukraine": "country",
     "China": "country",
     "European Parliament": "legislature",
+    "African Union": "organisation",
 }
 
 

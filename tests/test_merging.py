@@ -185,6 +185,39 @@ def test_participants_compatible(a, b, same):
     assert both_ways(participants_compatible, report(actors=a), report(actors=b)) is same
 
 
+ASEAN, OAS = ("ASEAN", "organisation"), ("Organization of American States", "organisation")
+G20 = ("Group of Twenty", "group")
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        # A body that meets is all its members: "ASEAN ministers met" fits "the ASEAN meeting".
+        ((ASEAN,), (ASEAN,), True),
+        ((ASEAN, INDIA), (ASEAN,), True),
+        ((G20,), (G20, BRAZIL), True),
+        ((ASEAN,), (OAS,), False),  # two bodies
+        ((ASEAN, MACRON), (ASEAN, MODI), False),  # each names a person the other lacks
+        ((INDIA,), (INDIA,), False),  # one shared country is still not enough
+    ],
+)
+def test_one_shared_body_is_a_shared_participant(a, b, same):
+    assert both_ways(participants_compatible, report(actors=a), report(actors=b)) is same
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        # Without named people, only the same kind of act within a week, as for countries.
+        (dict(mode="meet", date="2024-W10"), dict(mode="meet", date="2024-03-06"), True),
+        (dict(mode="meet", date="2024-03"), dict(mode="meet", date="2024-03-06"), False),
+        (dict(mode="meet"), dict(mode="phone"), False),
+    ],
+)
+def test_a_body_alone_links_only_the_same_act_within_a_week(a, b, same):
+    assert both_ways(participants_compatible, report(actors=(ASEAN,), **a), report(actors=(ASEAN,), **b)) is same
+
+
 @pytest.mark.parametrize(
     "a_sentence, same",
     [

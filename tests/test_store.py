@@ -306,6 +306,19 @@ def test_a_city_fits_its_country_across_articles(session, place_b, n_events):
     assert count(session, Event) == n_events
 
 
+def test_one_body_meeting_told_by_two_outlets_is_one_event(session):
+    # Extraction found no member state, only the body: its meeting is one event.
+    told = [
+        "African Union ministers met in emergency session today on the Sahel border crisis.",
+        "African Union ministers met in an emergency session on the Sahel border crisis in Addis Ababa.",
+    ]
+    for n, sentence in enumerate(told):
+        record = event_record(actors=("African Union",), sentence=sentence)
+        store_article(session, document(f"article {n}", publisher=str(n)), Extraction([record]))
+    (event,) = session.execute(select(Event)).scalars()
+    assert event.n_sources == 2
+
+
 @pytest.mark.parametrize("order", ["".join(p) for p in itertools.permutations("ABCD")][::5])
 def test_merging_is_order_independent(db_url, order, tmp_path):
     from sqlmodel import Session
