@@ -140,6 +140,7 @@ _KINDS = {
     "Ukraine": "country",
     "China": "country",
     "European Parliament": "legislature",
+    "African Union": "organisation",
 }
 
 
@@ -438,6 +439,7 @@ def merge_report(
     actors: tuple[tuple[str, ...], ...] = (("Emmanuel Macron", "person"), ("Lula da Silva", "person")),
     sentences: tuple[str, ...] | list[str] = (),
     published: str | None = None,
+    place_country: str | None = None,
 ):
     """A `timeline.merging.Report` built by hand: `actors` are (name, kind) with
     the first the source and the others targets, or (name, kind, role)."""
@@ -454,6 +456,7 @@ def merge_report(
         granularity=_granularity(date),
         days=day_range(rng[0].isoformat(), rng[1].isoformat()) if rng else None,
         place=place,
+        place_country=place_country,
         actors=tuple(ReportActor(a[0], a[2] if len(a) > 2 else role, a[1]) for a, role in zip(actors, roles)),
         words=sentence_words(sentences),
         published=dt.date.fromisoformat(published) if published else None,

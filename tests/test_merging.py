@@ -148,6 +148,23 @@ def test_places_compatible(a, b, same):
     assert both_ways(places_compatible, report(place=a), report(place=b)) is same
 
 
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        # A city fits the country it lies in: "in Porto Alegre" and "in Brazil".
+        (("Porto Alegre", "Brazil"), ("Brazil", "Brazil"), True),
+        (("Porto Alegre", "Brazil"), ("brazil", "Brazil"), True),
+        (("Porto Alegre", "Brazil"), ("Chile", "Chile"), False),  # another country
+        (("Porto Alegre", "Brazil"), ("Recife", "Brazil"), False),  # two cities of one country
+        (("Porto Alegre", None), ("Brazil", "Brazil"), False),  # its country unknown
+    ],
+)
+def test_a_city_fits_its_country(a, b, same):
+    ra = report(place=a[0], place_country=a[1])
+    rb = report(place=b[0], place_country=b[1])
+    assert both_ways(places_compatible, ra, rb) is same
+
+
 MACRON, LULA, MODI = ("Emmanuel Macron", "person"), ("Lula da Silva", "person"), ("Narendra Modi", "person")
 FRANCE, BRAZIL, INDIA = ("France", "country"), ("Brazil", "country"), ("India", "country")
 
@@ -166,6 +183,39 @@ FRANCE, BRAZIL, INDIA = ("France", "country"), ("Brazil", "country"), ("India", 
 )
 def test_participants_compatible(a, b, same):
     assert both_ways(participants_compatible, report(actors=a), report(actors=b)) is same
+
+
+ASEAN, OAS = ("ASEAN", "organisation"), ("Organization of American States", "organisation")
+G20 = ("Group of Twenty", "group")
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        # A body that meets is all its members: "ASEAN ministers met" fits "the ASEAN meeting".
+        ((ASEAN,), (ASEAN,), True),
+        ((ASEAN, INDIA), (ASEAN,), True),
+        ((G20,), (G20, BRAZIL), True),
+        ((ASEAN,), (OAS,), False),  # two bodies
+        ((ASEAN, MACRON), (ASEAN, MODI), False),  # each names a person the other lacks
+        ((INDIA,), (INDIA,), False),  # one shared country is still not enough
+    ],
+)
+def test_one_shared_body_is_a_shared_participant(a, b, same):
+    assert both_ways(participants_compatible, report(actors=a), report(actors=b)) is same
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        # Without named people, only the same kind of act within a week, as for countries.
+        (dict(mode="meet", date="2024-W10"), dict(mode="meet", date="2024-03-06"), True),
+        (dict(mode="meet", date="2024-03"), dict(mode="meet", date="2024-03-06"), False),
+        (dict(mode="meet"), dict(mode="phone"), False),
+    ],
+)
+def test_a_body_alone_links_only_the_same_act_within_a_week(a, b, same):
+    assert both_ways(participants_compatible, report(actors=(ASEAN,), **a), report(actors=(ASEAN,), **b)) is same
 
 
 @pytest.mark.parametrize(

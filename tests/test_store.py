@@ -289,6 +289,36 @@ def test_reports_of_one_event_merge_across_articles(session):
     assert count(session, EventReport) == 5
 
 
+@pytest.mark.parametrize(
+    "place_b, n_events",
+    [
+        (("Russia", "Russia"), 1),  # "in Kazan" and "in Russia": the city lies in the country
+        (("Sochi", "Russia"), 2),  # two cities of one country are two places
+    ],
+)
+def test_a_city_fits_its_country_across_articles(session, place_b, n_events):
+    kazan = dataclasses.replace(event_record(place="Kazan", sentence="Putin met Kim in Kazan."), place_country="Russia")
+    other = dataclasses.replace(
+        event_record(place=place_b[0], sentence=f"Putin met Kim in {place_b[0]}."), place_country=place_b[1]
+    )
+    store_article(session, document("article K", publisher="K"), Extraction([kazan]))
+    store_article(session, document("article O", publisher="O"), Extraction([other]))
+    assert count(session, Event) == n_events
+
+
+def test_one_body_meeting_told_by_two_outlets_is_one_event(session):
+    # Extraction found no member state, only the body: its meeting is one event.
+    told = [
+        "African Union ministers met in emergency session today on the Sahel border crisis.",
+        "African Union ministers met in an emergency session on the Sahel border crisis in Addis Ababa.",
+    ]
+    for n, sentence in enumerate(told):
+        record = event_record(actors=("African Union",), sentence=sentence)
+        store_article(session, document(f"article {n}", publisher=str(n)), Extraction([record]))
+    (event,) = session.execute(select(Event)).scalars()
+    assert event.n_sources == 2
+
+
 @pytest.mark.parametrize("order", ["".join(p) for p in itertools.permutations("ABCD")][::5])
 def test_merging_is_order_independent(db_url, order, tmp_path):
     from sqlmodel import Session

@@ -43,6 +43,7 @@ WEAK_LINK_SIMILARITY = 0.15
 UNDATED_DAYS_BEFORE = 1
 _COARSEST_LINK = granularity_rank(Granularity.MONTH)
 _COARSEST_WITHOUT_PEOPLE = granularity_rank(Granularity.WEEK)
+_BODIES = frozenset({ActorKind.ORGANISATION, ActorKind.GROUP, ActorKind.LEGISLATURE})
 _STOPWORDS = frozenset(
     "the and for that with from this have has had was were are will would said says told "
     "its their his her they them been not but also which who after before over into about "
@@ -97,6 +98,7 @@ class Report:
     actors: tuple[ReportActor, ...] = ()
     words: frozenset[str] = field(default=frozenset(), compare=False)  # `sentence_words` of its sentences
     published: dt.date | None = None  # its article's publication day
+    place_country: str | None = None  # the country its place lies in (a country's is itself)
 
     @property
     def undated(self) -> bool:
@@ -117,6 +119,11 @@ class Report:
     @cached_property
     def persons(self) -> frozenset[str]:
         return frozenset(a.name for a in self.actors if a.kind == ActorKind.PERSON)
+
+    @cached_property
+    def bodies(self) -> frozenset[str]:
+        """Its organisations, groups and legislatures."""
+        return frozenset(a.name for a in self.actors if a.kind in _BODIES)
 
     @cached_property
     def sources(self) -> frozenset[str]:
@@ -193,19 +200,32 @@ def dates_compatible(a: Report, b: Report) -> bool:
 
 def places_compatible(a: Report, b: Report) -> bool:
     """Same place or one not given: "in Sochi" fits "in sochi" and a report
-    naming no place; "in Sochi" and "in Minsk" are two events."""
-    return not (a.place and b.place and alias_key(a.place) != alias_key(b.place))
+    naming no place, and a city fits the country it lies in ("in Sochi" and
+    "in Russia"); "in Sochi" and "in Minsk", or "in Sochi" and "in Kazan",
+    are two events."""
+    if not (a.place and b.place) or alias_key(a.place) == alias_key(b.place):
+        return True
+    return _country_of(a, b) or _country_of(b, a)
+
+
+def _country_of(country: Report, city: Report) -> bool:
+    """Is `country`'s place a country, the one `city`'s place lies in?"""
+    if not (country.place and country.place_country and city.place_country):
+        return False
+    return alias_key(country.place) == alias_key(country.place_country) == alias_key(city.place_country)
 
 
 def participants_compatible(a: Report, b: Report) -> bool:
-    """The same people: at least two shared actors or one shared person
-    ("Putin and Kim" fits "Putin"), and not each side naming a person the
-    other lacks (Putin–Kim and Putin–Lukashenko are two meetings). Without
-    named people on both sides ("Japan and the United States") only the same
-    kind of act within a week: a country pair fits every contact of a month."""
+    """The same people: at least two shared actors, one shared person
+    ("Putin and Kim" fits "Putin") or one shared body ("NATO ambassadors met"
+    fits "the NATO meeting": a body that meets is all its members), and not
+    each side naming a person the other lacks (Putin–Kim and Putin–Lukashenko
+    are two meetings). Without named people on both sides ("Japan and the
+    United States", "NATO") only the same kind of act within a week: a country
+    pair or a body fits every contact of a month."""
     a_persons, b_persons = named_persons(a, b), named_persons(b, a)
     shared = (a.names | a_persons) & (b.names | b_persons)
-    if len(shared) < 2 and not (shared & a_persons & b_persons):
+    if len(shared) < 2 and not (shared & a_persons & b_persons) and not (shared & a.bodies & b.bodies):
         return False
     if (a_persons - b_persons) and (b_persons - a_persons):
         return False

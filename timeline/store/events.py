@@ -61,6 +61,8 @@ class ReportRow(Protocol):
     @property
     def place(self) -> str | None: ...
     @property
+    def place_country(self) -> str | None: ...
+    @property
     def summary(self) -> str: ...
     @property
     def modality(self) -> str: ...
@@ -232,6 +234,7 @@ def merge_report(row: ReportRow, words: frozenset[str] = frozenset(), published:
         actors=tuple(_report_actor(a) for a in json.loads(row.actors or "[]")),
         words=words,
         published=published,
+        place_country=row.place_country,
     )
 
 
