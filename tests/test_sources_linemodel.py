@@ -64,3 +64,22 @@ def test_reader_drops_what_the_model_calls_furniture_and_keeps_the_article(monke
 def test_short_article_sentences_stay():
     # A short paragraph of the article that ends its sentence is not furniture.
     assert "Ostmark's environment ministry said it would present the plan to parliament next week." in _read_page().text
+
+
+def test_a_wrapper_holding_most_of_the_page_lends_its_names_to_no_line():
+    """Class/id words count from elements that hold under half of the page:
+    the article's wrapper named "post has-author-box" says nothing of a paragraph,
+    the small box under it does."""
+    import lxml.html
+
+    paragraph = "<p>Envoys of Veltria and Ostmark met in Carrow on Monday to talk about the lake, officials said.</p>"
+    tree = lxml.html.fromstring(
+        f'<html><body><div class="post has-author-box">{paragraph * 4}'
+        '<div class="author-box"><p>Lake Desk</p></div></div></body></html>'
+    )
+    lines = [
+        "Envoys of Veltria and Ostmark met in Carrow on Monday to talk about the lake, officials said.",
+        "Lake Desk",
+    ]
+    author = feature_names().index("name_author")
+    assert [row[author] for row in linemodel.line_features(tree, lines, None)] == [0.0, 1.0]

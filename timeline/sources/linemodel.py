@@ -118,27 +118,29 @@ def line_features(tree, lines: list[str], title: str | None) -> list[list[float]
     """The model's inputs for each of `lines` (see `feature_names`): the line's
     own look, and the element of the page it came from with its place there."""
     page = page_lines(tree)
+    sizes: dict = {}
     where = {line: i for i, (line, _) in enumerate(page)}
     title_folded = " ".join((title or "").split()).casefold()
     rows = []
     for n, line in enumerate(lines):
         folded = " ".join(line.split())
         i = where.get(folded.removeprefix("- "))
-        rows.append(_features(folded, title_folded, page, i, n / max(len(lines) - 1, 1)))
+        rows.append(_features(folded, title_folded, page, i, n / max(len(lines) - 1, 1), sizes))
     return rows
 
 
 def page_features(tree, title: str | None) -> tuple[list[str], list[list[float]]]:
     """Every line of the page's blocks with its inputs: what the model is trained on."""
     page = page_lines(tree)
+    sizes: dict = {}
     title_folded = " ".join((title or "").split()).casefold()
     return [line for line, _ in page], [
-        _features(line, title_folded, page, i, None) for i, (line, _) in enumerate(page)
+        _features(line, title_folded, page, i, None, sizes) for i, (line, _) in enumerate(page)
     ]
 
 
 def _features(
-    line: str, title: str, page: list[tuple[str, object]], i: int | None, fallback: float | None
+    line: str, title: str, page: list[tuple[str, object]], i: int | None, fallback: float | None, sizes: dict
 ) -> list[float]:
     last = max(len(page) - 1, 1)
     if i is None:
@@ -152,7 +154,12 @@ def _features(
             math.log1p(len(page[i + 1][0].split())) if i + 1 < len(page) else 0.0,
         ]
     element = page[i][1] if i is not None else None
-    return _text_features(line, title) + place + [float(line.startswith("- "))] + _element_features(element, len(line))
+    return (
+        _text_features(line, title)
+        + place
+        + [float(line.startswith("- "))]
+        + _element_features(element, len(line), sizes)
+    )
 
 
 def _text_features(line: str, title: str) -> list[float]:
@@ -171,7 +178,9 @@ def _text_features(line: str, title: str) -> list[float]:
     ]
 
 
-def _element_features(element, line_length: int) -> list[float]:
+def _element_features(element, line_length: int, sizes: dict) -> list[float]:
+    """The element's inputs; `sizes` keeps the text length of each element
+    measured (the ancestors are shared by many lines of a page)."""
     n_blocks, n_inside, n_names = len(BLOCK_TAGS), len(ANCESTOR_TAGS), len(NAME_WORDS)
     if element is None:
         return [0.0, 0.0, 0.0, 0.0] + [0.0] * (n_blocks + n_inside + n_names)
@@ -179,16 +188,25 @@ def _element_features(element, line_length: int) -> list[float]:
     linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
     if element.tag == "a":
         linked = len(text)
+    # A wrapper holding most of the page says nothing of one line ("post has-author-box").
     ancestors = list(element.iterancestors())
+    page_size = _size(ancestors[-1], sizes) if ancestors else len(text)
+    named = [a for a in ancestors if _size(a, sizes) < 0.5 * page_size]
     tag = element.tag if element.tag in BLOCK_TAGS else ("h" if re.fullmatch(r"h[1-6]", element.tag) else "other")
-    above = {a.tag for a in ancestors}
-    words = _name_words([element, *ancestors])
+    above = {a.tag for a in named}
+    words = _name_words([element, *named])
     return (
         [1.0, min(linked / (len(text) or 1), 1.0), math.log1p(len(ancestors)), min(line_length / (len(text) or 1), 1.0)]
         + [float(tag == t) for t in BLOCK_TAGS]
         + [float(t in above) for t in ANCESTOR_TAGS]
         + [float(_names(words, w)) for w in NAME_WORDS]
     )
+
+
+def _size(element, sizes: dict) -> int:
+    if element not in sizes:
+        sizes[element] = len(element.text_content())
+    return sizes[element]
 
 
 def _name_words(elements) -> set[str]:
