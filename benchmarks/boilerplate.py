@@ -14,7 +14,12 @@ trafilatura's evaluation does, on whitespace-normalised text:
 both for the stored text and for the text extraction reads (the stored text with
 boilerplate lines masked), whole and by tune/check half (`benchmarks/splits.py`).
 
-    .venv/bin/python benchmarks/boilerplate.py [--verbose]
+    .venv/bin/python benchmarks/boilerplate.py [--verbose] [--part tune] [--threshold T | --without-model]
+
+`--threshold` measures the reader with the line model
+(timeline/data/furniture_model.json) calling lines furniture from another
+score, `--without-model` with no line model (for choosing the threshold on the
+tune half, and for the "before" rows); `--part tune` reads the tune half only.
 
 `--verbose` lists, for the **tune half only**, the `without` strings kept and
 the `with` strings lost; of the check half only totals are printed.
@@ -82,19 +87,36 @@ def score(pages: list[dict], texts: dict[str, str]) -> dict:
     }
 
 
+def _set_model(threshold: float | None, without: bool) -> None:
+    import dataclasses
+
+    from timeline.sources import linemodel, webpage
+
+    if without:
+        webpage.furniture_by_model = lambda tree, lines, title: [False] * len(lines)
+    elif threshold is not None:
+        model = dataclasses.replace(linemodel.load_model(), threshold=threshold)
+        linemodel.load_model = lambda: model
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true", help="the tune half's kept boilerplate and lost text")
+    ap.add_argument("--part", choices=("all", *HALVES), default="all", help="read only this half")
+    ap.add_argument("--threshold", type=float, help="the line model's threshold instead of the model file's")
+    ap.add_argument("--without-model", action="store_true", help="the reader without its line model")
     a = ap.parse_args()
+    _set_model(a.threshold, a.without_model)
     if not (CACHE / "evaldata.json").exists():
         sys.exit(f"skipped: {CACHE} is missing (the ../shared data is not here)")
-    pages = cached_pages()
+    pages = [p for p in cached_pages() if a.part == "all" or half(p["file"]) == a.part]
     start = time.perf_counter()
     stored, read = {}, {}
     for page in pages:
         stored[page["file"]], read[page["file"]] = texts_of(page)
     print(f"{len(pages)} pages read in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     parts = {"all": pages, **{h: [p for p in pages if half(p["file"]) == h] for h in HALVES}}
+    parts = {name: chosen for name, chosen in parts.items() if chosen and (a.part == "all" or name == a.part)}
     print("| text | part | pages | `without` strings | boilerplate kept | `with` strings | wanted text kept |")
     print("|---|---|---|---|---|---|---|")
     for name, texts in (("stored", stored), ("read by extraction", read)):
@@ -104,7 +126,7 @@ def main() -> None:
                 f"| {name} | {part} | {f['pages']} | {f['without']} | {f['boilerplate']:.1%} "
                 f"| {f['with']} | {f['wanted']:.1%} |"
             )
-    if a.verbose:
+    if a.verbose and "tune" in parts:
         print("\n== tune half: boilerplate kept (-) and wanted text lost (+), in the stored text ==")
         for page in parts["tune"]:
             text = stored[page["file"]]

@@ -1,5 +1,6 @@
-"""Saved or fetched HTML news pages: main text and title by trafilatura (favouring
-precision), original publication date by htmldate, publisher from og:site_name."""
+"""Saved or fetched HTML news pages: main text and title by trafilatura (balanced
+settings, its furniture lines dropped by class/id names, a line model and rules),
+original publication date by htmldate, publisher from og:site_name."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 
 from .boilerplate import strip_boilerplate
 from .document import Document, SourceFailure, normalise_text
+from .linemodel import block_lines, furniture_by_model
 from .options import SourceOptions
 from .pubdate import PublicationDate, parse_date_value, resolve_publication_date
 
@@ -16,7 +18,9 @@ from .pubdate import PublicationDate, parse_date_value, resolve_publication_date
 # live (that search is only the last resort, `_date_in_page_text`).
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 # trafilatura's settings, tried in turn until one finds the article's text.
-_FAVOUR: tuple[dict, ...] = ({"favor_precision": True}, {}, {"favor_recall": True})
+# Balanced first: it keeps more of the article than favouring precision, and the
+# furniture it also keeps is what the line model (linemodel.py) and the rules drop.
+_FAVOUR: tuple[dict, ...] = ({}, {"favor_recall": True})
 # libxml2 (under lxml, under trafilatura) stops at a text node over 10 MB ("huge
 # text node") and the page loses everything after it: the article. An inline
 # script or style that large (a bundled app, a data blob) is never news, so its
@@ -91,9 +95,9 @@ def read_html(html: str, origin: str, options: SourceOptions, url: str | None = 
 
 
 def _main_text(html: str, url: str | None):
-    """trafilatura's result and the article text, favouring precision; when
-    that finds no text, its balanced and then its recall-favouring settings
-    (a page whose text is hard to find is still an article with a date)."""
+    """trafilatura's result and the article text, with its balanced settings;
+    when that finds no text, its recall-favouring ones (a page whose text is
+    hard to find is still an article with a date)."""
     import trafilatura  # lazy: lxml and friends cost ~0.5 s to import
     from trafilatura.utils import load_html
 
@@ -112,6 +116,8 @@ def _main_text(html: str, url: str | None):
             **favour,
         )
         text = normalise_text(getattr(result, "text", None) or "") if result is not None else ""
+        if tree is not None and text:
+            text = _without_model_furniture(tree, text, _clean(getattr(result, "title", None)))
         text = _without_furniture(text, furniture)
         text = _without_heading(text, [_clean(getattr(result, "title", None)), *headlines])
         if text:
@@ -129,29 +135,22 @@ def _furniture_lines(tree) -> list[set[str]]:
     for element in tree.xpath(_FURNITURE_XPATH, namespaces={"re": "http://exslt.org/regular-expressions"}):
         if len(element.text_content()) >= _FURNITURE_MAX_SHARE * total:
             continue
-        lines = {line for block in element.xpath(_BLOCKS) or [element] for line in _block_lines(block)}
+        lines = {line for block in element.xpath(_BLOCKS) or [element] for line in block_lines(block)}
         lines.discard("")
         if lines:
             pieces.append(lines)
     return pieces
 
 
-def _block_lines(block) -> list[str]:
-    """The lines of an element's text, cut at its <br>s, whitespace folded."""
-    parts: list[str] = []
-
-    def walk(element) -> None:
-        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
-            return  # a comment, a processing instruction, code
-        if element.tag == "br":
-            parts.append("\n")
-        parts.append(element.text or "")
-        for child in element:
-            walk(child)
-            parts.append(child.tail or "")
-
-    walk(block)
-    return [" ".join(line.split()) for line in "".join(parts).split("\n")]
+def _without_model_furniture(tree, text: str, title: str | None) -> str:
+    """`text` without the lines the line model calls furniture (timeline.sources.linemodel),
+    unless they are most of the text: then the page misled the model (an article
+    inside a wrapper named like furniture, "post has-author-box") and it is kept."""
+    lines = text.split("\n")
+    drops = furniture_by_model(tree, lines, title)
+    if sum(len(line) for line, drop in zip(lines, drops) if drop) > _FURNITURE_MAX_SHARE * len(text):
+        return text
+    return "\n".join(line for line, drop in zip(lines, drops) if not drop)
 
 
 def _headlines(tree) -> list[str]:
