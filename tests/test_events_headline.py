@@ -697,8 +697,17 @@ def test_a_stative_passive_is_its_subjects_act():
             "Peru",
             "Peru negotiated immunity",
         ),
+        (
+            # when it fits, a phrase keeps its phrase's own phrase: the flights' destination
+            "Peru/NNP/nsubj/1/@GPE *announced/VBD/ROOT/1/=announce new/JJ/amod/3 restrictions/NNS/dobj/1/=restriction"
+            " on/IN/prep/3 flights/NNS/pobj/4/=flight to/IN/prep/5 Chile/NNP/pobj/6/@GPE ././punct/1",
+            "announced",
+            {},
+            "Peru",
+            "Peru announced new restrictions on flights to Chile",
+        ),
     ],
-    ids=["the United States", "high-level", "negotiated immunity"],
+    ids=["the United States", "high-level", "negotiated immunity", "flights to Chile"],
 )
 def test_names_and_words_inside_the_line(notation, summary, names, subject, expected):
     assert headline(subject, clause_of(marked(parse(notation)), summary, names), None, fallback="x") == expected

@@ -186,7 +186,10 @@ def _verb_clause(token: Token, act: str, children: list[Token], phrases: _Phrase
         if beside:
             words = list(token.doc[beside[0] : beside[1]])
             return Clause(act, _quote(words, 1), shorter=(_quote(words, 0), _quote(words, -1)))
-    return Clause(act, " ".join(full), details, (" ".join(direct), " ".join(short), " ".join(shortest)))
+    fuller = [p for p in (phrases.clause(c, depth=2) for c in content) if p]
+    return Clause(
+        act, " ".join(fuller), details, (" ".join(full), " ".join(direct), " ".join(short), " ".join(shortest))
+    )
 
 
 def _act(token: Token, summary: str, children: list[Token]) -> str:
@@ -528,7 +531,7 @@ def _quote(words: list[Token], depth: int) -> str:
         words.pop(0)
     if any(t.text in _QUOTES for t in words):
         return ""
-    cut = {1: len(words), 0: 10, -1: 6}.get(depth, 6)
+    cut = len(words) if depth >= 1 else 10 if depth == 0 else 6
     ellipsis = "…" if cut < len(words) else ""
     words = words[:cut]
     while ellipsis and words and words[-1].is_punct:
