@@ -60,7 +60,7 @@ _CONTENT_DEPS = {"dobj", "dative", "oprd", "attr", "nsubjpass", "xcomp", "ccomp"
 # Prepositions of a verb that give its topic or its counterpart.
 _TOPIC_PREPS = {"on", "about", "over", "against", "of", "for", "to", "into", "with", "toward", "towards"}
 # Prepositions a verb inside the content keeps: "forming a council between ...".
-_CONTENT_PREPS = _TOPIC_PREPS | {"between", "among", "in", "at", "from", "by"}
+_CONTENT_PREPS = _TOPIC_PREPS | {"between", "among", "in", "at", "from"}
 _MODALS = {"will", "would", "could", "may", "might", "must", "should", "can", "shall", "'ll"}
 _PREPOSITIONS = {"to", "in", "for", "from", "with", "on", "by", "at", "of", "into", "upon"}
 _FIRST_PERSON = {"i", "we", "me", "us", "you"}
@@ -388,7 +388,7 @@ class _Phrases:
             return _quote(words, 1)[1:-1] if not any(t.text in _QUOTES for t in words) else ""
         kept: list[tuple[int, str, Token]] = []
         self._keep(token, depth, kept)
-        if any(k[2].lower_ in _SPEAKERS_WORDS for k in kept):
+        if any(_speakers_word(k[2]) for k in kept):
             # "said they need to stand by us": whose "us" only the quotation tells
             around = _quotation_around(token)
             return _quote(list(token.doc[around[0] : around[1]]), depth) if around else self.quoted(token, depth)
@@ -417,7 +417,7 @@ class _Phrases:
             named = _actor_name(token, self.names)
             if named is not None:
                 start, end = noun_phrase(token)
-                if token.doc[start:end].text.lower() == f"the {named}".lower():
+                if depth >= 0 and token.doc[start:end].text.lower() == f"the {named}".lower():
                     named = f"the {named}"  # "in the United States", not "in United States"
                 kept.append((start, named, token))
                 for child in token.children:
@@ -509,7 +509,8 @@ def _prep_verdict(child: Token, depth: int) -> int | None:
     if _is_time(child):
         return None
     on_predicate = child.head.pos_ in ("VERB", "AUX", "ADJ")
-    if on_predicate and child.lower_ in _CONTENT_PREPS and child.i > child.head.i:
+    complement = child.lower_ in _CONTENT_PREPS or (child.lower_ == "by" and _complement(child))  # "stand by us"
+    if on_predicate and complement and child.i > child.head.i:
         if depth >= 0:
             return max(depth - 1, 0)
         return -1 if _complement(child) else None  # "could result in ...", never "could result"
@@ -520,6 +521,11 @@ def _prep_verdict(child: Token, depth: int) -> int | None:
     if depth > 0 and not on_predicate:
         return depth - 1
     return None
+
+
+def _speakers_word(token: Token) -> bool:
+    """ "we", "us", "my": not "US" (the United States)."""
+    return token.lower_ in _SPEAKERS_WORDS and (token.text == "I" or not token.text.isupper())
 
 
 def _quote(words: list[Token], depth: int) -> str:
