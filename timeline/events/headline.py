@@ -173,23 +173,26 @@ def _verb_clause(token: Token, act: str, children: list[Token], phrases: _Phrase
     (topics, counterpart), in ever shorter versions."""
     content = _content(token, children)
     full = [p for p in (phrases.clause(c) for c in content) if p]
-    direct = [p for p in (phrases.clause(_brought_about(c)) for c in content) if p]
-    short = [p for p in (phrases.clause(c, depth=0) for c in content) if p]
-    shortest = [p for p in (phrases.clause(c, depth=-1) for c in content) if p]
     details = tuple(p for p in (phrases.render(t) for t in _topics(token, children)) if p)
     if content and not full:
         return None  # a quotation in the first person the parse cannot reduce
     if not full and details:
         return Clause(act, details[0], details[1:])
     if not content and not details:
-        beside = _quotation_beside(token)
-        if beside:
-            words = list(token.doc[beside[0] : beside[1]])
-            return Clause(act, _quote(words, 1), shorter=(_quote(words, 0), _quote(words, -1)))
-    fuller = [p for p in (phrases.clause(c, depth=2) for c in content) if p]
-    return Clause(
-        act, " ".join(fuller), details, (" ".join(full), " ".join(direct), " ".join(short), " ".join(shortest))
-    )
+        return _quotation_said(token, act)
+    versions = [" ".join(p for p in (phrases.clause(c, depth=2) for c in content) if p), " ".join(full)]
+    versions.append(" ".join(p for p in (phrases.clause(_brought_about(c)) for c in content) if p))
+    versions += [" ".join(p for p in (phrases.clause(c, depth=d) for c in content) if p) for d in (0, -1)]
+    return Clause(act, versions[0], details, tuple(versions[1:]))
+
+
+def _quotation_said(token: Token, act: str) -> Clause:
+    """A saying with nothing attached: the quotation beside it, if any."""
+    beside = _quotation_beside(token)
+    if beside is None:
+        return Clause(act)
+    words = list(token.doc[beside[0] : beside[1]])
+    return Clause(act, _quote(words, 1), shorter=(_quote(words, 0), _quote(words, -1)))
 
 
 def _act(token: Token, summary: str, children: list[Token]) -> str:
@@ -531,6 +534,7 @@ def _speakers_word(token: Token) -> bool:
 def _quote(words: list[Token], depth: int) -> str:
     """Words in quotation marks; shorter versions (`depth` below 1) end in an
     ellipsis. Empty when the words hold a quotation mark of their own."""
+    words = list(words)
     while words and (words[-1].is_punct or words[-1].text in _QUOTES):
         words.pop()
     while words and (words[0].is_punct or words[0].text in _QUOTES):
