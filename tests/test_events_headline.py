@@ -502,3 +502,212 @@ def test_a_verb_copied_from_the_sentence_agrees_with_the_headlines_subject(notat
 )
 def test_agreement_of_a_copied_verb(act, number, subject, expected):
     assert headline(subject, Clause(act, number=number), None, fallback="x") == expected
+
+
+# A cut never leaves a verb without its complement: (notation, summary, subject, headline). The subjects'
+# long "of" chains make the shortest version the only one that fits.
+COMPLEMENTS_KEPT = [
+    (
+        # "could result" says nothing: the preposition is the verb's complement
+        "Berg/NNP/nsubj/1/@PERSON *said/VBD/ROOT/1/=say the/DT/det/4 new/JJ/amod/4 rules/NNS/nsubj/21/=rule"
+        " of/IN/prep/4 the/DT/det/9 joint/JJ/amod/9 fishing/NN/compound/9 council/NN/pobj/5 of/IN/prep/9"
+        " the/DT/det/15 northern/JJ/amod/15 and/CC/cc/12 southern/JJ/conj/12 provinces/NNS/pobj/10/=province"
+        " of/IN/prep/15 Peru/NNP/pobj/16/@GPE and/CC/cc/17 Chile/NNP/conj/17/@GPE could/MD/aux/21"
+        " result/VB/ccomp/1 in/IN/prep/21 higher/JJR/amod/24/=high prices/NNS/pobj/22/=price ././punct/1",
+        "said",
+        "Ingrid Berg",
+        "Ingrid Berg said the new rules could result in higher prices",
+    ),
+    (
+        # "make use" is a light verb and a bare noun: the noun's "of" is the act's object
+        "Berg/NNP/nsubj/1/@PERSON *said/VBD/ROOT/1/=say the/DT/det/4 new/JJ/amod/4 rules/NNS/nsubj/21/=rule"
+        " of/IN/prep/4 the/DT/det/9 joint/JJ/amod/9 fishing/NN/compound/9 council/NN/pobj/5 of/IN/prep/9"
+        " the/DT/det/15 northern/JJ/amod/15 and/CC/cc/12 southern/JJ/conj/12 provinces/NNS/pobj/10/=province"
+        " of/IN/prep/15 Peru/NNP/pobj/16/@GPE and/CC/cc/17 Chile/NNP/conj/17/@GPE will/MD/aux/21"
+        " make/VB/ccomp/1 use/NN/dobj/21 of/IN/prep/22 the/DT/det/26 old/JJ/amod/26 port/NN/pobj/23 ././punct/1",
+        "said",
+        "Ingrid Berg",
+        "Ingrid Berg said the new rules will make use of the old port",
+    ),
+    (
+        # a noun that means nothing without its clause keeps it ("the way ...", "fears they would ...");
+        # a conjunction whose conjunct the parser hung elsewhere goes
+        "Berg/NNP/nsubj/1/@PERSON expressed/VBD/ROOT/1/=express deep/JJ/amod/3 *concern/NN/dobj/1"
+        " about/IN/prep/3 the/DT/det/6 way/NN/pobj/4 Lima/NNP/nsubj/9/@GPE had/VBD/aux/9/=have"
+        " handled/VBN/relcl/6/=handle the/DT/det/11 dispute/NN/dobj/9 and/CC/cc/6 about/IN/prep/1"
+        " the/DT/det/17 growing/VBG/amod/17/=grow trade/NN/compound/17 gap/NN/pobj/13 ././punct/1",
+        "expressed concern over",
+        "Ingrid Berg",
+        "Ingrid Berg expressed deep concern about the way Lima had handled the dispute",
+    ),
+    (
+        "Vidal/NNP/nsubj/1/@PERSON *says/VBZ/ROOT/1/=say there/EX/expl/3 were/VBD/ccomp/1/=be fears/NNS/attr/3/=fear"
+        " they/PRP/nsubj/7 would/MD/aux/7 close/VB/acl/4 the/DT/det/9 border/NN/dobj/7 ././punct/1",
+        "said",
+        "Tomas Vidal",
+        "Tomas Vidal said there were fears they would close the border",
+    ),
+    (
+        # the shortest version keeps one of two prepositional phrases, not neither
+        "Berg/NNP/nsubj/1/@PERSON *says/VBZ/ROOT/1/=say there/EX/expl/3 were/VBD/ccomp/1/=be"
+        " concerns/NNS/attr/3/=concern they/PRP/nsubj/7 would/MD/aux/7 attempt/VB/relcl/4 to/TO/aux/9"
+        " remain/VB/xcomp/7 in/IN/prep/9 the/DT/det/13 northern/JJ/amod/13 provinces/NNS/pobj/10/=province"
+        " of/IN/prep/13 Peru/NNP/pobj/14/@GPE or/CC/cc/10 in/IN/conj/10 the/DT/det/20 southern/JJ/amod/20"
+        " provinces/NNS/pobj/17/=province of/IN/prep/20 Chile/NNP/pobj/21/@GPE after/IN/prep/9 the/DT/det/25"
+        " contest/NN/pobj/23 ././punct/1",
+        "said",
+        "Ingrid Berg",
+        "Ingrid Berg said there were concerns they would attempt to remain in the northern provinces",
+    ),
+    (
+        # a noun as the complement clause: the parser hung the clause's verb under it, so it is kept whole
+        "The/DT/det/1 ministry/NN/nsubj/2 withdrew/VBD/ROOT/2/=withdraw its/PRP$/poss/4 request/NN/dobj/2"
+        " ,/,/punct/2 *saying/VBG/advcl/2/=say that/IN/mark/9 the/DT/det/9 reasons/NNS/ccomp/6/=reason"
+        " which/WDT/nsubj/12 had/VBD/aux/12/=have prompted/VBN/relcl/9/=prompt it/PRP/dobj/12 to/TO/aux/15"
+        " make/VB/xcomp/12 the/DT/det/17 request/NN/nsubj/18 were/VBD/ccomp/15/=be no/RB/neg/20"
+        " longer/RBR/advmod/18/=long valid/JJ/acomp/18 ././punct/2",
+        "said",
+        "Chile",
+        "Chile said the reasons which had prompted it to make the request were no longer valid",
+    ),
+    (
+        # a reported clause that says "us" is quoted: it cannot be told in the third person
+        "Vidal/NNP/nsubj/1/@PERSON cited/VBD/ROOT/1/=cite the/DT/det/4 old/JJ/amod/4 treaty/NN/dobj/1"
+        " and/CC/cc/1 *said/VBD/conj/1/=say ,/,/punct/6 “/``/punct/6 They/PRP/nsubj/10 need/VBP/ccomp/6"
+        " to/TO/aux/12 stand/VB/xcomp/10 by/IN/prep/12 us/PRP/pobj/13/=we ”/''/punct/12 ,/,/punct/10"
+        " while/IN/mark/18 addressing/VBG/advcl/10/=address the/DT/det/20 press/NN/dobj/18 ././punct/1",
+        "said",
+        "Tomas Vidal",
+        "Tomas Vidal said “They need to stand by us”",
+    ),
+    (
+        # a saying the parse did not attach its quotation to: the quotation beside the verb is what was said
+        "“/``/punct/2 We/PRP/nsubj/2 stand/VBP/ROOT/2 ready/JJ/oprd/2 ”/''/punct/3 *tweeted/VBN/amod/6/=tweet"
+        " Vidal/NNP/dobj/2/@PERSON “/``/punct/9 to/TO/aux/9 send/VB/advcl/2 whatever/WDT/det/11 help/NN/dobj/13"
+        " we/PRP/nsubj/13 can/MD/ccomp/9 to/IN/prep/9 the/DT/det/17 flooded/JJ/amod/17 towns/NNS/pobj/14/=town"
+        " ././punct/2 ”/''/punct/2",
+        "tweeted",
+        "Tomas Vidal",
+        "Tomas Vidal tweeted “We stand ready”",
+    ),
+]
+
+
+@pytest.mark.parametrize("notation, summary, subject, expected", COMPLEMENTS_KEPT, ids=[c[3] for c in COMPLEMENTS_KEPT])
+def test_a_cut_keeps_what_the_verb_needs(notation, summary, subject, expected):
+    clause = clause_of(marked(parse(notation)), summary, {**NAMES, "she": "Ingrid Berg"})
+    assert headline(subject, clause, None, fallback="unused") == expected
+
+
+# A noun trigger whose verb's subject is a state or a titled person: that verb's clause is the act.
+STATES_AND_TITLES = [
+    (
+        "The/DT/det/1 U.S./NNP/nsubj/3/@GPE is/VBZ/aux/3/=be preparing/VBG/ROOT/3/=prepare options/NNS/dobj/3/=option"
+        " including/VBG/prep/4/=include possible/JJ/amod/7 *sanctions/NNS/pobj/5/=sanction against/IN/prep/7"
+        " Peru/NNP/pobj/8/@GPE ././punct/3",
+        "imposed sanctions on",
+        {},
+        "United States",
+        "United States is preparing options including possible sanctions against Peru",
+    ),
+    (
+        "Chile/NNP/nsubj/2/@GPE would/MD/aux/2 make/VB/ROOT/2 a/DT/det/5 formal/JJ/amod/5 *request/NN/dobj/2"
+        " next/JJ/amod/7/@DATE week/NN/npadvmod/2/@DATE for/IN/prep/2 emergency/NN/compound/10 talks/NNS/pobj/8/=talk"
+        " ././punct/2",
+        "requested",
+        {},
+        "Chile",
+        "Chile would make a formal request for emergency talks",
+    ),
+    (
+        # a state's official with a national adjective
+        "The/DT/det/3 Peruvian/JJ/amod/3/@NORP transport/NN/compound/3 ministry/NN/nsubj/4 announced/VBD/ROOT/4/=announce"
+        " new/JJ/amod/6 *restrictions/NNS/dobj/4/=restriction on/IN/prep/6 flights/NNS/pobj/7/=flight to/IN/prep/8"
+        " Chile/NNP/pobj/9/@GPE ././punct/4",
+        "imposed restrictions on",
+        {},
+        "Peru",
+        "Peru announced new restrictions on flights to Chile",
+    ),
+    (
+        # a title with the person's name in apposition: the name is the actor's
+        "The/DT/det/3 Chilean/JJ/amod/3/@NORP foreign/JJ/amod/3 minister/NN/nsubj/8 ,/,/punct/3"
+        " Rosa/NNP/compound/6/@PERSON Vidal/NNP/appos/3/@PERSON ,/,/punct/3 joined/VBD/ROOT/8/=join the/DT/det/10"
+        " *talks/NNS/dobj/8/=talk as/IN/prep/8 an/DT/det/13 observer/NN/pobj/11 ././punct/8",
+        "held talks",
+        {"Rosa Vidal": "Rosa Vidal"},
+        "Rosa Vidal",
+        "Rosa Vidal joined the talks",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "notation, summary, names, subject, expected", STATES_AND_TITLES, ids=[c[4] for c in STATES_AND_TITLES]
+)
+def test_a_noun_triggers_verb_whose_subject_is_a_state_or_a_titled_person(notation, summary, names, subject, expected):
+    clause = clause_of(marked(parse(notation)), summary, names)
+    assert headline(subject, clause, None, fallback="unused") == expected
+
+
+def test_a_stative_passive_is_its_subjects_act():
+    # "members were agreed on ...": they agreed; the passive's subject is no object of the act
+    from timeline.events.types import Participant
+
+    doc = parse(
+        "Andean/JJ/amod/1/@NORP members/NNS/nsubjpass/3/=member were/VBD/auxpass/3/=be *agreed/VBN/ROOT/3/=agree"
+        " on/IN/prep/3 holding/VBG/pcomp/4/=hold quotas/NNS/dobj/5/=quota stable/JJ/oprd/5 ././punct/3"
+    )
+    clause = clause_of(marked(doc), "agreed", {"Andean members": "Andean Community"})
+    members = [Participant("Andean Community", "organisation", "participant", None, surface="Andean members")]
+    assert _summary("agree", members, clause) == "Andean Community agreed on holding quotas stable"
+
+
+@pytest.mark.parametrize(
+    "notation, summary, names, subject, expected",
+    [
+        (
+            # a state's name inside the line keeps the article the sentence gave it
+            "Vidal/NNP/nsubj/1/@PERSON *says/VBZ/ROOT/1/=say there/EX/expl/3 were/VBD/ccomp/1/=be"
+            " fears/NNS/attr/3/=fear they/PRP/nsubj/7 would/MD/aux/7 remain/VB/acl/4 in/IN/prep/7"
+            " the/DT/det/11/@GPE United/NNP/compound/11/@GPE States/NNP/pobj/8/@GPE ././punct/1",
+            "said",
+            {"Vidal": "Tomas Vidal", "the United States": "United States"},
+            "Tomas Vidal",
+            "Tomas Vidal said there were fears they would remain in the United States",
+        ),
+        (
+            # a hyphenated word stays one word
+            "Berg/NNP/nsubj/1/@PERSON *said/VBD/ROOT/1/=say Lima/NNP/nsubj/3/@GPE was/VBD/ccomp/1/=be"
+            " willing/JJ/acomp/3 to/TO/aux/6 send/VB/xcomp/4 a/DT/det/11 high/JJ/amod/10 -/HYPH/punct/10"
+            " level/NN/compound/11 envoy/NN/dobj/6 ././punct/1",
+            "said",
+            {"Berg": "Ingrid Berg"},
+            "Ingrid Berg",
+            "Ingrid Berg said Lima was willing to send a high-level envoy",
+        ),
+        (
+            # no light verb: the shortest version may drop the object's preposition
+            "Peru/NNP/nsubj/1/@GPE *negotiated/VBD/ROOT/1/=negotiate immunity/NN/dobj/1 from/IN/prep/2"
+            " prosecution/NN/pobj/3 for/IN/prep/2 "
+            + " ".join(f"word{i}/NN/conj/4" for i in range(6, 26))
+            + " ././punct/1",
+            "negotiated",
+            {},
+            "Peru",
+            "Peru negotiated immunity",
+        ),
+        (
+            # when it fits, a phrase keeps its phrase's own phrase: the flights' destination
+            "Peru/NNP/nsubj/1/@GPE *announced/VBD/ROOT/1/=announce new/JJ/amod/3 restrictions/NNS/dobj/1/=restriction"
+            " on/IN/prep/3 flights/NNS/pobj/4/=flight to/IN/prep/5 Chile/NNP/pobj/6/@GPE ././punct/1",
+            "announced",
+            {},
+            "Peru",
+            "Peru announced new restrictions on flights to Chile",
+        ),
+    ],
+    ids=["the United States", "high-level", "negotiated immunity", "flights to Chile"],
+)
+def test_names_and_words_inside_the_line(notation, summary, names, subject, expected):
+    assert headline(subject, clause_of(marked(parse(notation)), summary, names), None, fallback="x") == expected

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 MAX_CHARS = 100
 BRINGING_ABOUT = words("headline", "bringing_about_verbs")
+STATIVE_PARTICIPLES = words("headline", "stative_participles")
+CONTENT_NOUNS = words("headline", "content_nouns")
+LIGHT_VERBS = words("headline", "light_verbs")
 
 # Children of a kept word that are part of its phrase.
 _PHRASE_DEPS = {
@@ -61,6 +64,10 @@ _CONTENT_PREPS = _TOPIC_PREPS | {"between", "among", "in", "at", "from"}
 _MODALS = {"will", "would", "could", "may", "might", "must", "should", "can", "shall", "'ll"}
 _PREPOSITIONS = {"to", "in", "for", "from", "with", "on", "by", "at", "of", "into", "upon"}
 _FIRST_PERSON = {"i", "we", "me", "us", "you"}
+# Words a report in the third person cannot keep: "stand by us" is quoted.
+_SPEAKERS_WORDS = {"i", "we", "me", "us", "my", "our", "ours", "mine", "myself", "ourselves"}
+_OPENING = {"“", "‘", "``"}
+_CLOSING = {"”", "’", "''"}
 _QUOTES = {"“", "”", '"', "‘", "’", "``", "''"}
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "'s", "’s", "n't", "%"}
 _TIME_LABELS = {"DATE", "TIME"}
@@ -166,15 +173,26 @@ def _verb_clause(token: Token, act: str, children: list[Token], phrases: _Phrase
     (topics, counterpart), in ever shorter versions."""
     content = _content(token, children)
     full = [p for p in (phrases.clause(c) for c in content) if p]
-    direct = [p for p in (phrases.clause(_brought_about(c)) for c in content) if p]
-    short = [p for p in (phrases.clause(c, depth=0) for c in content) if p]
-    shortest = [p for p in (phrases.clause(c, depth=-1) for c in content) if p]
     details = tuple(p for p in (phrases.render(t) for t in _topics(token, children)) if p)
     if content and not full:
         return None  # a quotation in the first person the parse cannot reduce
     if not full and details:
         return Clause(act, details[0], details[1:])
-    return Clause(act, " ".join(full), details, (" ".join(direct), " ".join(short), " ".join(shortest)))
+    if not content and not details:
+        return _quotation_said(token, act)
+    versions = [" ".join(p for p in (phrases.clause(c, depth=2) for c in content) if p), " ".join(full)]
+    versions.append(" ".join(p for p in (phrases.clause(_brought_about(c)) for c in content) if p))
+    versions += [" ".join(p for p in (phrases.clause(c, depth=d) for c in content) if p) for d in (0, -1)]
+    return Clause(act, versions[0], details, tuple(versions[1:]))
+
+
+def _quotation_said(token: Token, act: str) -> Clause:
+    """A saying with nothing attached: the quotation beside it, if any."""
+    beside = _quotation_beside(token)
+    if beside is None:
+        return Clause(act)
+    words = list(token.doc[beside[0] : beside[1]])
+    return Clause(act, _quote(words, 1), shorter=(_quote(words, 0), _quote(words, -1)))
 
 
 def _act(token: Token, summary: str, children: list[Token]) -> str:
@@ -225,7 +243,7 @@ def _governing_clause(noun: Token, names: Mapping[str, str]) -> Clause | None:
     verb, kept = found
     children = list(verb.children)
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not (subjects and (subjects[0].pos_ == "PRON" or _actor_name(subjects[0], names))):
+    if not (subjects and _acts(subjects[0], names)):
         return None  # the verb's subject is none of the event's actors
     phrases = _Phrases(names)
     content = [c for c in _content(verb, children) if c.dep_ in ("dobj", "dative")]
@@ -237,6 +255,21 @@ def _governing_clause(noun: Token, names: Mapping[str, str]) -> Clause | None:
     group = _verb_group(verb)
     act = " ".join(t.lower_ for t in group)
     return Clause(act, versions[0], details, tuple(versions[1:]), number=_number(group))
+
+
+def _acts(subject: Token, names: Mapping[str, str]) -> bool:
+    """May the verb's subject be the event's actor: a pronoun, an actor as
+    named (the phrase without its apposition, or the apposition: "the Chilean
+    minister, Rosa Vidal,"), a state ("The U.S.") or a state's body or
+    official ("the Peruvian transport ministry"); states are not among
+    `names`, which keeps them as written."""
+    if subject.pos_ == "PRON" or _actor_name(subject, names):
+        return True
+    if any(_actor_name(c, names) for c in subject.children if c.dep_ == "appos"):
+        return True
+    if subject.ent_type_ in ("GPE", "NORP"):
+        return True
+    return any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("GPE", "NORP") for c in subject.children)
 
 
 def _governing_verb(noun: Token) -> tuple[Token, Token] | None:
@@ -263,6 +296,11 @@ def _actor_name(token: Token, names: Mapping[str, str]) -> str | None:
     from timeline.events.arguments import noun_phrase
 
     start, end = noun_phrase(token)
+    appositions = [c for c in token.children if c.dep_ == "appos" and c.i > token.i]
+    if appositions:  # "the Chilean minister, Rosa Vidal,": the phrase without its apposition
+        end = min(end, appositions[0].left_edge.i)
+        while end - 1 > start and token.doc[end - 1].is_punct:
+            end -= 1
     entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     said = [token.doc[start:end].text, entity.text if entity is not None else "", token.text]
     return next((names[s] for s in said if s in names), None)
@@ -283,6 +321,8 @@ def _content(token: Token, children: list[Token]) -> list[Token]:
     """What the act is about: the object first, then what is said about it, a
     complement clause last (a quotation may come before its "said")."""
     content = [c for c in children if c.dep_ in _CONTENT_DEPS and not _misparsed(c)]
+    if token.lower_ in STATIVE_PARTICIPLES and any(c.dep_ == "auxpass" for c in children):
+        content = [c for c in content if c.dep_ != "nsubjpass"]  # "were agreed on": they agreed
     if token.dep_ == "parataxis" and token.head.i < token.i and token.head.pos_ in ("VERB", "AUX"):
         content.append(token.head)  # "'... Peru wants closer ties,' Vidal said": the quotation heads the parse
     content.sort(key=lambda c: (c.dep_ in ("ccomp", "ROOT", "parataxis") or c.i == token.head.i, c.i))
@@ -345,6 +385,16 @@ class _Phrases:
             if subjects and subjects[0].lower_ in _FIRST_PERSON:
                 inner = [c for c in token.children if c.dep_ == "ccomp"]
                 return self.clause(inner[0], depth) if inner else self.quoted(token, depth)
+        elif token.dep_ == "ccomp" and any(t.pos_ in ("VERB", "AUX") for t in token.subtree):
+            # A noun as the complement clause: the parser hung the clause's verb under it.
+            words = [t for t in token.subtree if not (t.dep_ == "mark" and t.head.i == token.i)]
+            return _quote(words, 1)[1:-1] if not any(t.text in _QUOTES for t in words) else ""
+        kept: list[tuple[int, str, Token]] = []
+        self._keep(token, depth, kept)
+        if any(_speakers_word(k[2]) for k in kept):
+            # "said they need to stand by us": whose "us" only the quotation tells
+            around = _quotation_around(token)
+            return _quote(list(token.doc[around[0] : around[1]]), depth) if around else self.quoted(token, depth)
         return self.render(token, depth)
 
     def render(self, token: Token, depth: int = 1) -> str:
@@ -360,20 +410,7 @@ class _Phrases:
     def quoted(self, token: Token, depth: int = 1) -> str:
         """A clause word for word, in quotation marks (a first-person remark);
         shorter versions (`depth` below 1) end in an ellipsis."""
-        words = [t for t in token.doc[token.left_edge.i : token.right_edge.i + 1]]
-        while words and (words[-1].is_punct or words[-1].text in _QUOTES):
-            words.pop()
-        while words and (words[0].is_punct or words[0].text in _QUOTES):
-            words.pop(0)
-        if any(t.text in _QUOTES for t in words):
-            return ""
-        cut = {1: len(words), 0: 10, -1: 6}.get(depth, 6)
-        ellipsis = "…" if cut < len(words) else ""
-        words = words[:cut]
-        while ellipsis and words and words[-1].is_punct:
-            words.pop()
-        text = "".join(t.text_with_ws for t in words).strip()
-        return f"“{text}{ellipsis}”" if text else ""
+        return _quote(list(token.doc[token.left_edge.i : token.right_edge.i + 1]), depth)
 
     def _keep(self, token: Token, depth: int, kept: list) -> None:
         from timeline.events.arguments import noun_phrase
@@ -382,7 +419,9 @@ class _Phrases:
             # "envoy Lena Holm", "his Kenyan counterpart": the actor's name, without the title.
             named = _actor_name(token, self.names)
             if named is not None:
-                start, _end = noun_phrase(token)
+                start, end = noun_phrase(token)
+                if depth >= 0 and token.doc[start:end].text.lower() == f"the {named}".lower():
+                    named = f"the {named}"  # "in the United States", not "in United States"
                 kept.append((start, named, token))
                 for child in token.children:
                     if child.dep_ in ("conj", "cc", "case") or (child.dep_ == "punct" and child.text == ","):
@@ -418,7 +457,7 @@ def _verdict(child: Token, depth: int) -> int | None:
     if dep == "aux" and child.tag_ == "TO":
         return _WORD
     if dep == "punct":
-        return _WORD if _before_conjunct(child) or child.text in _QUOTES else None
+        return _WORD if _before_conjunct(child) or child.text in _QUOTES or child.tag_ == "HYPH" else None
     if child.ent_type_ in _TIME_LABELS and dep in ("npadvmod", "pobj", "nmod", "compound", "amod", "poss"):
         return _THE if dep == "poss" else None  # "next week's summit" is "the summit"
     if dep in ("conj", "cc"):
@@ -431,7 +470,18 @@ def _verdict(child: Token, depth: int) -> int | None:
         return _WORD if _kept_adverb(child) else None
     if dep == "prep":
         return _prep_verdict(child, depth)
+    if dep in ("relcl", "acl") and _content_clause(child):
+        return depth  # "the way Lima handled it", "fears they would close the border"
     return depth if dep in _PHRASE_DEPS else None
+
+
+def _content_clause(child: Token) -> bool:
+    """The clause of a noun that says nothing without it ("the way ...",
+    "fears that ..."): a verb with a subject of its own, no relative pronoun."""
+    if child.head.lemma_.lower() not in CONTENT_NOUNS or child.pos_ not in ("VERB", "AUX"):
+        return False
+    own = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(own) and not any(t.tag_ in ("WDT", "WP", "WP$") for t in child.subtree)
 
 
 def _kept_adverb(child: Token) -> bool:
@@ -449,8 +499,8 @@ def _conjunct_verdict(child: Token, depth: int) -> int | None:
     conjuncts = [c for c in child.head.children if c.dep_ == "conj"]
     if child.dep_ == "cc" and conjuncts and all(_clause_of_its_own(c) for c in conjuncts):
         return None  # its conjunct went
-    if depth < 0 and child.head.pos_ in ("VERB", "AUX"):
-        return None  # shortest: one verb phrase
+    if depth < 0 and child.head.pos_ in ("VERB", "AUX", "ADP"):
+        return None  # shortest: one verb phrase, one prepositional phrase ("in Lima", not "in Lima or in Quito")
     return depth
 
 
@@ -462,13 +512,99 @@ def _prep_verdict(child: Token, depth: int) -> int | None:
     if _is_time(child):
         return None
     on_predicate = child.head.pos_ in ("VERB", "AUX", "ADJ")
-    if on_predicate and child.lower_ in _CONTENT_PREPS and child.i > child.head.i:
-        return max(depth - 1, 0) if depth >= 0 else None
+    complement = child.lower_ in _CONTENT_PREPS or (child.lower_ == "by" and _complement(child))  # "stand by us"
+    if on_predicate and complement and child.i > child.head.i:
+        if depth >= 0:
+            return max(depth - 1, 0)
+        return -1 if _complement(child) else None  # "could result in ...", never "could result"
     if child.lower_ == "of" and not on_predicate and depth >= 0:
         return depth
+    if not on_predicate and _complement(child):
+        return max(depth - 1, -1)  # "make use of the port"
     if depth > 0 and not on_predicate:
         return depth - 1
     return None
+
+
+def _speakers_word(token: Token) -> bool:
+    """ "we", "us", "my": not "US" (the United States)."""
+    return token.lower_ in _SPEAKERS_WORDS and (token.text == "I" or not token.text.isupper())
+
+
+def _quote(words: list[Token], depth: int) -> str:
+    """Words in quotation marks; shorter versions (`depth` below 1) end in an
+    ellipsis. Empty when the words hold a quotation mark of their own."""
+    words = list(words)
+    while words and (words[-1].is_punct or words[-1].text in _QUOTES):
+        words.pop()
+    while words and (words[0].is_punct or words[0].text in _QUOTES):
+        words.pop(0)
+    if any(t.text in _QUOTES for t in words):
+        return ""
+    cut = len(words) if depth >= 1 else 10 if depth == 0 else 6
+    ellipsis = "…" if cut < len(words) else ""
+    words = words[:cut]
+    while ellipsis and words and words[-1].is_punct:
+        words.pop()
+    text = "".join(t.text_with_ws for t in words).strip()
+    return f"“{text}{ellipsis}”" if text else ""
+
+
+def _quotation_around(token: Token) -> tuple[int, int] | None:
+    """(start, end) of the words between the quotation marks around `token`."""
+    sent = token.sent
+    left = next((t for t in reversed(token.doc[sent.start : token.i]) if _opening(t) or _closing(t)), None)
+    right = next((t for t in token.doc[token.i : sent.end] if _opening(t) or _closing(t)), None)
+    if left is None or right is None or not (_opening(left) and _closing(right)):
+        return None
+    return left.i + 1, right.i
+
+
+def _opening(token: Token) -> bool:
+    return token.text in _OPENING or (token.text == '"' and token.tag_ == "``")
+
+
+def _closing(token: Token) -> bool:
+    return token.text in _CLOSING or (token.text == '"' and token.tag_ == "''")
+
+
+def _quotation_beside(verb: Token) -> tuple[int, int] | None:
+    """(start, end) of a quotation next to a saying the parse did not attach it
+    to: ' “We stand ready” tweeted Vidal ', ' “...,” Vidal said '."""
+    doc = verb.doc
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "dobj") for t in c.subtree}
+    i = verb.i - 1
+    while i >= 0 and (i in subject or doc[i].text == ","):
+        i -= 1
+    if i >= 0 and _closing(doc[i]):
+        return _quotation_around(doc[i - 1]) if i > 0 else None
+    i = verb.i + 1
+    while i < len(doc) and (i in subject or doc[i].text == ","):
+        i += 1
+    if i + 1 < len(doc) and _opening(doc[i]):
+        return _quotation_around(doc[i + 1])
+    return None
+
+
+def _complement(prep: Token) -> bool:
+    """Is `prep` the complement its head cannot go without: the first
+    preposition after a verb or adjective with no object ("result in",
+    "stand by"), or after a light verb's bare noun ("make use of", "take
+    part in")?"""
+    head = prep.head
+    first = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i), None)
+    if first is None or first.i != prep.i:
+        return False
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head.dep_ == "dobj" and _light(head)
+    objects = [c for c in head.children if c.dep_ in _CONTENT_DEPS and c.dep_ != "nsubjpass"]
+    return all(c.dep_ == "dobj" and _light(c) for c in objects)
+
+
+def _light(noun: Token) -> bool:
+    """The bare noun of a light verb: "use" of "make use", "part" of "take part"."""
+    bare = not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod", "predet") for c in noun.children)
+    return bare and noun.pos_ == "NOUN" and noun.head.lemma_.lower() in LIGHT_VERBS
 
 
 def _in_parentheses(token: Token) -> bool:
@@ -512,10 +648,14 @@ def _balanced(kept: list) -> list:
     straight = [k for k in kept if k[1] == '"']
     if len(opening) != len(closing) or len(straight) % 2:
         kept = [k for k in kept if k[1] not in _QUOTES]
+    # A hyphen stays between the two words it joins ("high-level"), else goes.
+    places = {k[2].i for k in kept}
+    kept = [k for k in kept if k[2].tag_ != "HYPH" or {k[2].i - 1, k[2].i + 1} <= places]
     while kept and kept[0][1] in (",", ";", ":", "."):
         kept = kept[1:]
-    # A possessive whose noun the parse put elsewhere: "the row over Acme's".
-    while kept and kept[-1][1] in (",", ";", ":", ".", "-", "—", "'s", "’s"):
+    # A possessive whose noun the parse put elsewhere ("the row over Acme's"), a
+    # conjunction whose conjunct it hung on another word ("handled it and").
+    while kept and (kept[-1][1] in (",", ";", ":", ".", "-", "—", "'s", "’s") or kept[-1][2].dep_ == "cc"):
         kept = kept[:-1]
     return kept
 
@@ -526,7 +666,9 @@ def _join(kept: list) -> str:
     for _position, text, token in kept:
         if previous is not None:
             adjacent = token.i == previous.i + 1
-            if adjacent:
+            if adjacent and "HYPH" in (token.tag_, previous.tag_):
+                pass  # "high-level" is one word
+            elif adjacent:
                 out += previous.whitespace_
             elif text not in _NO_SPACE_BEFORE and previous.text not in ("“", "‘", "("):
                 out += " "
