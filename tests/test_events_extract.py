@@ -1104,3 +1104,20 @@ def test_a_gazetteer_name_written_in_lower_case_is_no_name():
     docs = [nlp("The asean of old met in Lima."), nlp("ASEAN ministers met in Lima.")]
     mark_gazetteer_names(docs, nlp, small_gazetteer())
     assert [[(e.text, e.label_) for e in d.ents if e.text.lower() == "asean"] for d in docs] == [[], [("ASEAN", "ORG")]]
+
+
+# --- several counterparts named by their countries' adjectives ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, the Japanese foreign minister met her Chilean, Peruvian and Kenyan counterparts in Lima.",
+        "The Norwegian prime minister held talks with his Chilean and Kenyan counterparts on Monday.",
+    ],
+)
+def test_counterparts_named_by_several_adjectives_are_each_a_state(text):
+    [event] = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT"]
+    countries = {p.country or p.name for p in event.participants}
+    named = {"Chile", "Kenya"} | ({"Peru"} if "Peruvian" in text else set())
+    assert named <= countries and event.date == "2024-03-04"

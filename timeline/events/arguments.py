@@ -474,9 +474,27 @@ def _counterpart(r: ActorResolver, p: Phrase) -> list[Participant] | None:
     when no one does ("her Peruvian counterpart")"""
     if p.lemma != "counterpart":
         return None
-    country = country_adjectives(p.doc, p.start, p.end, r.gaz)
-    if not country:
-        return []
+    # "her Chilean, Peruvian and Kenyan counterparts": one in each country
+    countries = _each_country_adjective(p, r.gaz) if p.plural else []
+    if len(countries) < 2:
+        country = country_adjectives(p.doc, p.start, p.end, r.gaz)
+        countries = [country] if country else []
+    return [person for country in countries for person in _counterpart_in(r, p, country)]
+
+
+def _each_country_adjective(p: Phrase, gaz: Gazetteer) -> list[str]:
+    """The countries of the head's coordinated adjectives, in order."""
+    found = []
+    for tok in p.modifiers:
+        country = (
+            gaz.country_of_adjective(tok.text) if tok.pos_ in ("ADJ", "PROPN") or tok.ent_type_ == "NORP" else None
+        )
+        if country and country not in found:
+            found.append(country)
+    return found
+
+
+def _counterpart_in(r: ActorResolver, p: Phrase, country: str) -> list[Participant]:
     for other in p.others or r.memory.persons[::-1]:
         if other.kind == "person":
             ref = r.gaz.counterpart(other.name, country, r.on)
