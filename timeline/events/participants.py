@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
+from timeline.datafiles import words
 from timeline.events import arguments as args_
 from timeline.events.lexicon import Trigger
 from timeline.events.rules import RuleSet
@@ -32,6 +33,9 @@ DOCUMENT_NOUNS = {"communique", "statement", "declaration", "report", "letter", 
 GOVERNED_DEPS = ("dobj", "pobj", "nsubjpass", "npadvmod", "attr", "nsubj", "appos")
 SYMMETRIC_MODES = ("meet", "negotiate", "phone")
 GROUP_KINDS = ("organisation", "group")
+# Verbs that address someone, who is then on the other side of the contact
+# they are told in: "In a call, Mr Mori urged the Chilean president to ...".
+ADDRESSING_VERBS = words("arguments", "addressing_verbs")
 
 
 class Places(Protocol):
@@ -280,6 +284,21 @@ def _light_verb(g: Gathering) -> None:
         ],
         "target",
     )
+
+
+@PARTICIPANTS.register
+def _addressed_on_the_occasion(g: Gathering) -> None:
+    """a contact an act is told "in" or "during" has the act's addressee on the
+    other side: "In a telephone call on Monday, Mr Mori urged the Chilean
+    president to ...", "during talks, Ms Berg told her Kenyan counterpart ..." """
+    verb = _verb_over(g)
+    if verb is None or g.trigger.type != "CONSULT" or g.token.dep_ != "pobj":
+        return
+    if verb.lemma_.lower() not in ADDRESSING_VERBS:
+        return
+    if g.token.head.lower_ not in ("in", "during"):
+        return
+    g.add([c for c in verb.children if c.dep_ in ("dobj", "dative")], "target")
 
 
 @PARTICIPANTS.register
