@@ -1121,3 +1121,15 @@ def test_counterparts_named_by_several_adjectives_are_each_a_state(text):
     countries = {p.country or p.name for p in event.participants}
     named = {"Chile", "Kenya"} | ({"Peru"} if "Peruvian" in text else set())
     assert named <= countries and event.date == "2024-03-04"
+
+
+@pytest.mark.parametrize(
+    "text, guest",
+    [
+        ("Brazil's president hosted his Argentine counterpart in Brasilia on Monday.", "Argentina"),
+        ("The Kenyan president received the Japanese foreign minister in Nairobi on Monday.", "Japan"),
+    ],
+)
+def test_a_host_receives_a_guest_named_by_office(text, guest):
+    [event] = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT"]
+    assert guest in {p.country or p.name for p in event.participants} and event.date == "2024-03-04"

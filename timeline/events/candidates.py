@@ -76,13 +76,18 @@ def _visitor_of_another_kind(c: Candidate) -> bool | None:
 @NO_EVENT.register
 def _no_named_object(c: Candidate) -> bool | None:
     """the entry needs a named object and has none: "received a letter from
-    Peru" is no visit"""
+    Peru" is no visit; "hosted his Argentine counterpart" names one by office"""
     if c.trigger.objects_kind and not any(
-        d.dep_ == "dobj" and (d.pos_ == "PROPN" or d.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+        d.dep_ == "dobj" and (d.pos_ == "PROPN" or d.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or _resolved(d, c))
         for d in c.token.children
     ):
         return True
     return None
+
+
+def _resolved(obj: Token, c: Candidate) -> bool:
+    """Did the object phrase resolve to one of the act's other side?"""
+    return any(p.role in ("target", "participant") and obj.text in p.surface.split() for p in c.participants)
 
 
 @NO_EVENT.register
