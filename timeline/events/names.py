@@ -17,6 +17,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from timeline.datafiles import words
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -24,6 +26,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from timeline.actors.gazetteer import Gazetteer
+
+# Lower-case words inside a proper name ("Group of Seven", "Bank of Japan").
+NAME_SMALL_WORDS = words("gazetteer", "small_words")
 
 # The entity label the actor stage reads for each kind of actor.
 LABELS = {"country": "GPE", "organisation": "ORG", "group": "ORG", "legislature": "ORG", "person": "PERSON"}
@@ -50,8 +55,13 @@ def _names_by_label(gazetteer: Gazetteer) -> dict[str, set[str]]:
 
 
 def _is_a_name(name: str, kind: str) -> bool:
-    """Written as a name: a capital or a digit in it, and, for a person, more than one word."""
+    """Written as a proper name: every word capitalised, a number or a small
+    word of a name ("Group of Seven", "G-7", "the Twelve"), and, for a
+    person, more than one word. "EC farm ministers" is a description the
+    actor stage reads (its "ministers" refer back later), not a name."""
     words = name.split()
-    if not words or not any(c.isupper() or c.isdigit() for c in name):
+    if not words or (kind == "person" and len(words) < 2):
         return False
-    return kind != "person" or len(words) > 1
+    return all(w[0].isupper() or w[0].isdigit() or w in NAME_SMALL_WORDS for w in words) and any(
+        w[0].isupper() or w[0].isdigit() for w in words
+    )
