@@ -1133,3 +1133,28 @@ def test_counterparts_named_by_several_adjectives_are_each_a_state(text):
 def test_a_host_receives_a_guest_named_by_office(text, guest):
     [event] = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT"]
     assert guest in {p.country or p.name for p in event.participants} and event.date == "2024-03-04"
+
+
+# --- a saying that disapproves of another state's act criticises it ---------------------
+
+CRITICAL_SAYINGS = [
+    ("Peru's foreign ministry said on Monday that the arrests by Chile were a violation of its sovereignty.", "ACCUSE"),
+    (
+        '"This is unacceptable," the Japanese foreign minister said of the North Korean missile launch on Monday.',
+        "ACCUSE",
+    ),
+    (
+        "On Monday, Kenya's foreign ministry said it was deeply disappointed by Uganda's stance on the dispute.",
+        "ACCUSE",
+    ),
+    ("Canada said on Monday that the new tariffs imposed by China were illegal.", "ACCUSE"),
+    # no disapproval, or disapproval denied: a statement
+    ("Kenya's foreign minister said on Monday that Uganda was its closest partner.", "STATEMENT"),
+    ("Chile said on Monday that the visit by Peru's president was not a provocation.", "STATEMENT"),
+]
+
+
+@pytest.mark.parametrize("text, type_", CRITICAL_SAYINGS)
+def test_a_saying_that_disapproves_of_another_states_act_is_criticism(text, type_):
+    events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type in ("ACCUSE", "STATEMENT")]
+    assert [(e.type, e.date) for e in events] == [(type_, "2024-03-04")]

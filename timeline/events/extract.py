@@ -11,7 +11,7 @@ once the dates they hang on are known.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -29,6 +29,7 @@ from timeline.events.modality import modality
 from timeline.events.names import mark_gazetteer_names
 from timeline.events.participants import Gathering, gather
 from timeline.events.segment import paragraphs
+from timeline.events.statements import disapproves
 from timeline.events.syntax import governing_verb
 from timeline.events.types import Extraction, MentionRecord, Participant
 from timeline.events.undated import (
@@ -139,14 +140,15 @@ def _candidate_paragraphs(doc: Document, lexicon: Lexicon, names: frozenset[str]
 
 @lru_cache(maxsize=4)
 def _speaker_names(gazetteer: Gazetteer) -> frozenset[str]:
-    """Lower-case surnames of the gazetteer's people, for the cheap pre-filter."""
+    """Lower-case names of who may speak, for the cheap pre-filter: the
+    surnames of the gazetteer's people, and the one-word names of its states
+    and bodies ("Kenya said ...", "NATO said ...")."""
     names = set()
     for actor in gazetteer.actors():
-        if actor.kind == "person":
-            for name in (actor.name, *(actor.aliases or ())):
-                last = name.split()[-1].lower() if name.split() else ""
-                if len(last) > 2:
-                    names.add(last)
+        for name in (actor.name, *(actor.aliases or ())):
+            words = name.split()
+            if actor.kind == "person" and words and len(words[-1]) > 2:
+                names.add(words[-1].lower())
     return frozenset(names)
 
 
@@ -370,6 +372,8 @@ class _ParagraphReader:
         candidate = Candidate(token, trigger, participants, self.memory.officials, self.gaz, self.published)
         if NO_EVENT.first(candidate)[0]:
             return None
+        if trigger.type == "STATEMENT" and disapproves(token):
+            trigger = self._criticism(trigger)
         # An ultimatum is made when it is said: its time and modality are the saying's.
         act = (_reporting_verb(token) or token) if trigger.ultimatum else token
         timex, rule_note = self.dates.for_trigger(act)
@@ -401,6 +405,13 @@ class _ParagraphReader:
             own_occasion=_names_occasion(token),
             clause=self._clause(token, act, trigger, participants),
         )
+
+    def _criticism(self, saying: Trigger) -> Trigger:
+        """A saying that disapproves is criticism (the lexicon's "criticize")."""
+        criticize = next(iter(self.lexicon.candidates("criticize", "VERB")), None)
+        if criticize is None:
+            return saying
+        return replace(saying, type=criticize.type, mode=criticize.mode, cameo=criticize.cameo)
 
     def _visit_or_meeting(self, token: Token, trigger: Trigger) -> Trigger:
         """ "will visit Foreign Minister Amara Osei": calling on a person is a

@@ -47,6 +47,7 @@ ATTRIBUTION_ONLY = {
 SPOKESPERSONS = {"spokesman", "spokeswoman", "spokesperson"}
 TIME_MARKS = {"after", "before", "since", "when", "until", "once", "as", "while"}
 PLAN_NOUNS = {"plan", "decision", "intention", "measure", "move", "proposal"}
+DISAPPROVAL_WORDS = words("lexicon", "disapproval_words")
 
 
 class Matcher(Protocol):
@@ -133,6 +134,22 @@ def _spokesperson(speaker: Token) -> bool:
         or any(c.dep_ in ("compound", "appos") and c.lemma_.lower() in SPOKESPERSONS for c in speaker.children)
         or (speaker.dep_ == "appos" and speaker.head.lemma_.lower() in SPOKESPERSONS)
     )
+
+
+def disapproves(saying: Token) -> bool:
+    """Does what the saying says disapprove of something (the gold-dev guide's
+    CRITICIZE: "regret" or "deep concern" at another state's act, protest,
+    condemnation)? A word of disapproval in its reported clause or quotation,
+    not denied: "said the arrests were a violation of its sovereignty", "'This
+    is unacceptable,' the minister said"; not "said the visit was not a
+    provocation"."""
+    said = [t for c in saying.children if c.dep_ in ("ccomp", "xcomp", "parataxis") for t in c.subtree]
+    return any(t.lemma_.lower() in DISAPPROVAL_WORDS and not _denied(t) for t in said)
+
+
+def _denied(word: Token) -> bool:
+    """ "was not a provocation", "did not violate": a negation on the word or the verb it hangs on."""
+    return any(c.dep_ == "neg" for t in (word, word.head) for c in t.children)
 
 
 # --- what is said, word by word: the rules of SAID, in order ----------------------------
