@@ -1158,3 +1158,22 @@ CRITICAL_SAYINGS = [
 def test_a_saying_that_disapproves_of_another_states_act_is_criticism(text, type_):
     events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type in ("ACCUSE", "STATEMENT")]
     assert [(e.type, e.date) for e in events] == [(type_, "2024-03-04")]
+
+
+# --- accepting a proposal; the act of a participle that ends an occasion ---------------
+
+ACCEPTED = [
+    ("Peru accepted a proposal from Chile for border talks on Monday.", "AGREE", {"Peru", "Chile"}),
+    ("On Monday, Kenya accepted an invitation from Uganda to attend the summit.", "AGREE", {"Kenya", "Uganda"}),
+    (
+        "The Danish foreign minister, winding up a two-day visit to Japan on Monday, said trade would grow.",
+        "CONSULT",
+        {"Denmark", "Japan"},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, type_, states", ACCEPTED)
+def test_who_takes_part_in_an_acceptance_and_in_a_participles_act(text, type_, states):
+    [event] = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == type_]
+    assert states <= {p.country or p.name for p in event.participants}
