@@ -466,6 +466,20 @@ def recluster_kept(database: Path, matched: dict[Report, object]) -> dict[Report
     return {g: regrouped[(articles[g.article], event)] for g, event in matched.items()}
 
 
+def gold_and_scorer(reuters_gold: Path = GOLD) -> tuple[list[Report], ModuleType]:
+    """Every gold report (Reuters, and Wikinews when its gold is here) and the
+    event scorer; exits with one line when the ../shared data is missing."""
+    missing = [p for p in (CORPUS, EVENT_SCORER) if not p.exists()]
+    if missing:
+        sys.exit(f"skipped: {', '.join(map(str, missing))} missing (the ../shared data is not here)")
+    reports = load_reuters_gold(reuters_gold)
+    if WIKINEWS_GOLD.exists() and WIKINEWS_ARTICLES.exists():
+        reports += load_wikinews_gold(WIKINEWS_GOLD)
+    else:
+        print(f"wikinews gold not found under {WIKINEWS_GOLD.parent}: reuters only")
+    return reports, _module("score_events", EVENT_SCORER)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true", help="list the tune half's errors")
@@ -473,15 +487,7 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=GOLD, help="the Reuters merge gold (JSON Lines)")
     ap.add_argument("--recluster", metavar="DIR", help="score a kept DIR re-clustered with today's rule; no ingest")
     a = ap.parse_args()
-    missing = [p for p in (CORPUS, EVENT_SCORER) if not p.exists()]
-    if missing:
-        sys.exit(f"skipped: {', '.join(map(str, missing))} missing (the ../shared data is not here)")
-    scorer = _module("score_events", EVENT_SCORER)
-    reports = load_reuters_gold(a.gold)
-    if WIKINEWS_GOLD.exists() and WIKINEWS_ARTICLES.exists():
-        reports += load_wikinews_gold(WIKINEWS_GOLD)
-    else:
-        print(f"wikinews gold not found under {WIKINEWS_GOLD.parent}: reuters only")
+    reports, scorer = gold_and_scorer(a.gold)
     if a.recluster:
         kept = Path(a.recluster)
         if not (kept / "merging.db").exists() or not (kept / "merging.json").exists():

@@ -24,24 +24,10 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
-import sys
 import tempfile
 from pathlib import Path
 
-from merging import (
-    CORPUS,
-    EVENT_SCORER,
-    GOLD,
-    WIKINEWS_ARTICLES,
-    WIKINEWS_GOLD,
-    Report,
-    _module,
-    half_of,
-    load_reuters_gold,
-    load_wikinews_gold,
-    match,
-    write_inputs,
-)
+from merging import Report, gold_and_scorer, half_of, match, write_inputs
 from splits import HALVES
 
 
@@ -113,13 +99,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true", help="list the tune half's misses and wrong dates")
     a = ap.parse_args()
-    missing = [p for p in (CORPUS, EVENT_SCORER) if not p.exists()]
-    if missing:
-        sys.exit(f"skipped: {', '.join(map(str, missing))} missing (the ../shared data is not here)")
-    scorer = _module("score_events", EVENT_SCORER)
-    reports = load_reuters_gold(GOLD)
-    if WIKINEWS_GOLD.exists() and WIKINEWS_ARTICLES.exists():
-        reports += load_wikinews_gold(WIKINEWS_GOLD)
+    reports, scorer = gold_and_scorer()
     with tempfile.TemporaryDirectory(prefix="timeline-report-dates-") as tmp:
         inputs = write_inputs(reports, Path(tmp))
         started = dt.datetime.now()
