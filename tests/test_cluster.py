@@ -173,7 +173,9 @@ def test_a_cluster_gets_fewer_larger_batches_bounded_by_their_text(tmp_path, mon
     assert sizes == [BATCH_ARTICLES, 5 + 2, 2, 2]
 
 
-def test_a_worker_killed_mid_run_loses_nothing_and_doubles_nothing(db_url, corpus, local_outcome, tmp_path, several_batches):
+def test_a_worker_killed_mid_run_loses_nothing_and_doubles_nothing(
+    db_url, corpus, local_outcome, tmp_path, several_batches
+):
     marker = tmp_path / "killed"
     victim = sorted(corpus.iterdir())[len(EVENTS)]  # an article in the middle of the run
     victim.write_text(victim.read_text() + f"{KILL}{marker}\n")
@@ -219,7 +221,9 @@ def test_an_article_that_kills_every_worker_fails_alone(tmp_path, corpus, local_
     assert summary.failed == 1 and summary.stored == local_outcome[0].stored - 1
 
 
-def test_an_article_that_fails_on_a_worker_is_recorded_and_the_rest_stored(db_url, corpus, local_outcome, several_batches):
+def test_an_article_that_fails_on_a_worker_is_recorded_and_the_rest_stored(
+    db_url, corpus, local_outcome, several_batches
+):
     bad = sorted(corpus.iterdir())[3]
     bad.write_text(bad.read_text() + FAIL + "\n")
     failures = []
