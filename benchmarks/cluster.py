@@ -14,9 +14,14 @@ then again), each into a fresh SQLite file, and the medians reported:
 
 Corpora: the first N Reuters articles (1987 wire items, ~130 words), and
 "long" articles made by joining consecutive Reuters bodies to ~800 words,
-the length of a modern news page.
+the length of a modern news page; with --whole, the whole corpus instead.
 
     .venv/bin/python benchmarks/cluster.py [--sample 1500] [--long 250] [--repeats 3]
+        [--runs "pool 2,cluster 2"] [--whole] [--with-small-batches]
+
+--with-small-batches adds "cluster 2, 8 a task": the cluster sent batches of
+8 articles, as the local pool is, as it was before batches grew to
+`timeline.cluster.BATCH_ARTICLES` (the per-task cost, measured).
 """
 
 from __future__ import annotations
@@ -130,11 +135,20 @@ def write_corpora(workdir: Path, sample: int, long: int) -> tuple[Path, Path]:
     return short_path, long_path
 
 
+# `timeline`, with the cluster's batches as small as the local pool's.
+SMALL_BATCHES = [
+    sys.executable,
+    "-c",
+    "import timeline.cluster as c; c.BATCH_ARTICLES, c.BATCH_CHARS = 8, 0; from timeline.cli import main; main()",
+]
+
+
 def ingest(corpus: Path, workdir: Path, name: str, how: list[str]) -> dict:
     db = workdir / f"{name}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    args = [TIMELINE, "--db", f"sqlite:///{db}", "ingest", str(corpus), "--text-field", "body"]
+    command, how = (SMALL_BATCHES, how[1:]) if how[:1] == ["small"] else ([TIMELINE], how)
+    args = [*command, "--db", f"sqlite:///{db}", "ingest", str(corpus), "--text-field", "body"]
     return run(args + how)
 
 
@@ -143,13 +157,14 @@ CONFIGS = {
     "cluster 2": ["--cluster", "local:2"],
     "pool 1": ["--workers", "1"],
     "cluster 1": ["--cluster", "local:1"],
+    "cluster 2, 8 a task": ["small", "--cluster", "local:2"],
 }
 
 
-def bench(corpus: Path, label: str, workdir: Path, repeats: int) -> None:
-    results: dict[str, list[dict]] = {name: [] for name in CONFIGS}
+def bench(corpus: Path, label: str, workdir: Path, repeats: int, configs: dict[str, list[str]]) -> None:
+    results: dict[str, list[dict]] = {name: [] for name in configs}
     for i in range(repeats):
-        for name, how in CONFIGS.items():
+        for name, how in configs.items():
             r = ingest(corpus, workdir, f"{label}-{name.replace(' ', '')}-{i}", how)
             results[name].append(r)
             print(
@@ -161,7 +176,7 @@ def bench(corpus: Path, label: str, workdir: Path, repeats: int) -> None:
         name: {k: statistics.median(r[k] for r in rs) for k in ("wall", "rate", "cpu", "client_cpu")}
         for name, rs in results.items()
     }
-    read = results["pool 2"][0]["read"]
+    read = next(iter(results.values()))[0]["read"]
     print(f"\n== {label}: {read} articles, medians of {repeats} ==")
     print("| run | wall s | articles/s | CPU s (all processes) | client CPU s | articles per client CPU s |")
     print("|---|---:|---:|---:|---:|---:|")
@@ -170,11 +185,14 @@ def bench(corpus: Path, label: str, workdir: Path, repeats: int) -> None:
         print(
             f"| {name} | {m['wall']:.1f} | {m['rate']:.1f} | {m['cpu']:.1f} | {m['client_cpu']:.1f} | {per_client:.0f} |"
         )
-    for n in ("2", "1"):
-        over = med[f"cluster {n}"]["wall"] / med[f"pool {n}"]["wall"] - 1
-        print(f"cluster overhead with {n} worker(s), wall: {over:+.1%}")
+    for name in med:
+        pool = f"pool {name.split()[1].rstrip(',')}"
+        if name.startswith("cluster") and pool in med:
+            wall, cpu = (med[name][k] / med[pool][k] - 1 for k in ("wall", "cpu"))
+            print(f"{name} against {pool}: wall {wall:+.1%}, CPU {cpu:+.1%}")
     for kind in ("pool", "cluster"):
-        print(f"{kind} scaling 1 -> 2 workers: x{med[f'{kind} 2']['rate'] / med[f'{kind} 1']['rate']:.2f}")
+        if f"{kind} 1" in med and f"{kind} 2" in med:
+            print(f"{kind} scaling 1 -> 2 workers: x{med[f'{kind} 2']['rate'] / med[f'{kind} 1']['rate']:.2f}")
     print()
 
 
@@ -183,7 +201,15 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=1500, help="Reuters articles (default 1500)")
     ap.add_argument("--long", type=int, default=250, help="~800-word articles (default 250)")
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--runs", default="pool 2,cluster 2,pool 1,cluster 1", help="which runs, comma-separated")
+    ap.add_argument("--whole", action="store_true", help="the whole Reuters corpus instead of the two samples")
+    ap.add_argument("--with-small-batches", action="store_true", help='add "cluster 2, 8 a task"')
     a = ap.parse_args()
+    names = [n.strip() for n in a.runs.split(",")] + (["cluster 2, 8 a task"] if a.with_small_batches else [])
+    unknown = [n for n in names if n not in CONFIGS]
+    if unknown:
+        sys.exit(f"--runs: unknown run {unknown[0]!r}; known: {', '.join(CONFIGS)}")
+    configs = {n: CONFIGS[n] for n in names}
     if not CORPUS.exists():
         sys.exit(f"skipped: {CORPUS} is missing (the ../shared data is not here)")
     try:
@@ -192,9 +218,12 @@ def main() -> None:
         sys.exit("skipped: Dask is not installed (pip install 'timeline[cluster]')")
     workdir = Path(tempfile.mkdtemp(prefix="timeline-cluster-"))
     print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}", flush=True)
-    short, long = write_corpora(workdir, a.sample, a.long)
-    bench(short, "reuters", workdir, a.repeats)
-    bench(long, "long", workdir, a.repeats)
+    if a.whole:
+        bench(CORPUS, "whole corpus", workdir, a.repeats, configs)
+    else:
+        short, long = write_corpora(workdir, a.sample, a.long)
+        bench(short, "reuters", workdir, a.repeats, configs)
+        bench(long, "long", workdir, a.repeats, configs)
     print(f"load average at the end {os.getloadavg()[0]:.1f}")
 
 

@@ -73,6 +73,13 @@ def local_outcome(corpus, tmp_path):
     return summary, outcome(url)
 
 
+@pytest.fixture
+def several_batches(monkeypatch):
+    """Batches of 4 articles, so the corpus's 21 make several tasks in flight
+    at once: a fault then strikes one batch among others."""
+    monkeypatch.setattr("timeline.cluster.BATCH_ARTICLES", 4)
+
+
 def counts(url: str) -> tuple[int, int, int]:
     with open_engine(url).connect() as conn:
         return tuple(
@@ -136,7 +143,58 @@ def test_a_cluster_ingest_stores_what_a_local_ingest_stores(db_url, corpus, loca
     assert outcome(db_url) == expected
 
 
-def test_a_worker_killed_mid_run_loses_nothing_and_doubles_nothing(db_url, corpus, local_outcome, tmp_path):
+def test_a_cluster_gets_fewer_larger_batches_bounded_by_their_text(tmp_path, monkeypatch):
+    """Each task costs Dask about 10 ms of CPU whatever its size, so a cluster
+    is sent up to `BATCH_ARTICLES` articles at once (the local pool 8); long
+    articles close a batch at `BATCH_CHARS` characters, so a few of them still
+    make several tasks that keep every worker busy (BATCH_CHARS = 2 x 20,000)."""
+    from timeline.cluster import BATCH_ARTICLES, BATCH_CHARS, DaskPool
+
+    sizes: list[int] = []
+    submit = DaskPool.submit
+
+    def recording(self, fn, docs, *args):
+        sizes.append(len(docs))
+        return submit(self, fn, docs, *args)
+
+    monkeypatch.setattr(DaskPool, "submit", recording)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    short, long = BATCH_ARTICLES + 5, 6
+    for i in range(short):
+        (folder / f"a{i:03d}.txt").write_text(f"Item {i}\nA;2023-09-13;CONSULT;\n", encoding="utf-8")
+    filler = "word " * (BATCH_CHARS // 10)  # a text of half a batch
+    for i in range(long):
+        (folder / f"b{i:03d}.txt").write_text(f"Long {i}\nA;2023-09-13;CONSULT;\n{filler}\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    summary = run_ingest([str(folder)], db_url=url, extractor=fake_extract, options=_options(), cluster=LOCAL_2)
+    assert summary.stored == short + long and summary.failed == 0
+    # the short ones 32 at a time; the rest, with two long ones, up to 40,000 characters
+    assert sizes == [BATCH_ARTICLES, 5 + 2, 2, 2]
+
+
+def _malloc_and_blas_settings():
+    return {name: os.environ.get(name) for name in ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS")}
+
+
+def test_local_workers_keep_the_c_librarys_memory_trimming():
+    """Dask's nannies start workers with MALLOC_TRIM_THRESHOLD_=65536, which
+    hands freed memory back at once: spaCy then page-faults 30 times as often
+    and a Reuters item costs about 10% more CPU. A local cluster's workers
+    keep glibc's own threshold (and one BLAS thread, as Dask sets)."""
+    from timeline.cluster import DaskPool
+
+    pool = DaskPool(ClusterSpec(local_workers=1))
+    try:
+        [settings] = pool.client.run(_malloc_and_blas_settings).values()
+    finally:
+        pool.shutdown()
+    assert settings == {"MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": "1"}
+
+
+def test_a_worker_killed_mid_run_loses_nothing_and_doubles_nothing(
+    db_url, corpus, local_outcome, tmp_path, several_batches
+):
     marker = tmp_path / "killed"
     victim = sorted(corpus.iterdir())[len(EVENTS)]  # an article in the middle of the run
     victim.write_text(victim.read_text() + f"{KILL}{marker}\n")
@@ -156,7 +214,7 @@ def poison_extract(doc):
     return fake_extract(doc)
 
 
-def test_an_article_that_kills_every_worker_fails_alone(tmp_path, corpus, local_outcome):
+def test_an_article_that_kills_every_worker_fails_alone(tmp_path, corpus, local_outcome, several_batches):
     """Dask gives up on a batch after `allowed-failures` dead workers; the
     articles batched with the poison one are then run one by one, so only
     it is recorded as failed."""
@@ -182,7 +240,9 @@ def test_an_article_that_kills_every_worker_fails_alone(tmp_path, corpus, local_
     assert summary.failed == 1 and summary.stored == local_outcome[0].stored - 1
 
 
-def test_an_article_that_fails_on_a_worker_is_recorded_and_the_rest_stored(db_url, corpus, local_outcome):
+def test_an_article_that_fails_on_a_worker_is_recorded_and_the_rest_stored(
+    db_url, corpus, local_outcome, several_batches
+):
     bad = sorted(corpus.iterdir())[3]
     bad.write_text(bad.read_text() + FAIL + "\n")
     failures = []
@@ -202,7 +262,7 @@ def test_an_article_that_fails_on_a_worker_is_recorded_and_the_rest_stored(db_ur
     assert [tuple(r) for r in recorded] == failures
 
 
-def test_an_interrupted_client_leaves_a_database_a_rerun_completes(db_url, corpus, local_outcome):
+def test_an_interrupted_client_leaves_a_database_a_rerun_completes(db_url, corpus, local_outcome, several_batches):
     """Ctrl-C in the client (a KeyboardInterrupt in its main thread, as SIGINT
     raises) once some articles are stored; running the same command again
     stores exactly the rest."""

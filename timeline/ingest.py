@@ -218,12 +218,16 @@ class _IngestRun:
         self.pending: deque = deque()
         self.seen: set[str] = set()
         self.batch: list[Document] = []
+        self.batch_chars = 0
+        # A batch closes at this many articles or characters of text (None: no bound).
+        self.batch_limit: tuple[int, int | None] = (1, None) if self._in_process else (BATCH_SIZE, None)
         self.executor = None
         if cluster is not None:
             from timeline.cluster import DaskPool
 
             # Before any input is read, so an unreachable scheduler costs nothing.
             self.executor = DaskPool(cluster, warm_up=_warm_up if extractor is None else None)
+            self.batch_limit = self.executor.batch_limit
         self.display = progress
 
     @property
@@ -260,10 +264,12 @@ class _IngestRun:
             self.fail(prepared.origin or prepared.url or "?", refused)
             return
         self.batch.append(prepared)
+        self.batch_chars += len(prepared.text)
         # In process, one article at a time: an interruption loses only it.
-        if len(self.batch) >= (1 if self._in_process else BATCH_SIZE):
+        articles, chars = self.batch_limit
+        if len(self.batch) >= articles or (chars and self.batch_chars >= chars):
             self._submit(self.batch)
-            self.batch = []
+            self.batch, self.batch_chars = [], 0
 
     def finish(self) -> None:
         if self.batch:
