@@ -1177,3 +1177,16 @@ ACCEPTED = [
 def test_who_takes_part_in_an_acceptance_and_in_a_participles_act(text, type_, states):
     [event] = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == type_]
     assert states <= {p.country or p.name for p in event.participants}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya hit out at Uganda on Monday over the border closure.",
+        "On Monday, China blasted the United States for its arms sales to Taiwan.",
+        "India strongly objected on Monday to the remarks by Pakistan's foreign minister.",
+    ],
+)
+def test_criticism_told_by_a_phrasal_or_colloquial_verb_is_criticism(text):
+    events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "ACCUSE"]
+    assert [e.date for e in events] == ["2024-03-04"]
