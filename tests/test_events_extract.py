@@ -1158,3 +1158,50 @@ CRITICAL_SAYINGS = [
 def test_a_saying_that_disapproves_of_another_states_act_is_criticism(text, type_):
     events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type in ("ACCUSE", "STATEMENT")]
     assert [(e.type, e.date) for e in events] == [(type_, "2024-03-04")]
+
+
+# --- a relative clause that tells when the event noun took place (issue 12) ------------
+
+OWN_RELATIVE_CLAUSE = [
+    (
+        "Chile recalled its envoy on Wednesday. In a statement issued after a two-hour meeting with Peru"
+        " that ended last night, Chile said it would cooperate on fisheries.",
+        "CONSULT",
+        "Peru",
+        "2024-03-05",
+    ),
+    (
+        "Ghana said today it would reopen its border with Togo. Ghanaian officials said that in talks"
+        " with Togo that concluded last Friday, both sides agreed on the date.",
+        "CONSULT",
+        "Togo",
+        "2024-03-01",
+    ),
+    (
+        "Kenya said on Wednesday it would not raise its tariffs. Kenyan officials said the summit with"
+        " Uganda, which is scheduled for Thursday, would discuss trade.",
+        "CONSULT",
+        "Uganda",
+        "2024-03-07",
+    ),
+    (
+        "Japan welcomed the offer on Wednesday. The Japanese foreign minister said the talks with Brazil,"
+        " which opened on Monday, were useful.",
+        "CONSULT",
+        "Brazil",
+        "2024-03-04",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, type_, who, day", OWN_RELATIVE_CLAUSE)
+def test_a_relative_clause_of_occurrence_dates_its_event_noun(text, type_, who, day):
+    assert _find(_events(text + "\n", dt.date(2024, 3, 6)), type_, who).date == day
+
+
+def test_a_relative_clause_of_another_act_does_not_date_the_event_noun():
+    text = (
+        "Japan welcomed the offer on Wednesday. The Japanese foreign minister said the talks with Brazil,"
+        " which opened its market on Monday, were useful.\n"
+    )
+    assert _find(_events(text, dt.date(2024, 3, 6)), "CONSULT", "Brazil").date == "2024-03-06"
