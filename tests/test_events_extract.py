@@ -1205,3 +1205,20 @@ def test_a_relative_clause_of_another_act_does_not_date_the_event_noun():
         " which opened its market on Monday, were useful.\n"
     )
     assert _find(_events(text, dt.date(2024, 3, 6)), "CONSULT", "Brazil").date == "2024-03-06"
+
+
+# --- an act told in the simple passive is the story's own time (issue 12) --------------
+
+SIMPLE_PASSIVE = [
+    ("Talks between Kenya and Uganda were held in Nairobi.", "2024-03-06"),
+    ("After an emergency meeting of Arab League envoys, a statement was issued urging calm.", "2024-03-06"),
+    ("A meeting between Ghana and Togo is held in Accra to settle the border row.", "2024-03-06"),
+    ("Talks between Kenya and Uganda will be held in Nairobi.", None),
+    ("Talks between Kenya and Uganda have been held in Nairobi.", None),
+]
+
+
+@pytest.mark.parametrize("text, day", SIMPLE_PASSIVE)
+def test_an_act_told_in_the_simple_passive_happened_on_the_reporting_day(text, day):
+    events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT"]
+    assert [e.date for e in events] == [day]
