@@ -34,6 +34,7 @@ SAYING = "date of the saying that reports it"
 WHEN = "date of the when-clause"
 GOVERNED = "date of the phrase it governs"
 ADJUNCT = "date of its verb's adjunct"
+RELATIVE = "date of its relative clause"
 
 
 def _dated(notation: str):
@@ -49,6 +50,17 @@ DATED = [
     (("late June", "2024-06", None, "own-schedule"), "A/DT/det/1 *summit/NN/nsubj/7 scheduled/VBN/acl/1/=schedule for/IN/prep/2 late/JJ/amod/5 June/NNP/pobj/3 will/MD/aux/7 open/VB/ROOT/7 in/IN/prep/7 Lima/NNP/pobj/8 ././punct/7"),
     (("Monday", "2023-09-18", None, "own-schedule"), "The/DT/det/1 *talks/NNS/nsubjpass/6/=talk set/VBN/acl/1 for/IN/prep/2 Monday/NNP/pobj/3 were/VBD/auxpass/6/=be moved/VBN/ROOT/6/=move to/IN/prep/6 Geneva/NNP/pobj/7 ././punct/6"),
     (("next Tuesday", "2023-09-19", None, "own-schedule"), "A/DT/det/1 *meeting/NN/nsubjpass/7 planned/VBN/acl/1/=plan for/IN/prep/2 next/JJ/amod/5 Tuesday/NNP/pobj/3 was/VBD/auxpass/7/=be cancelled/VBN/ROOT/7/=cancel ././punct/7"),
+    # a relative clause telling when the event itself took place: "praised the
+    # meeting that ended on Thursday", "on Friday praised the talks, which
+    # concluded on Tuesday", "the summit with Peru, which is scheduled for
+    # Monday" (hung by the parser on Peru), "a visit which was held last week"
+    (("Thursday", "2023-09-14", RELATIVE, "own-relative-clause"), "The/DT/det/1 envoys/NNS/nsubj/2/=envoy praised/VBD/ROOT/2/=praise the/DT/det/4 *meeting/NN/dobj/2 that/WDT/nsubj/6 ended/VBD/relcl/4/=end on/IN/prep/6 Thursday/NNP/pobj/7 ././punct/2"),
+    (("Tuesday", "2023-09-12", RELATIVE, "own-relative-clause"), "Mr/NNP/compound/1 Sato/NNP/nsubj/4 on/IN/prep/4 Friday/NNP/pobj/2 praised/VBD/ROOT/4/=praise the/DT/det/6 *talks/NNS/dobj/4/=talk ,/,/punct/6 which/WDT/nsubj/9 concluded/VBD/relcl/6/=conclude on/IN/prep/9 Tuesday/NNP/pobj/10 ././punct/4"),
+    (("Monday", "2023-09-18", RELATIVE, "own-relative-clause"), "The/DT/det/1 *summit/NN/nsubj/12 with/IN/prep/1 Peru/NNP/pobj/2 ,/,/punct/3 which/WDT/nsubjpass/7 is/VBZ/auxpass/7/=be scheduled/VBN/relcl/3/=schedule for/IN/prep/7 Monday/NNP/pobj/8 ,/,/punct/3 will/MD/aux/12 discuss/VB/ROOT/12 trade/NN/dobj/12 ././punct/12"),
+    (("last week", "2023-W36", RELATIVE, "own-relative-clause"), "Chile/NNP/nsubj/1 welcomed/VBD/ROOT/1/=welcome the/DT/det/3 *visit/NN/dobj/1 ,/,/punct/3 which/WDT/nsubjpass/7 was/VBD/auxpass/7/=be held/VBN/relcl/3/=hold last/JJ/amod/9 week/NN/npadvmod/7 ././punct/1"),
+    # but not a clause of what the noun's preposition names doing something of its own:
+    # "welcomed the talks with Peru, which opened its market on Monday"
+    ((None, None, None, None), "Chile/NNP/nsubj/1 welcomed/VBD/ROOT/1/=welcome the/DT/det/3 *talks/NNS/dobj/1/=talk with/IN/prep/3 Peru/NNP/pobj/4 ,/,/punct/5 which/WDT/nsubj/8 opened/VBD/relcl/5/=open its/PRP$/poss/10 market/NN/dobj/8 on/IN/prep/8 Monday/NNP/pobj/11 ././punct/1"),
     # met on Friday / calling Mr Obi a traitor inside "this week condemned" / a spokesman said on Tuesday
     (("Friday", "2023-09-15", None, "on-the-way-up"), "The/DT/det/1 envoys/NNS/nsubj/2/=envoy *met/VBD/ROOT/2/=meet on/IN/prep/2 Friday/NNP/pobj/3 ././punct/2"),
     (("this week", "2023-W37", None, "on-the-way-up"), "The/DT/det/1 council/NN/nsubj/4 this/DT/det/3 week/NN/npadvmod/4 condemned/VBD/ROOT/4/=condemn the/DT/det/6 premier/NN/dobj/4 ,/,/punct/4 *calling/VBG/advcl/4/=call Mr/NNP/compound/10 Obi/NNP/dobj/8 a/DT/det/12 traitor/NN/oprd/8 ././punct/4"),

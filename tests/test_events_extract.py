@@ -1190,3 +1190,67 @@ def test_who_takes_part_in_an_acceptance_and_in_a_participles_act(text, type_, s
 def test_criticism_told_by_a_phrasal_or_colloquial_verb_is_criticism(text):
     events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "ACCUSE"]
     assert [e.date for e in events] == ["2024-03-04"]
+
+
+# --- a relative clause that tells when the event noun took place (issue 12) ------------
+
+OWN_RELATIVE_CLAUSE = [
+    (
+        "Chile recalled its envoy on Wednesday. In a statement issued after a two-hour meeting with Peru"
+        " that ended last night, Chile said it would cooperate on fisheries.",
+        "CONSULT",
+        "Peru",
+        "2024-03-05",
+    ),
+    (
+        "Ghana said today it would reopen its border with Togo. Ghanaian officials said that in talks"
+        " with Togo that concluded last Friday, both sides agreed on the date.",
+        "CONSULT",
+        "Togo",
+        "2024-03-01",
+    ),
+    (
+        "Kenya said on Wednesday it would not raise its tariffs. Kenyan officials said the summit with"
+        " Uganda, which is scheduled for Thursday, would discuss trade.",
+        "CONSULT",
+        "Uganda",
+        "2024-03-07",
+    ),
+    (
+        "Japan welcomed the offer on Wednesday. The Japanese foreign minister said the talks with Brazil,"
+        " which opened on Monday, were useful.",
+        "CONSULT",
+        "Brazil",
+        "2024-03-04",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, type_, who, day", OWN_RELATIVE_CLAUSE)
+def test_a_relative_clause_of_occurrence_dates_its_event_noun(text, type_, who, day):
+    assert _find(_events(text + "\n", dt.date(2024, 3, 6)), type_, who).date == day
+
+
+def test_a_relative_clause_of_another_act_does_not_date_the_event_noun():
+    text = (
+        "Japan welcomed the offer on Wednesday. The Japanese foreign minister said the talks with Brazil,"
+        " which opened its market on Monday, were useful.\n"
+    )
+    assert _find(_events(text, dt.date(2024, 3, 6)), "CONSULT", "Brazil").date == "2024-03-06"
+
+
+# --- an act told in the simple passive is the story's own time (issue 12) --------------
+
+SIMPLE_PASSIVE = [
+    ("Talks between Kenya and Uganda were held in Nairobi.", "2024-03-06"),
+    ("After an emergency meeting of Arab League envoys, a statement was issued urging calm.", "2024-03-06"),
+    ("A meeting between Ghana and Togo is held in Accra to settle the border row.", "2024-03-06"),
+    ("Talks between Kenya and Uganda will be held in Nairobi.", None),
+    ("Talks between Kenya and Uganda have been held in Nairobi.", None),
+]
+
+
+@pytest.mark.parametrize("text, day", SIMPLE_PASSIVE)
+def test_an_act_told_in_the_simple_passive_happened_on_the_reporting_day(text, day):
+    events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT"]
+    assert [e.date for e in events] == [day]

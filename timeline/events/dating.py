@@ -37,6 +37,7 @@ SPEAKING_VERBS = words("dating", "speaking_verbs")
 MOTION_VERBS = words("dating", "motion_verbs")
 SAYING_VERBS = words("common", "reporting_verbs")
 SCHEDULING_VERBS = words("dating", "scheduling_verbs")
+OCCURRENCE_VERBS = words("dating", "occurrence_verbs")
 FUTURE_GOVERNORS = words("dating", "future_governors")
 SCHEDULES_TOLD = words("dating", "schedules_told")
 PORTION_NOUNS = words("dating", "portion_nouns")
@@ -322,6 +323,65 @@ def _own_schedule(dates: DateAttacher, token: Token, unresolved: bool) -> Dated 
             if expr.type in DATING_TYPES and expr.value and expr.value[:1].isdigit():
                 return expr, None
     return None
+
+
+@DATE_SOURCES.register
+def _own_relative_clause(dates: DateAttacher, token: Token, unresolved: bool) -> Dated | None:
+    """a relative clause that tells when the event noun itself took place gives
+    the noun its date: "a meeting that ended last night", "talks which
+    concluded on Friday", "the summit, which is scheduled for Thursday" (a
+    verb of occurrence, or of scheduling in the passive, whose subject or
+    object is the noun)"""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for clause in _relative_clauses(token):
+        if not _tells_occurrence(clause):
+            continue
+        for _, expr in dates.on(_clause_and_complements(clause)):
+            if dates.usable(expr, unresolved) and expr.anchor != "event":
+                return expr, "date of its relative clause"
+    return None
+
+
+def _relative_clauses(noun: Token) -> list[Token]:
+    """The noun's relative clauses, and one opened by "which" or "that" that the
+    parser hung on the object of the noun's own preposition ("the talks with
+    Peru, which ended on Friday")."""
+    clauses = [c for c in noun.children if c.dep_ == "relcl"]
+    for prep in (c for c in noun.children if c.dep_ == "prep"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            clauses += [c for c in pobj.children if c.dep_ == "relcl" and _opened_by_which(c)]
+    return clauses
+
+
+def _opened_by_which(clause: Token) -> bool:
+    return any(c.tag_ == "WDT" and c.i < clause.i for c in clause.children)
+
+
+def _tells_occurrence(clause: Token) -> bool:
+    """ "that ended", "which was held", "which is scheduled", "which is due to
+    end"; not a transitive verb with an object of its own ("Peru, which opened
+    its market on Friday")"""
+    if any(c.dep_ == "dobj" and c.tag_ != "WDT" for c in clause.children):
+        return False
+    for verb in _clause_and_complements(clause):
+        lemma = verb.lemma_.lower()
+        if lemma in OCCURRENCE_VERBS:
+            return True
+        if lemma in SCHEDULING_VERBS and (verb.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in verb.children)):
+            return True
+    return False
+
+
+def _clause_and_complements(verb: Token) -> list[Token]:
+    """A clause's verb and the verbs of its infinitive complements ("is due to end")."""
+    out = [verb]
+    for _ in range(2):
+        nxt = [c for c in out[-1].children if c.dep_ in ("xcomp", "acomp") and c.pos_ in ("VERB", "AUX", "ADJ")]
+        if not nxt:
+            break
+        out.append(nxt[0])
+    return out
 
 
 @DATE_SOURCES.register

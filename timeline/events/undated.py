@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from timeline.temporal import TimeExpression
 
 REPORTING_VERBS = words("common", "reporting_verbs")
+SIMPLE_BE = frozenset({"is", "are", "am", "was", "were"})
 
 
 @dataclass(frozen=True)
@@ -243,7 +244,8 @@ def in_main_clause(token: Token) -> bool:
 
 def _reported_now(token: Token) -> bool:
     """Does the trigger's clause report an act of the story's own time: simple
-    past ("met", "signed"), present ("opens talks", "are threatening") or a
+    past ("met", "signed"), present ("opens talks", "are threatening"), the
+    simple passive of either ("talks were held", "a statement is issued") or a
     participle hanging on such a clause ("..., saying")? Perfect tenses ("has
     accused") and relative clauses are background."""
     verb = token if token.pos_ == "VERB" else governing_verb(token)
@@ -272,6 +274,8 @@ def _reported_now(token: Token) -> bool:
             return False
         if verb.tag_ == "VBD" or verb.tag_ in ("VBZ", "VBP"):
             return True
+        if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in SIMPLE_BE for c in verb.children):
+            return True  # the simple past or present passive: "talks were held", "a statement is issued"
         if verb.tag_ == "VBG" and auxes & {"is", "are", "am", "was", "were"}:
             return True
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
