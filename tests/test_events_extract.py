@@ -1254,3 +1254,21 @@ SIMPLE_PASSIVE = [
 def test_an_act_told_in_the_simple_passive_happened_on_the_reporting_day(text, day):
     events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT"]
     assert [e.date for e in events] == [day]
+
+
+@pytest.mark.parametrize(
+    "text, week_or_month",
+    [
+        (
+            "The Chilean president visited Lima last week. During the visit, he met the Peruvian foreign minister.",
+            "2024-W09",
+        ),
+        (
+            "The Kenyan president visited Japan last month. During the visit, he met the Japanese prime minister.",
+            "2024-02",
+        ),
+    ],
+)
+def test_an_act_during_a_visit_dated_by_week_or_month_takes_that_week_or_month(text, week_or_month):
+    meeting = next(e for e in _events(text, dt.date(2024, 3, 7)) if e.mode == "meet")
+    assert meeting.date == week_or_month

@@ -125,8 +125,8 @@ def _tenses_up(verb: Token) -> set[str | None]:
 
 def date_during(events: list[EventBuilder], published: date | None) -> None:
     """Undated events "during" a dated one take the ISO week of it (the week is
-    as precise as "during" allows); an undated visit that is under way takes
-    the reporting day."""
+    as precise as "during" allows), or its own week or month when it is dated
+    so; an undated visit that is under way takes the reporting day."""
     event_of = {i: e for e in events for i in e.mention_indices}
     for event in events:
         if event.date is None and published and any(d.ongoing for d in event.drafts):
@@ -142,12 +142,32 @@ def date_during(events: list[EventBuilder], published: date | None) -> None:
             continue
         for d in event.drafts:
             host = event_of.get(d.during) if d.during is not None else None
-            if host is None or host is event or not host.date or len(host.date) != 10:
+            if host is None or host is event or host.date is None:
                 continue
-            year, week, _ = date.fromisoformat(host.date).isocalendar()
-            event.date = f"{year}-W{week:02d}"
-            event.granularity, event.date_soft = "week", False
-            event.date_start = event.date_end = None
+            kind = _granularity_of(host.date)
+            if kind is None:
+                continue
+            if kind == "day":
+                year, week, _ = date.fromisoformat(host.date).isocalendar()
+                event.date, event.granularity = f"{year}-W{week:02d}", "week"
+                rule = f"during an event: the ISO week of {host.date}"
+            else:  # "visited Lima last week. During the visit, ...": the host's own week or month
+                event.date, event.granularity = host.date, kind
+                rule = f"during an event: its {kind}, {host.date}"
+            event.date_soft = False
+            if kind == "day":
+                event.date_start = event.date_end = None
+            else:
+                event.date_start, event.date_end = host.date_start, host.date_end
             d.record.date = event.date
-            d.record.date_rule = f"during an event: the ISO week of {host.date}"
+            d.record.date_rule = rule
             break
+
+
+def _granularity_of(value: str) -> str | None:
+    """ "2023-09-19" a day, "2023-W38" a week, "2023-09" a month; None otherwise."""
+    if len(value) == 10:
+        return "day"
+    if "-W" in value:
+        return "week"
+    return "month" if len(value) == 7 else None
