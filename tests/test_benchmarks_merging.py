@@ -158,3 +158,17 @@ def test_shipped_gold_holds_ids_and_keys_only():
     clusters = sum(1 for ids in per_key.values() if len(ids) >= 2)
     negatives = len({r["event_key"] for r in rows if "hard_negative_of" in r})
     assert (len(rows), len(keys), clusters, negatives) == (361, 105, 81, 44)
+
+
+def test_an_article_of_the_event_benchmarks_check_half_is_never_listed(merging):
+    from splits import half
+
+    tune_unit = next(u for u in (f"unit{i}" for i in range(100)) if half(u) == "tune")
+    check_article = next(a for a in (f"w{i:02d}" for i in range(100)) if half(a) == "check")
+    tune_article = next(a for a in (f"w{i:02d}" for i in range(100)) if half(a) == "tune")
+
+    def report(article):
+        return merging.Report("wikinews", article, "k", "MEET", (), None, (), None, unit=tune_unit)
+
+    assert merging.readable(report(tune_article))
+    assert not merging.readable(report(check_article))
