@@ -1272,3 +1272,14 @@ def test_an_act_told_in_the_simple_passive_happened_on_the_reporting_day(text, d
 def test_an_act_during_a_visit_dated_by_week_or_month_takes_that_week_or_month(text, week_or_month):
     meeting = next(e for e in _events(text, dt.date(2024, 3, 7)) if e.mode == "meet")
     assert meeting.date == week_or_month
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurt Weber, the US special envoy for Ukraine negotiations, resigned on Monday.",
+        "Anna Berg, Sweden's chief negotiator for the climate talks, said on Monday that China must do more.",
+    ],
+)
+def test_talks_named_in_an_office_title_are_no_event(text):
+    assert [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT"] == []

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from timeline.events.arguments import OFFICE_WORDS
 from timeline.events.rules import RuleSet
 from timeline.events.statements import intergovernmental, speaks_of_abroad
 
@@ -156,3 +157,15 @@ def _goes_home(participants: list[Participant]) -> bool:
     sources = [p for p in participants if p.role == "source"]
     homes = {p.country or (p.name if p.kind == "country" else None) for p in sources}
     return bool(targets) and bool(sources) and None not in homes and targets <= homes
+
+
+@NO_EVENT.register
+def _remit_of_an_office(c: Candidate) -> bool | None:
+    """a noun of an office's title names its remit, not an event: "the special
+    envoy for Balkan negotiations", "Sweden's chief negotiator for the climate
+    talks", "Special Representative for the peace process" """
+    token = c.token
+    prep = token.head
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or prep.lower_ not in ("for", "on"):
+        return None
+    return True if prep.head.lemma_.lower() in OFFICE_WORDS else None
