@@ -1283,3 +1283,26 @@ def test_an_act_during_a_visit_dated_by_week_or_month_takes_that_week_or_month(t
 )
 def test_talks_named_in_an_office_title_are_no_event(text):
     assert [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text, act_day, anchor_day",
+    [
+        (
+            "Two days after meeting the Chinese president, the Japanese prime minister flew to Seoul on Thursday.",
+            "2024-03-07",
+            "2024-03-05",
+        ),
+        (
+            "A day after meeting the Chinese president, the Japanese prime minister flew to Seoul on Wednesday.",
+            "2024-03-06",
+            "2024-03-05",
+        ),
+    ],
+)
+def test_a_fronted_event_anchored_phrase_leaves_the_act_its_calendar_day(text, act_day, anchor_day):
+    events = _events(text + "\n", dt.date(2024, 3, 8))
+    assert (next(e for e in events if e.mode == "visit").date, next(e for e in events if e.mode == "meet").date) == (
+        act_day,
+        anchor_day,
+    )

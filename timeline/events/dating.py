@@ -396,7 +396,9 @@ def _on_the_way_up(dates: DateAttacher, token: Token, unresolved: bool) -> Dated
     for node in walk_up(token):
         if any(node.i not in tokens for tokens in anchored_in):
             return None  # out of an anchor clause: "met on Friday, four days after speaking with Y"
-        for _, expr in dates.on([node]):
+        # a calendar phrase before an event-anchored one: "Two days after meeting
+        # X, Y flew to Seoul on Thursday" is Thursday (and the meeting two days before)
+        for _, expr in sorted(dates.on([node]), key=lambda found: found[1].anchor == "event"):
             if dates.usable(expr, unresolved) and not _inside(expr, token) and not _anchors(dates, expr, token):
                 saying = node.i != token.i and node.lemma_.lower() in SAYING_VERBS
                 return expr, SAYING_NOTE if saying else None
