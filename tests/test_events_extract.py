@@ -1306,3 +1306,16 @@ def test_a_fronted_event_anchored_phrase_leaves_the_act_its_calendar_day(text, a
         act_day,
         anchor_day,
     )
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("The African Union suspended Mali's membership on Monday.", "SANCTION"),
+        ("Germany pledged 500 million euros in aid to Ukraine on Monday.", "COOPERATE"),
+        ("On Monday, Japan provided emergency assistance to the Philippines.", "COOPERATE"),
+    ],
+)
+def test_suspended_membership_and_pledged_aid_are_acts_between_states(text, type_):
+    events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == type_]
+    assert [e.date for e in events] == ["2024-03-04"]
