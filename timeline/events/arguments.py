@@ -483,12 +483,12 @@ def _counterpart(r: ActorResolver, p: Phrase) -> list[Participant] | None:
 
 
 def _each_country_adjective(p: Phrase, gaz: Gazetteer) -> list[str]:
-    """The countries of the head's coordinated adjectives, in order."""
-    found = []
-    for tok in p.modifiers:
-        country = (
-            gaz.country_of_adjective(tok.text) if tok.pos_ in ("ADJ", "PROPN") or tok.ent_type_ == "NORP" else None
-        )
+    """The countries of the adjectives in front of the head, in order, once
+    each: "U.S. and Chilean diplomats", "her Chilean, Peruvian and Kenyan
+    counterparts"."""
+    found: list[str] = []
+    for mod in p.modifiers:
+        country = country_adjectives(p.doc, mod.i, mod.i + 1, gaz)
         if country and country not in found:
             found.append(country)
     return found
@@ -628,10 +628,7 @@ def _country_adjective(r: ActorResolver, p: Phrase) -> list[Participant] | None:
         return None
     countries = [country]
     if any(t.dep_ == "cc" for t in p.modifiers):
-        for mod in p.modifiers:
-            other = country_adjectives(p.doc, mod.i, mod.i + 1, r.gaz)
-            if other and other not in countries:
-                countries.append(other)
+        countries += [other for other in _each_country_adjective(p, r.gaz) if other != country]
     return [Participant(c, "country", p.role, c, None, p.surface) for c in countries]
 
 
