@@ -140,15 +140,14 @@ def _candidate_paragraphs(doc: Document, lexicon: Lexicon, names: frozenset[str]
 
 @lru_cache(maxsize=4)
 def _speaker_names(gazetteer: Gazetteer) -> frozenset[str]:
-    """Lower-case names of who may speak, for the cheap pre-filter: the
-    surnames of the gazetteer's people, and the one-word names of its states
-    and bodies ("Kenya said ...", "NATO said ...")."""
+    """Lower-case surnames of the gazetteer's people, for the cheap pre-filter."""
     names = set()
     for actor in gazetteer.actors():
-        for name in (actor.name, *(actor.aliases or ())):
-            words = name.split()
-            if actor.kind == "person" and words and len(words[-1]) > 2:
-                names.add(words[-1].lower())
+        if actor.kind == "person":
+            for name in (actor.name, *(actor.aliases or ())):
+                words = name.split()
+                if words and len(words[-1]) > 2:
+                    names.add(words[-1].lower())
     return frozenset(names)
 
 
