@@ -75,6 +75,10 @@ def test_trigger_table(lemma, pos, type_, mode, cameo):
         # The copula counts only as a stay somewhere named, or every paragraph is parsed.
         ("Reagan would be in Rome from June 3 to 6.", True),
         ("Prices were in line with forecasts, because it has been a quiet week.", False),
+        # Irregular pasts of trip and sanction verbs: "left for", "went to", "froze".
+        ("The Polish envoy left for Hanoi on Sunday.", True),
+        ("Mr Okafor went to Accra last week.", True),
+        ("Oslo froze the assets of two Belarusian banks.", True),
     ],
 )
 def test_prefilter_keeps_candidate_text_and_drops_the_rest(text, expected):
