@@ -99,6 +99,16 @@ DATED = [
     (("Thursday", "2023-09-14", ADJUNCT, "verb-adjunct"), "The/DT/det/1 *treaty/NN/nsubjpass/3 was/VBD/auxpass/3/=be ratified/VBN/ROOT/3/=ratify after/IN/prep/3 a/DT/det/6 debate/NN/pobj/4 on/IN/prep/6 Thursday/NNP/pobj/7 ././punct/3"),
     (("May", "2023-05", ADJUNCT, "verb-adjunct"), "The/DT/det/1 *bargaining/NN/nsubj/3 will/MD/aux/3 have/VB/ROOT/3 to/TO/aux/5 wait/VB/xcomp/3 until/IN/prep/5 May/NNP/pobj/6 ././punct/3"),
     (("June", "2023-06", ADJUNCT, "verb-adjunct"), "The/DT/det/1 *dispute/NN/nsubj/3 will/MD/aux/3 have/VB/ROOT/3 to/TO/aux/5 wait/VB/xcomp/3 until/IN/prep/5 June/NNP/pobj/6 ././punct/3"),
+    # the step right before or after the act shares its day (a gerund after
+    # "before", "after", "upon", "on"): "repeated the threat before leaving Oslo
+    # yesterday", "signed the accord after arriving in Quito on Monday",
+    # "Before flying home on Tuesday, the premier held talks with the king"
+    (("yesterday", "2023-09-14", ADJUNCT, "verb-adjunct"), "The/DT/det/2 British/JJ/amod/2 minister/NN/nsubj/3 repeated/VBD/ROOT/3/=repeat the/DT/det/5 *threat/NN/dobj/3 before/IN/prep/3 leaving/VBG/pcomp/6/=leave Oslo/NNP/dobj/7 yesterday/NN/npadvmod/7 ././punct/3"),
+    (("Monday", "2023-09-11", GOVERNED, "governed-phrase"), "Peru/NNP/nsubj/1 *signed/VBD/ROOT/1/=sign the/DT/det/3 accord/NN/dobj/1 after/IN/prep/1 arriving/VBG/pcomp/4/=arrive in/IN/prep/5 Quito/NNP/pobj/6 on/IN/prep/5 Monday/NNP/pobj/8 ././punct/1"),
+    (("Tuesday", "2023-09-12", ADJUNCT, "verb-adjunct"), "Before/IN/prep/9 flying/VBG/pcomp/0/=fly home/RB/advmod/1 on/IN/prep/1 Tuesday/NNP/pobj/3 ,/,/punct/9 the/DT/det/8 Greek/JJ/amod/8 premier/NN/nsubj/9 held/VBD/ROOT/9/=hold *talks/NNS/dobj/9/=talk with/IN/prep/10 the/DT/det/13 king/NN/pobj/11 ././punct/9"),
+    # ... but not across an interval, which is an anchored date: "met the king
+    # two days before leaving Oslo on Friday"
+    (("two days before", None, None, "on-the-way-up"), "The/DT/det/1 envoys/NNS/nsubj/2/=envoy *met/VBD/ROOT/2/=meet the/DT/det/4 king/NN/dobj/2 two/CD/nummod/6 days/NNS/npadvmod/7/=day before/IN/prep/2 leaving/VBG/pcomp/7/=leave Oslo/NNP/dobj/8 on/IN/prep/8 Friday/NNP/pobj/10 ././punct/2"),
     # an anchor clause keeps its own time, even when the parser hangs the
     # anchored phrase on it: "the day after the envoys met the king on Monday, they signed a pact"
     (("Monday", "2023-09-11", None, "on-the-way-up"), "The/DT/det/1 day/NN/npadvmod/5 after/IN:SCONJ/mark/5 the/DT/det/4 envoys/NNS/nsubj/5/=envoy *met/VBD/ccomp/12/=meet the/DT/det/7 king/NN/dobj/5 on/IN/prep/5 Monday/NNP/pobj/8 ,/,/punct/12 they/PRP/nsubj/12 signed/VBD/ROOT/12/=sign a/DT/det/14 pact/NN/dobj/12 ././punct/12"),

@@ -42,6 +42,7 @@ FUTURE_GOVERNORS = words("dating", "future_governors")
 SCHEDULES_TOLD = words("dating", "schedules_told")
 PORTION_NOUNS = words("dating", "portion_nouns")
 SIMULTANEOUS_MARKS = words("dating", "simultaneous_marks")
+ADJACENT_MARKS = words("dating", "adjacent_marks")
 MODAL_VERBS = words("dating", "modal_verbs")
 FUTURE_AUX = words("common", "future_auxiliaries")
 SAYING_NOTE = "date of the saying that reports it"
@@ -649,9 +650,10 @@ def _inside(expr: TimeExpression, token: Token) -> bool:
 
 def _crosses_clause(tok: Token, trigger: Token) -> bool:
     """Would dating `trigger` from a phrase on `tok` cross into another clause?
-    Only gerund complements ("suggested creating a fund on Friday") and modal
-    "have to" ("will have to wait until May") are crossed; the occasion of a
-    saying is the saying's ("Mr Lind, speaking to parliament on Monday, said")."""
+    Only gerund complements ("suggested creating a fund on Friday"), modal
+    "have to" ("will have to wait until May") and the step just before or after
+    (`_adjacent_step`) are crossed; the occasion of a saying is the saying's
+    ("Mr Lind, speaking to parliament on Monday, said")."""
     node = tok
     speaking = False
     while node.i != trigger.i and node.head.i != node.i:
@@ -661,12 +663,27 @@ def _crosses_clause(tok: Token, trigger: Token) -> bool:
             node.pos_ in ("VERB", "AUX")
             and not (node.dep_ == "xcomp" and node.tag_ == "VBG")
             and not (node.dep_ == "xcomp" and node.head.lemma_.lower() in MODAL_VERBS)
+            and not _adjacent_step(node)
         ):
             return True
         if node.dep_ in ("nsubj", "nsubjpass") and node.head.i == trigger.i and not speaking:
             return True  # "Mr Lind, due in Oslo on Monday, told ...": the subject's own phrase
         node = node.head
     return False
+
+
+def _adjacent_step(verb: Token) -> bool:
+    """A gerund right before or after the act, with no interval between them,
+    is a step of the same occasion and shares its day: "repeated the threat
+    before leaving Tokyo yesterday", "signed the accord after arriving in Quito
+    on Monday"; "two days before leaving" is an anchored date, not this."""
+    mark = verb.head
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "pcomp"
+        and mark.lower_ in ADJACENT_MARKS
+        and not any(c.dep_ in ("npadvmod", "advmod") for c in mark.children)
+    )
 
 
 def _flip(expr: TimeExpression) -> TimeExpression:

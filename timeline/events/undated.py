@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from timeline.temporal import TimeExpression
 
 REPORTING_VERBS = words("common", "reporting_verbs")
+CLOSING_VERBS = words("dating", "closing_verbs")
 SIMPLE_BE = frozenset({"is", "are", "am", "was", "were"})
 
 
@@ -74,12 +75,16 @@ def _on_day(value: str | None, rule: str, *, expression: str | None = None, soft
 
 def spread_over_stated_days(when: MentionDate, token: Token) -> MentionDate:
     """ "a two-day visit": the day named is the start, or the end when the act
-    happened "at the end of" it ("at the end of a two-day visit ... on Monday")."""
+    closes it (`_closes`: "at the end of a two-day visit ... on Monday", "ended
+    a three-day visit yesterday"). An occasion told as closing with no day of
+    its own closes on the day the story gives it ("Ms Lund, winding up a
+    two-day visit, said ..." in a Wednesday story: Tuesday and Wednesday)."""
     span = _stated_duration(token)
-    if not (span and when.granularity == "day" and when.value and not when.soft):
+    closes = _closes(token)
+    if not (span and when.granularity == "day" and when.value and (closes or not when.soft)):
         return when
     first = date.fromisoformat(when.value)
-    if _at_end_of(token):
+    if closes:
         first -= timedelta(days=span - 1)
     return replace(
         when, value=first.isoformat(), start=first.isoformat(), end=(first + timedelta(days=span - 1)).isoformat()
@@ -315,6 +320,20 @@ def _stated_duration(token: Token) -> int | None:
         if b.text == "-" and c.lower_ == "day" and a.lower_ in NUMBER_WORDS:
             return NUMBER_WORDS[a.lower_]
     return None
+
+
+def _closes(token: Token) -> bool:
+    """Does the act close the occasion `token` names: "at the end of a two-day
+    visit", "ended / wound up / concluded a three-day visit", "after chairing a
+    two-day meeting" (the meeting is over when the act is told)?"""
+    if _at_end_of(token):
+        return True
+    verb = token.head
+    if token.dep_ not in ("dobj", "nsubj") or verb.i == token.i:
+        return False
+    if verb.lemma_.lower() in CLOSING_VERBS and not any(c.lower_ in ("will", "would") for c in verb.children):
+        return True
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "after"
 
 
 def _at_end_of(token: Token) -> bool:
