@@ -374,6 +374,15 @@ def test_a_right_to_ask_is_no_request():
         ),
         # the day named opens the event
         ("EC ministers are due to start four days of talks with Japan tomorrow.", "1987-05-07", "1987-05-10"),
+        # an act that closes the occasion: the day told is its last, and with
+        # no day of its own the occasion closes on the reporting day
+        ("Chilean Finance Minister Pablo Ruiz ended a three-day visit to Tokyo yesterday.", "1987-05-03", "1987-05-05"),
+        (
+            "Norwegian Foreign Minister Kari Lund, winding up a two-day visit to Ottawa, said fishing quotas would rise.",
+            "1987-05-05",
+            "1987-05-06",
+        ),
+        ("Greek Prime Minister Andreas Papandreou concluded a four-day visit to Cairo.", "1987-05-03", "1987-05-06"),
     ],
 )
 def test_stated_durations_give_spans(sentence, start, end):
@@ -1319,3 +1328,52 @@ def test_a_fronted_event_anchored_phrase_leaves_the_act_its_calendar_day(text, a
 def test_suspended_membership_and_pledged_aid_are_acts_between_states(text, type_):
     events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == type_]
     assert [e.date for e in events] == ["2024-03-04"]
+
+
+# --- arrivals, courtesy calls, and talks named by a participial phrase --------------
+
+ARRIVALS_AND_CALLS = [
+    # "landed in": a trip told by its arrival
+    ("Indonesian President Suharto landed in Manila on Monday.", "visit", {"Indonesia", "Philippines"}, "2024-03-04"),
+    (
+        "Kenyan President Daniel arap Moi landed in London yesterday.",
+        "visit",
+        {"Kenya", "United Kingdom"},
+        "2024-03-05",
+    ),
+    # a courtesy or farewell call on someone is a short meeting, not a telephone call
+    (
+        "Chinese Premier Li Peng paid a courtesy call on Japanese Prime Minister Noboru Takeshita on Tuesday.",
+        "meet",
+        {"China", "Japan"},
+        "2024-03-05",
+    ),
+    (
+        "The Swiss ambassador paid a farewell call on the Ethiopian leader yesterday.",
+        "meet",
+        {"Switzerland", "Ethiopia"},
+        "2024-03-05",
+    ),
+    # talks named by a participle: its "between" objects take part
+    (
+        "Talks held in Vienna on Monday between Austria and Hungary ended without a deal.",
+        "negotiate",
+        {"Austria", "Hungary"},
+        "2024-03-04",
+    ),
+    (
+        "Consultations held in Oslo between Sweden and Finland last Friday were cordial.",
+        "negotiate",
+        {"Sweden", "Finland"},
+        "2024-03-01",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, mode, states, day", ARRIVALS_AND_CALLS)
+def test_arrivals_courtesy_calls_and_participial_talks(text, mode, states, day):
+    found = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT" and e.mode == mode]
+    assert found, f"no CONSULT/{mode} in {text!r}"
+    [event] = found
+    assert states <= {p.country or p.name for p in event.participants}
+    assert event.date == day

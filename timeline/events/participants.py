@@ -262,6 +262,22 @@ def _noun_object(g: Gathering) -> None:
         g.add(args_.objects_of(g.token), "target")
 
 
+@PARTICIPANTS.register
+def _participle_of_the_noun(g: Gathering) -> None:
+    """who a passive participle on an event noun names takes part: its agent
+    acts, its "with", "between", "among" objects are the other side: "talks
+    held in Vienna between Austria and Hungary", "a summit hosted by Kenya",
+    "consultations chaired by the Dutch minister with Belgian officials" """
+    if not g.noun:
+        return
+    for clause in (c for c in g.token.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        g.add(args_.passive_agents(clause), "source")
+        g.add(
+            [o for o in args_.objects_of(clause) if o.dep_ == "pobj" and o.head.lower_ in ("with", "between", "among")],
+            "participant",
+        )
+
+
 def _verb_over(g: Gathering) -> Token | None:
     """The verb an event noun is an argument of, if it is one."""
     return g.governor if g.noun and g.token.dep_ in GOVERNED_DEPS else None
