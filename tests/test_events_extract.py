@@ -1377,3 +1377,18 @@ def test_arrivals_courtesy_calls_and_participial_talks(text, mode, states, day):
     [event] = found
     assert states <= {p.country or p.name for p in event.participants}
     assert event.date == day
+
+
+@pytest.mark.parametrize(
+    "text, not_named",
+    [
+        # a longer place name the gazetteer does not know is not the country its last word names
+        ("Spanish Prime Minister Felipe Gonzalez wrapped up a tour of Latin America on Tuesday.", "United States"),
+        ("Chinese Premier Li Peng left for Central America on Monday.", "United States"),
+        ("Japanese Foreign Minister Taro Aso visited New Mexico yesterday.", "Mexico"),
+    ],
+)
+def test_a_region_is_not_the_country_its_last_word_names(text, not_named):
+    events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT"]
+    assert events
+    assert not_named not in {p.name for e in events for p in e.participants}

@@ -513,7 +513,7 @@ def _gazetteer_name(r: ActorResolver, p: Phrase) -> list[Participant] | None:
         return None
     text = _strip_determiner(p.doc[p.start : p.end])
     ref = r.gaz.lookup(text, on=r.on) if text else None
-    if ref is None and text != tok.text and tok.pos_ == "PROPN" and not _inside_unknown_org(tok):
+    if ref is None and text != tok.text and tok.pos_ == "PROPN" and not _inside_unknown_name(tok):
         ref = r.gaz.lookup(tok.text, on=r.on)
     if ref is None:
         return None
@@ -700,12 +700,13 @@ def _office_context(ent: Span) -> list[Token]:
     return words
 
 
-def _inside_unknown_org(tok: Token) -> bool:
-    """ "Andino Chile signed the loan": a token inside a longer organisation name
-    the gazetteer does not know names the organisation, not the country it is
-    named after."""
+def _inside_unknown_name(tok: Token) -> bool:
+    """ "Andino Chile signed the loan": a token inside a longer organisation or
+    place name the gazetteer does not know names that organisation or place,
+    not the country it is named after: "a tour of Latin America" is no visit
+    to the United States, "New Mexico" is not Mexico."""
     ent = _entity_at(tok)
-    return ent is not None and ent.label_ == "ORG" and len(ent) > 1
+    return ent is not None and ent.label_ in ("ORG", "LOC", "GPE", "FAC") and len(ent) > 1
 
 
 def _strip_determiner(span: Span) -> str:
