@@ -1386,6 +1386,12 @@ def test_arrivals_courtesy_calls_and_participial_talks(text, mode, states, day):
         ("Spanish Prime Minister Felipe Gonzalez wrapped up a tour of Latin America on Tuesday.", "United States"),
         ("Chinese Premier Li Peng left for Central America on Monday.", "United States"),
         ("Japanese Foreign Minister Taro Aso visited New Mexico yesterday.", "Mexico"),
+        # ... nor is an adjective of such a region the country's
+        ("Central American presidents met Mexican President Carlos Salinas in Tegucigalpa on Monday.", "United States"),
+        (
+            "Latin American finance ministers met Spanish Prime Minister Felipe Gonzalez in Madrid yesterday.",
+            "United States",
+        ),
     ],
 )
 def test_a_region_is_not_the_country_its_last_word_names(text, not_named):

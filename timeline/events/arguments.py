@@ -167,9 +167,11 @@ def _whole_person_name(ent: Span) -> Span:
 
 def country_adjectives(doc: Doc, start: int, end: int, gaz: Gazetteer) -> str | None:
     """The country a word of `doc[start:end]` is the adjective of: "Norwegian",
-    "South Korean" (two words), "U.S."."""
+    "South Korean" (two words), "U.S."; a word inside a longer adjective of a
+    region the gazetteer does not know is none: "Central American", "Latin
+    American" are not the United States."""
     for tok in doc[start:end]:
-        if tok.pos_ in ("ADJ", "PROPN") or tok.ent_type_ == "NORP":
+        if (tok.pos_ in ("ADJ", "PROPN") or tok.ent_type_ == "NORP") and not _in_unknown_region(tok, gaz):
             country = gaz.country_of_adjective(tok.text)
             if country:
                 return country
@@ -636,7 +638,7 @@ def _country_adjective(r: ActorResolver, p: Phrase) -> list[Participant] | None:
 def _named_body(r: ActorResolver, p: Phrase) -> list[Participant] | None:
     """a body named in front: "EC envoys", "ASEAN diplomats" """
     for mod in p.modifiers:
-        if mod.pos_ == "PROPN" or mod.ent_type_ in ("ORG", "GPE", "NORP"):
+        if (mod.pos_ == "PROPN" or mod.ent_type_ in ("ORG", "GPE", "NORP")) and not _in_unknown_region(mod, r.gaz):
             ref = r.gaz.lookup(mod.text, on=r.on)
             if ref is not None and ref.kind != "person":
                 return [r._ref(ref, p.surface, p.role)]
@@ -707,6 +709,17 @@ def _inside_unknown_name(tok: Token) -> bool:
     to the United States, "New Mexico" is not Mexico."""
     ent = _entity_at(tok)
     return ent is not None and ent.label_ in ("ORG", "LOC", "GPE", "FAC") and len(ent) > 1
+
+
+def _in_unknown_region(tok: Token, gaz: Gazetteer) -> bool:
+    """Is `tok` a later word of a longer place or people name the gazetteer
+    knows neither as a name nor as an adjective: "Central American", "Latin
+    America"? The first word still counts: "Saudi Arabian" is Saudi."""
+    ent = _entity_at(tok)
+    if ent is None or ent.label_ not in ("NORP", "LOC", "GPE") or len(ent) < 2 or tok.i == ent.start:
+        return False
+    text = _strip_determiner(ent)
+    return gaz.lookup(text) is None and gaz.country_of_adjective(text) is None
 
 
 def _strip_determiner(span: Span) -> str:
