@@ -1398,3 +1398,18 @@ def test_a_region_is_not_the_country_its_last_word_names(text, not_named):
     events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT"]
     assert events
     assert not_named not in {p.name for e in events for p in e.participants}
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        # agents of a body named in words of its own name act for the body
+        ("A meeting of Arab League foreign ministers opened in Tunis on Sunday.", "Arab League"),
+        ("Arab League foreign ministers met Iraqi Foreign Minister Tariq Aziz in Tunis on Sunday.", "Arab League"),
+        ("Arab League envoys met Lebanese Prime Minister Salim Hoss in Beirut yesterday.", "Arab League"),
+        ("African Union envoys met Sudanese President Omar al-Bashir in Khartoum on Monday.", "African Union"),
+    ],
+)
+def test_agents_of_a_body_named_in_several_words_act_for_it(text, body):
+    events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT"]
+    assert body in {p.name for e in events for p in e.participants}

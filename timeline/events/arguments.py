@@ -636,8 +636,14 @@ def _country_adjective(r: ActorResolver, p: Phrase) -> list[Participant] | None:
 
 @AGENTS.register
 def _named_body(r: ActorResolver, p: Phrase) -> list[Participant] | None:
-    """a body named in front: "EC envoys", "ASEAN diplomats" """
+    """a body named in front: "EC envoys", "ASEAN diplomats", in words of its
+    own name: "Arab League foreign ministers", "World Bank officials" """
     for mod in p.modifiers:
+        ent = _entity_at(mod)
+        if ent is not None and len(ent) > 1 and not ent.start <= p.tok.i < ent.end:
+            ref = r.gaz.lookup(_strip_determiner(ent), on=r.on)
+            if ref is not None and ref.kind != "person":
+                return [r._ref(ref, p.surface, p.role)]
         if (mod.pos_ == "PROPN" or mod.ent_type_ in ("ORG", "GPE", "NORP")) and not _in_unknown_region(mod, r.gaz):
             ref = r.gaz.lookup(mod.text, on=r.on)
             if ref is not None and ref.kind != "person":
