@@ -127,10 +127,17 @@ def test_an_undated_report_stands_on_its_publication_day(a, b, same):
     [
         ("STATEMENT", "2024-03-06", "2024-03-06", True),
         ("STATEMENT", "2024-03-06", "2024-03-07", False),  # people speak every day: no slack
-        ("ACCUSE", "2024-03-06", "2024-03-07", True),
+        # so do they warn, accuse and appeal: two threats a day apart are two acts
+        ("THREATEN", "2024-03-06", "2024-03-07", False),
+        ("ACCUSE", "2024-03-06", "2024-03-07", False),
+        ("REQUEST", "2024-03-06", "2024-03-07", False),
+        ("THREATEN", "2024-03-06", "2024-03-06", True),
+        # a measure or a meeting told a day apart (time zones, late reports) is one
+        ("SANCTION", "2024-03-06", "2024-03-07", True),
+        ("CONSULT", "2024-03-06", "2024-03-07", True),
     ],
 )
-def test_statements_get_no_day_of_slack(family, a, b, same):
+def test_speech_acts_get_no_day_of_slack(family, a, b, same):
     assert both_ways(dates_compatible, report(family=family, date=a), report(family=family, date=b)) is same
 
 

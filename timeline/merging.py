@@ -28,6 +28,9 @@ from timeline.vocabulary import ActorKind, Granularity, Role, alias_key, granula
 CONSULT_FAMILY = frozenset({"CONSULT", "MEET", "VISIT", "HOST", "PHONE", "CALL", "SUMMIT", "TALKS", "DISCUSS"})
 # Families whose acts have a direction: who did it decides which act it is.
 DIRECTED_FAMILIES = frozenset({"STATEMENT", "ACCUSE", "THREATEN", "REQUEST", "SANCTION", "REJECT", "SUPPORT"})
+# Families of acts done by speaking: a speaker threatens, accuses or appeals
+# any day, so reports a day apart are two acts (see `dates_compatible`).
+SPEECH_FAMILIES = frozenset({"STATEMENT", "ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT"})
 # CONSULT modes that name the same kind of occurrence; a visit or a hosting is
 # another occurrence than the talks held during it (PLOVER keeps them apart).
 MEETING_MODES = frozenset({"meet", "negotiate", "multilateral", "third-party", "phone", "mediate"})
@@ -179,7 +182,8 @@ def dates_compatible(a: Report, b: Report) -> bool:
     An undated "met" in a story of the 14th fits the 13th or the 14th (its
     `span`), next to a dated report only: two undated reports, and reports
     dated only "in 1987" or "this quarter", link to nothing (they would fit
-    every event of the year)."""
+    every event of the year). Speech acts (`SPEECH_FAMILIES`) get no day of
+    slack."""
     if a.days is None or b.days is None:
         dated = b if a.days is None else a
         span_a, span_b = a.span, b.span
@@ -191,9 +195,10 @@ def dates_compatible(a: Report, b: Report) -> bool:
     if max(granularity_rank(a.granularity), granularity_rank(b.granularity)) > _COARSEST_LINK:
         return False
     if a.granularity == Granularity.DAY and b.granularity == Granularity.DAY:
-        # One day of slack, except for statements: people speak every day,
-        # and the slack would chain a week of one speaker's remarks into one event.
-        slack = 0 if a.family == "STATEMENT" else 1
+        # One day of slack, except for speech acts: people speak, warn and
+        # accuse every day, and the slack would chain a week of one speaker's
+        # remarks into one event.
+        slack = 0 if a.family in SPEECH_FAMILIES else 1
         return abs((a.days[0] - b.days[0]).days) <= slack
     return a.days[0] <= b.days[1] and b.days[0] <= a.days[1]
 
