@@ -1413,3 +1413,19 @@ def test_a_region_is_not_the_country_its_last_word_names(text, not_named):
 def test_agents_of_a_body_named_in_several_words_act_for_it(text, body):
     events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT"]
     assert body in {p.name for e in events for p in e.participants}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an act told as done lately is vague, not of the reporting day (issue 12 item 1)
+        "Peruvian President Alan Garcia met Chilean envoys recently.",
+        "In recent weeks Kenyan officials held talks with Ugandan ministers.",
+        "Over the past few days, Chilean envoys held talks with Peruvian officials.",
+        "Norway has lately criticised Danish fishing quotas.",
+    ],
+)
+def test_an_act_done_lately_is_not_dated_to_the_reporting_day(text):
+    events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.mentions]
+    assert events
+    assert all(e.date is None for e in events)

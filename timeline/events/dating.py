@@ -43,6 +43,7 @@ SCHEDULES_TOLD = words("dating", "schedules_told")
 PORTION_NOUNS = words("dating", "portion_nouns")
 SIMULTANEOUS_MARKS = words("dating", "simultaneous_marks")
 ADJACENT_MARKS = words("dating", "adjacent_marks")
+LATELY_WORDS = words("dating", "lately_words")
 MODAL_VERBS = words("dating", "modal_verbs")
 FUTURE_AUX = words("common", "future_auxiliaries")
 SAYING_NOTE = "date of the saying that reports it"
@@ -749,6 +750,23 @@ def _previous_dated(ordered: list[DatedEvent], main: DatedEvent) -> DatedEvent |
         if min(event.mention_indices) < first and event.date and not event.date_soft:
             best = event
     return best
+
+
+def told_as_lately(dates: DateAttacher, token: Token) -> bool:
+    """Does the trigger's clause say only that the act happened lately:
+    "recently", "lately" (PAST_REF), "in recent weeks", "over the past few
+    days" (an unanchored duration up to now)? Such an act is vague, not of
+    the reporting day."""
+    for _, expr in dates.on(walk_up(token)):
+        if expr.value == "PAST_REF":
+            return True
+        if (
+            expr.type == "DURATION"
+            and (expr.value or "").startswith("PX")
+            and LATELY_WORDS & set(expr.text.lower().split())
+        ):
+            return True
+    return False
 
 
 def past_days_in(dates: DateAttacher, sent: Span, published: date) -> list[tuple[int, str]]:

@@ -20,7 +20,7 @@ from timeline.datafiles import words
 from timeline.events import arguments as args_
 from timeline.events.candidates import NO_EVENT, Candidate
 from timeline.events.conditions import CONDITIONS, EntryMatch, means_nouns
-from timeline.events.dating import DateAttacher, EventLink, past_days_in, resolve_links
+from timeline.events.dating import DateAttacher, EventLink, past_days_in, resolve_links, told_as_lately
 from timeline.events.during import date_during, link_during
 from timeline.events.headline import Clause, clause_of
 from timeline.events.lexicon import Lexicon, Trigger, load_lexicon
@@ -378,7 +378,7 @@ class _ParagraphReader:
         timex, rule_note = self.dates.for_trigger(act)
         mood = modality(act, future_date=self._is_future(timex))
         when = explicit_date(timex, rule_note)
-        if when.value is None and self.published:
+        if when.value is None and self.published and not told_as_lately(self.dates, act):
             undated = UndatedAct(self, token, act, trigger, participants, sent, mood)
             when = UNDATED.first(undated)[0] or when
         when = spread_over_stated_days(when, token)
