@@ -1429,3 +1429,26 @@ def test_an_act_done_lately_is_not_dated_to_the_reporting_day(text):
     events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.mentions]
     assert events
     assert all(e.date is None for e in events)
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        # an act dated days before or after another is another occasion, never merged into it
+        (
+            "Peru and Chile held talks on Sunday. The next day, Peruvian President Alan Garcia met Chilean envoys.",
+            ["2024-03-03", "2024-03-04"],
+        ),
+        (
+            "Kenya and Uganda held talks on Friday. Two days later, Kenyan President Daniel arap Moi met Ugandan envoys.",
+            ["2024-03-01", "2024-03-03"],
+        ),
+        (
+            "Norway and Sweden held talks on Monday. A day later, Norwegian Prime Minister Kari Lund met Swedish officials.",
+            ["2024-03-04", "2024-03-05"],
+        ),
+    ],
+)
+def test_an_act_dated_from_another_is_another_occasion(text, days):
+    events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT"]
+    assert sorted(e.date for e in events) == days

@@ -415,7 +415,8 @@ def merge_mentions(drafts: list, published: date | None) -> list[EventBuilder]:
             if target is not None:
                 target.add(draft)
             continue
-        candidates = [e for e in events if _compatible(e, draft)]
+        anchors = _anchors_of(draft)
+        candidates = [e for e in events if not anchors & set(e.mention_indices) and _compatible(e, draft)]
         if candidates:
             best = max(
                 candidates,
@@ -427,6 +428,17 @@ def merge_mentions(drafts: list, published: date | None) -> list[EventBuilder]:
         event.add(draft)
         events.append(event)
     return [e for e in events if e.participants]
+
+
+def _anchors_of(draft: MentionDraft) -> set[int]:
+    """The mentions a draft is dated days before or after ("the next day", "two
+    days after the talks"): another occasion, which it never joins. A link
+    to "the event told before" is to the mention just before it."""
+    return {
+        link.sub if link.sub is not None else draft.index - 1
+        for link in draft.links
+        if link.expression.relation in ("before", "after")
+    }
 
 
 def _antecedent(events: list[EventBuilder], draft: MentionDraft) -> EventBuilder | None:
