@@ -1452,3 +1452,29 @@ def test_an_act_done_lately_is_not_dated_to_the_reporting_day(text):
 def test_an_act_dated_from_another_is_another_occasion(text, days):
     events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT"]
     assert sorted(e.date for e in events) == days
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # an anchor that repeats the word of an act told before is that act
+        (
+            "Japanese envoy Taro Kono arrived in Hanoi on Monday. He met Vietnamese Prime Minister Vo Van Kiet "
+            "two days after arriving.",
+            "2024-03-06",
+        ),
+        (
+            "Chilean Foreign Minister Jaime del Valle landed in Lima on Friday. He met Peruvian President Alan Garcia "
+            "a day after landing.",
+            "2024-03-02",
+        ),
+        (
+            "Norwegian Prime Minister Kari Lund flew to Stockholm on Saturday. She met Swedish officials "
+            "two days after flying in.",
+            "2024-03-04",
+        ),
+    ],
+)
+def test_an_anchor_repeating_an_earlier_acts_word_is_that_act(text, day):
+    events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT" and e.mode == "meet"]
+    assert [e.date for e in events] == [day]

@@ -297,7 +297,7 @@ class DateAttacher:
                 continue
             span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
             if span is not None:
-                main = _link(expr, span, sentence_drafts)
+                main = _link(expr, span, sentence_drafts, previous)
                 if main is not None:
                     self._share_with_companions(expr, main, sentence_drafts)
 
@@ -513,7 +513,9 @@ ANCHORS: RuleSet[[Token], Token] = RuleSet(
 )
 
 
-def _link(expr: TimeExpression, span: Span, sentence_drafts: Sequence[LinkedDraft]) -> LinkedDraft | None:
+def _link(
+    expr: TimeExpression, span: Span, sentence_drafts: Sequence[LinkedDraft], previous: Sequence[LinkedDraft] = ()
+) -> LinkedDraft | None:
     """Link the mention `expr` dates to the one it is anchored on; that mention."""
     relation = _relation_token(span)
     anchor = anchor_clause(relation) if relation is not None else None
@@ -522,10 +524,21 @@ def _link(expr: TimeExpression, span: Span, sentence_drafts: Sequence[LinkedDraf
     if main is None:
         return None
     if anchor is not None and sub is None:
+        sub = _told_before(anchor, previous)
+    if anchor is not None and sub is None:
         return None  # anchored on something that is not an event we track
     main.links.append(EventLink(main=main.index, sub=None if sub is None else sub.index, expression=expr))
     main.record.date_expression = main.record.date_expression or expr.text
     return main
+
+
+def _told_before(anchor: Token, previous: Sequence[LinkedDraft]) -> LinkedDraft | None:
+    """The act told before that an anchor repeating its word refers back to:
+    "The envoy arrived in Hanoi on Monday. He met the premier two days after
+    arriving", "... two days after the summit" (the latest such mention)."""
+    lemma = anchor.lemma_.lower()
+    same_word = [d for d in previous if getattr(getattr(d, "trigger", None), "lemma", None) == lemma]
+    return same_word[-1] if same_word else None
 
 
 def _relation_token(span: Span) -> Token | None:
