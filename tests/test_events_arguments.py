@@ -62,9 +62,6 @@ ACTOR_CASES = [
     ("first-person", "people", ['Ingrid Berg'], "“/``/punct/9 *I/PRP/nsubj/3/=I will/MD/aux/3 sign/VB/ccomp/9 it/PRP/dobj/3 ,/,/punct/9 ”/''/punct/9 Ms/NNP/compound/8/@PERSON Berg/NNP/nsubj/9/@PERSON told/VBD/ROOT/9/=tell reporters/NNS/dobj/9/=reporter ././punct/9"),
     ("first-person", "people", ['Amara Osei'], "“/``/punct/9 We/PRP/nsubj/4 and/CC/cc/1 *I/PRP/nsubj/4/=I agree/VBP/ccomp/9 ,/,/punct/9 ”/''/punct/9 Ms/NNP/compound/8/@PERSON Osei/NNP/nsubj/9/@PERSON added/VBD/ROOT/9/=add ././punct/9"),
     ("first-person", "people", ["Ingrid Berg"], "“/``/punct/9 *I/PRP/nsubj/3/=I will/MD/aux/3 sign/VB/ccomp/9 it/PRP/dobj/3 ,/,/punct/9 ”/''/punct/9 Ms/NNP/compound/8/@PERSON Berg/NNP/nsubj/9/@PERSON announced/VBD/ROOT/9/=announce ././punct/9"),
-    # "we" in a quotation: the speaker's state
-    ("first-person-plural", "people", ["Norway"], "“/``/punct/9 *We/PRP/nsubj/3/=we will/MD/aux/3 sign/VB/ccomp/9 it/PRP/dobj/3 ,/,/punct/9 ”/''/punct/9 Ms/NNP/compound/8/@PERSON Berg/NNP/nsubj/9/@PERSON said/VBD/ROOT/9/=say ././punct/9"),
-    ("first-person-plural", "people", ["Chile"], "“/``/punct/8 *We/PRP/nsubj/2/=we met/VBD/ccomp/8/=meet Peru/NNP/dobj/2/@GPE ,/,/punct/8 ”/''/punct/8 Mr/NNP/compound/7/@PERSON Vidal/NNP/nsubj/8/@PERSON told/VBD/ROOT/8/=tell reporters/NNS/dobj/8/=reporter ././punct/8"),
     ("named-entity", "people", ['Ingrid Berg'], "*Berg/NNP/nsubj/1/@PERSON met/VBD/ROOT/1/=meet the/DT/det/3 king/NN/dobj/1 ././punct/1"),
     ("named-entity", "people", ['Norway'], "*Norway/NNP/nsubj/1/@GPE expelled/VBD/ROOT/1/=expel two/CD/nummod/3/@CARDINAL diplomats/NNS/dobj/1/=diplomat ././punct/1"),
     ("named-entity", "people", ['Lena Holm'], "Norwegian/JJ/amod/1/@NORP envoy/NN/compound/3 *Lena/NNP/compound/3/@PERSON Holm/NNP/nsubj/4/@PERSON met/VBD/ROOT/4/=meet the/DT/det/6 king/NN/dobj/4 ././punct/4"),
