@@ -1478,21 +1478,3 @@ def test_an_act_dated_from_another_is_another_occasion(text, days):
 def test_an_anchor_repeating_an_earlier_acts_word_is_that_act(text, day):
     events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT" and e.mode == "meet"]
     assert [e.date for e in events] == [day]
-
-
-@pytest.mark.parametrize(
-    "text, states",
-    [
-        # "we" in a quotation is the speaker's state
-        ('"We met Sudanese officials on Friday," Ethiopian Prime Minister Abiy Ahmed said.', {"Ethiopia", "Sudan"}),
-        ('"We held talks with Peru on Monday," Chilean Foreign Minister Jaime del Valle said.', {"Chile", "Peru"}),
-        (
-            '"Our talks with Japan on Tuesday went well," Norwegian Prime Minister Kari Lund told reporters.',
-            {"Norway", "Japan"},
-        ),
-    ],
-)
-def test_we_in_a_quotation_is_the_speakers_state(text, states):
-    events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT"]
-    assert events
-    assert states <= {p.country or p.name for p in events[0].participants}

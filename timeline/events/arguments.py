@@ -38,7 +38,6 @@ PLACE_PREPS = words("arguments", "place_prepositions")
 LIGHT_VERBS = words("arguments", "light_verbs")
 PRONOUNS_PERSON = words("arguments", "person_pronouns")
 FIRST_PERSON = words("arguments", "first_person_pronouns")
-FIRST_PERSON_PLURAL = words("arguments", "first_person_plural_pronouns")
 QUANTIFIERS = words("arguments", "quantifiers")
 PLURAL_REFERENCES = words("arguments", "plural_references")
 STATE_REFERENCES = words("arguments", "state_references")
@@ -428,18 +427,6 @@ def _first_person(r: ActorResolver, p: Phrase) -> list[Participant] | None:
     if p.tok.lower_ in FIRST_PERSON and p.tok.pos_ == "PRON":
         return r._speaker(p.tok, p.role, p.others)
     return None
-
-
-@ACTORS.register
-def _first_person_plural(r: ActorResolver, p: Phrase) -> list[Participant] | None:
-    """ "we" in a quotation is the speaker's state: "'We met Sudanese officials
-    on Friday,' the Ethiopian prime minister said" (Ethiopia); the speaker
-    when no state is known"""
-    if p.tok.lower_ not in FIRST_PERSON_PLURAL or p.tok.pos_ != "PRON":
-        return None
-    speakers = r._speaker(p.tok, p.role, p.others)
-    states = [Participant(s.country, "country", p.role, s.country, None, p.tok.text) for s in speakers if s.country]
-    return states or speakers or None
 
 
 @ACTORS.register
