@@ -1478,3 +1478,19 @@ def test_an_act_dated_from_another_is_another_occasion(text, days):
 def test_an_anchor_repeating_an_earlier_acts_word_is_that_act(text, day):
     events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT" and e.mode == "meet"]
     assert [e.date for e in events] == [day]
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # an act between people of one state that names nothing abroad is home politics
+        ("US President Donald Trump met House Speaker Nancy Pelosi on Monday.", False),
+        ("Japanese Prime Minister Yasuhiro Nakasone met Foreign Minister Tadashi Kuranari on Monday.", False),
+        ("Zimbabwean President Robert Mugabe met Zimbabwean opposition leader Morgan Tsvangirai on Tuesday.", False),
+        # ... unless the sentence names a state abroad: a meeting about a foreign dispute
+        ("US President Donald Trump met House Speaker Nancy Pelosi on Monday to discuss sanctions on Iran.", True),
+    ],
+)
+def test_an_act_among_one_states_people_is_home_politics(text, kept):
+    events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT" and e.in_timeline]
+    assert bool(events) is kept

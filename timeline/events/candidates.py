@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.arguments import OFFICE_WORDS
 from timeline.events.rules import RuleSet
-from timeline.events.statements import intergovernmental, speaks_of_abroad
+from timeline.events.statements import intergovernmental, names_abroad, speaks_of_abroad
 
 if TYPE_CHECKING:
     from datetime import date
@@ -140,6 +140,21 @@ def _domestic_statement(c: Candidate) -> bool | None:
     if c.abroad and any(p.role == "source" and p.known for p in c.participants):
         return None
     return True if not intergovernmental(c.participants, c.officials) else None
+
+
+@NO_EVENT.register
+def _domestic_act(c: Candidate) -> bool | None:
+    """an act between people of one state, in a sentence that names nothing
+    abroad, is home politics (the guide's "domestic politics"): "the president
+    met the Speaker of the House", "the premier agreed with the opposition
+    leader on a date for the vote" """
+    if c.trigger.type in ("STATEMENT", "SANCTION") or c.gaz is None:
+        return None
+    people = [p for p in c.participants if p.kind == "person"]
+    homes = {p.country or (p.name if p.kind == "country" else None) for p in c.participants}
+    if len(people) < 2 or len(homes) != 1 or None in homes:
+        return None
+    return True if not names_abroad(c.token.sent, {str(h) for h in homes}, c.gaz, c.published) else None
 
 
 @NO_EVENT.register

@@ -344,9 +344,13 @@ def speaks_of_abroad(
         return True  # no country to be at home in, or a joint statement of several
     if _foreign_affairs_speaker(token, participants, gaz, on):
         return True
-    if _names_an_untagged_body(sent, gaz, on):
-        return True
-    return any(_abroad(ent, own, gaz, on) for ent in sent.ents)
+    return names_abroad(sent, own, gaz, on)
+
+
+def names_abroad(sent: Span, own: set[str], gaz: Gazetteer, on: date | None) -> bool:
+    """Does the sentence name a state, a body of states, a person of another
+    state or a region abroad than the countries in `own`?"""
+    return _names_an_untagged_body(sent, gaz, on) or any(_abroad(ent, own, gaz, on) for ent in sent.ents)
 
 
 def _names_an_untagged_body(sent: Span, gaz: Gazetteer, on: date | None) -> bool:
