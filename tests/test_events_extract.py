@@ -1494,3 +1494,17 @@ def test_an_anchor_repeating_an_earlier_acts_word_is_that_act(text, day):
 def test_an_act_among_one_states_people_is_home_politics(text, kept):
     events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.type == "CONSULT" and e.in_timeline]
     assert bool(events) is kept
+
+
+@pytest.mark.parametrize(
+    "text, act",
+    [
+        # a saying whose object is an act of its own is that act, with no statement besides it
+        ("On Monday, Canada announced new sanctions on Iran.", "SANCTION"),
+        ("The Norwegian ministry unveiled restrictions on flights to Belarus on Tuesday.", "SANCTION"),
+        ("Chile announced a visit by Peruvian President Alan Garcia on Monday.", "CONSULT"),
+    ],
+)
+def test_an_announced_act_is_the_act_not_a_statement(text, act):
+    events = [e for e in _events(text + "\n", dt.date(2024, 3, 6)) if e.in_timeline]
+    assert [e.type for e in events] == [act]

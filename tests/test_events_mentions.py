@@ -50,6 +50,7 @@ NO_EVENT_CASES = [
     ("going-home", "Mr/NNP/compound/1/@PERSON Vidal/NNP/nsubj/2/@PERSON *arrived/VBD/ROOT/2/=arrive in/IN/prep/2 Santiago/NNP/pobj/3/@GPE ././punct/2"),
     ("domestic-statement", "Kenyan/JJ/amod/3/@NORP economist/NN/compound/3 Joseph/NNP/compound/3/@PERSON Kamau/NNP/nsubj/4/@PERSON *said/VBD/ROOT/4/=say prices/NNS/nsubj/7/=price would/MD/aux/7 rise/VB/ccomp/4 ././punct/4"),
     ("domestic-act", "Ms/NNP/compound/1/@PERSON Berg/NNP/nsubj/2/@PERSON *met/VBD/ROOT/2/=meet Norwegian/JJ/amod/6/@NORP lawmaker/NN/compound/6 Lena/NNP/compound/6/@PERSON Holm/NNP/dobj/2/@PERSON ././punct/2"),
+    ("announces-an-act", "Canada/NNP/nsubj/1/@GPE *announced/VBD/ROOT/1/=announce new/JJ/amod/3 sanctions/NNS/dobj/1/=sanction on/IN/prep/3 Peru/NNP/pobj/4/@GPE ././punct/1"),
     ("private-persons", "Joseph/NNP/compound/1/@PERSON Kamau/NNP/nsubj/2/@PERSON *met/VBD/ROOT/2/=meet Maria/NNP/compound/4/@PERSON Lopez/NNP/dobj/2/@PERSON ././punct/2"),
     ("remit-of-an-office", "Ms/NNP/compound/1/@PERSON Berg/NNP/nsubj/9/@PERSON ,/,/punct/1 the/DT/det/4 envoy/NN/appos/1/=envoy for/IN/prep/4 Chilean/JJ/amod/7/@NORP *talks/NNS/pobj/5/=talk ,/,/punct/1 resigned/VBD/ROOT/9/=resign ././punct/9"),
 ]  # fmt: skip

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from timeline.events.arguments import OFFICE_WORDS
+from timeline.events.lexicon import load_lexicon
 from timeline.events.rules import RuleSet
 from timeline.events.statements import intergovernmental, names_abroad, speaks_of_abroad
 
@@ -155,6 +156,21 @@ def _domestic_act(c: Candidate) -> bool | None:
     if len(people) < 2 or len(homes) != 1 or None in homes:
         return None
     return True if not names_abroad(c.token.sent, {str(h) for h in homes}, c.gaz, c.published) else None
+
+
+@NO_EVENT.register
+def _announces_an_act(c: Candidate) -> bool | None:
+    """a saying whose object is an act of its own is that act, not a statement
+    besides it: "Canada announced new sanctions on Iran", "the ministry
+    unveiled restrictions on flights to Cuba" (the sanction is the event)"""
+    if c.trigger.type != "STATEMENT" or c.token.pos_ != "VERB":
+        return None
+    lexicon = load_lexicon()
+    objects = [o for o in c.token.children if o.dep_ == "dobj"]
+    for obj in objects + [k for o in objects for k in o.conjuncts]:
+        if any(e.type != "STATEMENT" for e in lexicon.candidates(obj.lemma_, obj.pos_)):
+            return True
+    return None
 
 
 @NO_EVENT.register
