@@ -58,6 +58,9 @@ ACTOR_CASES = [
     ("person-pronoun", "people", ['Kenji Mori'], "Mr/NNP/compound/1 Mori/NNP/nsubj/2/@PERSON said/VBD/ROOT/2/=say *he/PRP/nsubj/5 had/VBD/aux/5/=have agreed/VBN/ccomp/2/=agree ././punct/2"),
     # a subject pronoun in a relative clause: the governing clause's subject
     ("person-pronoun", "people", ["Amara Osei"], "Ms/NNP/compound/1/@PERSON Osei/NNP/nsubj/2/@PERSON arrived/VBD/ROOT/2/=arrive after/IN/prep/2 a/DT/det/5 stop/NN/pobj/3 in/IN/prep/5 Bern/NNP/pobj/6/@GPE ,/,/punct/7 where/WRB:SCONJ/advmod/11 *she/PRP/nsubj/11 met/VBD/relcl/7/=meet the/DT/det/13 envoy/NN/dobj/11 ././punct/2"),
+    # "it" or "they" reporting for the state that says it
+    ("state-pronoun", "people", ["Peru"], "Peru/NNP/nsubj/1/@GPE said/VBD/ROOT/1/=say *it/PRP/nsubj/4 would/MD/aux/4 expel/VB/ccomp/1 two/CD/nummod/6 diplomats/NNS/dobj/4/=diplomat ././punct/1"),
+    ("state-pronoun", "people", ["ASEAN"], "ASEAN/NNP/nsubj/1/@ORG said/VBD/ROOT/1/=say *they/PRP/nsubj/4 would/MD/aux/4 retaliate/VB/ccomp/1 ././punct/1"),
     ("first-person", "people", ['Tomas Vidal'], "“/``/punct/12 On/IN/prep/5 Tuesday/NNP/pobj/1/@DATE *I/PRP/nsubj/5/=I shall/MD/aux/5 fly/VB/ccomp/12 to/IN/prep/5 Lima/NNP/pobj/6/@GPE ,/,/punct/12 ”/''/punct/12 Mr/NNP/compound/11 Vidal/NNP/nsubj/12/@PERSON said/VBD/ROOT/12/=say ././punct/12"),
     ("first-person", "people", ['Ingrid Berg'], "“/``/punct/9 *I/PRP/nsubj/3/=I will/MD/aux/3 sign/VB/ccomp/9 it/PRP/dobj/3 ,/,/punct/9 ”/''/punct/9 Ms/NNP/compound/8/@PERSON Berg/NNP/nsubj/9/@PERSON told/VBD/ROOT/9/=tell reporters/NNS/dobj/9/=reporter ././punct/9"),
     ("first-person", "people", ['Amara Osei'], "“/``/punct/9 We/PRP/nsubj/4 and/CC/cc/1 *I/PRP/nsubj/4/=I agree/VBP/ccomp/9 ,/,/punct/9 ”/''/punct/9 Ms/NNP/compound/8/@PERSON Osei/NNP/nsubj/9/@PERSON added/VBD/ROOT/9/=add ././punct/9"),

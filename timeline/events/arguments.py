@@ -421,6 +421,24 @@ def _person_pronoun(r: ActorResolver, p: Phrase) -> list[Participant] | None:
 
 
 @ACTORS.register
+def _state_pronoun(r: ActorResolver, p: Phrase) -> list[Participant] | None:
+    """ "it" or "they" as the subject of a reported clause is the state or body
+    that reports it: "Norway said it would expel two diplomats", "the EC said
+    they would retaliate" """
+    tok = p.tok
+    if tok.lower_ not in ("it", "they") or tok.pos_ != "PRON" or tok.dep_ not in SUBJECT_DEPS:
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    for reporter in (c for c in clause.head.children if c.dep_ == "nsubj"):
+        named = [q for q in r._resolve_one(reporter, p.role, p.others) if q.kind != "person"]
+        if named:
+            return p.again(named)
+    return None
+
+
+@ACTORS.register
 def _first_person(r: ActorResolver, p: Phrase) -> list[Participant] | None:
     """ "I" in a quotation is its speaker: "'On Tuesday I shall fly to Lima,' Mr
     Vidal said" """
