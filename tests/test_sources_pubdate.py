@@ -85,6 +85,41 @@ DATELINE = "MOSCOW, Sept 15 (Reuters) - The Kremlin said."
         (None, PartialDate(), None, "KYIV, Sept. 15, 2023 (AP) — Drones.", None, (date(2023, 9, 15), "dateline")),
         (None, PartialDate(), None, "Officials met on Friday.", None, (None, None)),
         (None, PartialDate(year=2023), None, "OSLO, Feb 29 - Talks.", None, (None, None)),  # no Feb 29 in 2023
+        # a wire timestamp in the agency's clock, the dateline the story's own day:
+        # filed late for the next morning, an advance for the weekend, across a new year
+        (
+            None,
+            PartialDate(full=date(1987, 3, 1)),
+            None,
+            "BRUSSELS, March 2 - Talks today.",
+            None,
+            (date(1987, 3, 2), "dateline"),
+        ),
+        (
+            None,
+            PartialDate(full=date(1987, 4, 3)),
+            None,
+            "WASHINGTON, April 5 - Talks.",
+            None,
+            (date(1987, 4, 5), "dateline"),
+        ),
+        (
+            None,
+            PartialDate(full=date(2023, 12, 31)),
+            None,
+            "TOKYO, Jan 1 (Reuters) - Talks.",
+            None,
+            (date(2024, 1, 1), "dateline"),
+        ),
+        # ... but a dateline days away from the timestamp is not this story's day
+        (
+            None,
+            PartialDate(full=date(2023, 9, 5)),
+            None,
+            "OSLO, Sept 15 - Talks.",
+            None,
+            (date(2023, 9, 5), "metadata"),
+        ),
     ],
 )
 def test_precedence(option, metadata, html, text, url, expected):

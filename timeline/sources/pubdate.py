@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from .dateline import find_dateline, parse_dateline_field
+from .dateline import Dateline, find_dateline, parse_dateline_field
 
 # Plausible publication years: rules out "0001-01-01" placeholders and typos like 20233.
 _MIN_YEAR, _MAX_YEAR = 1800, 2200
@@ -127,7 +127,8 @@ def resolve_publication_date(
     dateline_field: str | None = None,
     url: str | None = None,
 ) -> PublicationDate:
-    """Apply the precedence option > metadata > HTML > dateline.
+    """Apply the precedence option > metadata > HTML > dateline; a dateline a
+    day or two from the metadata's date gives the day instead (`_local_day`).
 
     A dateline without a year ("MOSCOW, Sept 15 (Reuters) -") only counts when some
     metadata (a year-only date field, the URL) supplies the year; otherwise the
@@ -135,11 +136,12 @@ def resolve_publication_date(
     if option is not None:
         return PublicationDate(option, "option")
     metadata = metadata or PartialDate()
+    line = (parse_dateline_field(dateline_field) if dateline_field else None) or find_dateline(text)
     if metadata.full is not None:
-        return PublicationDate(metadata.full, "metadata")
+        local = _local_day(metadata.full, line)
+        return PublicationDate(local, "dateline") if local else PublicationDate(metadata.full, "metadata")
     if html is not None:
         return PublicationDate(html, "html")
-    line = (parse_dateline_field(dateline_field) if dateline_field else None) or find_dateline(text)
     if line is None or line.month is None or line.day is None:
         return PublicationDate(None, None)
     from_url = year_from_url(url)
@@ -150,3 +152,26 @@ def resolve_publication_date(
         return PublicationDate(date(year, line.month, line.day), "dateline")
     except ValueError:  # Feb 29 in a non-leap year
         return PublicationDate(None, None)
+
+
+# How far a wire timestamp may lie from the day its dateline names: a story filed
+# late in one time zone for the next morning, or an advance for the weekend.
+DATELINE_DAYS = 3
+
+
+def _local_day(stamp: date, line: Dateline | None) -> date | None:
+    """The day a dateline names when it differs from the metadata's `stamp` by
+    at most `DATELINE_DAYS`: a wire's timestamp is the agency's clock ("filed
+    1987-03-01 22:52" in New York), the dateline the day the story is written
+    for and its "today" means ("BRUSSELS, March 2"). None when the dateline
+    names no day, the same day, or one too far off to be this story's."""
+    if line is None or line.month is None or line.day is None:
+        return None
+    for year in (line.year,) if line.year else (stamp.year, stamp.year - 1, stamp.year + 1):
+        try:
+            day = date(year, line.month, line.day)
+        except ValueError:
+            continue
+        if day != stamp and abs((day - stamp).days) <= DATELINE_DAYS:
+            return day
+    return None
